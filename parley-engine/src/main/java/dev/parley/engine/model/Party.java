@@ -1,0 +1,27 @@
+package dev.parley.engine.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An actor at the table. Immutable.
+ *
+ * @param id short unique id, e.g. {@code UA}
+ * @param name display name
+ * @param role what the party is at the table
+ * @param ratifies whether its consent is needed for a deal
+ * @param representatives the people or delegations who speak for it, possibly none
+ */
+public record Party(String id, String name, Role role, boolean ratifies, List<String> representatives) {
+    public Party {
+        Ids.require(id, "party");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        representatives = List.copyOf(representatives);
+    }
+
+    /** A party that ratifies as its role does by default. */
+    public static Party of(String id, String name, Role role) {
+        return new Party(id, name, role, role.ratifiesByDefault(), List.of());
+    }
+}

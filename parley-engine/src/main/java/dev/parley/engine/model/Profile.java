@@ -1,0 +1,128 @@
+package dev.parley.engine.model;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A party's private, linear-additive preferences over a list of issues: u(x) = Σ_i w_i · v_i(x_i), with weights
+ * summing to 1, every weight and value in [0, 1], a reservation value in [0, 1] and red lines (options never
+ * accepted). Issues and options are addressed by position; {@code UtilityTable.of} compiles it for hot loops. Immutable and thread-safe: it owns private copies of
+ * its arrays.
+ */
+public final class Profile {
+    /** How far the weights may sum from 1. */
+    public static final double WEIGHT_SUM_TOLERANCE = 1e-6;
+
+    private final double[] weights;
+    private final double[][] values;
+    private final double reservation;
+    private final boolean[][] redLines;
+
+    private Profile(double[] weights, double[][] values, double reservation, boolean[][] redLines) {
+        this.weights = weights;
+        this.values = values;
+        this.reservation = reservation;
+        this.redLines = redLines;
+    }
+
+    /**
+     * A validated profile over {@code issues}.
+     *
+     * @param weights one per issue
+     * @param values per issue, one per option
+     * @param redLines per issue, one per option: true where the option is a red line
+     * @throws IllegalArgumentException when a shape or a number breaks the rules above
+     */
+    public static Profile of(List<Issue> issues, double[] weights, double[][] values, double reservation,
+            boolean[][] redLines) {
+        int n = issues.size();
+        if (weights.length != n || values.length != n || redLines.length != n) {
+            throw new IllegalArgumentException("expected " + n + " issues in weights, values and red lines");
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            requireUnit(weights[i], "weight of issue " + issues.get(i).id());
+            sum += weights[i];
+            int k = issues.get(i).size();
+            if (values[i].length != k || redLines[i].length != k) {
+                throw new IllegalArgumentException("issue " + issues.get(i).id() + " has " + k + " options");
+            }
+            for (double v : values[i]) {
+                requireUnit(v, "value on issue " + issues.get(i).id());
+            }
+        }
+        if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
+            throw new IllegalArgumentException("weights sum to " + sum + ", not 1");
+        }
+        requireUnit(reservation, "reservation");
+        double[][] v = new double[n][];
+        boolean[][] r = new boolean[n][];
+        for (int i = 0; i < n; i++) {
+            v[i] = values[i].clone();
+            r[i] = redLines[i].clone();
+        }
+        return new Profile(weights.clone(), v, reservation, r);
+    }
+
+    private static void requireUnit(double x, String what) {
+        if (!(x >= 0 && x <= 1)) {
+            throw new IllegalArgumentException(what + " is " + x + ", outside [0, 1]");
+        }
+    }
+
+    public int issueCount() {
+        return weights.length;
+    }
+
+    /** How many options issue {@code issue} has in this profile. */
+    public int optionCount(int issue) {
+        return values[issue].length;
+    }
+
+    public double weight(int issue) {
+        return weights[issue];
+    }
+
+    public double value(int issue, int option) {
+        return values[issue][option];
+    }
+
+    public double reservation() {
+        return reservation;
+    }
+
+    public boolean isRedLine(int issue, int option) {
+        return redLines[issue][option];
+    }
+
+    /** Whether any option of any issue is a red line. */
+    public boolean hasRedLines() {
+        for (boolean[] issue : redLines) {
+            for (boolean r : issue) {
+                if (r) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Profile p
+                && reservation == p.reservation
+                && Arrays.equals(weights, p.weights)
+                && Arrays.deepEquals(values, p.values)
+                && Arrays.deepEquals(redLines, p.redLines);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(weights) + Arrays.deepHashCode(values)) + Double.hashCode(reservation);
+    }
+
+    @Override
+    public String toString() {
+        return "Profile[weights=" + Arrays.toString(weights) + ", reservation=" + reservation + "]";
+    }
+}

@@ -1,0 +1,159 @@
+package dev.parley.engine.model;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Parties, the issues on the table and each party's private profile, with optional protocol defaults. Built by the
+ * scenario loader after it has validated a {@code parley/1} file; this class re-checks only the invariants the
+ * engine relies on. Immutable and thread-safe.
+ */
+public final class Scenario {
+    private final String id;
+    private final String title;
+    private final String description;
+    private final List<Party> parties;
+    private final List<Issue> issues;
+    private final Map<String, Profile> profiles;
+    private final Optional<ProtocolDefaults> protocol;
+    private final OutcomeSpace space;
+
+    private Scenario(String id, String title, String description, List<Party> parties, List<Issue> issues,
+            Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol) {
+        this.id = Ids.require(id, "scenario");
+        this.title = Objects.requireNonNull(title, "title");
+        this.description = Objects.requireNonNull(description, "description");
+        this.parties = List.copyOf(parties);
+        this.issues = List.copyOf(issues);
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        this.space = OutcomeSpace.of(this.issues);
+        // Profiles are kept in party order whatever order they came in, so output is stable.
+        var ordered = new LinkedHashMap<String, Profile>();
+        for (Party p : this.parties) {
+            Profile profile = profiles.get(p.id());
+            if (profile != null) {
+                requireFits(p.id(), profile);
+                ordered.put(p.id(), profile);
+            } else if (p.ratifies()) {
+                throw new IllegalArgumentException("ratifying party " + p.id() + " has no profile");
+            }
+        }
+        for (String partyId : profiles.keySet()) {
+            if (!ordered.containsKey(partyId)) {
+                throw new IllegalArgumentException("profile for unknown party " + partyId);
+            }
+        }
+        this.profiles = Collections.unmodifiableMap(ordered);
+        requireUnique(this.parties.stream().map(Party::id).toList(), "party");
+        requireUnique(this.issues.stream().map(Issue::id).toList(), "issue");
+    }
+
+    public static Scenario of(String id, String title, String description, List<Party> parties, List<Issue> issues,
+            Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol) {
+        return new Scenario(id, title, description, parties, issues, profiles, protocol);
+    }
+
+    private void requireFits(String partyId, Profile profile) {
+        if (profile.issueCount() != issues.size()) {
+            throw new IllegalArgumentException("profile of " + partyId + " covers " + profile.issueCount() + " issues");
+        }
+        for (int i = 0; i < issues.size(); i++) {
+            if (profile.optionCount(i) != issues.get(i).size()) {
+                throw new IllegalArgumentException("profile of " + partyId + " has the wrong option count on "
+                        + issues.get(i).id());
+            }
+        }
+    }
+
+    private static void requireUnique(List<String> ids, String what) {
+        var seen = new HashSet<String>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                throw new IllegalArgumentException("duplicate " + what + " id " + id);
+            }
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<Party> parties() {
+        return parties;
+    }
+
+    public List<Issue> issues() {
+        return issues;
+    }
+
+    /** Every profile, keyed by party id, in party order. */
+    public Map<String, Profile> profiles() {
+        return profiles;
+    }
+
+    public Optional<ProtocolDefaults> protocol() {
+        return protocol;
+    }
+
+    public OutcomeSpace space() {
+        return space;
+    }
+
+    public Optional<Party> party(String partyId) {
+        return parties.stream().filter(p -> p.id().equals(partyId)).findFirst();
+    }
+
+    public Optional<Profile> profile(String partyId) {
+        return Optional.ofNullable(profiles.get(partyId));
+    }
+
+    /** The position of the issue with this id, or -1. */
+    public int issueIndex(String issueId) {
+        for (int i = 0; i < issues.size(); i++) {
+            if (issues.get(i).id().equals(issueId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The parties whose consent a deal needs, in party order. */
+    public List<Party> ratifyingParties() {
+        return parties.stream().filter(Party::ratifies).toList();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scenario s
+                && id.equals(s.id)
+                && title.equals(s.title)
+                && description.equals(s.description)
+                && parties.equals(s.parties)
+                && issues.equals(s.issues)
+                && profiles.equals(s.profiles)
+                && protocol.equals(s.protocol);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, title, parties, issues, profiles, protocol);
+    }
+
+    @Override
+    public String toString() {
+        return "Scenario[" + id + ", " + parties.size() + " parties, " + space + "]";
+    }
+}

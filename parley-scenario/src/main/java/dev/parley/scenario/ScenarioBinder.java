@@ -1,0 +1,284 @@
+package dev.parley.scenario;
+
+import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Option;
+import dev.parley.engine.model.Party;
+import dev.parley.engine.model.Profile;
+import dev.parley.engine.model.ProtocolDefaults;
+import dev.parley.engine.model.Role;
+import dev.parley.engine.model.Scenario;
+import dev.parley.scenario.Node.ListNode;
+import dev.parley.scenario.Node.MapNode;
+import dev.parley.scenario.Node.ScalarNode;
+import dev.parley.scenario.Node.ScalarType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+/**
+ * Binds a {@code parley/1} document tree to a {@link Scenario}, checking every rule of the format and recording
+ * each broken one; a scenario is built only when nothing is wrong. Not thread-safe: one instance per file.
+ */
+final class ScenarioBinder {
+    static final String FORMAT = "parley/1";
+    private static final List<String> TOP_KEYS = List.of("format", "id", "title", "description", "parties",
+            "issues", "profiles", "protocol");
+    private static final List<String> PARTY_KEYS = List.of("id", "name", "role", "ratifies", "representatives");
+    private static final List<String> ISSUE_KEYS = List.of("id", "name", "options");
+    private static final List<String> OPTION_KEYS = List.of("id", "label");
+    private static final List<String> PROTOCOL_KEYS = List.of("type", "mediator", "rounds");
+
+    private final Checks c;
+    // Whether every party (issue) was read; when not, references to them are not checked, since a reference to
+    // a party or issue that failed to bind would only repeat the first problem.
+    private boolean partiesComplete;
+    private boolean issuesComplete;
+
+    private ScenarioBinder(Checks checks) {
+        this.c = checks;
+    }
+
+    static Optional<Scenario> bind(Node root, Checks checks) {
+        return new ScenarioBinder(checks).scenario(root);
+    }
+
+    private Optional<Scenario> scenario(Node root) {
+        if (!(root instanceof MapNode top)) {
+            c.add(root, "", "a scenario must be a mapping with keys format, id, parties, issues and profiles, got "
+                    + root.kind());
+            return Optional.empty();
+        }
+        if (!format(top)) {
+            return Optional.empty(); // another format's rules would only produce noise
+        }
+        c.onlyKeys(top, "", TOP_KEYS);
+        Optional<String> id = c.required(top, "", "id", "the scenario's id, e.g. id: ceasefire-2025")
+                .flatMap(n -> c.id(n, "id"));
+        Optional<String> title = top.get("title").flatMap(n -> c.string(n, "title"));
+        Optional<String> description = top.get("description").flatMap(n -> c.string(n, "description"));
+        List<Party> parties = c.required(top, "", "parties", "a list of the parties at the table")
+                .map(this::parties).orElse(List.of());
+        List<Issue> issues = c.required(top, "", "issues", "a list of the issues on the table")
+                .map(this::issues).orElse(List.of());
+        Map<String, Profile> profiles = c.required(top, "", "profiles", "each party's preferences by party id")
+                .map(n -> ProfileBinder.profiles(n, partiesComplete ? parties : null,
+                        issuesComplete ? issues : null, c))
+                .orElse(Map.of());
+        Optional<ProtocolDefaults> protocol = top.get("protocol").flatMap(n -> protocol(n, parties));
+        if (!c.problems().isEmpty() || id.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Scenario.of(id.get(), title.orElse(id.get()), description.orElse(""), parties, issues,
+                profiles, protocol));
+    }
+
+    /** Whether the document says it is {@code parley/1}; a missing format is reported but checking goes on. */
+    private boolean format(MapNode top) {
+        Optional<Node> format = top.get("format");
+        if (format.isEmpty()) {
+            c.add(top, "format", "missing; the file must start with 'format: " + FORMAT + "'");
+            return true;
+        }
+        Optional<String> value = c.string(format.get(), "format");
+        if (value.isPresent() && !value.get().equals(FORMAT)) {
+            c.add(format.get(), "format", "'" + value.get() + "' is not supported; this Parley reads " + FORMAT);
+            return false;
+        }
+        return value.isPresent();
+    }
+
+    private List<Party> parties(Node node) {
+        var out = new ArrayList<Party>();
+        Optional<ListNode> list = c.list(node, "parties");
+        if (list.isEmpty()) {
+            return out;
+        }
+        var firstLine = new HashMap<String, Integer>();
+        List<Node> items = list.get().items();
+        for (int i = 0; i < items.size(); i++) {
+            String path = Checks.index("parties", i);
+            party(items.get(i), path, firstLine).ifPresent(out::add);
+        }
+        partiesComplete = out.size() == items.size();
+        if (items.size() < 2) {
+            c.add(node, "parties", items.size() + " part" + (items.size() == 1 ? "y" : "ies")
+                    + "; a negotiation needs at least 2");
+        }
+        return out;
+    }
+
+    private Optional<Party> party(Node node, String path, Map<String, Integer> firstLine) {
+        Optional<MapNode> map = c.map(node, path);
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        MapNode m = map.get();
+        c.onlyKeys(m, path, PARTY_KEYS);
+        Optional<String> id = c.required(m, path, "id", "a short unique id, e.g. UA")
+                .flatMap(n -> uniqueId(n, Checks.join(path, "id"), "party", firstLine));
+        Optional<String> name = m.get("name").flatMap(n -> c.string(n, Checks.join(path, "name")));
+        Optional<Role> role = c.required(m, path, "role", "one of " + roles()).flatMap(n -> role(n, path));
+        Optional<Boolean> ratifies = m.get("ratifies").flatMap(n -> c.bool(n, Checks.join(path, "ratifies")));
+        List<String> representatives = m.get("representatives")
+                .flatMap(n -> c.strings(n, Checks.join(path, "representatives"))).orElse(List.of());
+        if (role.isPresent() && role.get() == Role.OBSERVER && ratifies.orElse(false)) {
+            c.add(m.get("ratifies").orElseThrow(), Checks.join(path, "ratifies"),
+                    "an observer cannot ratify; make the party a stakeholder");
+        }
+        if (id.isEmpty() || role.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Party(id.get(), name.orElse(id.get()), role.get(),
+                ratifies.orElse(role.get().ratifiesByDefault()), representatives));
+    }
+
+    private Optional<Role> role(Node node, String path) {
+        String rolePath = Checks.join(path, "role");
+        Optional<String> word = c.string(node, rolePath);
+        Optional<Role> role = word.flatMap(Role::byId);
+        if (word.isPresent() && role.isEmpty()) {
+            List<String> all = Arrays.stream(Role.values()).map(Role::id).toList();
+            c.add(node, rolePath, "unknown role '" + word.get() + "'" + Checks.suggestion(word.get(), all)
+                    + " (one of " + roles() + ")");
+        }
+        return role;
+    }
+
+    private static String roles() {
+        return Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "));
+    }
+
+    private Optional<String> uniqueId(Node node, String path, String what, Map<String, Integer> firstLine) {
+        Optional<String> id = c.id(node, path);
+        if (id.isPresent()) {
+            Integer first = firstLine.putIfAbsent(id.get(), node.line());
+            if (first != null) {
+                c.add(node, path, "duplicate " + what + " id '" + id.get() + "' (first at line " + first + ")");
+                return Optional.empty();
+            }
+        }
+        return id;
+    }
+
+    private List<Issue> issues(Node node) {
+        var out = new ArrayList<Issue>();
+        Optional<ListNode> list = c.list(node, "issues");
+        if (list.isEmpty()) {
+            return out;
+        }
+        if (list.get().items().isEmpty()) {
+            c.add(node, "issues", "no issues; a negotiation needs at least 1");
+        }
+        var firstLine = new HashMap<String, Integer>();
+        List<Node> items = list.get().items();
+        for (int i = 0; i < items.size(); i++) {
+            issue(items.get(i), Checks.index("issues", i), firstLine).ifPresent(out::add);
+        }
+        issuesComplete = out.size() == items.size();
+        return out;
+    }
+
+    private Optional<Issue> issue(Node node, String path, Map<String, Integer> firstLine) {
+        Optional<MapNode> map = c.map(node, path);
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        MapNode m = map.get();
+        c.onlyKeys(m, path, ISSUE_KEYS);
+        Optional<String> id = c.required(m, path, "id", "a short unique id, e.g. CF")
+                .flatMap(n -> uniqueId(n, Checks.join(path, "id"), "issue", firstLine));
+        Optional<String> name = m.get("name").flatMap(n -> c.string(n, Checks.join(path, "name")));
+        Optional<List<Option>> options = c.required(m, path, "options", "the issue's options, in order")
+                .flatMap(n -> options(n, Checks.join(path, "options")));
+        if (id.isEmpty() || options.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Issue(id.get(), name.orElse(id.get()), options.get()));
+    }
+
+    private Optional<List<Option>> options(Node node, String path) {
+        Optional<ListNode> list = c.list(node, path);
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Node> items = list.get().items();
+        if (items.size() < 2) {
+            c.add(node, path, items.size() + " option" + (items.size() == 1 ? "" : "s")
+                    + "; an issue needs at least 2");
+        }
+        var out = new ArrayList<Option>();
+        var firstLine = new HashMap<String, Integer>();
+        boolean ok = items.size() >= 2;
+        for (int k = 0; k < items.size(); k++) {
+            Optional<Option> option = option(items.get(k), Checks.index(path, k), firstLine);
+            option.ifPresent(out::add);
+            ok &= option.isPresent();
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    /** An option: a mapping with id and label, or just its id. */
+    private Optional<Option> option(Node node, String path, Map<String, Integer> firstLine) {
+        if (node instanceof ScalarNode s && s.type() == ScalarType.STRING) {
+            return uniqueId(node, path, "option", firstLine).map(id -> new Option(id, id));
+        }
+        Optional<MapNode> map = c.map(node, path);
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        MapNode m = map.get();
+        c.onlyKeys(m, path, OPTION_KEYS);
+        Optional<String> id = c.required(m, path, "id", "a short id unique within the issue")
+                .flatMap(n -> uniqueId(n, Checks.join(path, "id"), "option", firstLine));
+        Optional<String> label = m.get("label").flatMap(n -> c.string(n, Checks.join(path, "label")));
+        return id.map(i -> new Option(i, label.orElse(i)));
+    }
+
+    private Optional<ProtocolDefaults> protocol(Node node, List<Party> parties) {
+        Optional<MapNode> map = c.map(node, "protocol");
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        MapNode m = map.get();
+        c.onlyKeys(m, "protocol", PROTOCOL_KEYS);
+        Optional<String> type = c.required(m, "protocol", "type", "one of " + String.join(", ",
+                ProtocolDefaults.TYPES)).flatMap(n -> c.string(n, "protocol.type"));
+        if (type.isPresent() && !ProtocolDefaults.TYPES.contains(type.get())) {
+            c.add(m.get("type").orElseThrow(), "protocol.type", "unknown protocol '" + type.get() + "'"
+                    + Checks.suggestion(type.get(), ProtocolDefaults.TYPES) + " (one of "
+                    + String.join(", ", ProtocolDefaults.TYPES) + ")");
+            type = Optional.empty();
+        }
+        Optional<String> mediator = m.get("mediator").flatMap(n -> mediator(n, parties));
+        OptionalInt rounds = m.get("rounds").flatMap(n -> c.positiveInt(n, "protocol.rounds"))
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
+        return type.map(t -> new ProtocolDefaults(t, mediator, rounds));
+    }
+
+    private Optional<String> mediator(Node node, List<Party> parties) {
+        Optional<String> who = c.string(node, "protocol.mediator");
+        if (who.isEmpty() || !partiesComplete) {
+            return who;
+        }
+        Optional<Party> party = parties.stream().filter(p -> p.id().equals(who.get())).findFirst();
+        if (party.isEmpty()) {
+            c.add(node, "protocol.mediator", "no party '" + who.get() + "' (parties: " + ids(parties) + ")");
+            return Optional.empty();
+        }
+        if (party.get().role() != Role.MEDIATOR) {
+            c.add(node, "protocol.mediator", "party '" + who.get() + "' is a " + party.get().role().id()
+                    + ", not a mediator");
+            return Optional.empty();
+        }
+        return who;
+    }
+
+    static String ids(List<Party> parties) {
+        return parties.stream().map(Party::id).collect(Collectors.joining(", "));
+    }
+}

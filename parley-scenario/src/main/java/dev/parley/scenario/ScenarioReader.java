@@ -1,0 +1,103 @@
+package dev.parley.scenario;
+
+import dev.parley.engine.model.Scenario;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads {@code parley/1} scenarios from files or text, YAML or JSON. Either the whole scenario is valid and
+ * returned, or a {@link ScenarioException} lists every problem found; nothing partial is ever returned. Stateless
+ * and thread-safe.
+ */
+public final class ScenarioReader {
+    /** Files larger than this are refused before parsing. */
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    private ScenarioReader() {
+    }
+
+    /**
+     * Reads the scenario file at {@code path}, in the format its extension names.
+     *
+     * @throws ScenarioException listing every problem, from a missing file to a wrong weight
+     */
+    public static Scenario read(Path path) {
+        String file = path.toString();
+        var problems = new ArrayList<Problem>();
+        Optional<Format> format = Format.byFileName(file);
+        Optional<String> text = text(path, file, problems);
+        if (text.isPresent() && format.isEmpty()) {
+            problems.add(Problem.ofFile(file, "unknown file type; name it .yaml, .yml (YAML) or .json (JSON)"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return read(file, text.orElseThrow(), format.orElseThrow());
+    }
+
+    /**
+     * Reads a scenario from {@code text}.
+     *
+     * @param file how to name the source in problems, e.g. an upload's file name
+     * @throws ScenarioException listing every problem
+     */
+    public static Scenario read(String file, String text, Format format) {
+        var problems = new ArrayList<Problem>();
+        if (text.length() > MAX_BYTES) {
+            problems.add(Problem.ofFile(file, "is " + megabytes(text.length()) + ", over the 10 MB limit"));
+            throw new ScenarioException(problems);
+        }
+        var checks = new Checks(file, problems);
+        Optional<Scenario> scenario = TreeReader.read(file, text, format, problems)
+                .flatMap(root -> ScenarioBinder.bind(root, checks));
+        if (!problems.isEmpty() || scenario.isEmpty()) {
+            if (problems.isEmpty()) {
+                throw new IllegalStateException("no scenario and no problem for " + file);
+            }
+            problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+            throw new ScenarioException(problems);
+        }
+        return scenario.get();
+    }
+
+    /** The file's text, or empty with the reason recorded: missing, a directory, too large, not UTF-8... */
+    private static Optional<String> text(Path path, String file, List<Problem> problems) {
+        try {
+            if (Files.isDirectory(path)) {
+                problems.add(Problem.ofFile(file, "is a directory, not a scenario file"));
+                return Optional.empty();
+            }
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                problems.add(Problem.ofFile(file, "is " + megabytes(size) + ", over the 10 MB limit"));
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (NoSuchFileException e) {
+            problems.add(Problem.ofFile(file, "no such file"));
+        } catch (CharacterCodingException e) {
+            problems.add(Problem.ofFile(file, "is not UTF-8 text"));
+        } catch (IOException e) {
+            problems.add(Problem.ofFile(file, "cannot be read: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}

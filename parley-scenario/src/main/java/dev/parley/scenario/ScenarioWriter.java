@@ -1,0 +1,129 @@
+package dev.parley.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Option;
+import dev.parley.engine.model.Party;
+import dev.parley.engine.model.Profile;
+import dev.parley.engine.model.ProtocolDefaults;
+import dev.parley.engine.model.Scenario;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a scenario as a {@code parley/1} document, YAML or JSON. Reading the output back gives an equal scenario.
+ * Values are written as lists in option order, every key explicitly (ratifies included). Stateless and thread-safe.
+ */
+public final class ScenarioWriter {
+    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .build()).build();
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ScenarioWriter() {
+    }
+
+    public static String write(Scenario scenario, Format format) {
+        try {
+            String text = (format == Format.YAML ? YAML : JSON).writeValueAsString(tree(scenario));
+            return text.endsWith("\n") ? text : text + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document as ordered maps and lists, in the key order of the format's documentation. */
+    static Map<String, Object> tree(Scenario s) {
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("format", ScenarioBinder.FORMAT);
+        doc.put("id", s.id());
+        doc.put("title", s.title());
+        if (!s.description().isEmpty()) {
+            doc.put("description", s.description());
+        }
+        doc.put("parties", s.parties().stream().map(ScenarioWriter::party).toList());
+        doc.put("issues", s.issues().stream().map(ScenarioWriter::issue).toList());
+        var profiles = new LinkedHashMap<String, Object>();
+        s.profiles().forEach((party, profile) -> profiles.put(party, profile(s.issues(), profile)));
+        doc.put("profiles", profiles);
+        s.protocol().ifPresent(p -> doc.put("protocol", protocol(p)));
+        return doc;
+    }
+
+    private static Map<String, Object> party(Party p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", p.id());
+        m.put("name", p.name());
+        m.put("role", p.role().id());
+        m.put("ratifies", p.ratifies());
+        if (!p.representatives().isEmpty()) {
+            m.put("representatives", p.representatives());
+        }
+        return m;
+    }
+
+    private static Map<String, Object> issue(Issue issue) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", issue.id());
+        m.put("name", issue.name());
+        var options = new ArrayList<Map<String, Object>>();
+        for (Option o : issue.options()) {
+            var option = new LinkedHashMap<String, Object>();
+            option.put("id", o.id());
+            option.put("label", o.label());
+            options.add(option);
+        }
+        m.put("options", options);
+        return m;
+    }
+
+    private static Map<String, Object> profile(List<Issue> issues, Profile p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("reservation", p.reservation());
+        var weights = new LinkedHashMap<String, Object>();
+        var values = new LinkedHashMap<String, Object>();
+        var redLines = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < issues.size(); i++) {
+            Issue issue = issues.get(i);
+            weights.put(issue.id(), p.weight(i));
+            var row = new ArrayList<Double>();
+            var red = new ArrayList<String>();
+            for (int k = 0; k < issue.size(); k++) {
+                row.add(p.value(i, k));
+                if (p.isRedLine(i, k)) {
+                    red.add(issue.option(k).id());
+                }
+            }
+            values.put(issue.id(), row);
+            if (!red.isEmpty()) {
+                redLines.put(issue.id(), red);
+            }
+        }
+        m.put("weights", weights);
+        m.put("values", values);
+        if (!redLines.isEmpty()) {
+            m.put("redLines", redLines);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> protocol(ProtocolDefaults p) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", p.type());
+        p.mediator().ifPresent(x -> m.put("mediator", x));
+        p.rounds().ifPresent(x -> m.put("rounds", x));
+        return m;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.parley.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parley.scenario.Node.Entry;
+import dev.parley.scenario.Node.ListNode;
+import dev.parley.scenario.Node.MapNode;
+import dev.parley.scenario.Node.ScalarNode;
+import dev.parley.scenario.Node.ScalarType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Parses YAML or JSON text into a {@link Node} tree with positions, using Jackson's streaming parser for both so
+ * that the two formats give the same tree and the same positions. Syntax errors, duplicate keys, a format that
+ * does not match the file's extension and empty documents become {@link Problem}s. Stateless and thread-safe.
+ */
+final class TreeReader {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+
+    private TreeReader() {
+    }
+
+    /** The tree, or empty with the reasons added to {@code problems}. */
+    static Optional<Node> read(String file, String text, Format format, List<Problem> problems) {
+        if (text.isBlank()) {
+            problems.add(Problem.ofFile(file, "file is empty"));
+            return Optional.empty();
+        }
+        if (format == Format.YAML && looksLikeJson(text) && parses(text, Format.JSON)) {
+            problems.add(new Problem(file, 1, 1, "",
+                    "this is JSON, but the file name says YAML; rename the file to .json"));
+            return Optional.empty();
+        }
+        try {
+            return parse(file, text, format, problems);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            int line = at == null ? 0 : Math.max(1, at.getLineNr());
+            int column = at == null ? 0 : Math.max(1, at.getColumnNr());
+            String message = syntaxMessage(e, format);
+            if (format == Format.JSON && parses(text, Format.YAML)) {
+                message += "; the content looks like YAML: rename the file to .yaml";
+            }
+            problems.add(new Problem(file, line, column, "", message));
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean looksLikeJson(String text) {
+        String t = text.stripLeading();
+        return t.startsWith("{") || t.startsWith("[");
+    }
+
+    /** Whether the text is a well-formed document in {@code format}; used only to explain a mismatch. */
+    private static boolean parses(String text, Format format) {
+        try {
+            return parse("", text, format, new ArrayList<>()).isPresent();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Node> parse(String file, String text, Format format, List<Problem> problems)
+            throws IOException {
+        JsonFactory factory = format == Format.YAML ? YAML : JSON;
+        try (JsonParser p = factory.createParser(text)) {
+            if (p.nextToken() == null) {
+                problems.add(Problem.ofFile(file, "file is empty"));
+                return Optional.empty();
+            }
+            Node root = node(file, p, problems);
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                JsonLocation at = p.currentTokenLocation();
+                problems.add(new Problem(file, at.getLineNr(), at.getColumnNr(), "",
+                        format == Format.YAML
+                                ? "a second YAML document; a scenario file holds exactly one"
+                                : "content after the end of the JSON document"));
+            }
+            return Optional.of(root);
+        }
+    }
+
+    private static Node node(String file, JsonParser p, List<Problem> problems) throws IOException {
+        JsonLocation at = p.currentTokenLocation();
+        int line = at.getLineNr();
+        int column = at.getColumnNr();
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                var entries = new ArrayList<Entry>();
+                var seen = new HashMap<String, Integer>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonLocation keyAt = p.currentTokenLocation();
+                    p.nextToken();
+                    Node value = node(file, p, problems);
+                    Integer first = seen.putIfAbsent(key, keyAt.getLineNr());
+                    if (first != null) {
+                        problems.add(new Problem(file, keyAt.getLineNr(), keyAt.getColumnNr(), "",
+                                "duplicate key '" + key + "' (first at line " + first + ")"));
+                    } else {
+                        entries.add(new Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
+                    }
+                }
+                return new MapNode(line, column, entries);
+            }
+            case START_ARRAY -> {
+                var items = new ArrayList<Node>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(node(file, p, problems));
+                }
+                return new ListNode(line, column, items);
+            }
+            case VALUE_STRING -> {
+                return new ScalarNode(line, column, ScalarType.STRING, p.getText(), Double.NaN);
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new ScalarNode(line, column, ScalarType.NUMBER, p.getText(), p.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new ScalarNode(line, column, ScalarType.BOOLEAN, p.getText(), Double.NaN);
+            }
+            case VALUE_NULL -> {
+                return new ScalarNode(line, column, ScalarType.NULL, "null", Double.NaN);
+            }
+            default -> throw new IllegalStateException("unexpected token " + token + " at " + line + ":" + column);
+        }
+    }
+
+    /** The parser's own words, without Jackson's source excerpt and position (we print the position ourselves). */
+    private static String syntaxMessage(JsonProcessingException e, Format format) {
+        String original = e.getOriginalMessage();
+        Throwable cause = e.getCause();
+        if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
+            original = y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + ")");
+        }
+        original = original.lines().findFirst().orElse("").strip();
+        return (format == Format.YAML ? "YAML" : "JSON") + " syntax error: " + original;
+    }
+}

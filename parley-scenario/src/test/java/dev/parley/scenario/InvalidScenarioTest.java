@@ -1,0 +1,55 @@
+package dev.parley.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every file in {@code scenarios/invalid} is refused with exactly the problems listed in its {@code .expected}
+ * twin, one per line. After a deliberate change of messages, regenerate the twins with
+ * {@code ./mvnw -pl parley-scenario -am test -Dparley.updateExpected=true} and review the diff.
+ */
+class InvalidScenarioTest {
+    static final Path DIR = Path.of("src/test/resources/scenarios/invalid");
+
+    static Stream<String> fixtures() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".expected")).sorted()
+                    .toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void invalidFixture_isRefusedWithItsExactMessages(String name) throws IOException {
+        String text = Files.readString(DIR.resolve(name), StandardCharsets.UTF_8);
+        Format format = Format.byFileName(name).orElseThrow();
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class,
+                () -> ScenarioReader.read(name, text, format));
+
+        assertThat(e).as("%s must be refused", name).isNotNull();
+        List<String> actual = e.problems().stream().map(Problem::toString).toList();
+        Path expectedFile = DIR.resolve(name.substring(0, name.lastIndexOf('.')) + ".expected");
+        if (Boolean.getBoolean("parley.updateExpected")) {
+            Files.write(expectedFile, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(actual).containsExactlyElementsOf(Files.readAllLines(expectedFile, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyFixture_hasItsExpectedMessages() throws IOException {
+        assertThat(fixtures().count()).isGreaterThanOrEqualTo(20);
+        fixtures().forEach(name -> assertThat(
+                DIR.resolve(name.substring(0, name.lastIndexOf('.')) + ".expected")).exists());
+    }
+}
