@@ -1,0 +1,83 @@
+package dev.parley.cli;
+
+import dev.parley.engine.ParleyException;
+import dev.parley.scenario.ScenarioException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code parley}: the top-level command. Without a subcommand it prints its usage and exits 2. */
+@Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = ParleyCommand.Version.class, sortOptions = false, usageHelpAutoWidth = true, description = "Mediated multi-party negotiation: model the talks, find the agreement zone and the fair "
+        + "packages, run the protocols.", footerHeading = "%nExit codes:%n", footer = {"  0  ok", "  1  internal error",
+                "  2  usage error", "  3  invalid scenario",
+                "%nSCENARIO is a .yaml/.yml/.json file in format parley/1 or a built-in id (see 'parley scenarios');"
+                        + " the default is ceasefire-2025."}, subcommands = {ScenariosCommand.class, ShowCommand.class,
+                                ValidateCommand.class, ExportCommand.class,
+                                CommandLine.HelpCommand.class})
+final class ParleyCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "On an internal error, print the stack trace too.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command; try 'parley scenarios' or 'parley show --help'.");
+    }
+
+    /** The command line with Parley's error handling: messages, not stack traces, and DESIGN.md's exit codes. */
+    static CommandLine commandLine() {
+        var cl = new CommandLine(new ParleyCommand());
+        cl.setExecutionExceptionHandler(ParleyCommand::handle);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof ScenarioException) {
+            err.println(e.getMessage());
+            return ExitCodes.INVALID_SCENARIO;
+        }
+        if (e instanceof UsageException) {
+            err.println("parley: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        boolean verbose = parsed.matchedOption("--verbose") != null
+                || parsed.subcommands().stream().anyMatch(p -> p.matchedOption("--verbose") != null);
+        err.println("parley: " + (e instanceof ParleyException ? "" : "internal error: ") + e.getMessage());
+        if (verbose) {
+            e.printStackTrace(err);
+        } else if (!(e instanceof ParleyException)) {
+            err.println("(run again with --verbose for the stack trace)");
+        }
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    /** The version from the build, with the Java runtime it runs on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            var props = new Properties();
+            try (InputStream in = ParleyCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[]{"parley " + props.getProperty("version", "(unknown version)"),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}
