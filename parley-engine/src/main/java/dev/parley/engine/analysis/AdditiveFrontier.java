@@ -1,0 +1,157 @@
+package dev.parley.engine.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The exact Pareto frontier of a linear-additive instance, built issue by issue without enumerating the space.
+ * <p>
+ * Utilities are sums over issues, and the frontier of a sum lies within the sum of the frontiers: a partial
+ * package (options for the first k issues) dominated by another can never be completed into a frontier outcome,
+ * because completing both the same way keeps the domination. So after each issue only the non-dominated partial
+ * sums survive. Partial packages that can no longer reach every floor (even with the best options left) are
+ * dropped too; this is exact because floors are upward-closed: whatever dominates a zone outcome is in the zone.
+ * <p>
+ * Partial packages with equal utility vectors are merged into one node that remembers every way it was reached,
+ * so ties are kept, counted and listed without multiplying the work. Each node also carries the rank of its
+ * lexicographically smallest outcome (= smallest outcome index), for the tie rules of the solutions.
+ * <p>
+ * Stateless; each call allocates its own arrays.
+ */
+final class AdditiveFrontier {
+    private AdditiveFrontier() {
+    }
+
+    /** The frontier ran into {@code maxPoints}; nothing partial is returned. */
+    static final class LimitException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        LimitException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param maxPoints the most distinct partial utility vectors kept after any issue
+     * @param progress told after each issue
+     */
+    static FrontierSet compute(Instance inst, int maxPoints, ProgressListener progress) throws LimitException {
+        int d = inst.dims.length;
+        int n = inst.issues;
+        long[][][] cells = inst.dimCells();
+        long[][] sufMax = inst.suffixBound(true);
+        int[][] options = inst.allowedOptions();
+        boolean[] constrained = new boolean[d];
+        for (int k = 0; k < d; k++) {
+            constrained[k] = inst.floor[k] != Long.MIN_VALUE;
+        }
+        // Level 0: the empty package.
+        long[][] vec = new long[d][1];
+        long[] count = {1};
+        long[] rank = {0};
+        var levels = new FrontierSet.Level[n];
+        for (int i = 0; i < n; i++) {
+            int m = count.length;
+            int[] opts = options[i];
+            long total = (long) m * opts.length;
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new LimitException(limitMessage(i, total, maxPoints));
+            }
+            int c = (int) total;
+            long[][] cv = new long[d][c];
+            int[] candNode = new int[c];
+            int[] candPos = new int[c];
+            int kept = 0;
+            for (int j = 0; j < m; j++) {
+                for (int pos = 0; pos < opts.length; pos++) {
+                    int o = opts[pos];
+                    boolean feasible = true;
+                    for (int k = 0; k < d; k++) {
+                        long u = vec[k][j] + cells[k][i][o];
+                        cv[k][kept] = u;
+                        if (constrained[k] && u + sufMax[k][i + 1] < inst.floor[k]) {
+                            feasible = false;
+                        }
+                    }
+                    if (feasible) {
+                        candNode[kept] = j;
+                        candPos[kept] = pos;
+                        kept++;
+                    }
+                }
+            }
+            ParetoFilter.Groups groups = ParetoFilter.filter(trim(cv, kept), kept);
+            int g = groups.groupCount();
+            if (g > maxPoints) {
+                throw new LimitException(limitMessage(i, g, maxPoints));
+            }
+            long[][] nextVec = new long[d][g];
+            long[] nextCount = new long[g];
+            long[] minKey = new long[g];
+            int[] provStart = new int[g + 1];
+            int members = groups.start(g);
+            int[] predNode = new int[members];
+            int[] predOption = new int[members];
+            int[] best = new int[g];
+            for (int x = 0; x < g; x++) {
+                int rep = groups.representative(x);
+                for (int k = 0; k < d; k++) {
+                    nextVec[k][x] = cv[k][rep];
+                }
+                provStart[x] = groups.start(x);
+                long cnt = 0;
+                long bestKey = Long.MAX_VALUE;
+                for (int e = groups.start(x); e < groups.start(x + 1); e++) {
+                    int cand = groups.member(e);
+                    predNode[e] = candNode[cand];
+                    predOption[e] = opts[candPos[cand]];
+                    cnt = Math.addExact(cnt, count[candNode[cand]]);
+                    long key = rank[candNode[cand]] * opts.length + candPos[cand];
+                    if (key < bestKey) {
+                        bestKey = key;
+                        best[x] = e;
+                    }
+                }
+                nextCount[x] = cnt;
+                minKey[x] = bestKey;
+            }
+            provStart[g] = members;
+            levels[i] = new FrontierSet.Level(provStart, predNode, predOption, best);
+            vec = nextVec;
+            count = nextCount;
+            rank = ranks(minKey);
+            progress.progress("frontier", i + 1, n);
+        }
+        return new FrontierSet(inst, levels, vec, count, rank);
+    }
+
+    private static String limitMessage(int issue, long points, int maxPoints) {
+        return "more than " + String.format(java.util.Locale.ROOT, "%,d", maxPoints)
+                + " non-dominated partial packages after issue " + (issue + 1) + " (" + points + ")";
+    }
+
+    private static long[][] trim(long[][] v, int n) {
+        if (n == v[0].length) {
+            return v;
+        }
+        long[][] t = new long[v.length][];
+        for (int k = 0; k < v.length; k++) {
+            t[k] = Arrays.copyOf(v[k], n);
+        }
+        return t;
+    }
+
+    /** The rank of each key among all keys, smallest first (keys are distinct). */
+    private static long[] ranks(long[] keys) {
+        int n = keys.length;
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        IndexSort.sort(idx, 0, n, (a, b) -> Long.compare(keys[a], keys[b]));
+        long[] r = new long[n];
+        for (int i = 0; i < n; i++) {
+            r[idx[i]] = i;
+        }
+        return r;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.parley.engine.analysis;
+
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Scenario;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * What {@link Analyzer} found: the sizes of the space, of its part within red lines and of the agreement zone; the
+ * Pareto frontier; the reference solutions; near misses when the zone is empty; what each demand costs; and notes
+ * on any limit that was reached (nothing is ever cut silently). Immutable and thread-safe.
+ */
+public final class Analysis {
+    private final Scenario scenario;
+    private final FrontierScope scope;
+    private final ZoneAnalysis zone;
+    private final FrontierSet listed;
+    private final Map<String, Double> ideals;
+    private final List<NearMiss> nearMisses;
+    private final List<BlockingDemand> blocking;
+    private final List<String> notes;
+
+    Analysis(Scenario scenario, FrontierScope scope, ZoneAnalysis zone, FrontierSet listed, Map<String, Double> ideals,
+            List<NearMiss> nearMisses, List<BlockingDemand> blocking, List<String> notes) {
+        this.scenario = scenario;
+        this.scope = scope;
+        this.zone = zone;
+        this.listed = listed;
+        this.ideals = Collections.unmodifiableMap(new LinkedHashMap<>(ideals));
+        this.nearMisses = List.copyOf(nearMisses);
+        this.blocking = List.copyOf(blocking);
+        this.notes = List.copyOf(notes);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public FrontierScope scope() {
+        return scope;
+    }
+
+    /** The ids of the ratifying parties, the frontier's dimensions. */
+    public List<String> ratifying() {
+        var ids = new ArrayList<String>();
+        for (int p : zone.instance.dims) {
+            ids.add(scenario.parties().get(p).id());
+        }
+        return ids;
+    }
+
+    public BigInteger outcomes() {
+        return scenario.space().count();
+    }
+
+    /** Outcomes that break no ratifying party's red line. */
+    public BigInteger withinRedLines() {
+        return zone.instance.allowedCount();
+    }
+
+    /** The number of outcomes in the agreement zone; empty when it could not be counted (see {@link #notes()}). */
+    public OptionalLong agreementZone() {
+        return zone.count;
+    }
+
+    /** Whether the zone is known to be empty: no deal every ratifying party can accept. */
+    public boolean zoneEmpty() {
+        return zone.empty();
+    }
+
+    /** The number of frontier outcomes, ties included; empty when the frontier hit its limit. */
+    public OptionalLong frontierSize() {
+        return listed == null ? OptionalLong.empty() : OptionalLong.of(listed.outcomes());
+    }
+
+    /** The number of distinct utility vectors on the frontier. */
+    public OptionalInt frontierDistinct() {
+        return listed == null ? OptionalInt.empty() : OptionalInt.of(listed.nodes());
+    }
+
+    /** Each ratifying party's reservation, and every other profiled party's. */
+    public Map<String, Double> reservations() {
+        var m = new LinkedHashMap<String, Double>();
+        scenario.profiles().forEach((id, p) -> m.put(id, p.reservation()));
+        return m;
+    }
+
+    /** a_p: each profiled party's best utility over the zone (none when the zone is empty). */
+    public Map<String, Double> ideals() {
+        return ideals;
+    }
+
+    /** The reference solutions; empty when the zone is empty or the frontier hit its limit. */
+    public Map<SolutionKind, Solution> solutions() {
+        var m = new EnumMap<SolutionKind, Solution>(SolutionKind.class);
+        for (SolutionKind k : SolutionKind.values()) {
+            zone.solution(k).ifPresent(s -> m.put(k, s));
+        }
+        return m;
+    }
+
+    public List<NearMiss> nearMisses() {
+        return nearMisses;
+    }
+
+    /** What each red line and reservation costs, the most blocking first; empty unless asked for. */
+    public List<BlockingDemand> blockingDemands() {
+        return blocking;
+    }
+
+    /** Every limit reached and anything else a reader must know to trust the numbers. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /**
+     * The first {@code limit} frontier outcomes, the most balanced first: by Nash product over the ratifying
+     * parties (gains below reservation count as 0), then Σ u, then outcome index.
+     */
+    public List<FrontierPoint> frontier(int limit) {
+        var out = new ArrayList<FrontierPoint>();
+        if (listed == null || limit <= 0) {
+            return out;
+        }
+        int n = listed.nodes();
+        int d = zone.reservation.length;
+        double[] product = new double[n];
+        long[] sum = new long[n];
+        int[] order = new int[n];
+        for (int x = 0; x < n; x++) {
+            double prod = 1;
+            for (int k = 0; k < d; k++) {
+                long u = listed.vector(k, x);
+                prod *= Ticks.utility(Math.max(0, u - zone.reservation[k]));
+                sum[x] += u;
+            }
+            product[x] = prod;
+            order[x] = x;
+        }
+        IndexSort.sort(order, 0, n, (a, b) -> product[a] != product[b]
+                ? Double.compare(product[b], product[a])
+                : sum[a] != sum[b] ? Long.compare(sum[b], sum[a]) : Long.compare(listed.rank(a), listed.rank(b)));
+        for (int i = 0; i < n && out.size() < limit; i++) {
+            int node = order[i];
+            var outcomes = new ArrayList<Outcome>();
+            listed.outcomes(node, limit - out.size(), choice -> outcomes.add(Outcome.of(choice)));
+            Collections.sort(outcomes);
+            for (Outcome o : outcomes) {
+                int[] choice = o.toArray();
+                out.add(new FrontierPoint(o, ZoneAnalysis.utilities(zone.instance, choice), inZone(choice),
+                        listed.count(node)));
+            }
+        }
+        return out;
+    }
+
+    /** Whether an outcome is in the agreement zone. */
+    boolean inZone(int[] choice) {
+        Instance z = zone.instance;
+        for (int i = 0; i < choice.length; i++) {
+            if (!z.allowed[i][choice[i]]) {
+                return false;
+            }
+        }
+        for (int k = 0; k < z.dims.length; k++) {
+            if (z.ticks(z.dims[k], choice) < z.floor[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * How {@code outcome} looks as a deal, with a victory flag when a victory index exceeds {@code victoryLimit}
+     * in size (DESIGN.md: 0.4).
+     */
+    public Assessment assess(Outcome outcome, double victoryLimit) {
+        return Assessor.assess(this, zone, outcome, victoryLimit);
+    }
+}

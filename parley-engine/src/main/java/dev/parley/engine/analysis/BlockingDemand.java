@@ -1,0 +1,49 @@
+package dev.parley.engine.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What one demand costs the talks: the agreement zone and the Nash package with the demand, and with it dropped (a
+ * red line) or lowered (a reservation). Immutable.
+ *
+ * @param issue the issue of a red line, else empty
+ * @param option the option of a red line, else empty
+ * @param change what was changed, e.g. "dropped" or "lowered by 0.05"
+ * @param zoneWith zone size with the demand (empty if it could not be counted)
+ * @param zoneWithout zone size without it
+ */
+public record BlockingDemand(Kind kind, String party, Optional<String> issue, Optional<String> option, String change,
+        OptionalLong zoneWith, OptionalLong zoneWithout, Optional<Solution> nashWith, Optional<Solution> nashWithout) {
+
+    /** The kind of demand. */
+    public enum Kind {
+        RED_LINE("red line"), RESERVATION("reservation");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** "UA red line TR=recognise-occupied" or "RU reservation 0.50". */
+    public String demand() {
+        return party + " " + kind.label() + " " + issue.map(i -> i + "=" + option.orElseThrow()).orElse("");
+    }
+
+    /** Per party: Nash utility without the demand minus with it; empty unless both Nash packages exist. */
+    public Map<String, Double> nashShift() {
+        var shift = new LinkedHashMap<String, Double>();
+        if (nashWith.isPresent() && nashWithout.isPresent()) {
+            nashWith.get().utilities().forEach((p, u) -> shift.put(p, nashWithout.get().utilities().get(p) - u));
+        }
+        return shift;
+    }
+}

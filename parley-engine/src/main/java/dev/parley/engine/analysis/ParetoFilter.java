@@ -1,0 +1,208 @@
+package dev.parley.engine.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The non-dominated candidates of a set of utility vectors ({@code long} ticks, larger is better), exact, with
+ * duplicates of a vector kept together as one group. A candidate is dominated when another is at least as good for
+ * every party and better for one.
+ * <ul>
+ * <li>1 party: the candidates with the largest value.
+ * <li>2 parties: sort by (u0, u1) descending and sweep the best u1 seen: O(n log n).
+ * <li>3 parties: sort by (u0, u1, u2) descending and sweep with a Fenwick tree holding, per rank of u1, the best
+ * u2 seen (Kung et al.): O(n log n).
+ * <li>4+ parties: sort by the sum descending (a dominator always comes first), then keep each candidate no kept one
+ * dominates (sort-filter-skyline): O(n · frontier).
+ * </ul>
+ * Stateless and thread-safe.
+ */
+final class ParetoFilter {
+    private ParetoFilter() {
+    }
+
+    /**
+     * The survivors among candidates {@code 0..n-1}, whose utility for dimension k is {@code v[k][candidate]}.
+     * Survivors are returned grouped by equal vectors, in descending order of the sort used.
+     */
+    static Groups filter(long[][] v, int n) {
+        int d = v.length;
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        long[] sum = d >= 4 ? sums(v, n) : null;
+        IndexSort.sort(idx, 0, n, (a, b) -> {
+            if (sum != null && sum[a] != sum[b]) {
+                return Long.compare(sum[b], sum[a]);
+            }
+            for (long[] dim : v) {
+                if (dim[a] != dim[b]) {
+                    return Long.compare(dim[b], dim[a]);
+                }
+            }
+            return Integer.compare(a, b);
+        });
+        var out = new Groups(n);
+        switch (d) {
+            case 1 -> keepMax(v, idx, out);
+            case 2 -> sweep2(v, idx, out);
+            case 3 -> sweep3(v, idx, out);
+            default -> skyline(v, idx, out);
+        }
+        return out;
+    }
+
+    private static long[] sums(long[][] v, int n) {
+        long[] s = new long[n];
+        for (long[] dim : v) {
+            for (int i = 0; i < n; i++) {
+                s[i] += dim[i];
+            }
+        }
+        return s;
+    }
+
+    /** The end of the run of candidates equal to {@code idx[from]}. */
+    private static int groupEnd(long[][] v, int[] idx, int from) {
+        int end = from + 1;
+        while (end < idx.length && equal(v, idx[from], idx[end])) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean equal(long[][] v, int a, int b) {
+        for (long[] dim : v) {
+            if (dim[a] != dim[b]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void keepMax(long[][] v, int[] idx, Groups out) {
+        if (idx.length > 0) {
+            out.add(idx, 0, groupEnd(v, idx, 0));
+        }
+    }
+
+    private static void sweep2(long[][] v, int[] idx, Groups out) {
+        long[] u1 = v[1];
+        long best = Long.MIN_VALUE;
+        for (int g = 0; g < idx.length;) {
+            int end = groupEnd(v, idx, g);
+            long y = u1[idx[g]];
+            if (y > best) {
+                out.add(idx, g, end);
+                best = y;
+            }
+            g = end;
+        }
+    }
+
+    private static void sweep3(long[][] v, int[] idx, Groups out) {
+        int n = idx.length;
+        long[] u1 = v[1];
+        long[] u2 = v[2];
+        // Ranks of u1, largest first, so "u1' >= u1" becomes a prefix of ranks.
+        long[] distinct = Arrays.copyOf(u1, n);
+        Arrays.sort(distinct);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || distinct[i] != distinct[i - 1]) {
+                distinct[m++] = distinct[i];
+            }
+        }
+        long[] tree = new long[m + 1];
+        Arrays.fill(tree, Long.MIN_VALUE);
+        for (int g = 0; g < n;) {
+            int end = groupEnd(v, idx, g);
+            int c = idx[g];
+            int rank = m - Arrays.binarySearch(distinct, 0, m, u1[c]); // 1-based, largest u1 is 1
+            long bestU2 = Long.MIN_VALUE;
+            for (int r = rank; r > 0; r -= r & -r) {
+                bestU2 = Math.max(bestU2, tree[r]);
+            }
+            // Every earlier group has u0' >= u0; one with u1' >= u1 and u2' >= u2 differs somewhere, so dominates.
+            if (bestU2 < u2[c]) {
+                out.add(idx, g, end);
+                for (int r = rank; r <= m; r += r & -r) {
+                    tree[r] = Math.max(tree[r], u2[c]);
+                }
+            }
+            g = end;
+        }
+    }
+
+    private static void skyline(long[][] v, int[] idx, Groups out) {
+        int d = v.length;
+        int[] kept = new int[16];
+        int k = 0;
+        for (int g = 0; g < idx.length;) {
+            int end = groupEnd(v, idx, g);
+            int c = idx[g];
+            boolean dominated = false;
+            for (int s = 0; s < k && !dominated; s++) {
+                int other = kept[s];
+                int dim = 0;
+                while (dim < d && v[dim][other] >= v[dim][c]) {
+                    dim++;
+                }
+                dominated = dim == d; // at least as good everywhere, and a different vector: strictly better
+            }
+            if (!dominated) {
+                out.add(idx, g, end);
+                if (k == kept.length) {
+                    kept = Arrays.copyOf(kept, k * 2);
+                }
+                kept[k++] = c;
+            }
+            g = end;
+        }
+    }
+
+    /** Survivors grouped by equal vectors: group g is {@code members[start(g) .. start(g + 1))}. */
+    static final class Groups {
+        private int[] members;
+        private int[] starts;
+        private int size;
+        private int groups;
+
+        Groups(int capacity) {
+            members = new int[Math.max(1, Math.min(capacity, 1024))];
+            starts = new int[16];
+        }
+
+        void add(int[] idx, int from, int to) {
+            int len = to - from;
+            if (size + len > members.length) {
+                members = Arrays.copyOf(members, Math.max(members.length * 2, size + len));
+            }
+            if (groups + 2 > starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            System.arraycopy(idx, from, members, size, len);
+            starts[groups] = size;
+            size += len;
+            groups++;
+            starts[groups] = size;
+        }
+
+        int groupCount() {
+            return groups;
+        }
+
+        int start(int g) {
+            return starts[g];
+        }
+
+        int member(int i) {
+            return members[i];
+        }
+
+        /** The first member of group g; all members share its vector. */
+        int representative(int g) {
+            return members[starts[g]];
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.parley.engine.analysis;
+
+/**
+ * Utilities as whole numbers of 10^-12: each per-issue cell w·v is rounded once to a {@code long}, so utilities
+ * are exact integer sums whatever the order of addition. Dominance is then exact and transitive, partial sums and
+ * full sums agree, and outcomes whose utilities are mathematically equal (decimal inputs) have equal vectors:
+ * genuine ties stay ties. This tick is the one shared epsilon of the analysis.
+ */
+final class Ticks {
+    /** One tick, in utility units. */
+    static final double TICK = 1e-12;
+    /** The zone tolerance of DESIGN.md, 1e-9, in ticks. */
+    static final long ZONE_TOLERANCE = 1_000;
+
+    private Ticks() {
+    }
+
+    static long of(double utility) {
+        return Math.round(utility / TICK);
+    }
+
+    static double utility(long ticks) {
+        return ticks * TICK;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.parley.engine.model;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One option per issue, as a value at API boundaries (hot loops use {@code int[]} and indices instead). Also
+ * called a package when proposed as a deal. Immutable: it owns a private copy of its positions.
+ */
+public final class Outcome implements Comparable<Outcome> {
+    private final int[] choice;
+
+    private Outcome(int[] choice) {
+        this.choice = choice;
+    }
+
+    /** The outcome taking option {@code choice[i]} on issue {@code i}. */
+    public static Outcome of(int... choice) {
+        for (int k : choice) {
+            if (k < 0) {
+                throw new IllegalArgumentException("negative option position in " + Arrays.toString(choice));
+            }
+        }
+        return new Outcome(choice.clone());
+    }
+
+    /**
+     * Reads a package written as {@code ISSUE=OPTION,...} with ids, one entry per issue in any order.
+     *
+     * @throws IllegalArgumentException naming every unknown issue or option, every issue given twice and every
+     *         issue left out
+     */
+    public static Outcome parse(List<Issue> issues, String text) {
+        int[] choice = new int[issues.size()];
+        Arrays.fill(choice, -1);
+        boolean[] named = new boolean[issues.size()];
+        var problems = new java.util.ArrayList<String>();
+        for (String part : text.split(",")) {
+            String entry = part.strip();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                problems.add("'" + entry + "' is not ISSUE=OPTION");
+                continue;
+            }
+            String issueId = entry.substring(0, eq).strip();
+            String optionId = entry.substring(eq + 1).strip();
+            int i = indexOf(issues, issueId);
+            if (i < 0) {
+                problems.add("no issue '" + issueId + "' (issues: " + String.join(", ", issues.stream()
+                        .map(Issue::id).toList()) + ")");
+                continue;
+            }
+            int k = issues.get(i).indexOf(optionId);
+            named[i] = true;
+            if (k < 0) {
+                problems.add("no option '" + optionId + "' in issue " + issueId + " (options: " + String.join(", ",
+                        issues.get(i).options().stream().map(Option::id).toList()) + ")");
+            } else if (choice[i] >= 0) {
+                problems.add("issue " + issueId + " is given twice");
+            } else {
+                choice[i] = k;
+            }
+        }
+        var missing = new java.util.ArrayList<String>();
+        for (int i = 0; i < choice.length; i++) {
+            if (!named[i]) {
+                missing.add(issues.get(i).id());
+            }
+        }
+        if (!missing.isEmpty()) {
+            problems.add("no option given for " + String.join(", ", missing));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return new Outcome(choice);
+    }
+
+    private static int indexOf(List<Issue> issues, String id) {
+        for (int i = 0; i < issues.size(); i++) {
+            if (issues.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public int issueCount() {
+        return choice.length;
+    }
+
+    /** The position of the option taken on issue {@code issue}. */
+    public int option(int issue) {
+        return choice[issue];
+    }
+
+    /** A copy of the option positions. */
+    public int[] toArray() {
+        return choice.clone();
+    }
+
+    /** Issue id → option id, in issue order. */
+    public Map<String, String> toMap(List<Issue> issues) {
+        var m = new LinkedHashMap<String, String>();
+        for (int i = 0; i < choice.length; i++) {
+            m.put(issues.get(i).id(), issues.get(i).option(choice[i]).id());
+        }
+        return m;
+    }
+
+    /** {@code CF=full-30d,KU=surrender,...}: the form {@code --package} takes. */
+    public String format(List<Issue> issues) {
+        var s = new StringBuilder();
+        for (int i = 0; i < choice.length; i++) {
+            s.append(i == 0 ? "" : ",").append(issues.get(i).id()).append('=')
+                    .append(issues.get(i).option(choice[i]).id());
+        }
+        return s.toString();
+    }
+
+    /** Index order: lexicographic in issue order, as {@link OutcomeSpace} numbers outcomes. */
+    @Override
+    public int compareTo(Outcome o) {
+        return Arrays.compare(choice, o.choice);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Outcome other && Arrays.equals(choice, other.choice);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(choice);
+    }
+
+    @Override
+    public String toString() {
+        return "Outcome" + Arrays.toString(choice);
+    }
+}
