@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                 "  2  usage error", "  3  invalid scenario",
                 "%nSCENARIO is a .yaml/.yml/.json file in format parley/1 or a built-in id (see 'parley scenarios');"
                         + " the default is ceasefire-2025."}, subcommands = {ScenariosCommand.class, ShowCommand.class,
-                                ValidateCommand.class, ExportCommand.class,
+                                AnalyzeCommand.class, ValidateCommand.class, ExportCommand.class,
                                 CommandLine.HelpCommand.class})
 final class ParleyCommand implements Runnable {
     @Spec

@@ -6,24 +6,68 @@ import static org.assertj.core.api.Assertions.within;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.AnalysisOptions;
 import dev.parley.engine.analysis.Analyzer;
+import dev.parley.engine.analysis.BlockingDemand;
+import dev.parley.engine.analysis.FrontierPoint;
 import dev.parley.engine.analysis.Solution;
 import dev.parley.engine.analysis.SolutionKind;
+import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Scenario;
+import dev.parley.engine.utility.UtilityTable;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The sanity figures of shared/scenarios/ceasefire-2025.md, from the analysis of the built-in scenario. */
+/**
+ * The analysis of the built-in scenario: the sanity figures of shared/scenarios/ceasefire-2025.md, and the zone and
+ * frontier checked here by enumerating all 800,000 outcomes. (The zone of 33,425 and the frontier of 634 outcomes
+ * were also reproduced outside Parley, by brute force in exact integer arithmetic.)
+ */
 class CeasefireAnalysisTest {
     static final Scenario S = BuiltinScenarios.find("ceasefire-2025").orElseThrow();
     static final Analysis A = Analyzer.analyze(S, AnalysisOptions.defaults());
+    static final List<double[]> ZONE = new ArrayList<>();
+
+    @BeforeAll
+    static void enumerateZone() {
+        List<UtilityTable> tables = S.ratifyingParties().stream()
+                .map(p -> UtilityTable.of(S.space(), S.profile(p.id()).orElseThrow())).toList();
+        int[] choice = new int[S.issues().size()];
+        do {
+            double[] u = new double[tables.size()];
+            boolean in = true;
+            for (int k = 0; k < u.length; k++) {
+                UtilityTable t = tables.get(k);
+                u[k] = t.utility(choice);
+                in &= !t.breaksRedLine(choice) && u[k] >= t.reservation() - 1e-9;
+            }
+            if (in) {
+                ZONE.add(u);
+            }
+        } while (S.space().increment(choice));
+    }
 
     @Test
-    void counts_matchTheSpec() {
+    void counts_matchTheSpecAndTheEnumeration() {
         assertThat(A.outcomes()).isEqualTo(BigInteger.valueOf(800_000));
         assertThat(A.withinRedLines()).isEqualTo(BigInteger.valueOf(144_000));
-        assertThat(A.agreementZone()).isPresent();
+        assertThat(A.agreementZone().getAsLong()).isEqualTo(ZONE.size()).isEqualTo(33_425);
         assertThat(A.zoneEmpty()).isFalse();
         assertThat(A.notes()).isEmpty();
+    }
+
+    @Test
+    void frontier_isExactlyTheNonDominatedZone() {
+        List<double[]> front = A.frontier(Integer.MAX_VALUE).stream().map(CeasefireAnalysisTest::vector).toList();
+        assertThat(front).hasSize(634);
+        assertThat(A.frontierSize().getAsLong()).isEqualTo(634);
+        for (double[] f : front) {
+            assertThat(ZONE.stream().noneMatch(z -> dominates(z, f))).isTrue();
+        }
+        for (double[] z : ZONE) {
+            assertThat(front.stream().anyMatch(f -> atLeast(f, z))).isTrue();
+        }
     }
 
     @Test
@@ -32,19 +76,66 @@ class CeasefireAnalysisTest {
         assertThat(nash.outcome().format(S.issues())).isEqualTo("CF=full-30d,KU=surrender,TR=de-facto-line,"
                 + "MO=ukraine-halts,AID=us-pause-europe-continues,PK=neutral-monitors,SG=binding-us-europe,"
                 + "NATO=neutrality,SAN=phased-with-snapback");
-        assertThat(nash.utilities().get("UA")).isCloseTo(0.5805, within(1e-9));
-        assertThat(nash.utilities().get("RU")).isCloseTo(0.554, within(1e-9));
-        assertThat(nash.utilities().get("US")).isCloseTo(0.808, within(1e-9));
-        assertThat(nash.utilities().get("EU")).isCloseTo(0.668, within(1e-9));
+        assertThat(nash.utilities()).containsEntry("UA", 0.5805).containsEntry("RU", 0.554)
+                .containsEntry("US", 0.808).containsEntry("EU", 0.668);
+        double best = ZONE.stream().mapToDouble(z -> (z[0] - .45) * (z[1] - .5) * (z[2] - .35) * (z[3] - .45)).max()
+                .orElseThrow();
+        assertThat(nash.value()).isCloseTo(best, within(1e-12));
     }
 
     @Test
-    void print() {
-        System.out.println("zone " + A.agreementZone() + " frontier " + A.frontierSize() + " distinct "
-                + A.frontierDistinct());
-        A.solutions().forEach((k, v) -> System.out.println(k + " " + v.outcome().format(S.issues()) + " "
-                + v.utilities()));
-        A.blockingDemands().forEach(b -> System.out.println(b.demand() + " " + b.zoneWith() + " -> "
-                + b.zoneWithout() + " " + b.nashShift()));
+    void everySolution_isAFrontierOutcome() {
+        List<FrontierPoint> front = A.frontier(Integer.MAX_VALUE);
+        for (Solution s : A.solutions().values()) {
+            assertThat(front).extracting(FrontierPoint::outcome).contains(s.outcome());
+        }
+        assertThat(A.solutions()).hasSize(4);
+    }
+
+    @Test
+    void blockingDemands_coverEveryRedLineAndReservation_rankedByZoneGrowth() {
+        List<BlockingDemand> b = A.blockingDemands();
+        assertThat(b).hasSize(6 + 4);
+        assertThat(b.stream().filter(d -> d.kind() == BlockingDemand.Kind.RED_LINE).map(BlockingDemand::demand))
+                .containsExactlyInAnyOrder("UA red line TR=recognise-occupied", "UA red line TR=recognise-five-regions",
+                        "UA red line MO=permanent-caps", "RU red line PK=european-force-us-backstop",
+                        "RU red line PK=european-force", "RU red line NATO=membership-path");
+        for (int i = 1; i < b.size(); i++) {
+            long before = b.get(i - 1).zoneWithout().getAsLong() - b.get(i - 1).zoneWith().getAsLong();
+            long after = b.get(i).zoneWithout().getAsLong() - b.get(i).zoneWith().getAsLong();
+            assertThat(before).isGreaterThanOrEqualTo(after);
+        }
+        assertThat(b).allMatch(d -> d.zoneWithout().getAsLong() >= d.zoneWith().getAsLong());
+    }
+
+    private static double[] vector(FrontierPoint p) {
+        List<Party> parties = S.ratifyingParties();
+        double[] v = new double[parties.size()];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = p.utilities().get(parties.get(k).id());
+        }
+        return v;
+    }
+
+    /** a is at least as good as b for every party, up to floating-point dust. */
+    private static boolean atLeast(double[] a, double[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] < b[k] - 1e-12) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** a dominates b, beyond floating-point dust. */
+    private static boolean dominates(double[] a, double[] b) {
+        boolean greater = false;
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] < b[k] - 1e-12) {
+                return false;
+            }
+            greater |= a[k] > b[k] + 1e-12;
+        }
+        return greater;
     }
 }

@@ -35,14 +35,15 @@ public record BlockingDemand(Kind kind, String party, Optional<String> issue, Op
 
     /** "UA red line TR=recognise-occupied" or "RU reservation 0.50". */
     public String demand() {
-        return party + " " + kind.label() + " " + issue.map(i -> i + "=" + option.orElseThrow()).orElse("");
+        return party + " " + kind.label() + issue.map(i -> " " + i + "=" + option.orElseThrow()).orElse("");
     }
 
     /** Per party: Nash utility without the demand minus with it; empty unless both Nash packages exist. */
     public Map<String, Double> nashShift() {
         var shift = new LinkedHashMap<String, Double>();
         if (nashWith.isPresent() && nashWithout.isPresent()) {
-            nashWith.get().utilities().forEach((p, u) -> shift.put(p, nashWithout.get().utilities().get(p) - u));
+            nashWith.get().utilities()
+                    .forEach((p, u) -> shift.put(p, Ticks.round(nashWithout.get().utilities().get(p) - u)));
         }
         return shift;
     }

@@ -19,7 +19,13 @@ final class Ticks {
         return Math.round(utility / TICK);
     }
 
+    /** Dividing (not multiplying by 1e-12, which is inexact) gives the double nearest the exact value. */
     static double utility(long ticks) {
-        return ticks * TICK;
+        return ticks / 1e12;
+    }
+
+    /** {@code x} rounded to a whole number of ticks: differences of utilities without floating-point dust. */
+    static double round(double x) {
+        return utility(of(x));
     }
 }

@@ -1,0 +1,125 @@
+package dev.parley.cli;
+
+import dev.parley.engine.analysis.Analysis;
+import dev.parley.engine.analysis.Assessment;
+import dev.parley.engine.analysis.BlockingDemand;
+import dev.parley.engine.analysis.FrontierPoint;
+import dev.parley.engine.analysis.NearMiss;
+import dev.parley.engine.analysis.Solution;
+import dev.parley.engine.analysis.SolutionKind;
+import dev.parley.engine.model.Issue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code parley analyze --format json}: the document of DESIGN.md, with the sections it leaves open filled in. */
+final class AnalysisJson {
+    private AnalysisJson() {
+    }
+
+    static Map<String, Object> document(Analysis a, int limit, Optional<Assessment> assessment) {
+        List<Issue> issues = a.scenario().issues();
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("scenario", a.scenario().id());
+        doc.put("outcomes", a.outcomes());
+        doc.put("withinRedLines", a.withinRedLines());
+        doc.put("agreementZone", a.agreementZone().isPresent() ? a.agreementZone().getAsLong() : null);
+        doc.put("zoneEmpty", a.zoneEmpty());
+        doc.put("ratifying", a.ratifying());
+        doc.put("reservations", a.reservations());
+        doc.put("ideals", a.ideals());
+
+        var frontier = new LinkedHashMap<String, Object>();
+        frontier.put("of", a.scope().name().toLowerCase(Locale.ROOT));
+        frontier.put("size", a.frontierSize().isPresent() ? a.frontierSize().getAsLong() : null);
+        frontier.put("distinct", a.frontierDistinct().isPresent() ? a.frontierDistinct().getAsInt() : null);
+        List<FrontierPoint> points = a.frontier(limit);
+        frontier.put("shown", points.size());
+        frontier.put("order", "largest Nash product first, then largest sum of utilities, then outcome index");
+        frontier.put("outcomes", points.stream().map(p -> p.outcome().toMap(issues)).toList());
+        frontier.put("utilities", points.stream().map(FrontierPoint::utilities).toList());
+        frontier.put("inZone", points.stream().map(FrontierPoint::inZone).toList());
+        frontier.put("ties", points.stream().map(FrontierPoint::ties).toList());
+        doc.put("frontier", frontier);
+
+        var solutions = new LinkedHashMap<String, Object>();
+        Map<SolutionKind, Solution> found = a.solutions();
+        for (SolutionKind k : SolutionKind.values()) {
+            solutions.put(k.id(), found.containsKey(k) ? solution(found.get(k), issues) : null);
+        }
+        doc.put("solutions", solutions);
+        doc.put("nearMisses", a.nearMisses().stream().map(m -> nearMiss(m, issues)).toList());
+        doc.put("blockingDemands", a.blockingDemands().stream().map(b -> blocking(b, issues)).toList());
+        assessment.ifPresent(x -> doc.put("package", assessment(x, issues)));
+        doc.put("notes", a.notes());
+        return doc;
+    }
+
+    static Map<String, Object> solution(Solution s, List<Issue> issues) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("outcome", s.outcome().toMap(issues));
+        m.put("utilities", s.utilities());
+        m.put("value", s.value());
+        return m;
+    }
+
+    private static Map<String, Object> nearMiss(NearMiss n, List<Issue> issues) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("outcome", n.outcome().toMap(issues));
+        m.put("utilities", n.utilities());
+        m.put("shortOf", n.shortOf());
+        m.put("shortfall", n.shortfall());
+        m.put("redLinesBroken", n.redLinesBroken());
+        return m;
+    }
+
+    private static Map<String, Object> blocking(BlockingDemand b, List<Issue> issues) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("demand", b.demand());
+        m.put("kind", b.kind() == BlockingDemand.Kind.RED_LINE ? "red-line" : "reservation");
+        m.put("party", b.party());
+        m.put("issue", b.issue().orElse(null));
+        m.put("option", b.option().orElse(null));
+        m.put("change", b.change());
+        m.put("zoneWith", b.zoneWith().isPresent() ? b.zoneWith().getAsLong() : null);
+        m.put("zoneWithout", b.zoneWithout().isPresent() ? b.zoneWithout().getAsLong() : null);
+        m.put("nashWith", b.nashWith().map(s -> solution(s, issues)).orElse(null));
+        m.put("nashWithout", b.nashWithout().map(s -> solution(s, issues)).orElse(null));
+        m.put("nashShift", b.nashShift());
+        return m;
+    }
+
+    private static Map<String, Object> assessment(Assessment x, List<Issue> issues) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("outcome", x.outcome().toMap(issues));
+        m.put("utilities", x.utilities());
+        m.put("shares", x.shares());
+        var victories = new ArrayList<Map<String, Object>>();
+        for (Assessment.VictoryIndex v : x.victoryIndices()) {
+            var vm = new LinkedHashMap<String, Object>();
+            vm.put("between", List.of(v.a(), v.b()));
+            vm.put("value", v.value());
+            victories.add(vm);
+        }
+        m.put("victoryIndex", victories);
+        m.put("inZone", x.inZone());
+        m.put("paretoOptimal", x.paretoOptimal());
+        m.put("lopsided", x.lopsided());
+        var flags = new ArrayList<Map<String, Object>>();
+        for (Assessment.Flag f : x.flags()) {
+            var fm = new LinkedHashMap<String, Object>();
+            fm.put("flag", f.kind());
+            fm.put("party", f.party().isEmpty() ? null : f.party());
+            fm.put("detail", f.detail());
+            flags.add(fm);
+        }
+        m.put("flags", flags);
+        m.put("nashDistance", x.nashDistance().orElse(null));
+        m.put("nashProductShare", x.nashProductShare().orElse(null));
+        m.put("differsFromNash", x.differsFromNash());
+        return m;
+    }
+}

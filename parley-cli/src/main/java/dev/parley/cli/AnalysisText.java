@@ -1,0 +1,238 @@
+package dev.parley.cli;
+
+import dev.parley.engine.analysis.Analysis;
+import dev.parley.engine.analysis.Assessment;
+import dev.parley.engine.analysis.BlockingDemand;
+import dev.parley.engine.analysis.FrontierPoint;
+import dev.parley.engine.analysis.FrontierScope;
+import dev.parley.engine.analysis.NearMiss;
+import dev.parley.engine.analysis.Solution;
+import dev.parley.engine.analysis.SolutionKind;
+import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** {@code parley analyze} as text for people: counts, the fair packages side by side, the frontier, the blockers. */
+final class AnalysisText {
+    private AnalysisText() {
+    }
+
+    static String render(Analysis a, int limit, Optional<Assessment> assessment, double victoryLimit) {
+        Scenario s = a.scenario();
+        var out = new StringBuilder();
+        out.append(s.id()).append(": ").append(s.title()).append('\n');
+        var reservations = new ArrayList<String>();
+        for (String id : a.ratifying()) {
+            reservations.add(id + " " + Text.two(a.reservations().get(id)));
+        }
+        out.append("Ratifying parties and reservations: ").append(String.join(", ", reservations)).append("\n\n");
+
+        var counts = new TextTable("", "", ">", "");
+        counts.row("Outcomes", Text.count(a.outcomes()), "");
+        counts.row("Within red lines", Text.count(a.withinRedLines()), "break no ratifying party's red line");
+        counts.row("Agreement zone", count(a.agreementZone()), a.zoneEmpty()
+                ? "EMPTY: no package gives every ratifying party its reservation; no deal is possible as things stand"
+                : "also give every ratifying party at least its reservation");
+        counts.row("Pareto frontier", count(a.frontierSize()), frontierNote(a));
+        out.append(counts.render());
+
+        Map<SolutionKind, Solution> solutions = a.solutions();
+        if (!solutions.isEmpty()) {
+            out.append("\nFair packages (each maximises its rule over the zone)\n");
+            out.append(solutions(s, a, solutions));
+        } else if (a.zoneEmpty()) {
+            out.append("\nNo fair package: the agreement zone is empty.\n");
+        }
+        if (!a.nearMisses().isEmpty()) {
+            out.append("\nNear misses (short of the fewest reservations, by the least)\n");
+            out.append(nearMisses(s, a));
+        }
+        List<FrontierPoint> points = a.frontier(limit);
+        if (!points.isEmpty()) {
+            out.append("\nPareto frontier: ").append(points.size()).append(" of ").append(count(a.frontierSize()))
+                    .append(", the most balanced (largest Nash product) first; options numbered as in 'parley show'\n");
+            out.append(frontier(s, a, points));
+        }
+        if (!a.blockingDemands().isEmpty()) {
+            out.append(
+                    "\nWhat blocks a deal: each red line dropped, each reservation lowered; the most blocking first\n");
+            out.append(blocking(a));
+            if (a.zoneEmpty() && a.blockingDemands().stream().allMatch(b -> b.nashWithout().isEmpty())) {
+                out.append("  No single demand, dropped or lowered, opens the zone.\n");
+            }
+        }
+        assessment.ifPresent(x -> out.append('\n').append(assessment(s, a, x, victoryLimit)));
+        if (!a.notes().isEmpty()) {
+            out.append("\nNotes\n");
+            a.notes().forEach(n -> out.append(Text.wrap("  - ", n, 100)));
+        }
+        return out.toString();
+    }
+
+    private static String count(OptionalLong n) {
+        return n.isPresent() ? Text.count(n.getAsLong()) : "not known";
+    }
+
+    private static String frontierNote(Analysis a) {
+        if (a.frontierDistinct().isEmpty()) {
+            return "not computed (see notes)";
+        }
+        int distinct = a.frontierDistinct().getAsInt();
+        long size = a.frontierSize().getAsLong();
+        String of = a.scope() == FrontierScope.ZONE ? "of the zone" : "of the whole space";
+        return of + (size > distinct
+                ? "; " + Text.count(distinct) + " distinct utility vectors, the rest ties"
+                : "; no ties");
+    }
+
+    private static String solutions(Scenario s, Analysis a, Map<SolutionKind, Solution> solutions) {
+        var headers = new ArrayList<String>();
+        headers.add("");
+        for (SolutionKind k : solutions.keySet()) {
+            headers.add(k.id());
+        }
+        var table = new TextTable("  ", headers.toArray(String[]::new));
+        for (int i = 0; i < s.issues().size(); i++) {
+            Issue issue = s.issues().get(i);
+            var row = new ArrayList<Object>();
+            row.add(issue.id());
+            for (Solution sol : solutions.values()) {
+                row.add(issue.option(sol.outcome().option(i)).id());
+            }
+            table.row(row.toArray());
+        }
+        table.row();
+        for (String party : solutions.values().iterator().next().utilities().keySet()) {
+            var row = new ArrayList<Object>();
+            row.add(party);
+            for (Solution sol : solutions.values()) {
+                row.add(four(sol.utilities().get(party)));
+            }
+            table.row(row.toArray());
+        }
+        return table.render();
+    }
+
+    private static String nearMisses(Scenario s, Analysis a) {
+        var table = new TextTable("  ", headers(a, "SHORT OF", "BY"));
+        for (NearMiss m : a.nearMisses()) {
+            var row = new ArrayList<Object>();
+            m.utilities().values().forEach(u -> row.add(four(u)));
+            row.add(String.join(" ", m.shortOf()) + (m.redLinesBroken().isEmpty()
+                    ? ""
+                    : " red lines: " + String.join(", ", m.redLinesBroken())));
+            row.add(four(m.shortfall()));
+            row.add(m.outcome().format(s.issues()));
+            table.row(row.toArray());
+        }
+        return table.render();
+    }
+
+    private static String[] headers(Analysis a, String... extra) {
+        var h = new ArrayList<String>();
+        for (String party : a.reservations().keySet()) {
+            h.add(">" + party);
+        }
+        h.addAll(List.of(extra));
+        h.add("PACKAGE");
+        return h.toArray(String[]::new);
+    }
+
+    private static String frontier(Scenario s, Analysis a, List<FrontierPoint> points) {
+        var h = new ArrayList<String>();
+        for (String party : a.reservations().keySet()) {
+            h.add(">" + party);
+        }
+        for (Issue issue : s.issues()) {
+            h.add(">" + issue.id());
+        }
+        boolean all = a.scope() == FrontierScope.ALL;
+        if (all) {
+            h.add("IN ZONE");
+        }
+        var table = new TextTable("  ", h.toArray(String[]::new));
+        for (FrontierPoint p : points) {
+            var row = new ArrayList<Object>();
+            p.utilities().values().forEach(u -> row.add(four(u)));
+            for (int i = 0; i < s.issues().size(); i++) {
+                row.add(p.outcome().option(i) + 1);
+            }
+            if (all) {
+                row.add(p.inZone() ? "yes" : "no");
+            }
+            table.row(row.toArray());
+        }
+        return table.render();
+    }
+
+    private static String blocking(Analysis a) {
+        var h = new ArrayList<String>(List.of("DEMAND", "CHANGE", ">ZONE WITH", ">WITHOUT"));
+        for (String party : a.ratifying()) {
+            h.add(">" + party);
+        }
+        var table = new TextTable("  ", h.toArray(String[]::new));
+        for (BlockingDemand b : a.blockingDemands()) {
+            var row = new ArrayList<Object>();
+            row.add(b.demand());
+            row.add(b.change());
+            row.add(count(b.zoneWith()));
+            row.add(count(b.zoneWithout()));
+            Map<String, Double> shift = b.nashShift();
+            for (String party : a.ratifying()) {
+                Double d = shift.get(party);
+                row.add(d == null ? (b.nashWithout().isPresent() ? "opens" : "-") : signed(d));
+            }
+            table.row(row.toArray());
+        }
+        return table.render() + "  (the party columns: how each party's Nash utility moves without the demand)\n";
+    }
+
+    private static String assessment(Scenario s, Analysis a, Assessment x, double victoryLimit) {
+        var out = new StringBuilder("Package ").append(x.outcome().format(s.issues())).append('\n');
+        var table = new TextTable("  ", "PARTY", ">UTILITY", ">RESERVATION", ">SHARE OF POSSIBLE GAIN");
+        x.utilities().forEach((party, u) -> table.row(party, four(u), Text.two(a.reservations().get(party)),
+                x.shares().containsKey(party) ? percent(x.shares().get(party)) : "-"));
+        out.append(table.render());
+        for (Assessment.VictoryIndex v : x.victoryIndices()) {
+            out.append(String.format(Locale.ROOT, "  Victory index %s vs %s: %+.2f (share of %s minus share of %s; "
+                    + "flagged beyond ±%.2f)%n", v.b(), v.a(), v.value(), v.b(), v.a(), victoryLimit));
+        }
+        out.append("  In the zone: ").append(x.inZone() ? "yes" : "no").append("; Pareto-optimal in the zone: ")
+                .append(x.paretoOptimal() ? "yes" : "no").append('\n');
+        x.nashDistance().ifPresent(d -> out.append(String.format(Locale.ROOT,
+                "  Against the Nash package: distance %.4f, Nash product %s of its optimum, differs on %s%n", d,
+                percent(x.nashProductShare().orElse(0.0)),
+                x.differsFromNash().isEmpty() ? "no issue" : String.join(", ", x.differsFromNash()))));
+        if (x.flags().isEmpty()) {
+            out.append("  Not lopsided: no flag raised.\n");
+        } else {
+            out.append("  LOPSIDED:\n");
+            for (Assessment.Flag f : x.flags()) {
+                out.append(Text.wrap("    " + f.kind() + ": ", f.detail(), 110));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String four(double u) {
+        return String.format(Locale.ROOT, "%.4f", u);
+    }
+
+    private static String signed(double d) {
+        return Math.abs(d) < 5e-5 ? "0" : String.format(Locale.ROOT, "%+.4f", d);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+    }
+
+    static String format(Outcome o, Scenario s) {
+        return o.format(s.issues());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.parley.cli;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.parley.engine.analysis.Analysis;
+import dev.parley.engine.analysis.AnalysisOptions;
+import dev.parley.engine.analysis.Analyzer;
+import dev.parley.engine.analysis.Assessment;
+import dev.parley.engine.analysis.FrontierScope;
+import dev.parley.engine.analysis.ProgressListener;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Scenario;
+import dev.parley.scenario.BuiltinScenarios;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code parley analyze}: the agreement zone, the frontier, the fair packages and what blocks a deal. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Find, exactly, the agreement zone (outcomes every ratifying party can accept), its Pareto "
+                + "frontier, the fair packages (Nash, Kalai-Smorodinsky, egalitarian, utilitarian) and which "
+                + "demands block a deal; with --package, assess a proposed deal.",
+        "When the zone is empty it says so and shows the near misses."})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = BuiltinScenarios.DEFAULT, description = "A scenario file or built-in id (default: ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Readable text (default), or one JSON document on stdout.")
+    OutputFormat format;
+
+    @Option(names = "--frontier", paramLabel = "zone|all", defaultValue = "zone", description = "The frontier of the agreement zone (default) or of the whole outcome space.")
+    FrontierScope frontier;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "How many frontier outcomes to list (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--package", paramLabel = "ISSUE=OPTION,...", description = "Assess this package: utilities, shares of possible gain, victory index, lopsidedness "
+            + "flags, distance from the Nash package. One option id per issue.")
+    String pkg;
+
+    @Option(names = "--victory-limit", paramLabel = "X", defaultValue = "0.4", description = "Flag a package as a victory for one side when |victory index| exceeds X "
+            + "(default: ${DEFAULT-VALUE}).")
+    double victoryLimit;
+
+    @Option(names = "--no-blocking", negatable = false, description = "Skip the table of demands that block a deal (it re-analyses once per demand).")
+    boolean noBlocking;
+
+    @Option(names = "--max-points", paramLabel = "N", defaultValue = "1000000", description = "Refuse (and say so) a frontier with more than N distinct partial utility vectors "
+            + "after any issue (default: ${DEFAULT-VALUE}).")
+    int maxPoints;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 0) {
+            throw new UsageException("--limit must be 0 or more, not " + limit);
+        }
+        if (maxPoints < 1) {
+            throw new UsageException("--max-points must be at least 1, not " + maxPoints);
+        }
+        if (!(victoryLimit > 0 && victoryLimit <= 1)) {
+            throw new UsageException("--victory-limit must be in (0, 1], not " + victoryLimit);
+        }
+        Scenario s = BuiltinScenarios.resolve(scenario);
+        Optional<Outcome> proposed = Optional.empty();
+        if (pkg != null) {
+            try {
+                proposed = Optional.of(Outcome.parse(s.issues(), pkg));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--package: " + e.getMessage());
+            }
+        }
+        ProgressListener progress = TerminalProgress.forStderr();
+        var pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        Analysis analysis;
+        try {
+            analysis = Analyzer.analyze(s, AnalysisOptions.defaults().withFrontier(frontier).withMaxPoints(maxPoints)
+                    .withBlockingDemands(!noBlocking).withExecutor(pool).withProgress(progress));
+        } finally {
+            pool.shutdown();
+            TerminalProgress.closeIfOpen(progress);
+        }
+        Optional<Assessment> assessment = proposed.map(o -> analysis.assess(o, victoryLimit));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(AnalysisJson.document(analysis, limit, assessment)));
+        } else {
+            out.print(AnalysisText.render(analysis, limit, assessment, victoryLimit));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+    static final String NASH = "CF=full-30d,KU=surrender,TR=de-facto-line,MO=ukraine-halts,"
+            + "AID=us-pause-europe-continues,PK=neutral-monitors,SG=binding-us-europe,NATO=neutrality,"
+            + "SAN=phased-with-snapback";
+    static final String RUSSIAN_TERMS = "CF=energy-and-sea,KU=surrender,TR=us-recognises-crimea,MO=ukraine-halts,"
+            + "AID=all-paused,PK=none,SG=political-assurances,NATO=neutrality,SAN=broad-us-relief";
+
+    @TempDir
+    Path tmp;
+
+    static JsonNode json(Cli r) throws IOException {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return JsonMapper.builder().build().readTree(r.out());
+    }
+
+    @Test
+    void text_showsTheZoneFrontierAndTheFourSolutions() {
+        Cli r = Cli.run("analyze");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Outcomes          800,000\n").contains("Within red lines  144,000")
+                .contains("Agreement zone     33,425").contains("Pareto frontier       634  of the zone; no ties")
+                .containsPattern("\n +nash +kalaiSmorodinsky +egalitarian +utilitarian\n")
+                .containsPattern("\n  UA +0\\.5805 +0\\.5485 +0\\.5495 +0\\.6065\n")
+                .contains("What blocks a deal").contains("UA red line TR=recognise-occupied");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void json_hasTheShapeOfDesignMd() throws IOException {
+        JsonNode doc = json(Cli.run("analyze", "--format", "json", "--limit", "3"));
+        assertThat(doc.get("scenario").asText()).isEqualTo("ceasefire-2025");
+        assertThat(doc.get("outcomes").asLong()).isEqualTo(800_000);
+        assertThat(doc.get("withinRedLines").asLong()).isEqualTo(144_000);
+        assertThat(doc.get("agreementZone").asLong()).isEqualTo(33_425);
+        assertThat(doc.get("frontier").get("size").asLong()).isEqualTo(634);
+        assertThat(doc.get("frontier").get("outcomes")).hasSize(3);
+        assertThat(doc.get("frontier").get("outcomes").get(0).get("CF").asText()).isEqualTo("full-30d");
+        JsonNode solutions = doc.get("solutions");
+        assertThat(iterable(solutions.fieldNames()))
+                .containsExactly("nash", "kalaiSmorodinsky", "egalitarian", "utilitarian");
+        assertThat(solutions.get("nash").get("outcome").get("KU").asText()).isEqualTo("surrender");
+        assertThat(solutions.get("nash").get("utilities").get("UA").asDouble()).isEqualTo(0.5805);
+        assertThat(solutions.get("nash").get("utilities").get("RU").asDouble()).isEqualTo(0.554);
+        assertThat(doc.get("blockingDemands")).hasSize(10);
+        assertThat(doc.get("notes")).isEmpty();
+    }
+
+    @Test
+    void package_atTheNashPoint_isNotLopsided() throws IOException {
+        JsonNode p = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--package", NASH)).get("package");
+        assertThat(p.get("inZone").asBoolean()).isTrue();
+        assertThat(p.get("paretoOptimal").asBoolean()).isTrue();
+        assertThat(p.get("lopsided").asBoolean()).isFalse();
+        assertThat(p.get("nashDistance").asDouble()).isZero();
+        assertThat(p.get("nashProductShare").asDouble()).isEqualTo(1.0);
+        assertThat(p.get("victoryIndex").get(0).get("between").toString()).isEqualTo("[\"UA\",\"RU\"]");
+    }
+
+    @Test
+    void package_onRussianTerms_isFlaggedByName() throws IOException {
+        JsonNode p = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--package", RUSSIAN_TERMS))
+                .get("package");
+        assertThat(p.get("lopsided").asBoolean()).isTrue();
+        var flags = new ArrayList<String>();
+        p.get("flags").forEach(f -> flags.add(f.get("flag").asText() + ":" + f.get("party").asText()));
+        assertThat(flags).containsExactly("below-reservation:UA", "below-reservation:EU", "victory:RU");
+        assertThat(p.get("victoryIndex").get(0).get("value").asDouble()).isGreaterThan(0.4);
+        assertThat(p.get("inZone").asBoolean()).isFalse();
+    }
+
+    @Test
+    void package_dominatedInTheZone_isFlagged() throws IOException {
+        // The Nash package with a worse ceasefire option for everyone but Russia is still in the zone, but some
+        // zone outcome beats it for all: it must be flagged as dominated, not as Pareto-optimal.
+        String worse = NASH.replace("SG=binding-us-europe", "SG=europe-only");
+        JsonNode p = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--package", worse)).get("package");
+        var flags = new ArrayList<String>();
+        p.get("flags").forEach(f -> flags.add(f.get("flag").asText()));
+        assertThat(p.get("paretoOptimal").asBoolean()).isFalse();
+        assertThat(flags).contains("pareto-dominated");
+    }
+
+    @Test
+    void badPackage_isAUsageErrorNamingEachProblem() {
+        Cli r = Cli.run("analyze", "--package", "CF=full,KU=x");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("parley: --package: no option 'full' in issue CF (options: full-30d, "
+                + "full-after-monitoring, energy-and-sea, in-final-settlement); no option 'x' in issue KU")
+                .contains("no option given for TR, MO, AID, PK, SG, NATO, SAN");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void emptyZone_isSaidPlainlyWithNearMisses() throws IOException {
+        Path tight = tmp.resolve("tight.yaml");
+        Files.writeString(tight, Files.readString(ValidateCommandTest.FIXTURES.resolve("valid/fishing.yaml"))
+                .replace("reservation: 0.3\n", "reservation: 0.8\n"));
+        Cli text = Cli.run("analyze", tight.toString());
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).contains("Agreement zone    0  EMPTY: no package gives every ratifying party its "
+                + "reservation").contains("No fair package: the agreement zone is empty.").contains("Near misses");
+        JsonNode doc = json(Cli.run("analyze", tight.toString(), "--format", "json"));
+        assertThat(doc.get("zoneEmpty").asBoolean()).isTrue();
+        assertThat(doc.get("solutions").get("nash").isNull()).isTrue();
+        assertThat(doc.get("nearMisses").get(0).get("shortOf").toString()).isEqualTo("[\"S\"]");
+    }
+
+    @Test
+    void frontierOfTheWholeSpace_marksZoneMembership() throws IOException {
+        JsonNode f = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--frontier", "all", "--limit",
+                "50")).get("frontier");
+        assertThat(f.get("of").asText()).isEqualTo("all");
+        assertThat(f.get("size").asLong()).isGreaterThan(634);
+        var inZone = new ArrayList<Boolean>();
+        f.get("inZone").forEach(b -> inZone.add(b.asBoolean()));
+        assertThat(inZone).contains(true, false);
+    }
+
+    @Test
+    void badLimit_isAUsageError() {
+        assertThat(Cli.run("analyze", "--limit", "-1").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("analyze", "--frontier", "some").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        var out = new ArrayList<String>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}
