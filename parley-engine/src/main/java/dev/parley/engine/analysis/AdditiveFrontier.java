@@ -147,7 +147,7 @@ final class AdditiveFrontier {
         for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
-        IndexSort.sort(idx, 0, n, (a, b) -> Long.compare(keys[a], keys[b]));
+        IndexSort.sortByKey(idx, n, keys, false, Integer::compare);
         long[] r = new long[n];
         for (int i = 0; i < n; i++) {
             r[idx[i]] = i;

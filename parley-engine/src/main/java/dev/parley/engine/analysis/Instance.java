@@ -27,6 +27,7 @@ final class Instance {
     final long[] floor;
     /** [issue][option]: whether the option may be part of an outcome. */
     final boolean[][] allowed;
+    private final int[][] allowedOptions;
 
     private Instance(Scenario scenario, long[][][] partyCells, int[] dims, long[] floor, boolean[][] allowed) {
         this.scenario = scenario;
@@ -39,6 +40,17 @@ final class Instance {
         this.dims = dims;
         this.floor = floor;
         this.allowed = allowed;
+        this.allowedOptions = new int[issues][];
+        for (int i = 0; i < issues; i++) {
+            int n = 0;
+            int[] list = new int[radix[i]];
+            for (int k = 0; k < radix[i]; k++) {
+                if (allowed[i][k]) {
+                    list[n++] = k;
+                }
+            }
+            allowedOptions[i] = Arrays.copyOf(list, n);
+        }
     }
 
     /** The agreement zone: ratifying parties as dimensions, their reservations as floors, red lines excluded. */
@@ -107,20 +119,9 @@ final class Instance {
         return new Instance(scenario, partyCells, d, f, allowed);
     }
 
-    /** The allowed option positions of each issue, ascending. */
+    /** The allowed option positions of each issue, ascending. Shared: do not modify. */
     int[][] allowedOptions() {
-        int[][] out = new int[issues][];
-        for (int i = 0; i < issues; i++) {
-            int n = 0;
-            int[] list = new int[radix[i]];
-            for (int k = 0; k < radix[i]; k++) {
-                if (allowed[i][k]) {
-                    list[n++] = k;
-                }
-            }
-            out[i] = Arrays.copyOf(list, n);
-        }
-        return out;
+        return allowedOptions;
     }
 
     /** How many outcomes use only allowed options. */
@@ -146,10 +147,9 @@ final class Instance {
      * issues {@code issue..n-1} over allowed options; row n is 0.
      */
     long[][] suffixBound(boolean max) {
-        long[][] cells = null;
         long[][] out = new long[dims.length][issues + 1];
         for (int d = 0; d < dims.length; d++) {
-            cells = partyCells[dims[d]];
+            long[][] cells = partyCells[dims[d]];
             for (int i = issues - 1; i >= 0; i--) {
                 long best = max ? Long.MIN_VALUE : Long.MAX_VALUE;
                 for (int k = 0; k < radix[i]; k++) {

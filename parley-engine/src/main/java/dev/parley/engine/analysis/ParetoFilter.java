@@ -30,14 +30,13 @@ final class ParetoFilter {
         for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
-        long[] sum = d >= 4 ? sums(v, n) : null;
-        IndexSort.sort(idx, 0, n, (a, b) -> {
-            if (sum != null && sum[a] != sum[b]) {
-                return Long.compare(sum[b], sum[a]);
-            }
-            for (long[] dim : v) {
-                if (dim[a] != dim[b]) {
-                    return Long.compare(dim[b], dim[a]);
+        // Primary key: the sum for 4+ dimensions, else the first utility; then the others, descending.
+        long[] primary = d >= 4 ? sums(v, n) : v[0];
+        int firstTie = d >= 4 ? 0 : 1;
+        IndexSort.sortByKey(idx, n, primary, true, (a, b) -> {
+            for (int k = firstTie; k < d; k++) {
+                if (v[k][a] != v[k][b]) {
+                    return Long.compare(v[k][b], v[k][a]);
                 }
             }
             return Integer.compare(a, b);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counts the outcomes of an instance that use only allowed options and reach every floor, exactly, by a depth-first
  * walk over issues with two bounds per party: a branch that cannot reach a floor even with the best options left is
  * cut, and a branch that reaches every floor even with the worst options left is counted whole without walking it.
- * The walk is split by the options of the first issues into tasks for the caller's executor. A budget of visited
+ * The walk is split by the options of the first issue into tasks for the caller's executor. A budget of visited
  * branches bounds the work; past it the count is refused, never guessed. Stateless.
  */
 final class ZoneCounter {
@@ -27,25 +27,25 @@ final class ZoneCounter {
             return OptionalLong.empty();
         }
         int[][] options = inst.allowedOptions();
-        int n = inst.issues;
-        // Split on as many leading issues as give a few tasks per core.
-        int split = 0;
-        long tasks = 1;
-        while (split < n && tasks < 64) {
-            tasks *= Math.max(1, options[split].length);
-            split++;
-        }
         var walker = new Walker(inst, options, budget);
-        var prefixes = new ArrayList<int[]>();
-        collect(options, split, 0, new int[split], prefixes);
+        // Tasks are contiguous ranges of the first issue's options, at most 64 of them: enough for every core,
+        // few enough that a first issue of a million options does not make a million tasks.
+        int first = options[0].length;
+        int chunks = Math.max(1, Math.min(64, first));
         var done = new AtomicLong();
         List<CompletableFuture<Long>> futures = new ArrayList<>();
-        for (int[] prefix : prefixes) {
-            futures.add(CompletableFuture.supplyAsync(() -> {
-                long c = walker.countFrom(prefix);
-                progress.progress("zone", done.incrementAndGet(), prefixes.size());
-                return c;
-            }, executor));
+        if (walker.decidedAtRoot()) {
+            futures.add(CompletableFuture.completedFuture(walker.countAll()));
+        } else {
+            for (int c = 0; c < chunks; c++) {
+                int from = (int) ((long) first * c / chunks);
+                int to = (int) ((long) first * (c + 1) / chunks);
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    long count = walker.countFirstOptions(from, to);
+                    progress.progress("zone", done.incrementAndGet(), chunks);
+                    return count;
+                }, executor));
+            }
         }
         try {
             long total = 0;
@@ -58,17 +58,6 @@ final class ZoneCounter {
                 return OptionalLong.empty();
             }
             throw e;
-        }
-    }
-
-    private static void collect(int[][] options, int split, int i, int[] prefix, List<int[]> out) {
-        if (i == split) {
-            out.add(prefix.clone());
-            return;
-        }
-        for (int o : options[i]) {
-            prefix[i] = o;
-            collect(options, split, i + 1, prefix, out);
         }
     }
 
@@ -108,38 +97,56 @@ final class ZoneCounter {
             this.budget = new AtomicLong(budget);
         }
 
-        long countFrom(int[] prefix) {
+        /** Whether the bounds at the root already settle the count (all or nothing). */
+        boolean decidedAtRoot() {
+            return status(new long[d], 0) != 0;
+        }
+
+        long countAll() {
+            return count(0, new long[n + 1][d], new long[1]);
+        }
+
+        /** The outcomes whose first issue takes one of the allowed options {@code from..to-1}. */
+        long countFirstOptions(int from, int to) {
             long[][] acc = new long[n + 1][d];
-            for (int i = 0; i < prefix.length; i++) {
-                for (int k = 0; k < d; k++) {
-                    acc[i + 1][k] = acc[i][k] + cells[k][i][prefix[i]];
-                }
-            }
             long[] visits = {0};
-            long c = count(prefix.length, acc, visits);
+            long total = 0;
+            for (int j = from; j < to; j++) {
+                int o = options[0][j];
+                for (int k = 0; k < d; k++) {
+                    acc[1][k] = cells[k][0][o];
+                }
+                total += count(1, acc, visits);
+            }
             // Whole chunks of 65,536 visits were charged on the way; charge the rest.
             if (budget.addAndGet(-(visits[0] % 65_536)) < 0) {
                 throw new BudgetExceeded();
             }
-            return c;
+            return total;
         }
 
-        private long count(int level, long[][] acc, long[] visits) {
-            long[] p = acc[level];
+        /** -1 when no completion of partial sums {@code p} at {@code level} reaches every floor, 1 when all do, else 0. */
+        private int status(long[] p, int level) {
             boolean whole = true;
             for (int k = 0; k < d; k++) {
                 if (floor[k] == Long.MIN_VALUE) {
                     continue;
                 }
                 if (p[k] + sufMax[k][level] < floor[k]) {
-                    return 0;
+                    return -1;
                 }
                 if (p[k] + sufMin[k][level] < floor[k]) {
                     whole = false;
                 }
             }
-            if (whole) {
-                return sufCount[level];
+            return whole ? 1 : 0;
+        }
+
+        private long count(int level, long[][] acc, long[] visits) {
+            long[] p = acc[level];
+            int status = status(p, level);
+            if (status != 0) {
+                return status > 0 ? sufCount[level] : 0;
             }
             if (++visits[0] % 65_536 == 0 && budget.addAndGet(-65_536) < 0) {
                 throw new BudgetExceeded();
