@@ -19,8 +19,10 @@ import picocli.CommandLine.Spec;
         + "packages, run the protocols.", footerHeading = "%nExit codes:%n", footer = {"  0  ok", "  1  internal error",
                 "  2  usage error", "  3  invalid scenario",
                 "%nSCENARIO is a .yaml/.yml/.json file in format parley/1 or a built-in id (see 'parley scenarios');"
-                        + " the default is ceasefire-2025."}, subcommands = {ScenariosCommand.class, ShowCommand.class,
-                                AnalyzeCommand.class, ValidateCommand.class, ExportCommand.class,
+                        + " the default is ceasefire-2025."}, subcommands = {RunCommand.class, ScenariosCommand.class,
+                                ShowCommand.class,
+                                AnalyzeCommand.class, ReplayCommand.class, ValidateCommand.class,
+                                ExportCommand.class,
                                 CommandLine.HelpCommand.class})
 final class ParleyCommand implements Runnable {
     @Spec

@@ -1,0 +1,314 @@
+package dev.parley.cli;
+
+import dev.parley.engine.analysis.Analysis;
+import dev.parley.engine.analysis.Assessment;
+import dev.parley.engine.analysis.Solution;
+import dev.parley.engine.analysis.SolutionKind;
+import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Party;
+import dev.parley.engine.model.Profile;
+import dev.parley.engine.model.Role;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.Protocol;
+import dev.parley.engine.protocol.Protocols;
+import dev.parley.engine.protocol.Session;
+import dev.parley.engine.utility.UtilityTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The story of a run: the rounds where something changed (a text adopted, an offer moved), each party's utility and
+ * the gap between the principals, the result, the lopsidedness flags, and the deal beside the fair packages.
+ * <p>
+ * The gap is DESIGN.md's: each principal's position on an issue is the option of its latest offer (its best option
+ * before it has offered); per issue |k_a − k_b| / (K − 1), weighted by the principals' mean weights. In single-text
+ * nobody offers, so no gap is shown there: the story shows each party's utility for each adopted text.
+ */
+final class RunStory {
+    /** One row: something changed. */
+    record Row(int round, String who, String what, Outcome outcome, Map<String, Double> utilities,
+            Optional<Double> gap) {
+    }
+
+    private final Scenario s;
+    private final Protocol<?> protocol;
+    private final Protocols.Settings settings;
+    private final long seed;
+    private final Map<String, String> seats;
+    private final Session.Result<? extends Protocol.State> result;
+    private final Analysis analysis;
+    private final Map<String, UtilityTable> tables = new LinkedHashMap<>();
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> principals;
+
+    RunStory(Scenario s, Protocol<?> protocol, Protocols.Settings settings, long seed, Map<String, String> seats,
+            Session.Result<? extends Protocol.State> result, Analysis analysis) {
+        this.s = s;
+        this.protocol = protocol;
+        this.settings = settings;
+        this.seed = seed;
+        this.seats = seats;
+        this.result = result;
+        this.analysis = analysis;
+        s.profiles().forEach((id, p) -> tables.put(id, UtilityTable.of(s.space(), p)));
+        this.principals = s.parties().stream().filter(p -> p.role() == Role.PRINCIPAL).map(Party::id).limit(2)
+                .toList();
+        buildRows();
+    }
+
+    static Map<String, Object> settings(Protocols.Settings p, Scenario s) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", p.protocol());
+        m.put("rounds", p.rounds());
+        if (p.protocol().equals("single-text")) {
+            m.put("mediator", p.mediator().orElse(null));
+            m.put("stallLimit", p.stallLimit());
+            p.opening().ifPresent(o -> m.put("opening", o.toMap(s.issues())));
+        }
+        if (p.protocol().equals("alternating")) {
+            m.put("discount", p.discount());
+        }
+        return m;
+    }
+
+    private void buildRows() {
+        Map<String, Outcome> lastOffer = new HashMap<>();
+        Map<String, Outcome> lastAccepted = new HashMap<>();
+        Outcome text = null;
+        for (Event e : result.events()) {
+            switch (e) {
+                case Event.TextAdopted t -> {
+                    rows.add(new Row(t.round(), "", text == null ? "opening text" : changes(text, t.text()),
+                            t.text(), utilities(t.text()), Optional.empty()));
+                    text = t.text();
+                }
+                case Event.Offered o -> {
+                    Outcome before = lastOffer.put(o.party(), o.outcome());
+                    if (before == null || !before.equals(o.outcome())) {
+                        rows.add(new Row(o.round(), o.party(), before == null ? "opens" : changes(before, o.outcome()),
+                                o.outcome(), utilities(o.outcome()), gap(lastOffer)));
+                    }
+                }
+                case Event.Accepted a -> {
+                    if (!a.outcome().equals(lastAccepted.put(a.party(), a.outcome()))) {
+                        rows.add(new Row(a.round(), a.party(), "accepts", a.outcome(), utilities(a.outcome()),
+                                gap(lastOffer)));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private String changes(Outcome from, Outcome to) {
+        var parts = new ArrayList<String>();
+        for (int i = 0; i < s.issues().size(); i++) {
+            if (from.option(i) != to.option(i)) {
+                Issue issue = s.issues().get(i);
+                parts.add(issue.id() + " " + issue.option(from.option(i)).id() + " → " + issue.option(to.option(i))
+                        .id());
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    private Map<String, Double> utilities(Outcome o) {
+        var m = new LinkedHashMap<String, Double>();
+        tables.forEach((id, t) -> m.put(id, t.utility(o.toArray())));
+        return m;
+    }
+
+    /** DESIGN.md's gap between the first two principals' positions. */
+    private Optional<Double> gap(Map<String, Outcome> offers) {
+        if (principals.size() < 2) {
+            return Optional.empty();
+        }
+        int[] a = position(principals.get(0), offers);
+        int[] b = position(principals.get(1), offers);
+        Profile pa = s.profiles().get(principals.get(0));
+        Profile pb = s.profiles().get(principals.get(1));
+        double gap = 0;
+        for (int i = 0; i < a.length; i++) {
+            double w = (pa.weight(i) + pb.weight(i)) / 2;
+            gap += w * Math.abs(a[i] - b[i]) / (s.issues().get(i).size() - 1.0);
+        }
+        return Optional.of(gap);
+    }
+
+    private int[] position(String party, Map<String, Outcome> offers) {
+        Outcome o = offers.get(party);
+        if (o != null) {
+            return o.toArray();
+        }
+        UtilityTable t = tables.get(party);
+        int[] best = new int[s.issues().size()];
+        for (int i = 0; i < best.length; i++) {
+            for (int k = 1; k < t.radix(i); k++) {
+                if (t.contribution(i, k) > t.contribution(i, best[i])) {
+                    best[i] = k;
+                }
+            }
+        }
+        return best;
+    }
+
+    String text(boolean quiet) {
+        var out = new StringBuilder();
+        out.append("parley run: ").append(s.id()).append(" — ").append(s.title()).append('\n');
+        out.append("Protocol ").append(describeProtocol()).append("; seed ").append(seed).append('\n');
+        var seatList = new ArrayList<String>();
+        seats.forEach((party, agent) -> seatList.add(party + " " + agent));
+        out.append(Text.wrap("Seats: ", String.join(", ", seatList), 100));
+        if (!quiet) {
+            out.append('\n').append(rowsText());
+        }
+        out.append('\n').append(resultText());
+        return out.toString();
+    }
+
+    private String describeProtocol() {
+        return switch (settings.protocol()) {
+            case "single-text" -> "single-text, mediated by " + settings.mediator().orElseThrow() + "; deadline "
+                    + settings.rounds() + " proposals, stall limit " + settings.stallLimit();
+            case "alternating" -> "alternating offers between " + String.join(" and ", principals) + "; deadline "
+                    + settings.rounds() + " rounds" + (settings.discount() < 1
+                            ? ", discount " + settings.discount()
+                            : "");
+            default -> settings.protocol() + " among " + String.join(", ", protocol.participants()) + "; deadline "
+                    + settings.rounds() + " rounds";
+        };
+    }
+
+    private String rowsText() {
+        boolean offers = !settings.protocol().equals("single-text");
+        var headers = new ArrayList<String>(List.of(">ROUND"));
+        if (offers) {
+            headers.add("PARTY");
+        }
+        tables.keySet().forEach(p -> headers.add(">" + p));
+        if (offers && principals.size() == 2) {
+            headers.add(">GAP");
+        }
+        headers.add(offers ? "OFFER (changes from its last)" : "TEXT ADOPTED (changes)");
+        var table = new TextTable("", headers.toArray(String[]::new));
+        for (Row r : rows) {
+            var row = new ArrayList<Object>();
+            row.add(r.round() + 1);
+            if (offers) {
+                row.add(r.who());
+            }
+            r.utilities().values().forEach(u -> row.add(String.format(Locale.ROOT, "%.3f", u)));
+            if (offers && principals.size() == 2) {
+                row.add(r.gap().map(g -> String.format(Locale.ROOT, "%.3f", g)).orElse(""));
+            }
+            row.add(r.what());
+            table.row(row.toArray());
+        }
+        String summary;
+        if (offers) {
+            long offersMade = result.events().stream().filter(e -> e instanceof Event.Offered).count();
+            summary = offersMade + " offers in " + (result.state().round() + 1) + " rounds; shown: the "
+                    + rows.size() + " moves where an offer changed or a new one was accepted";
+        } else {
+            long proposals = result.events().stream().filter(e -> e instanceof Event.Proposed).count();
+            long adopted = result.events().stream().filter(e -> e instanceof Event.TextAdopted).count() - 1;
+            summary = proposals + " proposals, " + adopted + " adopted by every ratifying party (shown)";
+        }
+        return table.render() + "(" + summary + ")\n";
+    }
+
+    private String resultText() {
+        var out = new StringBuilder();
+        Optional<Outcome> deal = result.agreement();
+        if (deal.isEmpty()) {
+            out.append("Result: NO AGREEMENT — ").append(result.reason()).append('\n');
+            result.state().text().ifPresent(t -> out.append("Last text: ").append(t.format(s.issues())).append('\n'));
+        } else {
+            out.append("Result: AGREEMENT — ").append(result.reason()).append('\n');
+            out.append(Text.wrap("Deal: ", deal.get().format(s.issues()), 110));
+            Assessment a = analysis.assess(deal.get(), 0.4);
+            out.append(compare(deal.get(), a));
+            if (a.flags().isEmpty()) {
+                out.append("Lopsided: no flag raised").append(a.paretoOptimal()
+                        ? "; Pareto-optimal in the zone.\n"
+                        : ".\n");
+            } else {
+                out.append("Lopsided:\n");
+                a.flags().forEach(f -> out.append(Text.wrap("  " + f.kind() + ": ", f.detail(), 110)));
+            }
+        }
+        return out.toString();
+    }
+
+    private String compare(Outcome deal, Assessment a) {
+        Map<SolutionKind, Solution> sol = analysis.solutions();
+        var table = new TextTable("  ", "", ">DEAL", ">NASH", ">KALAI-SMORODINSKY");
+        for (String party : a.utilities().keySet()) {
+            table.row(party, four(a.utilities().get(party)), sol.containsKey(SolutionKind.NASH)
+                    ? four(sol.get(SolutionKind.NASH).utilities().get(party))
+                    : "-",
+                    sol.containsKey(SolutionKind.KALAI_SMORODINSKY)
+                            ? four(sol.get(SolutionKind.KALAI_SMORODINSKY).utilities().get(party))
+                            : "-");
+        }
+        var out = new StringBuilder("Beside the fair packages:\n").append(table.render());
+        a.nashProductShare().ifPresent(x -> out.append(String.format(Locale.ROOT,
+                "  Nash product of the deal: %.0f%% of the optimum; differs from the Nash package on %s%n", 100 * x,
+                a.differsFromNash().isEmpty() ? "no issue" : String.join(", ", a.differsFromNash()))));
+        a.victoryIndices().forEach(v -> out.append(String.format(Locale.ROOT,
+                "  Victory index %s vs %s: %+.2f%n", v.b(), v.a(), v.value())));
+        return out.toString();
+    }
+
+    private static String four(double u) {
+        return String.format(Locale.ROOT, "%.4f", u);
+    }
+
+    Map<String, Object> json() {
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put("scenario", s.id());
+        doc.put("protocol", settings(settings, s));
+        doc.put("seed", seed);
+        doc.put("seats", seats);
+        var roundList = new ArrayList<Map<String, Object>>();
+        for (Row r : rows) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("round", r.round() + 1);
+            if (!r.who().isEmpty()) {
+                m.put("party", r.who());
+            }
+            m.put("change", r.what());
+            m.put("outcome", r.outcome().toMap(s.issues()));
+            m.put("utilities", r.utilities());
+            r.gap().ifPresent(g -> m.put("gap", g));
+            roundList.add(m);
+        }
+        doc.put("rounds", roundList);
+        doc.put("moves", result.steps().size());
+        var outcome = new LinkedHashMap<String, Object>();
+        Optional<Outcome> deal = result.agreement();
+        outcome.put("type", deal.isPresent() ? "agreement" : "no-agreement");
+        deal.ifPresent(d -> outcome.put("package", d.toMap(s.issues())));
+        outcome.put("reason", result.reason());
+        doc.put("outcome", outcome);
+        deal.ifPresent(d -> {
+            Assessment a = analysis.assess(d, 0.4);
+            doc.put("utilities", a.utilities());
+            doc.put("flags", a.flags().stream().map(Assessment.Flag::kind).toList());
+            doc.put("assessment", a.flags().stream().map(Assessment.Flag::detail).toList());
+            a.nashProductShare().ifPresent(x -> doc.put("nashProductShare", x));
+        });
+        var solutions = new LinkedHashMap<String, Object>();
+        analysis.solutions().forEach((k, v) -> solutions.put(k.id(), AnalysisJson.solution(v, s.issues())));
+        doc.put("solutions", solutions);
+        return doc;
+    }
+}

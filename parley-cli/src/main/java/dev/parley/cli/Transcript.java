@@ -1,0 +1,124 @@
+package dev.parley.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.protocol.Action;
+import dev.parley.engine.protocol.Event;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of actions, events and packages, shared by {@code run --format json}, {@code transcript.jsonl} and
+ * {@code replay}. A transcript is one JSON object per line: a header (format, scenario document, protocol settings,
+ * seed, seats), then one line per move with the action and the events it caused.
+ */
+final class Transcript {
+    static final String FORMAT = "parley-transcript/1";
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private Transcript() {
+    }
+
+    static Map<String, String> outcome(Outcome o, List<Issue> issues) {
+        return o.toMap(issues);
+    }
+
+    static Outcome outcome(JsonNode node, List<Issue> issues) {
+        var s = new StringBuilder();
+        node.fields().forEachRemaining(e -> s.append(s.isEmpty() ? "" : ",").append(e.getKey()).append('=')
+                .append(e.getValue().asText()));
+        return Outcome.parse(issues, s.toString());
+    }
+
+    static Map<String, Object> action(Action a, List<Issue> issues) {
+        var m = new LinkedHashMap<String, Object>();
+        switch (a) {
+            case Action.Offer o -> {
+                m.put("type", "offer");
+                m.put("outcome", outcome(o.outcome(), issues));
+            }
+            case Action.Accept x -> m.put("type", "accept");
+            case Action.Reject x -> m.put("type", "reject");
+            case Action.End e -> {
+                m.put("type", "end");
+                m.put("reason", e.reason());
+            }
+            case Action.Propose p -> {
+                m.put("type", "propose");
+                m.put("text", outcome(p.text(), issues));
+            }
+            case Action.Vote v -> {
+                m.put("type", "vote");
+                m.put("accept", v.accept());
+            }
+        }
+        return m;
+    }
+
+    static Action action(JsonNode n, List<Issue> issues) {
+        String type = n.path("type").asText();
+        return switch (type) {
+            case "offer" -> new Action.Offer(outcome(n.get("outcome"), issues));
+            case "accept" -> new Action.Accept();
+            case "reject" -> new Action.Reject();
+            case "end" -> new Action.End(n.path("reason").asText());
+            case "propose" -> new Action.Propose(outcome(n.get("text"), issues));
+            case "vote" -> new Action.Vote(n.get("accept").asBoolean());
+            default -> throw new IllegalArgumentException("unknown action type '" + type + "'");
+        };
+    }
+
+    static Map<String, Object> event(Event e, List<Issue> issues) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("round", e.round());
+        switch (e) {
+            case Event.Offered o -> {
+                m.put("type", "offered");
+                m.put("party", o.party());
+                m.put("outcome", outcome(o.outcome(), issues));
+            }
+            case Event.Accepted a -> {
+                m.put("type", "accepted");
+                m.put("party", a.party());
+                m.put("outcome", outcome(a.outcome(), issues));
+            }
+            case Event.Rejected r -> {
+                m.put("type", "rejected");
+                m.put("party", r.party());
+                m.put("outcome", outcome(r.outcome(), issues));
+            }
+            case Event.Proposed p -> {
+                m.put("type", "proposed");
+                m.put("party", p.party());
+                m.put("text", outcome(p.text(), issues));
+            }
+            case Event.Voted v -> {
+                m.put("type", "voted");
+                m.put("party", v.party());
+                m.put("accept", v.accept());
+            }
+            case Event.TextAdopted t -> {
+                m.put("type", "text-adopted");
+                m.put("text", outcome(t.text(), issues));
+            }
+            case Event.TextKept k -> {
+                m.put("type", "text-kept");
+                m.put("rejections", k.rejections());
+            }
+            case Event.Ended x -> {
+                m.put("type", "ended");
+                m.put("result", x.agreement().isPresent() ? "agreement" : "no-agreement");
+                x.agreement().ifPresent(o -> m.put("package", outcome(o, issues)));
+                m.put("reason", x.reason());
+                if (!x.ratification().isEmpty()) {
+                    m.put("ratification", new java.util.TreeMap<>(x.ratification()));
+                }
+            }
+        }
+        return m;
+    }
+}

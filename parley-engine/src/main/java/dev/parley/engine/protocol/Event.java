@@ -1,0 +1,63 @@
+package dev.parley.engine.protocol;
+
+import dev.parley.engine.model.Outcome;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Something that happened in a session. A session is the fold of its events; a transcript lists them. Each event
+ * names its round and, where one acted, the party.
+ */
+public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejected, Event.Proposed, Event.Voted,
+        Event.TextAdopted, Event.TextKept, Event.Ended {
+    int round();
+
+    record Offered(int round, String party, Outcome outcome) implements Event {
+    }
+
+    record Accepted(int round, String party, Outcome outcome) implements Event {
+    }
+
+    record Rejected(int round, String party, Outcome outcome) implements Event {
+    }
+
+    /** The mediator proposed a new text. */
+    record Proposed(int round, String party, Outcome text) implements Event {
+    }
+
+    /** A private vote: visible to the mediator as a count only, to the voter in full. */
+    record Voted(int round, String party, boolean accept) implements Event {
+    }
+
+    /** Every ratifying party accepted: the proposal is the new single text. */
+    record TextAdopted(int round, Outcome text) implements Event {
+    }
+
+    /** Not unanimous: the text stays; {@code rejections} parties said no (names kept private). */
+    record TextKept(int round, int rejections) implements Event {
+    }
+
+    /**
+     * The session is over.
+     *
+     * @param agreement the package agreed, if any
+     * @param reason why it ended, in words
+     * @param ratification for single-text's final vote: each ratifying party's verdict
+     */
+    record Ended(int round, Optional<Outcome> agreement, String reason, Map<String, Boolean> ratification)
+            implements
+                Event {
+        public Ended {
+            Objects.requireNonNull(agreement, "agreement");
+            Objects.requireNonNull(reason, "reason");
+            ratification = Map.copyOf(ratification);
+        }
+    }
+
+    /** The events a party may see, in order: its own and the public ones (others' votes are private). */
+    static List<Event> visibleTo(List<Event> events, String party) {
+        return events.stream().filter(e -> !(e instanceof Voted v) || v.party().equals(party)).toList();
+    }
+}

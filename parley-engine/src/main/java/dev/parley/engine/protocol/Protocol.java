@@ -1,0 +1,63 @@
+package dev.parley.engine.protocol;
+
+import dev.parley.engine.model.Outcome;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A negotiation protocol: settings (held by the implementation), an immutable state, and a pure transition from a
+ * state and one party's action to the next state and the events it caused. No randomness lives here: random
+ * choices belong to the agents, so replaying the actions of a transcript rebuilds the same states. Implementations
+ * are immutable and thread-safe.
+ *
+ * @param <S> the protocol's state type
+ */
+public interface Protocol<S extends Protocol.State> {
+    /** What every protocol state shows of itself. Implementations are immutable records. */
+    interface State {
+        /** The current round, from 0. */
+        int round();
+
+        /** The last round before the deadline ends the session. */
+        int deadline();
+
+        boolean ended();
+
+        /** The phase, in words: "offer", "propose", "vote", "ratify", "ended". */
+        String phase();
+
+        /** The package on the table: the standing offer, or the proposal being voted on. */
+        Optional<Outcome> onTable();
+
+        /** Who put {@link #onTable()} there. */
+        Optional<String> tabledBy();
+
+        /** The single negotiating text, for protocols that keep one. */
+        Optional<Outcome> text();
+    }
+
+    /** A state and the events that led to it from the previous one. */
+    record Transition<S>(S state, List<Event> events) {
+        public Transition {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** The protocol's name as used on the command line: "single-text", "saop", ... */
+    String name();
+
+    /** The parties that take part, in turn order. */
+    List<String> participants();
+
+    Transition<S> start();
+
+    /** Who may act now, in the order they are asked; empty once ended. */
+    List<String> toMove(S state);
+
+    /**
+     * Applies {@code party}'s {@code action} to {@code state}.
+     *
+     * @throws ProtocolException when the action is not allowed now; nothing changes
+     */
+    Transition<S> next(S state, String party, Action action);
+}
