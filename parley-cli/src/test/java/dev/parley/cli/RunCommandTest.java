@@ -1,0 +1,113 @@
+package dev.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RunCommandTest {
+    /** The default run's transcript, reviewed; regenerate with -Dparley.updateGolden=true after a deliberate change. */
+    static final Path GOLDEN = Path.of("src/test/resources/golden/ceasefire-2025-default.jsonl");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void defaultRun_tellsTheStoryToItsEnd() {
+        Cli r = Cli.run("run");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("parley run: ceasefire-2025 — US-mediated ceasefire talks, March 2025\n"
+                + "Protocol single-text, mediated by US; deadline 200 proposals, stall limit 100; seed 1\n")
+                .contains("opening text").contains("TEXT ADOPTED (changes)").contains("Result: AGREEMENT")
+                .contains("Beside the fair packages:").contains("Nash product of the deal");
+    }
+
+    @Test
+    void defaultRun_matchesTheGoldenTranscript_andReplays() throws IOException {
+        Cli r = Cli.run("run", "--out", tmp.toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path transcript = tmp.resolve("transcript.jsonl");
+        List<String> lines = Files.readAllLines(transcript, StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("parley.updateGolden")) {
+            Files.write(GOLDEN, lines, StandardCharsets.UTF_8);
+        }
+        assertThat(lines).isEqualTo(Files.readAllLines(GOLDEN, StandardCharsets.UTF_8));
+
+        Cli replay = Cli.run("replay", transcript.toString());
+        assertThat(replay.exitCode()).isZero();
+        assertThat(replay.out()).startsWith("OK: replayed " + (lines.size() - 1) + " moves of single-text on "
+                + "ceasefire-2025");
+    }
+
+    @Test
+    void tamperedTranscript_isCaughtAtTheMoveThatDiffers() throws IOException {
+        assertThat(Cli.run("run", "--out", tmp.toString(), "--quiet").exitCode()).isZero();
+        Path transcript = tmp.resolve("transcript.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(transcript));
+        int vote = 0;
+        for (int i = 1; i < lines.size() && vote == 0; i++) {
+            if (lines.get(i).contains("\"accept\":true") && lines.get(i).contains("\"type\":\"vote\"")) {
+                vote = i;
+            }
+        }
+        lines.set(vote, lines.get(vote).replaceFirst("\"accept\":true", "\"accept\":false"));
+        Files.write(transcript, lines);
+
+        Cli replay = Cli.run("replay", transcript.toString());
+
+        assertThat(replay.exitCode()).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(replay.out()).startsWith("DIFFERENT at move " + vote + " ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"single-text", "saop", "alternating"})
+    void everyProtocol_runsOnTheDefaultScenario(String protocol) throws IOException {
+        Cli r = Cli.run("run", "--protocol", protocol, "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = Transcript.JSON.readTree(r.out());
+        assertThat(doc.get("protocol").get("type").asText()).isEqualTo(protocol);
+        assertThat(doc.get("outcome").get("type").asText()).isIn("agreement", "no-agreement");
+        assertThat(doc.get("outcome").get("reason").asText()).isNotBlank();
+        assertThat(doc.get("rounds")).isNotEmpty();
+        assertThat(doc.get("solutions").get("nash").get("utilities").get("UA").asDouble()).isEqualTo(0.5805);
+    }
+
+    @Test
+    void seats_areChosenByFlag() {
+        Cli r = Cli.run("run", "--protocol", "saop", "--seats", "UA=hardliner,RU=conceder:e=3", "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Seats: UA hardliner, RU conceder:e=3, US boulware, EU boulware");
+    }
+
+    @Test
+    void badSeatsAndProtocols_areUsageErrors() {
+        Cli seat = Cli.run("run", "--seats", "XX=boulware,UA=sly");
+        assertThat(seat.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(seat.err()).isEqualTo("parley: --seats: XX has no seat in single-text (seats: US, UA, RU, EU)\n");
+        Cli agent = Cli.run("run", "--seats", "UA=sly");
+        assertThat(agent.err()).startsWith("parley: --seats: UA: unknown agent 'sly' (agents: boulware,");
+        Cli param = Cli.run("run", "--seats", "UA=hardliner:e=2");
+        assertThat(param.err()).isEqualTo("parley: --seats: UA: agent hardliner takes no parameters, not 'e=2'\n");
+        Cli zeuthen = Cli.run("run", "--protocol", "zeuthen");
+        assertThat(zeuthen.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zeuthen.err()).contains("zeuthen is not available yet");
+        assertThat(Cli.run("run", "--rounds", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void replay_ofAMissingOrForeignFile_isAUsageError() throws IOException {
+        assertThat(Cli.run("replay", tmp.resolve("none.jsonl").toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
+        Path foreign = Files.writeString(tmp.resolve("x.jsonl"), "{\"format\":\"other\"}\n");
+        Cli r = Cli.run("replay", foreign.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("not a parley-transcript/1 transcript");
+    }
+}

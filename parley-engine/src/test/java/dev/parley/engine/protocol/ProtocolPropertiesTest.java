@@ -1,0 +1,226 @@
+package dev.parley.engine.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.engine.agent.Agent;
+import dev.parley.engine.agent.AgentView;
+import dev.parley.engine.agent.Agents;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.RandomScenarios;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.model.Profile;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Properties every protocol keeps, on seeded random scenarios with random agents from the catalogue: it ends by its
+ * deadline; an agreement was offered and accepted by every ratifying party; nothing happens after the end; illegal
+ * and out-of-turn moves are refused; the same seed gives the same transcript; a replay rebuilds the same state.
+ */
+class ProtocolPropertiesTest {
+    static final List<String> BIDDERS = List.of("boulware", "linear", "conceder", "tit-for-tat", "hardliner",
+            "random", "conceder:e=5");
+    static final List<String> VOTERS = List.of("truthful", "strategic", "strategic:threshold=0.1");
+    static final List<String> MEDIATORS = List.of("hill-climb", "anneal");
+
+    static Stream<Arguments> runs() {
+        return Stream.iterate(1L, s -> s + 1).limit(40).flatMap(seed -> Protocols.AVAILABLE.stream()
+                .map(p -> Arguments.of(p, seed)));
+    }
+
+    static Scenario scenario(long seed) {
+        var rnd = new SplittableRandom(seed);
+        // 3+ parties so that the third, a mediator, can run single-text.
+        return RandomScenarios.generate(rnd, new RandomScenarios.Settings(3 + rnd.nextInt(3), 1 + rnd.nextInt(5), 2,
+                5, seed % 2 == 0 ? 4 : 0, 0.6, 0.05));
+    }
+
+    static Protocol<? extends Protocol.State> protocol(Scenario s, String name, long seed) {
+        int rounds = 5 + (int) (seed % 30);
+        return Protocols.create(s, Protocols.Settings.defaults(s).withProtocol(name).withRounds(rounds)
+                .withStallLimit(3 + (int) (seed % 20)).withDiscount(seed % 3 == 0 ? 0.9 : 1.0));
+    }
+
+    static Map<String, Agent> agents(Protocol<?> p, long seed) {
+        var rnd = new SplittableRandom(seed * 7919);
+        var agents = new LinkedHashMap<String, Agent>();
+        Map<String, String> defaults = Protocols.defaultSeats(p);
+        for (String party : p.participants()) {
+            String role = defaults.get(party);
+            List<String> pool = role.equals("hill-climb") ? MEDIATORS : role.equals("boulware") ? BIDDERS : VOTERS;
+            agents.put(party, Agents.create(pool.get(rnd.nextInt(pool.size())), rnd.split()));
+        }
+        return agents;
+    }
+
+    static <S extends Protocol.State> Session.Result<S> run(Scenario s, Protocol<S> p, long seed) {
+        return new Session<>(s, p).run(agents(p, seed));
+    }
+
+    @ParameterizedTest
+    @MethodSource("runs")
+    void session_endsByItsDeadline_withTheEndAsLastEvent(String name, long seed) {
+        Scenario s = scenario(seed);
+        var p = protocol(s, name, seed);
+        var r = run(s, p, seed);
+        assertThat(r.state().ended()).isTrue();
+        assertThat(r.state().round()).isLessThanOrEqualTo(r.state().deadline());
+        assertThat(r.events().get(r.events().size() - 1)).isInstanceOf(Event.Ended.class);
+        assertThat(r.events().stream().filter(e -> e instanceof Event.Ended)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("runs")
+    void agreement_wasOfferedAndAcceptedByEveryRatifyingParty(String name, long seed) {
+        Scenario s = scenario(seed);
+        var r = run(s, protocol(s, name, seed), seed);
+        Optional<Outcome> deal = r.agreement();
+        if (deal.isEmpty()) {
+            return;
+        }
+        var consented = new java.util.HashSet<String>();
+        for (Event e : r.events()) {
+            switch (e) {
+                case Event.Offered o when o.outcome().equals(deal.get()) -> consented.add(o.party());
+                case Event.Accepted a when a.outcome().equals(deal.get()) -> consented.add(a.party());
+                case Event.Proposed pr when pr.text().equals(deal.get()) -> consented.add(pr.party());
+                default -> {
+                }
+            }
+        }
+        Event.Ended end = (Event.Ended) r.events().get(r.events().size() - 1);
+        end.ratification().forEach((party, yes) -> {
+            assertThat(yes).as("%s ratified", party).isTrue();
+            consented.add(party);
+        });
+        if (name.equals("single-text")) {
+            assertThat(end.ratification().keySet()).containsExactlyInAnyOrderElementsOf(
+                    s.ratifyingParties().stream().map(dev.parley.engine.model.Party::id).toList());
+        }
+        assertThat(consented).containsAll(s.ratifyingParties().stream().map(dev.parley.engine.model.Party::id)
+                .toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("runs")
+    void nothingHappens_afterTheEnd(String name, long seed) {
+        Scenario s = scenario(seed);
+        var p = protocol(s, name, seed);
+        endedMoveRefused(s, p, seed);
+    }
+
+    private static <S extends Protocol.State> void endedMoveRefused(Scenario s, Protocol<S> p, long seed) {
+        var r = new Session<>(s, p).run(agents(p, seed));
+        assertThat(p.toMove(r.state())).isEmpty();
+        for (String party : p.participants()) {
+            assertThatThrownBy(() -> p.next(r.state(), party, new Action.Accept())).isInstanceOf(
+                    ProtocolException.class).hasMessage("the talks are over");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("runs")
+    void illegalAndOutOfTurnMoves_areRefusedAndChangeNothing(String name, long seed) {
+        Scenario s = scenario(seed);
+        checkRefusals(s, protocol(s, name, seed), seed);
+    }
+
+    private static <S extends Protocol.State> void checkRefusals(Scenario s, Protocol<S> p, long seed) {
+        var r = new Session<>(s, p).run(agents(p, seed));
+        // Walk the run again, trying wrong moves at every state on the way.
+        S state = p.start().state();
+        for (Session.Step step : r.steps()) {
+            S before = state;
+            List<String> toMove = p.toMove(before);
+            for (String other : p.participants()) {
+                if (!toMove.contains(other)) {
+                    assertThatThrownBy(() -> p.next(before, other, step.action()))
+                            .isInstanceOf(ProtocolException.class).hasMessageContaining("is not to move now");
+                }
+            }
+            Action wrong = step.action() instanceof Action.Vote ? new Action.Accept() : new Action.Vote(true);
+            assertThatThrownBy(() -> p.next(before, step.party(), wrong)).isInstanceOf(ProtocolException.class);
+            assertThat(p.toMove(before)).isEqualTo(toMove);
+            state = p.next(before, step.party(), step.action()).state();
+        }
+        assertThat(state).isEqualTo(r.state());
+    }
+
+    @ParameterizedTest
+    @MethodSource("runs")
+    void sameSeed_sameTranscript_andReplayRebuildsTheState(String name, long seed) {
+        Scenario s = scenario(seed);
+        var a = run(s, protocol(s, name, seed), seed);
+        var b = run(s, protocol(s, name, seed), seed);
+        assertThat(b.events()).isEqualTo(a.events());
+        assertThat(b.steps()).isEqualTo(a.steps());
+        replayMatches(s, protocol(s, name, seed), a);
+    }
+
+    private static <S extends Protocol.State> void replayMatches(Scenario s, Protocol<S> p, Session.Result<?> a) {
+        var steps = a.steps().stream().map(x -> Session.Step.of(x.party(), x.action())).toList();
+        var replayed = new Session<>(s, p).replay(steps);
+        assertThat(replayed.state()).isEqualTo(a.state());
+        assertThat(replayed.events()).isEqualTo(a.events());
+    }
+
+    @Test
+    void agentView_offersOnlyTheSeatsOwnProfile() {
+        // No accessor of the view can reach a scenario, another party's profile, or the raw protocol state.
+        for (Method m : AgentView.class.getMethods()) {
+            assertThat(m.getReturnType()).as(m.getName()).isNotEqualTo(Scenario.class)
+                    .isNotEqualTo(Map.class).isNotIn(Protocol.State.class, SingleText.State.class,
+                            StackedOffers.State.class);
+        }
+        Scenario s = scenario(3);
+        var p = protocol(s, "saop", 3);
+        var seen = new java.util.ArrayList<String>();
+        Map<String, Agent> spies = new LinkedHashMap<>();
+        Map<String, Agent> real = agents(p, 3);
+        for (String party : p.participants()) {
+            spies.put(party, view -> {
+                Profile own = s.profiles().get(party);
+                assertThat(view.party()).isEqualTo(party);
+                assertThat(view.profile()).isSameAs(own);
+                assertThat(view.events()).noneMatch(e -> e instanceof Event.Voted v && !v.party().equals(party));
+                seen.add(party);
+                return real.get(party).act(view);
+            });
+        }
+        run(s, p, spies);
+        assertThat(seen).isNotEmpty();
+    }
+
+    private static <S extends Protocol.State> void run(Scenario s, Protocol<S> p, Map<String, Agent> agents) {
+        new Session<>(s, p).run(agents);
+    }
+
+    @Test
+    void singleText_proposalsMustChangeTheText() {
+        Scenario s = scenario(4);
+        var p = (SingleText) protocol(s, "single-text", 4);
+        var start = p.start().state();
+        assertThatThrownBy(() -> p.next(start, p.mediator(), new Action.Propose(start.current())))
+                .hasMessage("a proposal must change the current text");
+    }
+
+    @Test
+    void saop_cannotAcceptBeforeAnyOffer() {
+        Scenario s = scenario(5);
+        var p = StackedOffers.saop(s, 10);
+        var start = p.start().state();
+        String first = p.toMove(start).get(0);
+        assertThatThrownBy(() -> p.next(start, first, new Action.Accept()))
+                .hasMessage("there is no offer to accept yet");
+    }
+}
