@@ -15,11 +15,11 @@ import dev.parley.scenario.Format;
 import dev.parley.scenario.ScenarioWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -96,6 +96,8 @@ final class RunCommand implements Callable<Integer> {
         var story = new RunStory(s, p, settings, seed, seatSpecs, result, analysis);
         if (out != null) {
             writeTranscript(s, settings, seatSpecs, result);
+            AtomicFiles.write(out.resolve("report.html"), Report.html(s, story, story.text(false), analysis,
+                    result.agreement()));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
@@ -104,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
             w.print(story.text(quiet));
             if (out != null) {
                 w.println("Transcript: " + out.resolve("transcript.jsonl"));
+                w.println("Report:     " + out.resolve("report.html"));
             }
         }
         return ExitCodes.OK;
@@ -201,14 +204,6 @@ final class RunCommand implements Callable<Integer> {
             line.put("events", step.events().stream().map(x -> Transcript.event(x, s.issues())).toList());
             lines.add(Transcript.JSON.writeValueAsString(line));
         }
-        Path file = out.resolve("transcript.jsonl");
-        Path tmp = Files.createTempFile(out, ".transcript", ".tmp");
-        try {
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(out.resolve("transcript.jsonl"), String.join("\n", lines) + "\n");
     }
 }

@@ -63,6 +63,11 @@ final class RunStory {
         buildRows();
     }
 
+    /** The rounds where something changed, in order. */
+    List<Row> rows() {
+        return rows;
+    }
+
     static Map<String, Object> settings(Protocols.Settings p, Scenario s) {
         var m = new LinkedHashMap<String, Object>();
         m.put("type", p.protocol());

@@ -48,6 +48,23 @@ class RunCommandTest {
     }
 
     @Test
+    void report_isOnePageWithTheStoryAndAChartPerPairOfParties() throws IOException {
+        assertThat(Cli.run("run", "--protocol", "saop", "--out", tmp.toString(), "--quiet").exitCode()).isZero();
+        String html = Files.readString(tmp.resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>The story</h2>").contains("Result: AGREEMENT")
+                .contains("<h2>Each party's utility, round by round</h2>")
+                .contains("<h2>The gap between the principals</h2>");
+        // Four ratifying parties: six pairs, the principals first and shown; no external resource is loaded.
+        assertThat(html.split("<option ", -1)).hasSize(7);
+        assertThat(html).contains("<option value=\"pair-UA-RU\">")
+                .contains("id=\"pair-UA-RU\" style=\"display:block\"")
+                .contains("id=\"pair-US-EU\" style=\"display:none\"");
+        assertThat(html.split("<svg", -1).length - 1).isEqualTo(2 + 6);
+        assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http");
+        assertThat(tmp.resolve("report.html")).isReadable();
+    }
+
+    @Test
     void tamperedTranscript_isCaughtAtTheMoveThatDiffers() throws IOException {
         assertThat(Cli.run("run", "--out", tmp.toString(), "--quiet").exitCode()).isZero();
         Path transcript = tmp.resolve("transcript.jsonl");

@@ -1,0 +1,126 @@
+package dev.parley.bench;
+
+import dev.parley.engine.agent.Agent;
+import dev.parley.engine.agent.Agents;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.RandomScenarios;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Action;
+import dev.parley.engine.protocol.Protocol;
+import dev.parley.engine.protocol.Protocols;
+import dev.parley.engine.protocol.Session;
+import dev.parley.engine.protocol.SingleText;
+import dev.parley.engine.protocol.StackedOffers;
+import dev.parley.scenario.BuiltinScenarios;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The protocol targets of issue 4, warm:
+ * <ul>
+ * <li>{@link #saop1000Rounds}: SAOP with a 1000-round deadline, boulware, linear and conceder agents on a random
+ * 3-party scenario of 10^6 outcomes, protocol and agents set up inside the measurement (target ≤ 20 ms);
+ * <li>{@link #singleText10000Proposals}: single-text on ceasefire-2025 for 10,000 proposals (a mediator that keeps
+ * proposing random one-issue changes; truthful voters) (target ≤ 50 ms);
+ * <li>{@link #smallSessions}: whole sessions per second on a small 2-party scenario, on both cores (target ≥
+ * 10,000/s).
+ * </ul>
+ *
+ * <pre>
+ * java -jar parley-bench/target/benchmarks.jar ProtocolBenchmark -prof gc
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ProtocolBenchmark {
+    private Scenario random3;
+    private Scenario ceasefire;
+    private Scenario small;
+
+    @Setup
+    public void setUp() {
+        random3 = RandomScenarios.generate(new SplittableRandom(42), new RandomScenarios.Settings(3, 6, 10, 10, 0,
+                0.5, 0.0));
+        ceasefire = BuiltinScenarios.find(BuiltinScenarios.DEFAULT).orElseThrow();
+        small = RandomScenarios.generate(new SplittableRandom(7), new RandomScenarios.Settings(2, 2, 3, 3, 4, 0.3,
+                0.0));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object saop1000Rounds() {
+        var p = StackedOffers.saop(random3, 1000);
+        var rnd = new SplittableRandom(1);
+        String[] kinds = {"boulware", "linear", "conceder"};
+        Map<String, Agent> agents = new LinkedHashMap<>();
+        int i = 0;
+        for (String party : p.participants()) {
+            agents.put(party, Agents.create(kinds[i++ % kinds.length], rnd.split()));
+        }
+        return new Session<>(random3, p).run(agents);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object singleText10000Proposals() {
+        var p = new SingleText(ceasefire, "US", 10_000, 10_000, Optional.empty());
+        var rnd = new SplittableRandom(1);
+        Map<String, Agent> agents = new LinkedHashMap<>();
+        for (String party : p.participants()) {
+            Agent voter = Agents.create("truthful", rnd.split());
+            agents.put(party, party.equals("US") ? randomMediator(voter, rnd.split()) : voter);
+        }
+        return new Session<>(ceasefire, p).run(agents);
+    }
+
+    /** Proposes a random one-issue change every round, and never ends the talks itself. */
+    private Agent randomMediator(Agent voter, SplittableRandom rnd) {
+        return view -> {
+            if (!view.phase().equals("propose")) {
+                return voter.act(view);
+            }
+            int[] c = view.text().orElseThrow().toArray();
+            int i = rnd.nextInt(c.length);
+            int k = rnd.nextInt(view.issues().get(i).size() - 1);
+            c[i] = k >= c[i] ? k + 1 : k;
+            return new Action.Propose(Outcome.of(c));
+        };
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(2)
+    public Object smallSessions() {
+        Protocol<?> p = Protocols.create(small, Protocols.Settings.defaults(small).withProtocol("saop")
+                .withRounds(20));
+        return runSmall(p);
+    }
+
+    private <S extends Protocol.State> Object runSmall(Protocol<S> p) {
+        var rnd = new SplittableRandom(3);
+        Map<String, Agent> agents = new LinkedHashMap<>();
+        for (String party : p.participants()) {
+            agents.put(party, Agents.create("conceder", rnd.split()));
+        }
+        return new Session<>(small, p).run(agents);
+    }
+}
