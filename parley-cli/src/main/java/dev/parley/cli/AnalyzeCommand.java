@@ -9,15 +9,14 @@ import dev.parley.engine.analysis.FrontierScope;
 import dev.parley.engine.analysis.ProgressListener;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Scenario;
-import dev.parley.scenario.BuiltinScenarios;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code parley analyze}: the agreement zone, the frontier, the fair packages and what blocks a deal. */
@@ -30,8 +29,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = BuiltinScenarios.DEFAULT, description = "A scenario file or built-in id (default: ${DEFAULT-VALUE}).")
-    String scenario;
+    @Mixin
+    ScenarioArgument scenario;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Readable text (default), or one JSON document on stdout.")
     OutputFormat format;
@@ -68,7 +67,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!(victoryLimit > 0 && victoryLimit <= 1)) {
             throw new UsageException("--victory-limit must be in (0, 1], not " + victoryLimit);
         }
-        Scenario s = BuiltinScenarios.resolve(scenario);
+        Scenario s = scenario.resolve();
         Optional<Outcome> proposed = Optional.empty();
         if (pkg != null) {
             try {

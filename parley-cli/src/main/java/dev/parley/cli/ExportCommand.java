@@ -1,7 +1,6 @@
 package dev.parley.cli;
 
 import dev.parley.engine.model.Scenario;
-import dev.parley.scenario.BuiltinScenarios;
 import dev.parley.scenario.Format;
 import dev.parley.scenario.ScenarioWriter;
 import java.io.IOException;
@@ -9,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code parley export}: writes a scenario (e.g. a built-in one) as a parley/1 file to start from. */
@@ -21,8 +20,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = BuiltinScenarios.DEFAULT, description = "A scenario file or built-in id (default: ${DEFAULT-VALUE}).")
-    String scenario;
+    @Mixin
+    ScenarioArgument scenario;
 
     @Option(names = {"-o",
             "--out"}, paramLabel = "FILE", description = "Write to FILE (.yaml, .yml or .json) instead of stdout.")
@@ -43,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
         if (out != null && Files.isDirectory(out)) {
             throw new UsageException(out + " is a directory; name a file");
         }
-        Scenario s = BuiltinScenarios.resolve(scenario);
+        Scenario s = scenario.resolve();
         String text = ScenarioWriter.write(s, chosen);
         if (out == null) {
             spec.commandLine().getOut().print(text);

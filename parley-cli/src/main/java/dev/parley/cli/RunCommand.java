@@ -10,7 +10,6 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Protocol;
 import dev.parley.engine.protocol.Protocols;
 import dev.parley.engine.protocol.Session;
-import dev.parley.scenario.BuiltinScenarios;
 import dev.parley.scenario.Format;
 import dev.parley.scenario.ScenarioWriter;
 import java.io.IOException;
@@ -25,9 +24,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code parley run}: runs the talks with agents in every seat and tells the story. */
@@ -41,8 +40,8 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = BuiltinScenarios.DEFAULT, description = "A scenario file or built-in id (default: ${DEFAULT-VALUE}).")
-    String scenario;
+    @Mixin
+    ScenarioArgument scenario;
 
     @Option(names = "--protocol", paramLabel = "P", description = "single-text, saop or alternating (default: the scenario's, else single-text).")
     String protocol;
@@ -81,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Scenario s = BuiltinScenarios.resolve(scenario);
+        Scenario s = scenario.resolve();
         Protocols.Settings settings = settings(s);
         Protocol<? extends Protocol.State> p;
         try {

@@ -5,16 +5,15 @@ import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.ProtocolDefaults;
 import dev.parley.engine.model.Scenario;
-import dev.parley.scenario.BuiltinScenarios;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code parley show}: a scenario's parties, issues and options; private profiles only on request. */
@@ -24,8 +23,8 @@ final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = BuiltinScenarios.DEFAULT, description = "A scenario file or built-in id (default: ${DEFAULT-VALUE}).")
-    String scenario;
+    @Mixin
+    ScenarioArgument scenario;
 
     @Option(names = "--profiles", description = "Also show each party's private profile: reservation value, "
             + "weights, values and red lines.")
@@ -33,7 +32,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario s = BuiltinScenarios.resolve(scenario);
+        Scenario s = scenario.resolve();
         PrintWriter out = spec.commandLine().getOut();
         out.println(s.id() + ": " + s.title());
         out.println(Text.plural(s.parties().size(), "party").replace("partys", "parties") + ", "

@@ -9,4 +9,13 @@ public final class ProtocolException extends ParleyException {
     public ProtocolException(String message) {
         super(message);
     }
+
+    /** Refuses a move by {@code party} unless it is among those to move now. */
+    static void requireTurn(java.util.List<String> toMove, boolean ended, String party) {
+        if (!toMove.contains(party)) {
+            throw new ProtocolException(ended
+                    ? "the talks are over"
+                    : party + " is not to move now (waiting for " + String.join(", ", toMove) + ")");
+        }
+    }
 }

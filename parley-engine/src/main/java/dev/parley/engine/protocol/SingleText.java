@@ -151,22 +151,12 @@ public final class SingleText implements Protocol<SingleText.State> {
 
     @Override
     public Transition<State> next(State s, String party, Action action) {
-        if (!toMove(s).contains(party)) {
-            throw new ProtocolException(s.ended()
-                    ? "the talks are over"
-                    : party + " is not to move now (waiting for "
-                            + String.join(", ", toMove(s)) + " to " + verb(s.stage()) + ")");
-        }
+        ProtocolException.requireTurn(toMove(s), s.ended(), party);
         return switch (s.stage()) {
             case PROPOSE -> propose(s, party, action);
-            case VOTE -> vote(s, party, action);
-            case RATIFY -> ratify(s, party, action);
+            case VOTE, RATIFY -> vote(s, party, action);
             case ENDED -> throw new IllegalStateException("unreachable: nobody moves after the end");
         };
-    }
-
-    private static String verb(Phase p) {
-        return p == Phase.PROPOSE ? "propose" : "vote";
     }
 
     private Transition<State> propose(State s, String party, Action action) {
@@ -184,20 +174,26 @@ public final class SingleText implements Protocol<SingleText.State> {
         };
     }
 
+    /** A vote on the proposal or, in the ratify phase, on the final text; the last vote decides. */
     private Transition<State> vote(State s, String party, Action action) {
         if (!(action instanceof Vote v)) {
-            throw new ProtocolException(party + " must vote on the proposal, not " + describe(action));
+            throw new ProtocolException(party + " must vote on " + (s.stage() == Phase.VOTE
+                    ? "the proposal"
+                    : "the final text") + ", not " + describe(action));
         }
         var votes = new LinkedHashMap<>(s.votes());
         votes.put(party, v.accept());
         var events = new ArrayList<Event>();
         events.add(new Event.Voted(s.round(), party, v.accept()));
         if (votes.size() < voters.size()) {
-            return new Transition<>(
-                    new State(Phase.VOTE, s.mediator(), s.round(), s.deadline(), s.current(), s.proposal(), votes,
-                            s.stall(), Optional.empty()),
-                    events);
+            return new Transition<>(new State(s.stage(), s.mediator(), s.round(), s.deadline(), s.current(),
+                    s.proposal(), votes, s.stall(), Optional.empty()), events);
         }
+        return s.stage() == Phase.VOTE ? decide(s, votes, events) : ratified(s, votes, events);
+    }
+
+    /** Every vote on a proposal is in: adopt it if unanimous, then go on, or to the final vote. */
+    private Transition<State> decide(State s, Map<String, Boolean> votes, List<Event> events) {
         int rejections = (int) votes.values().stream().filter(a -> !a).count();
         Outcome text = s.current();
         int stall = s.stall() + 1;
@@ -209,8 +205,8 @@ public final class SingleText implements Protocol<SingleText.State> {
             events.add(new Event.TextKept(s.round(), rejections));
         }
         int round = s.round() + 1;
-        var after = new State(Phase.PROPOSE, s.mediator(), round, s.deadline(), text, Optional.empty(), Map.of(), stall,
-                Optional.empty());
+        var after = new State(Phase.PROPOSE, s.mediator(), round, s.deadline(), text, Optional.empty(), Map.of(),
+                stall, Optional.empty());
         if (round >= s.deadline() || stall >= stallLimit) {
             after = ratifyPhase(after);
         }
@@ -223,20 +219,8 @@ public final class SingleText implements Protocol<SingleText.State> {
                 Optional.empty());
     }
 
-    private Transition<State> ratify(State s, String party, Action action) {
-        if (!(action instanceof Vote v)) {
-            throw new ProtocolException(party + " must vote on the final text, not " + describe(action));
-        }
-        var votes = new LinkedHashMap<>(s.votes());
-        votes.put(party, v.accept());
-        var events = new ArrayList<Event>();
-        events.add(new Event.Voted(s.round(), party, v.accept()));
-        if (votes.size() < voters.size()) {
-            return new Transition<>(
-                    new State(Phase.RATIFY, s.mediator(), s.round(), s.deadline(), s.current(), Optional.empty(),
-                            votes, s.stall(), Optional.empty()),
-                    events);
-        }
+    /** Every vote on the final text is in: a deal only if all accepted. */
+    private Transition<State> ratified(State s, Map<String, Boolean> votes, List<Event> events) {
         List<String> against = votes.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
         Optional<Outcome> deal = against.isEmpty() ? Optional.of(s.current()) : Optional.empty();
         String why = against.isEmpty()

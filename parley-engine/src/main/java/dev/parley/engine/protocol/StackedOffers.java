@@ -144,12 +144,7 @@ public final class StackedOffers implements Protocol<StackedOffers.State> {
 
     @Override
     public Transition<State> next(State s, String party, Action action) {
-        if (!toMove(s).contains(party)) {
-            throw new ProtocolException(s.ended()
-                    ? "the talks are over"
-                    : party + " is not to move now (waiting for "
-                            + String.join(", ", toMove(s)) + ")");
-        }
+        ProtocolException.requireTurn(toMove(s), s.ended(), party);
         if (s.stage().equals("ratify")) {
             return ratify(s, party, action);
         }
