@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ScenarioArgument scenario;
 
-    @Option(names = "--protocol", paramLabel = "P", description = "single-text, saop or alternating (default: the scenario's, else single-text).")
+    @Option(names = "--protocol", paramLabel = "P", description = "single-text, shuttle, saop or alternating (default: the scenario's, else single-text).")
     String protocol;
 
     @Option(names = "--rounds", paramLabel = "N", description = "The deadline in rounds (default: the scenario's, "

@@ -101,6 +101,23 @@ final class RunStory {
                                 o.outcome(), utilities(o.outcome()), gap(lastOffer)));
                     }
                 }
+                case Event.Presented p -> {
+                    Outcome before = lastOffer.put(p.to(), p.outcome());
+                    if (before == null || !before.equals(p.outcome())) {
+                        rows.add(new Row(p.round(), p.to(), "presented: " + (before == null
+                                ? "opening package"
+                                : changes(before, p.outcome())), p.outcome(), utilities(p.outcome()),
+                                Optional.empty()));
+                    }
+                }
+                case Event.Rejected r when !r.objections().isEmpty() -> {
+                    var wants = new ArrayList<String>();
+                    for (int k = 0; k < r.objections().size(); k++) {
+                        wants.add(r.objections().get(k) + " (toward " + r.toward().get(k) + ")");
+                    }
+                    rows.add(new Row(r.round(), r.party(), "rejects, objecting to " + String.join(" and ", wants),
+                            r.outcome(), utilities(r.outcome()), Optional.empty()));
+                }
                 case Event.Accepted a -> {
                     if (!a.outcome().equals(lastAccepted.put(a.party(), a.outcome()))) {
                         rows.add(new Row(a.round(), a.party(), "accepts", a.outcome(), utilities(a.outcome()),
@@ -181,6 +198,8 @@ final class RunStory {
 
     private String describeProtocol() {
         return switch (settings.protocol()) {
+            case "shuttle" -> "shuttle, mediated by " + settings.mediator().orElseThrow() + "; deadline "
+                    + settings.rounds() + " rounds of private meetings";
             case "single-text" -> "single-text, mediated by " + settings.mediator().orElseThrow() + "; deadline "
                     + settings.rounds() + " proposals, stall limit " + settings.stallLimit();
             case "alternating" -> "alternating offers between " + String.join(" and ", principals) + "; deadline "
@@ -194,15 +213,18 @@ final class RunStory {
 
     private String rowsText() {
         boolean offers = !settings.protocol().equals("single-text");
+        boolean shuttle = settings.protocol().equals("shuttle");
         var headers = new ArrayList<String>(List.of(">ROUND"));
         if (offers) {
             headers.add("PARTY");
         }
         tables.keySet().forEach(p -> headers.add(">" + p));
-        if (offers && principals.size() == 2) {
+        if (offers && !shuttle && principals.size() == 2) {
             headers.add(">GAP");
         }
-        headers.add(offers ? "OFFER (changes from its last)" : "TEXT ADOPTED (changes)");
+        headers.add(shuttle
+                ? "MEETING (package changes from the last presented to that party)"
+                : offers ? "OFFER (changes from its last)" : "TEXT ADOPTED (changes)");
         var table = new TextTable("", headers.toArray(String[]::new));
         for (Row r : rows) {
             var row = new ArrayList<Object>();
@@ -211,14 +233,18 @@ final class RunStory {
                 row.add(r.who());
             }
             r.utilities().values().forEach(u -> row.add(String.format(Locale.ROOT, "%.3f", u)));
-            if (offers && principals.size() == 2) {
+            if (offers && !shuttle && principals.size() == 2) {
                 row.add(r.gap().map(g -> String.format(Locale.ROOT, "%.3f", g)).orElse(""));
             }
             row.add(r.what());
             table.row(row.toArray());
         }
         String summary;
-        if (offers) {
+        if (shuttle) {
+            long meetings = result.events().stream().filter(e -> e instanceof Event.Presented).count();
+            summary = meetings + " private meetings in " + (result.state().round() + 1) + " rounds; shown: new "
+                    + "packages, objections and acceptances";
+        } else if (offers) {
             long offersMade = result.events().stream().filter(e -> e instanceof Event.Offered).count();
             summary = offersMade + " offers in " + (result.state().round() + 1) + " rounds; shown: the "
                     + rows.size() + " moves where an offer changed or a new one was accepted";

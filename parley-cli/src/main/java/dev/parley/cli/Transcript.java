@@ -34,6 +34,12 @@ final class Transcript {
         return Outcome.parse(issues, s.toString());
     }
 
+    private static List<String> strings(JsonNode array) {
+        var out = new java.util.ArrayList<String>();
+        array.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+
     static Map<String, Object> action(Action a, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         switch (a) {
@@ -42,7 +48,18 @@ final class Transcript {
                 m.put("outcome", outcome(o.outcome(), issues));
             }
             case Action.Accept x -> m.put("type", "accept");
-            case Action.Reject x -> m.put("type", "reject");
+            case Action.Reject r -> {
+                m.put("type", "reject");
+                m.put("objections", r.objections());
+                m.put("toward", r.toward());
+            }
+            case Action.Present p -> {
+                m.put("type", "present");
+                m.put("to", p.to());
+                m.put("outcome", outcome(p.outcome(), issues));
+                p.relay().ifPresent(r -> m.put("relay", Map.of("original", r.original(), "verbatim", r.verbatim(),
+                        "text", r.text())));
+            }
             case Action.End e -> {
                 m.put("type", "end");
                 m.put("reason", e.reason());
@@ -64,7 +81,12 @@ final class Transcript {
         return switch (type) {
             case "offer" -> new Action.Offer(outcome(n.get("outcome"), issues));
             case "accept" -> new Action.Accept();
-            case "reject" -> new Action.Reject();
+            case "reject" -> new Action.Reject(strings(n.path("objections")), strings(n.path("toward")));
+            case "present" -> new Action.Present(n.path("to").asText(), outcome(n.get("outcome"), issues),
+                    n.has("relay")
+                            ? java.util.Optional.of(new Action.Relay(n.get("relay").get("original").asInt(),
+                                    n.get("relay").get("verbatim").asBoolean(), n.get("relay").get("text").asText()))
+                            : java.util.Optional.empty());
             case "end" -> new Action.End(n.path("reason").asText());
             case "propose" -> new Action.Propose(outcome(n.get("text"), issues));
             case "vote" -> new Action.Vote(n.get("accept").asBoolean());
@@ -90,6 +112,25 @@ final class Transcript {
                 m.put("type", "rejected");
                 m.put("party", r.party());
                 m.put("outcome", outcome(r.outcome(), issues));
+                if (!r.objections().isEmpty()) {
+                    m.put("objections", r.objections());
+                    m.put("toward", r.toward());
+                }
+            }
+            case Event.Presented p -> {
+                m.put("type", "presented");
+                m.put("to", p.to());
+                m.put("outcome", outcome(p.outcome(), issues));
+                p.relayOf().ifPresent(x -> m.put("relayOf", x));
+                p.verbatim().ifPresent(x -> m.put("relay", x ? "verbatim" : "reframed"));
+                p.relay().ifPresent(x -> m.put("relayText", x));
+            }
+            case Event.Diverged d -> {
+                m.put("type", "diverged");
+                var accepted = new java.util.TreeMap<String, Object>();
+                d.accepted().forEach((party, o) -> accepted.put(party, outcome(o, issues)));
+                m.put("accepted", accepted);
+                m.put("issues", d.issues());
             }
             case Event.Proposed p -> {
                 m.put("type", "proposed");

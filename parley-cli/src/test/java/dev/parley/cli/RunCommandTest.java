@@ -85,7 +85,7 @@ class RunCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"single-text", "saop", "alternating"})
+    @ValueSource(strings = {"single-text", "shuttle", "saop", "alternating"})
     void everyProtocol_runsOnTheDefaultScenario(String protocol) throws IOException {
         Cli r = Cli.run("run", "--protocol", protocol, "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();

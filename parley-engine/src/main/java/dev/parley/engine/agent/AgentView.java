@@ -28,13 +28,16 @@ public final class AgentView {
     private final Optional<Outcome> onTable;
     private final Optional<String> tabledBy;
     private final Optional<Outcome> text;
+    private final Optional<String> counterpart;
     private final List<Event> events;
+    private final java.util.function.Predicate<Event> visible;
 
     /**
      * @param events every event so far; the view shows only those {@code party} may see
+     * @param visible which events {@code party} may see (the protocol decides)
      */
     public AgentView(String party, List<Party> parties, List<Issue> issues, Profile profile, UtilityTable utilities,
-            String protocol, Protocol.State state, List<Event> events) {
+            String protocol, Protocol.State state, List<Event> events, java.util.function.Predicate<Event> visible) {
         this.party = party;
         this.parties = List.copyOf(parties);
         this.issues = List.copyOf(issues);
@@ -47,7 +50,9 @@ public final class AgentView {
         this.onTable = state.onTable();
         this.tabledBy = state.tabledBy();
         this.text = state.text();
+        this.counterpart = state.counterpart();
         this.events = java.util.Collections.unmodifiableList(events);
+        this.visible = visible;
     }
 
     public String party() {
@@ -112,16 +117,32 @@ public final class AgentView {
         return text;
     }
 
-    /** The events this seat may see, oldest first (others' votes are private). */
+    /** In shuttle: the party in the meeting. */
+    public Optional<String> counterpart() {
+        return counterpart;
+    }
+
+    /** The events this seat may see, oldest first (e.g. others' votes and private meetings are left out). */
     public List<Event> events() {
-        return Event.visibleTo(events, party);
+        return events.stream().filter(visible).toList();
+    }
+
+    /** The most recent events this seat may see, newest first, at most {@code n}. */
+    public List<Event> recentEvents(int n) {
+        var out = new java.util.ArrayList<Event>();
+        for (int i = events.size() - 1; i >= 0 && out.size() < n; i--) {
+            if (visible.test(events.get(i))) {
+                out.add(events.get(i));
+            }
+        }
+        return out;
     }
 
     /** The most recent offers made by others than this seat, newest first, at most {@code n}. */
     public List<Event.Offered> othersOffers(int n) {
         var out = new java.util.ArrayList<Event.Offered>();
         for (int i = events.size() - 1; i >= 0 && out.size() < n; i--) {
-            if (events.get(i) instanceof Event.Offered o && !o.party().equals(party)) {
+            if (events.get(i) instanceof Event.Offered o && !o.party().equals(party) && visible.test(o)) {
                 out.add(o);
             }
         }

@@ -27,6 +27,7 @@ final class Strategies {
             this.e = e;
         }
 
+        @Override
         double target(AgentView v) {
             double max = best(v);
             double min = Math.min(max, v.profile().reservation());

@@ -19,10 +19,12 @@ abstract class Strategy implements Agent {
 
     protected final RandomGenerator random;
     private final LocalSearch search;
+    private final ShuttlePlanner shuttle;
 
     Strategy(RandomGenerator random) {
         this.random = random;
         this.search = new LocalSearch(random);
+        this.shuttle = new ShuttlePlanner();
     }
 
     @Override
@@ -32,6 +34,8 @@ abstract class Strategy implements Agent {
             case "vote" -> new Action.Vote(vote(v, v.text().orElseThrow(), v.onTable().orElseThrow()));
             case "ratify" -> new Action.Vote(acceptable(v, v.onTable().orElseThrow()));
             case "offer" -> offer(v);
+            case "present" -> shuttle.present(v);
+            case "respond" -> respond(v);
             default -> throw new IllegalStateException("no action for phase " + v.phase());
         };
     }
@@ -78,6 +82,43 @@ abstract class Strategy implements Agent {
             c[i] = c[i] == 0 ? 1 : c[i] == radix - 1 ? radix - 2 : c[i] + (random.nextBoolean() ? 1 : -1);
         }
         return Outcome.of(c);
+    }
+
+    /**
+     * The utility this seat holds out for now: by default linear in time, from its best down to its reservation.
+     */
+    double target(AgentView v) {
+        double max = best(v);
+        double min = Math.min(max, v.profile().reservation());
+        return max - (max - min) * v.time();
+    }
+
+    /**
+     * Shuttle: accepts an acceptable package worth its current target; otherwise rejects it, naming the (at most
+     * two) issues on which the package costs it most against its best option, and that option.
+     */
+    Action respond(AgentView v) {
+        Outcome pkg = v.onTable().orElseThrow();
+        if (acceptable(v, pkg) && v.utility(pkg) >= target(v) - EPS) {
+            return new Action.Accept();
+        }
+        int[] c = pkg.toArray();
+        int[] best = BidSearch.best(v.utilities());
+        Integer[] order = new Integer[c.length];
+        double[] loss = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            order[i] = i;
+            loss[i] = v.utilities().contribution(i, best[i]) - v.utilities().contribution(i, c[i])
+                    + (v.utilities().isRedLine(i, c[i]) ? 1 : 0);
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(loss[b], loss[a]));
+        var objections = new java.util.ArrayList<String>();
+        var toward = new java.util.ArrayList<String>();
+        for (int k = 0; k < Math.min(2, c.length) && loss[order[k]] > EPS; k++) {
+            objections.add(v.issues().get(order[k]).id());
+            toward.add(v.issues().get(order[k]).option(best[order[k]]).id());
+        }
+        return new Action.Reject(objections, toward);
     }
 
     /** In an offer phase: accept, counter-offer or end. Default: always bid the best package. */

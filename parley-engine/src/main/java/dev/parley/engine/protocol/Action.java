@@ -1,11 +1,13 @@
 package dev.parley.engine.protocol;
 
 import dev.parley.engine.model.Outcome;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What a seat does when the protocol reaches it. Which actions are legal depends on the protocol and its state. */
 public sealed interface Action permits Action.Offer, Action.Accept, Action.Reject, Action.End, Action.Propose,
-        Action.Vote {
+        Action.Vote, Action.Present {
 
     /** Puts a package on the table (saop, alternating). */
     record Offer(Outcome outcome) implements Action {
@@ -18,8 +20,18 @@ public sealed interface Action permits Action.Offer, Action.Accept, Action.Rejec
     record Accept() implements Action {
     }
 
-    /** Rejects the standing offer without a counter-offer. */
-    record Reject() implements Action {
+    /**
+     * Rejects what is on the table without a counter-offer; in shuttle, naming the issues it objects to most and,
+     * for each, the option it wants movement toward (its own feedback: never a reservation).
+     */
+    record Reject(List<String> objections, List<String> toward) implements Action {
+        public Reject {
+            objections = List.copyOf(objections);
+            toward = List.copyOf(toward);
+            if (objections.size() != toward.size()) {
+                throw new IllegalArgumentException("one option to move toward per objection");
+            }
+        }
     }
 
     /** Walks away: the session ends without agreement. */
@@ -38,5 +50,27 @@ public sealed interface Action permits Action.Offer, Action.Accept, Action.Rejec
 
     /** A party's private vote on the mediator's proposal (single-text). */
     record Vote(boolean accept) implements Action {
+    }
+
+    /**
+     * Shuttle: the mediator presents a package to one party in a private meeting, optionally relaying what another
+     * party said.
+     */
+    record Present(String to, Outcome outcome, Optional<Relay> relay) implements Action {
+        public Present {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(relay, "relay");
+        }
+    }
+
+    /**
+     * A relay: always linked to the move it passes on ({@code original}, a move number) and labelled verbatim or
+     * reframed.
+     */
+    record Relay(int original, boolean verbatim, String text) {
+        public Relay {
+            Objects.requireNonNull(text, "text");
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * names its round and, where one acted, the party.
  */
 public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejected, Event.Proposed, Event.Voted,
-        Event.TextAdopted, Event.TextKept, Event.Ended {
+        Event.TextAdopted, Event.TextKept, Event.Presented, Event.Diverged, Event.Ended {
     int round();
 
     record Offered(int round, String party, Outcome outcome) implements Event {
@@ -20,7 +20,36 @@ public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejec
     record Accepted(int round, String party, Outcome outcome) implements Event {
     }
 
-    record Rejected(int round, String party, Outcome outcome) implements Event {
+    /**
+     * {@code objections}: the issues the party named (shuttle), else empty; {@code toward}: for each, the option it
+     * wants movement toward.
+     */
+    record Rejected(int round, String party, Outcome outcome, List<String> objections, List<String> toward)
+            implements
+                Event {
+        public Rejected {
+            objections = List.copyOf(objections);
+            toward = List.copyOf(toward);
+        }
+    }
+
+    /**
+     * Shuttle: the mediator presented {@code outcome} to {@code to} in a private meeting, with a relay if any.
+     *
+     * @param relayOf the move number the relay passes on
+     */
+    record Presented(int round, String to, Outcome outcome, Optional<Integer> relayOf, Optional<Boolean> verbatim,
+            Optional<String> relay) implements Event {
+    }
+
+    /**
+     * Shuttle, for the mediator: the parties have accepted packages that differ, on these issues.
+     */
+    record Diverged(int round, Map<String, Outcome> accepted, List<String> issues) implements Event {
+        public Diverged {
+            accepted = Map.copyOf(accepted);
+            issues = List.copyOf(issues);
+        }
     }
 
     /** The mediator proposed a new text. */
@@ -56,8 +85,4 @@ public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejec
         }
     }
 
-    /** The events a party may see, in order: its own and the public ones (others' votes are private). */
-    static List<Event> visibleTo(List<Event> events, String party) {
-        return events.stream().filter(e -> !(e instanceof Voted v) || v.party().equals(party)).toList();
-    }
 }

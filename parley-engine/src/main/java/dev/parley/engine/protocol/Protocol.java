@@ -32,8 +32,13 @@ public interface Protocol<S extends Protocol.State> {
         /** Who put {@link #onTable()} there. */
         Optional<String> tabledBy();
 
-        /** The single negotiating text, for protocols that keep one. */
+        /** The single negotiating text, for protocols that keep one; in shuttle, the opening package. */
         Optional<Outcome> text();
+
+        /** In shuttle, the party the mediator is meeting or meets next; elsewhere empty. */
+        default Optional<String> counterpart() {
+            return Optional.empty();
+        }
     }
 
     /** A state and the events that led to it from the previous one. */
@@ -53,6 +58,13 @@ public interface Protocol<S extends Protocol.State> {
 
     /** Who may act now, in the order they are asked; empty once ended. */
     List<String> toMove(S state);
+
+    /**
+     * Whether {@code party} may see {@code event}. By default everything is public but another party's vote.
+     */
+    default boolean visibleTo(Event event, String party) {
+        return !(event instanceof Event.Voted v) || v.party().equals(party);
+    }
 
     /**
      * Applies {@code party}'s {@code action} to {@code state}.

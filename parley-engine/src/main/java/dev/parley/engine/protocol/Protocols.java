@@ -13,7 +13,7 @@ import java.util.Optional;
 /** Builds protocols by name from settings, and names the agent each seat gets unless told otherwise. Stateless. */
 public final class Protocols {
     /** The protocols that can be run now. */
-    public static final List<String> AVAILABLE = List.of("single-text", "saop", "alternating");
+    public static final List<String> AVAILABLE = List.of("single-text", "shuttle", "saop", "alternating");
 
     private Protocols() {
     }
@@ -76,7 +76,10 @@ public final class Protocols {
                     settings.rounds(), settings.stallLimit(), settings.opening());
             case "saop" -> StackedOffers.saop(s, settings.rounds());
             case "alternating" -> StackedOffers.alternating(s, settings.rounds(), settings.discount());
-            case "shuttle", "zeuthen" -> throw new IllegalArgumentException(settings.protocol()
+            case "shuttle" -> new Shuttle(s, settings.mediator().orElseThrow(() -> new IllegalArgumentException(
+                    "shuttle needs a mediator; " + s.id() + " has none (add one, or choose --protocol saop)")),
+                    settings.rounds(), settings.opening());
+            case "zeuthen" -> throw new IllegalArgumentException(settings.protocol()
                     + " is not available yet (available: " + String.join(", ", AVAILABLE) + ")");
             default -> throw new IllegalArgumentException("unknown protocol '" + settings.protocol()
                     + "' (available: " + String.join(", ", AVAILABLE) + ")");
@@ -85,13 +88,15 @@ public final class Protocols {
 
     /**
      * The default agent of every seat: in single-text the mediator searches by hill-climbing and everyone votes
-     * truthfully; in the offer protocols the negotiators are boulware agents and the others ratify truthfully.
+     * truthfully; in shuttle the parties hold out for a target falling linearly to their reservation; in the offer
+     * protocols the negotiators are boulware agents and the others ratify truthfully.
      */
     public static Map<String, String> defaultSeats(Protocol<?> p) {
         var seats = new LinkedHashMap<String, String>();
         for (String party : p.participants()) {
             String agent = switch (p) {
                 case SingleText st -> party.equals(st.mediator()) ? "hill-climb" : "truthful";
+                case Shuttle sh -> party.equals(sh.mediator()) ? "hill-climb" : "linear";
                 case StackedOffers so -> so.negotiators().contains(party) ? "boulware" : "truthful";
                 default -> "truthful";
             };

@@ -96,7 +96,8 @@ public final class Session<S extends Protocol.State> {
             }
             String party = protocol.toMove(state).get(0);
             var view = new AgentView(party, scenario.parties(), scenario.issues(),
-                    scenario.profile(party).orElseThrow(), tables.get(party), protocol.name(), state, events);
+                    scenario.profile(party).orElseThrow(), tables.get(party), protocol.name(), state, events,
+                    e -> protocol.visibleTo(e, party));
             Action action = seats.get(party).act(view);
             try {
                 t = protocol.next(state, party, action);

@@ -241,6 +241,7 @@ public final class SingleText implements Protocol<SingleText.State> {
             case Action.End x -> "ending the talks";
             case Propose x -> "a proposal";
             case Vote x -> "a vote";
+            case Action.Present x -> "presenting a package";
         };
     }
 }

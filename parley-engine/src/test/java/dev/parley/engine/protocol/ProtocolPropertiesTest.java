@@ -83,12 +83,17 @@ class ProtocolPropertiesTest {
     @MethodSource("runs")
     void agreement_wasOfferedAndAcceptedByEveryRatifyingParty(String name, long seed) {
         Scenario s = scenario(seed);
-        var r = run(s, protocol(s, name, seed), seed);
+        var p = protocol(s, name, seed);
+        var r = run(s, p, seed);
         Optional<Outcome> deal = r.agreement();
         if (deal.isEmpty()) {
             return;
         }
         var consented = new java.util.HashSet<String>();
+        if (p instanceof Shuttle sh && r.events().stream().anyMatch(e -> e instanceof Event.Presented pr
+                && pr.outcome().equals(deal.get()))) {
+            consented.add(sh.mediator()); // the shuttle mediator consents by presenting the package
+        }
         for (Event e : r.events()) {
             switch (e) {
                 case Event.Offered o when o.outcome().equals(deal.get()) -> consented.add(o.party());
@@ -203,6 +208,42 @@ class ProtocolPropertiesTest {
 
     private static <S extends Protocol.State> void run(Scenario s, Protocol<S> p, Map<String, Agent> agents) {
         new Session<>(s, p).run(agents);
+    }
+
+    @Test
+    void shuttle_partiesNeverSeeEachOthersMeetings_andRelaysLinkToAnObjection() {
+        for (long seed = 1; seed <= 10; seed++) {
+            Scenario s = scenario(seed);
+            var p = (Shuttle) protocol(s, "shuttle", seed);
+            Map<String, Agent> real = agents(p, seed);
+            Map<String, Agent> spies = new LinkedHashMap<>();
+            for (String party : p.participants()) {
+                spies.put(party, view -> {
+                    if (!party.equals(p.mediator())) {
+                        assertThat(view.events()).allMatch(e -> switch (e) {
+                            case Event.Presented pr -> pr.to().equals(party);
+                            case Event.Accepted a -> a.party().equals(party);
+                            case Event.Rejected rj -> rj.party().equals(party);
+                            case Event.Diverged d -> false;
+                            default -> true;
+                        });
+                    }
+                    return real.get(party).act(view);
+                });
+            }
+            var r = new Session<>(s, p).run(spies);
+            for (Event e : r.events()) {
+                if (e instanceof Event.Presented pr && pr.relayOf().isPresent()) {
+                    Event original = r.events().get(pr.relayOf().get() - 1);
+                    assertThat(original).isInstanceOf(Event.Rejected.class);
+                    assertThat(((Event.Rejected) original).party()).isNotEqualTo(pr.to());
+                    assertThat(pr.verbatim()).contains(false);
+                    for (Profile profile : s.profiles().values()) {
+                        assertThat(pr.relay().orElseThrow()).doesNotContain(Double.toString(profile.reservation()));
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,278 @@
+package dev.parley.engine.protocol;
+
+import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Party;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Action.Accept;
+import dev.parley.engine.protocol.Action.End;
+import dev.parley.engine.protocol.Action.Present;
+import dev.parley.engine.protocol.Action.Reject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Shuttle diplomacy (Kissinger's Middle East shuttles of 1973–74; modelled after Hopmann, "The Negotiation Process
+ * and the Resolution of International Conflicts", 1996).
+ * <p>
+ * Rules: the parties never talk to each other. Each round the mediator meets every ratifying party in turn, in
+ * private, and presents a package; the party accepts it, or rejects it naming the issues it objects to most. With a
+ * package the mediator may relay what another party said, labelled verbatim or reframed and linked to the move it
+ * passes on; a party's words are its objections (issue ids), so a reservation value can never be relayed. A deal
+ * needs every ratifying party to have accepted the identical package (the mediator, when it ratifies, consents by
+ * presenting it). At the end of each round, when the parties have accepted different packages, the mediator gets a
+ * divergence check naming the issues on which they differ. Each party sees only its own meetings; the mediator sees
+ * all of them. At the deadline, or when the mediator or a party ends the talks, there is no deal.
+ */
+public final class Shuttle implements Protocol<Shuttle.State> {
+    /**
+     * Immutable.
+     *
+     * @param meeting the index, in {@code parties}, of the party the mediator meets next (or is meeting)
+     * @param presented what the mediator presented in the current meeting
+     * @param accepted the last package each party accepted
+     */
+    public record State(String stage, int round, int deadline, int meeting, String meetingWith,
+            Optional<Outcome> presented, Outcome opening, Map<String, Outcome> accepted, Optional<Outcome> agreement)
+            implements
+                Protocol.State {
+        public State {
+            Objects.requireNonNull(opening, "opening");
+            accepted = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(accepted));
+        }
+
+        @Override
+        public boolean ended() {
+            return stage.equals("ended");
+        }
+
+        @Override
+        public String phase() {
+            return stage;
+        }
+
+        @Override
+        public Optional<Outcome> onTable() {
+            return stage.equals("respond") ? presented : Optional.empty();
+        }
+
+        @Override
+        public Optional<String> tabledBy() {
+            return Optional.empty();
+        }
+
+        /** The party the mediator is meeting, or meets next. */
+        @Override
+        public Optional<String> counterpart() {
+            return ended() ? Optional.empty() : Optional.of(meetingWith);
+        }
+
+        /** The opening package, a public setting of the talks. */
+        @Override
+        public Optional<Outcome> text() {
+            return Optional.of(opening);
+        }
+    }
+
+    private final String mediator;
+    private final List<String> parties;
+    private final List<Issue> issues;
+    private final int rounds;
+    private final Outcome opening;
+
+    public Shuttle(Scenario scenario, String mediator, int rounds, Optional<Outcome> opening) {
+        if (scenario.party(mediator).isEmpty()) {
+            throw new IllegalArgumentException("no party " + mediator);
+        }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1");
+        }
+        this.mediator = mediator;
+        this.parties = scenario.ratifyingParties().stream().map(Party::id).filter(p -> !p.equals(mediator)).toList();
+        if (parties.isEmpty()) {
+            throw new IllegalArgumentException("shuttle needs at least one ratifying party besides the mediator");
+        }
+        this.issues = scenario.issues();
+        this.rounds = rounds;
+        this.opening = opening.orElseGet(() -> SingleText.defaultOpening(scenario));
+    }
+
+    @Override
+    public String name() {
+        return "shuttle";
+    }
+
+    public String mediator() {
+        return mediator;
+    }
+
+    @Override
+    public List<String> participants() {
+        var all = new ArrayList<String>();
+        all.add(mediator);
+        all.addAll(parties);
+        return all;
+    }
+
+    @Override
+    public Transition<State> start() {
+        return new Transition<>(new State("present", 0, rounds, 0, parties.get(0), Optional.empty(), opening, Map.of(),
+                Optional.empty()), List.of());
+    }
+
+    @Override
+    public List<String> toMove(State s) {
+        return switch (s.stage()) {
+            case "present" -> List.of(mediator);
+            case "respond" -> List.of(parties.get(s.meeting()));
+            default -> List.of();
+        };
+    }
+
+    /** The mediator sees everything; a party sees its own meetings and the end. */
+    @Override
+    public boolean visibleTo(Event e, String party) {
+        if (party.equals(mediator)) {
+            return true;
+        }
+        return switch (e) {
+            case Event.Presented p -> p.to().equals(party);
+            case Event.Accepted a -> a.party().equals(party);
+            case Event.Rejected r -> r.party().equals(party);
+            case Event.Diverged d -> false;
+            default -> true;
+        };
+    }
+
+    @Override
+    public Transition<State> next(State s, String party, Action action) {
+        ProtocolException.requireTurn(toMove(s), s.ended(), party);
+        if (s.stage().equals("present")) {
+            return present(s, action);
+        }
+        return respond(s, party, action);
+    }
+
+    private Transition<State> present(State s, Action action) {
+        String to = parties.get(s.meeting());
+        return switch (action) {
+            case Present p when !p.to().equals(to) -> throw new ProtocolException("the mediator meets " + to
+                    + " now, not " + p.to());
+            case Present p when p.outcome().issueCount() != issues.size() -> throw new ProtocolException(
+                    "a package needs one option per issue");
+            case Present p -> {
+                p.relay().ifPresent(r -> {
+                    if (r.text().isBlank()) {
+                        throw new ProtocolException("a relay needs words");
+                    }
+                    if (r.original() < 1) {
+                        throw new ProtocolException("a relay must link to the move it passes on");
+                    }
+                });
+                yield new Transition<>(new State("respond", s.round(), s.deadline(), s.meeting(), to,
+                        Optional.of(p.outcome()), s.opening(), s.accepted(), Optional.empty()),
+                        List.of(new Event.Presented(s.round(), to, p.outcome(),
+                                p.relay().map(Action.Relay::original), p.relay().map(Action.Relay::verbatim),
+                                p.relay().map(Action.Relay::text))));
+            }
+            case End e -> ended(s, Optional.empty(), mediator + " ended the talks: " + e.reason(), List.of());
+            default -> throw new ProtocolException("the mediator presents a package or ends the talks, not "
+                    + SingleText.describe(action));
+        };
+    }
+
+    private Transition<State> respond(State s, String party, Action action) {
+        Outcome pkg = s.presented().orElseThrow();
+        var events = new ArrayList<Event>();
+        var accepted = new LinkedHashMap<>(s.accepted());
+        switch (action) {
+            case Accept a -> {
+                accepted.put(party, pkg);
+                events.add(new Event.Accepted(s.round(), party, pkg));
+            }
+            case Reject r -> {
+                for (int k = 0; k < r.objections().size(); k++) {
+                    String id = r.objections().get(k);
+                    Issue issue = issues.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow(
+                            () -> new ProtocolException("no issue '" + id + "' to object to"));
+                    if (issue.indexOf(r.toward().get(k)) < 0) {
+                        throw new ProtocolException("no option '" + r.toward().get(k) + "' in issue " + id);
+                    }
+                }
+                accepted.remove(party); // a party that rejects the package now stands by no earlier one
+                events.add(new Event.Rejected(s.round(), party, pkg, r.objections(), r.toward()));
+            }
+            case End e -> {
+                return ended(s, Optional.empty(), party + " walked out: " + e.reason(), List.of());
+            }
+            default -> throw new ProtocolException(party + " accepts or rejects the package, not "
+                    + SingleText.describe(action));
+        }
+        if (accepted.size() == parties.size() && accepted.values().stream().distinct().count() == 1) {
+            Outcome deal = accepted.values().iterator().next();
+            var last = new State(s.stage(), s.round(), s.deadline(), s.meeting(), parties.get(s.meeting()),
+                    s.presented(), s.opening(), accepted,
+                    Optional.empty());
+            return ended(last, Optional.of(deal), "every party accepted the identical package", events);
+        }
+        int meeting = s.meeting() + 1;
+        int round = s.round();
+        if (meeting == parties.size()) {
+            meeting = 0;
+            round++;
+            divergence(s.round(), accepted).ifPresent(events::add);
+            if (round >= s.deadline()) {
+                var state = new State("present", round, s.deadline(), meeting, parties.get(meeting), Optional.empty(),
+                        s.opening(),
+                        accepted, Optional.empty());
+                return ended(state, Optional.empty(), "deadline: no package every party accepted within "
+                        + s.deadline() + " rounds" + divergenceNote(accepted), events);
+            }
+        }
+        return new Transition<>(
+                new State("present", round, s.deadline(), meeting, parties.get(meeting), Optional.empty(), s.opening(),
+                        accepted, Optional.empty()),
+                events);
+    }
+
+    /** The divergence check: the issues on which the packages the parties accepted differ. */
+    private Optional<Event> divergence(int round, Map<String, Outcome> accepted) {
+        List<String> differ = differingIssues(accepted);
+        return differ.isEmpty() ? Optional.empty() : Optional.of(new Event.Diverged(round, accepted, differ));
+    }
+
+    private List<String> differingIssues(Map<String, Outcome> accepted) {
+        var differ = new ArrayList<String>();
+        if (accepted.size() < 2) {
+            return differ;
+        }
+        for (int i = 0; i < issues.size(); i++) {
+            final int issue = i;
+            if (accepted.values().stream().map(o -> o.option(issue)).distinct().count() > 1) {
+                differ.add(issues.get(i).id());
+            }
+        }
+        return differ;
+    }
+
+    private String divergenceNote(Map<String, Outcome> accepted) {
+        List<String> differ = differingIssues(accepted);
+        return differ.isEmpty()
+                ? ""
+                : "; the packages " + String.join(", ", accepted.keySet())
+                        + " accepted differ on " + String.join(", ", differ);
+    }
+
+    private Transition<State> ended(State s, Optional<Outcome> deal, String why, List<Event> before) {
+        var events = new ArrayList<>(before);
+        events.add(new Event.Ended(s.round(), deal, why, Map.of()));
+        return new Transition<>(
+                new State("ended", s.round(), s.deadline(), s.meeting(), parties.get(s.meeting()), Optional.empty(),
+                        s.opening(), s.accepted(), deal),
+                events);
+    }
+}
