@@ -34,8 +34,10 @@ import picocli.CommandLine.Spec;
         "Run the talks of a scenario under a protocol, with an automated agent in every seat, and "
                 + "tell the story: who proposed what, who accepted, how it ended, whether the deal is fair or "
                 + "lopsided, and how it compares with the fair packages.",
-        "Protocols: single-text (a mediator holds one text; everyone votes on each change), saop (stacked "
-                + "alternating offers), alternating (two principals; the others ratify)."})
+        "Protocols: single-text (a mediator holds one text; everyone votes on each change), shuttle (the "
+                + "mediator meets each party in private), saop (stacked alternating offers), alternating (two "
+                + "principals; the others ratify), zeuthen (two principals concede by Zeuthen's risk rule; the "
+                + "others ratify)."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +45,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ScenarioArgument scenario;
 
-    @Option(names = "--protocol", paramLabel = "P", description = "single-text, shuttle, saop or alternating (default: the scenario's, else single-text).")
+    @Option(names = "--protocol", paramLabel = "P", description = "single-text, shuttle, saop, alternating or zeuthen (default: the scenario's, else "
+            + "single-text).")
     String protocol;
 
     @Option(names = "--rounds", paramLabel = "N", description = "The deadline in rounds (default: the scenario's, "
@@ -55,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seats", paramLabel = "PARTY=AGENT,...", description = "Agents for seats, e.g. "
             + "UA=boulware,RU=conceder:e=3. Agents: boulware, linear, conceder (e), tit-for-tat, hardliner, random, "
-            + "truthful, strategic (threshold), hill-climb, anneal.")
+            + "truthful, strategic (threshold), hill-climb, anneal, zeuthen.")
     String seats;
 
     @Option(names = "--opening", paramLabel = "ISSUE=OPTION,...", description = "single-text: the opening text (default: the middle option of each issue among those "

@@ -85,7 +85,7 @@ class RunCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"single-text", "shuttle", "saop", "alternating"})
+    @ValueSource(strings = {"single-text", "shuttle", "saop", "alternating", "zeuthen"})
     void everyProtocol_runsOnTheDefaultScenario(String protocol) throws IOException {
         Cli r = Cli.run("run", "--protocol", protocol, "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -113,9 +113,10 @@ class RunCommandTest {
         assertThat(agent.err()).startsWith("parley: --seats: UA: unknown agent 'sly' (agents: boulware,");
         Cli param = Cli.run("run", "--seats", "UA=hardliner:e=2");
         assertThat(param.err()).isEqualTo("parley: --seats: UA: agent hardliner takes no parameters, not 'e=2'\n");
-        Cli zeuthen = Cli.run("run", "--protocol", "zeuthen");
-        assertThat(zeuthen.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(zeuthen.err()).contains("zeuthen is not available yet");
+        Cli unknown = Cli.run("run", "--protocol", "auction");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).isEqualTo("parley: unknown protocol 'auction' (available: single-text, shuttle, "
+                + "saop, alternating, zeuthen)\n");
         assertThat(Cli.run("run", "--rounds", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 

@@ -26,7 +26,8 @@ public final class Agents {
             new Entry("strategic", "single-text voter: accepts only gains of at least threshold (0.02)",
                     Set.of("threshold")),
             new Entry("hill-climb", "single-text mediator: changes one issue at a time", Set.of()),
-            new Entry("anneal", "single-text mediator: changes many issues early, one late", Set.of()));
+            new Entry("anneal", "single-text mediator: changes many issues early, one late", Set.of()),
+            new Entry("zeuthen", "follows Zeuthen's risk rule: concedes when its offer risks less", Set.of()));
 
     private Agents() {
     }
@@ -73,7 +74,7 @@ public final class Agents {
             case "tit-for-tat" -> new Strategies.TitForTat(random);
             case "hardliner" -> new Strategies.Hardliner(random);
             case "random" -> new Strategies.RandomBidder(random);
-            case "truthful", "hill-climb" -> new Strategies.Truthful(random);
+            case "truthful", "hill-climb", "zeuthen" -> new Strategies.Truthful(random);
             case "strategic" -> new Strategies.StrategicVoter(random, p.getOrDefault("threshold", 0.02));
             case "anneal" -> new Strategies.AnnealingMediator(random);
             default -> throw new IllegalStateException("catalogue entry without a constructor: " + name);

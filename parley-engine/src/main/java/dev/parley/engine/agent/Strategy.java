@@ -36,6 +36,7 @@ abstract class Strategy implements Agent {
             case "offer" -> offer(v);
             case "present" -> shuttle.present(v);
             case "respond" -> respond(v);
+            case "concede" -> concede(v);
             default -> throw new IllegalStateException("no action for phase " + v.phase());
         };
     }
@@ -119,6 +120,16 @@ abstract class Strategy implements Agent {
             toward.add(v.issues().get(order[k]).option(best[order[k]]).id());
         }
         return new Action.Reject(objections, toward);
+    }
+
+    /**
+     * Zeuthen's protocol, when this side must concede: accepts the other side's offer when it is worth at least the
+     * minimal concession the mechanism names, else makes that concession.
+     */
+    Action concede(AgentView v) {
+        Outcome theirs = v.onTable().orElseThrow();
+        Outcome mine = v.text().orElseThrow();
+        return v.utility(theirs) >= v.utility(mine) - EPS ? new Action.Accept() : new Action.Offer(mine);
     }
 
     /** In an offer phase: accept, counter-offer or end. Default: always bid the best package. */

@@ -13,7 +13,8 @@ import java.util.Optional;
 /** Builds protocols by name from settings, and names the agent each seat gets unless told otherwise. Stateless. */
 public final class Protocols {
     /** The protocols that can be run now. */
-    public static final List<String> AVAILABLE = List.of("single-text", "shuttle", "saop", "alternating");
+    public static final List<String> AVAILABLE = List.of("single-text", "shuttle", "saop", "alternating",
+            "zeuthen");
 
     private Protocols() {
     }
@@ -79,8 +80,7 @@ public final class Protocols {
             case "shuttle" -> new Shuttle(s, settings.mediator().orElseThrow(() -> new IllegalArgumentException(
                     "shuttle needs a mediator; " + s.id() + " has none (add one, or choose --protocol saop)")),
                     settings.rounds(), settings.opening());
-            case "zeuthen" -> throw new IllegalArgumentException(settings.protocol()
-                    + " is not available yet (available: " + String.join(", ", AVAILABLE) + ")");
+            case "zeuthen" -> new Zeuthen(s, settings.rounds());
             default -> throw new IllegalArgumentException("unknown protocol '" + settings.protocol()
                     + "' (available: " + String.join(", ", AVAILABLE) + ")");
         };
@@ -97,6 +97,7 @@ public final class Protocols {
             String agent = switch (p) {
                 case SingleText st -> party.equals(st.mediator()) ? "hill-climb" : "truthful";
                 case Shuttle sh -> party.equals(sh.mediator()) ? "hill-climb" : "linear";
+                case Zeuthen z -> p.participants().indexOf(party) < 2 ? "zeuthen" : "truthful";
                 case StackedOffers so -> so.negotiators().contains(party) ? "boulware" : "truthful";
                 default -> "truthful";
             };

@@ -246,6 +246,39 @@ class ProtocolPropertiesTest {
         }
     }
 
+    static java.util.stream.LongStream twoPartySeeds() {
+        return java.util.stream.LongStream.rangeClosed(1, 60);
+    }
+
+    @ParameterizedTest
+    @MethodSource("twoPartySeeds")
+    void zeuthen_betweenTwoPartiesFollowingTheRule_reachesTheNashPackage(long seed) {
+        var rnd = new SplittableRandom(seed);
+        Scenario s = RandomScenarios.generate(rnd, new RandomScenarios.Settings(2, 1 + rnd.nextInt(4), 2, 6,
+                seed % 2 == 0 ? 8 : 0, 0.4, 0.05));
+        var p = new Zeuthen(s, 10_000);
+        Map<String, Agent> agents = new LinkedHashMap<>();
+        for (String party : p.participants()) {
+            agents.put(party, Agents.create("zeuthen", rnd.split()));
+        }
+        var result = new Session<>(s, p).run(agents);
+        var nash = dev.parley.engine.analysis.Analyzer.analyze(s,
+                dev.parley.engine.analysis.AnalysisOptions.defaults().withBlockingDemands(false)).solutions()
+                .get(dev.parley.engine.analysis.SolutionKind.NASH);
+        if (nash == null) {
+            assertThat(result.agreement()).isEmpty();
+            return;
+        }
+        Outcome deal = result.agreement().orElseThrow();
+        // The same utilities as the Nash package (among exact ties the package itself may differ).
+        for (String party : p.participants()) {
+            double u = dev.parley.engine.utility.UtilityTable.of(s.space(), s.profiles().get(party))
+                    .utility(deal.toArray());
+            assertThat(u).as("%s's utility", party).isCloseTo(nash.utilities().get(party),
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
     @Test
     void singleText_proposalsMustChangeTheText() {
         Scenario s = scenario(4);
