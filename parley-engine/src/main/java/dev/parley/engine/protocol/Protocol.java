@@ -21,19 +21,28 @@ public interface Protocol<S extends Protocol.State> {
         /** The last round before the deadline ends the session. */
         int deadline();
 
-        boolean ended();
-
-        /** The phase, in words: "offer", "propose", "vote", "ratify", "ended". */
+        /** The phase, in words: "offer", "propose", "vote", "ratify", "present", "respond", "concede", "ended". */
         String phase();
+
+        default boolean ended() {
+            return phase().equals("ended");
+        }
 
         /** The package on the table: the standing offer, or the proposal being voted on. */
         Optional<Outcome> onTable();
 
-        /** Who put {@link #onTable()} there. */
-        Optional<String> tabledBy();
+        /** Who put {@link #onTable()} there, where the protocol says. */
+        default Optional<String> tabledBy() {
+            return Optional.empty();
+        }
 
-        /** The single negotiating text, for protocols that keep one; in shuttle, the opening package. */
-        Optional<Outcome> text();
+        /**
+         * The single negotiating text (single-text); the opening package (shuttle); the minimal concession of the
+         * side to move (zeuthen); else empty.
+         */
+        default Optional<Outcome> text() {
+            return Optional.empty();
+        }
 
         /** In shuttle, the party the mediator is meeting or meets next; elsewhere empty. */
         default Optional<String> counterpart() {

@@ -36,7 +36,7 @@ public final class Shuttle implements Protocol<Shuttle.State> {
      * @param presented what the mediator presented in the current meeting
      * @param accepted the last package each party accepted
      */
-    public record State(String stage, int round, int deadline, int meeting, String meetingWith,
+    public record State(String phase, int round, int deadline, int meeting, String meetingWith,
             Optional<Outcome> presented, Outcome opening, Map<String, Outcome> accepted, Optional<Outcome> agreement)
             implements
                 Protocol.State {
@@ -46,23 +46,8 @@ public final class Shuttle implements Protocol<Shuttle.State> {
         }
 
         @Override
-        public boolean ended() {
-            return stage.equals("ended");
-        }
-
-        @Override
-        public String phase() {
-            return stage;
-        }
-
-        @Override
         public Optional<Outcome> onTable() {
-            return stage.equals("respond") ? presented : Optional.empty();
-        }
-
-        @Override
-        public Optional<String> tabledBy() {
-            return Optional.empty();
+            return phase.equals("respond") ? presented : Optional.empty();
         }
 
         /** The party the mediator is meeting, or meets next. */
@@ -126,7 +111,7 @@ public final class Shuttle implements Protocol<Shuttle.State> {
 
     @Override
     public List<String> toMove(State s) {
-        return switch (s.stage()) {
+        return switch (s.phase()) {
             case "present" -> List.of(mediator);
             case "respond" -> List.of(parties.get(s.meeting()));
             default -> List.of();
@@ -151,7 +136,7 @@ public final class Shuttle implements Protocol<Shuttle.State> {
     @Override
     public Transition<State> next(State s, String party, Action action) {
         ProtocolException.requireTurn(toMove(s), s.ended(), party);
-        if (s.stage().equals("present")) {
+        if (s.phase().equals("present")) {
             return present(s, action);
         }
         return respond(s, party, action);
@@ -214,7 +199,7 @@ public final class Shuttle implements Protocol<Shuttle.State> {
         }
         if (accepted.size() == parties.size() && accepted.values().stream().distinct().count() == 1) {
             Outcome deal = accepted.values().iterator().next();
-            var last = new State(s.stage(), s.round(), s.deadline(), s.meeting(), parties.get(s.meeting()),
+            var last = new State(s.phase(), s.round(), s.deadline(), s.meeting(), parties.get(s.meeting()),
                     s.presented(), s.opening(), accepted,
                     Optional.empty());
             return ended(last, Optional.of(deal), "every party accepted the identical package", events);

@@ -44,11 +44,6 @@ public final class SingleText implements Protocol<SingleText.State> {
         }
 
         @Override
-        public boolean ended() {
-            return stage == Phase.ENDED;
-        }
-
-        @Override
         public String phase() {
             return stage.name().toLowerCase(java.util.Locale.ROOT);
         }

@@ -31,23 +31,13 @@ import java.util.Set;
  */
 public final class StackedOffers implements Protocol<StackedOffers.State> {
     /** Immutable. */
-    public record State(String stage, int round, int deadline, int turn, Optional<Outcome> standing,
+    public record State(String phase, int round, int deadline, int turn, Optional<Outcome> standing,
             Optional<String> offerer, Set<String> accepted, Map<String, Boolean> votes, Optional<Outcome> agreement)
             implements
                 Protocol.State {
         public State {
             accepted = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(accepted));
             votes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(votes));
-        }
-
-        @Override
-        public boolean ended() {
-            return stage.equals("ended");
-        }
-
-        @Override
-        public String phase() {
-            return stage;
         }
 
         @Override
@@ -60,10 +50,6 @@ public final class StackedOffers implements Protocol<StackedOffers.State> {
             return offerer;
         }
 
-        @Override
-        public Optional<Outcome> text() {
-            return Optional.empty();
-        }
     }
 
     private final String name;
@@ -135,7 +121,7 @@ public final class StackedOffers implements Protocol<StackedOffers.State> {
 
     @Override
     public List<String> toMove(State s) {
-        return switch (s.stage()) {
+        return switch (s.phase()) {
             case "offer" -> List.of(negotiators.get(s.turn()));
             case "ratify" -> ratifiers.stream().filter(r -> !s.votes().containsKey(r)).toList();
             default -> List.of();
@@ -145,7 +131,7 @@ public final class StackedOffers implements Protocol<StackedOffers.State> {
     @Override
     public Transition<State> next(State s, String party, Action action) {
         ProtocolException.requireTurn(toMove(s), s.ended(), party);
-        if (s.stage().equals("ratify")) {
+        if (s.phase().equals("ratify")) {
             return ratify(s, party, action);
         }
         return switch (action) {

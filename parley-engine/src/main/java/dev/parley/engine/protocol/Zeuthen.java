@@ -39,7 +39,7 @@ public final class Zeuthen implements Protocol<Zeuthen.State> {
      * @param ib the frontier index of the second principal's offer
      * @param movers who must still concede this round, in order
      */
-    public record State(String stage, int round, int deadline, int ia, int ib, List<String> movers,
+    public record State(String phase, int round, int deadline, int ia, int ib, List<String> movers,
             Map<String, Boolean> votes, Optional<Outcome> agreement, Optional<Outcome> suggestion,
             Optional<Outcome> standing) implements Protocol.State {
         public State {
@@ -47,25 +47,10 @@ public final class Zeuthen implements Protocol<Zeuthen.State> {
             votes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(votes));
         }
 
-        @Override
-        public boolean ended() {
-            return stage.equals("ended");
-        }
-
-        @Override
-        public String phase() {
-            return stage;
-        }
-
         /** The other side's current offer (or the deal, when ratifying). */
         @Override
         public Optional<Outcome> onTable() {
             return standing;
-        }
-
-        @Override
-        public Optional<String> tabledBy() {
-            return Optional.empty();
         }
 
         /** For the side that must concede: its minimal concession. */
@@ -199,7 +184,7 @@ public final class Zeuthen implements Protocol<Zeuthen.State> {
 
     @Override
     public List<String> toMove(State s) {
-        return switch (s.stage()) {
+        return switch (s.phase()) {
             case "concede" -> List.of(s.movers().get(0));
             case "ratify" -> ratifiers.stream().filter(r -> !s.votes().containsKey(r)).toList();
             default -> List.of();
@@ -209,7 +194,7 @@ public final class Zeuthen implements Protocol<Zeuthen.State> {
     @Override
     public Transition<State> next(State s, String party, Action action) {
         ProtocolException.requireTurn(toMove(s), s.ended(), party);
-        if (s.stage().equals("ratify")) {
+        if (s.phase().equals("ratify")) {
             return ratify(s, party, action);
         }
         boolean isA = party.equals(a);
