@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 "%nSCENARIO is a .yaml/.yml/.json file in format parley/1 or a built-in id (see 'parley scenarios');"
                         + " the default is ceasefire-2025."}, subcommands = {RunCommand.class, ScenariosCommand.class,
                                 ShowCommand.class,
-                                AnalyzeCommand.class, ReplayCommand.class, ValidateCommand.class,
+                                AnalyzeCommand.class, ReplayCommand.class, ValidateCommand.class, ImportCommand.class,
                                 ExportCommand.class,
                                 CommandLine.HelpCommand.class})
 final class ParleyCommand implements Runnable {

@@ -68,8 +68,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stall", paramLabel = "N", defaultValue = "100", description = "single-text: end after N proposals in a row are not adopted (default: 100).")
     int stall;
 
-    @Option(names = "--discount", paramLabel = "D", defaultValue = "1", description = "alternating: the discount factor per round, in (0, 1] (default: 1, none).")
-    double discount;
+    @Option(names = "--discount", paramLabel = "D", description = "alternating: the discount factor per round, in "
+            + "(0, 1] (default: the scenario's, else 1, none).")
+    Double discount;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "The story as text (default), or the whole session as one JSON document.")
     OutputFormat format;
@@ -133,10 +134,13 @@ final class RunCommand implements Callable<Integer> {
         if (stall < 1) {
             throw new UsageException("--stall must be at least 1, not " + stall);
         }
-        if (!(discount > 0 && discount <= 1)) {
+        if (discount != null && !(discount > 0 && discount <= 1)) {
             throw new UsageException("--discount must be in (0, 1], not " + discount);
         }
-        settings = settings.withStallLimit(stall).withDiscount(discount);
+        settings = settings.withStallLimit(stall);
+        if (discount != null) {
+            settings = settings.withDiscount(discount);
+        }
         if (opening != null) {
             try {
                 settings = settings.withOpening(Optional.of(Outcome.parse(s.issues(), opening)));

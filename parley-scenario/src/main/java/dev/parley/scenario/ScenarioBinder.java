@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -31,7 +32,7 @@ final class ScenarioBinder {
     private static final List<String> PARTY_KEYS = List.of("id", "name", "role", "ratifies", "representatives");
     private static final List<String> ISSUE_KEYS = List.of("id", "name", "options");
     private static final List<String> OPTION_KEYS = List.of("id", "label");
-    private static final List<String> PROTOCOL_KEYS = List.of("type", "mediator", "rounds");
+    private static final List<String> PROTOCOL_KEYS = List.of("type", "mediator", "rounds", "discount");
 
     private final Checks c;
     // Whether every party (issue) was read; when not, references to them are not checked, since a reference to
@@ -257,7 +258,18 @@ final class ScenarioBinder {
         Optional<String> mediator = m.get("mediator").flatMap(n -> mediator(n, parties));
         OptionalInt rounds = m.get("rounds").flatMap(n -> c.positiveInt(n, "protocol.rounds"))
                 .map(OptionalInt::of).orElse(OptionalInt.empty());
-        return type.map(t -> new ProtocolDefaults(t, mediator, rounds));
+        OptionalDouble discount = OptionalDouble.empty();
+        Optional<Node> discountNode = m.get("discount");
+        if (discountNode.isPresent()) {
+            Optional<Double> d = c.unit(discountNode.get(), "protocol.discount");
+            if (d.isPresent() && d.get() == 0) {
+                c.add(discountNode.get(), "protocol.discount", "0 would make every deal worthless; use (0, 1]");
+            } else if (d.isPresent()) {
+                discount = OptionalDouble.of(d.get());
+            }
+        }
+        OptionalDouble perRound = discount;
+        return type.map(t -> new ProtocolDefaults(t, mediator, rounds, perRound));
     }
 
     private Optional<String> mediator(Node node, List<Party> parties) {

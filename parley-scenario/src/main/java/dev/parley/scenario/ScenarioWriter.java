@@ -124,6 +124,7 @@ public final class ScenarioWriter {
         m.put("type", p.type());
         p.mediator().ifPresent(x -> m.put("mediator", x));
         p.rounds().ifPresent(x -> m.put("rounds", x));
+        p.discount().ifPresent(x -> m.put("discount", x));
         return m;
     }
 }

@@ -41,7 +41,10 @@ public final class Protocols {
             int rounds = d.flatMap(x -> x.rounds().isPresent()
                     ? Optional.of(x.rounds().getAsInt())
                     : Optional.empty()).orElse(200);
-            return new Settings(type, rounds, mediator, 100, Optional.empty(), 1.0);
+            double discount = d.flatMap(x -> x.discount().isPresent()
+                    ? Optional.of(x.discount().getAsDouble())
+                    : Optional.empty()).orElse(1.0);
+            return new Settings(type, rounds, mediator, 100, Optional.empty(), discount);
         }
 
         public Settings withProtocol(String p) {
