@@ -52,11 +52,11 @@ class GeniusInteropTest {
         assertThat(s.parties()).extracting(p -> p.id()).containsExactly("alice", "bob");
         assertThat(s.issues()).extracting(Issue::id).containsExactly("Food", "Music");
         assertThat(s.issues().get(0).options()).extracting(o -> o.id() + "/" + o.label())
-                .containsExactly("Chips-and-Nuts/Chips and Nuts", "Finger-Food/Finger-Food", "Catering/Catering");
+                .containsExactly("Crisps-and-Dips/Crisps and Dips", "Canapes/Canapes", "Buffet/Buffet");
         // alice: Food evaluations 1, 2, 4 → 0.25, 0.5, 1; Music 3, 1 → 1, 1/3; weights 0.6, 0.4.
-        assertThat(utility(s, "alice", "Food=Chips-and-Nuts,Music=DJ")).isCloseTo(0.6 * 0.25 + 0.4 / 3, within(1e-12));
+        assertThat(utility(s, "alice", "Food=Crisps-and-Dips,Music=DJ")).isCloseTo(0.6 * 0.25 + 0.4 / 3, within(1e-12));
         // bob: Food 5, 10, 0 → 0.5, 1, 0; Music 0.2, 0.8 → 0.25, 1; weights 0.3, 0.7.
-        assertThat(utility(s, "bob", "Food=Finger-Food,Music=Band")).isCloseTo(0.3 + 0.7 * 0.25, within(1e-12));
+        assertThat(utility(s, "bob", "Food=Canapes,Music=Band")).isCloseTo(0.3 + 0.7 * 0.25, within(1e-12));
         assertThat(s.profiles().get("alice").reservation()).isZero();
         assertThat(s.protocol().orElseThrow().type()).isEqualTo("alternating");
         assertThat(r.notes()).isEmpty();
