@@ -54,7 +54,7 @@ public final class GeniusExport {
      * gives the same id and label; else the id itself, short and unique.
      */
     private static String name(String label, String id) {
-        return GeniusImport.slug(label, "").equals(id) ? label : id;
+        return Findings.slug(label, "").equals(id) ? label : id;
     }
 
     private static String domain(Scenario s, List<String> issueNames, List<List<String>> itemNames) {

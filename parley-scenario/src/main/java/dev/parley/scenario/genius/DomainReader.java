@@ -1,0 +1,157 @@
+package dev.parley.scenario.genius;
+
+import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Option;
+import dev.parley.scenario.Problem;
+import dev.parley.scenario.genius.Xml.Element;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the issues of a GENIUS domain file. Not thread-safe: one per import. */
+final class DomainReader {
+    /** The most options an integer issue may have. */
+    static final int MAX_OPTIONS = 10_000;
+
+    /** An issue of the domain, as read. */
+    record DomainIssue(int index, String name, String type, List<String> labels, double[] numbers, double lower) {
+    }
+
+    private final Findings f;
+    private final List<Problem> problems;
+    private final List<String> notes;
+
+    DomainReader(Findings findings) {
+        this.f = findings;
+        this.problems = findings.problems;
+        this.notes = findings.notes;
+    }
+
+    private void problem(String file, Element e, String where, String message) {
+        f.problem(file, e, where, message);
+    }
+
+    private Optional<Integer> integer(Element e, String key, String file, String where) {
+        return f.integer(e, key, file, where);
+    }
+
+    private Optional<Double> parse(String text, String file, Element e, String where, String key) {
+        return f.parse(text, file, e, where, key);
+    }
+
+    Optional<DomainIssue> domainIssue(Element e, String file, int steps) {
+        String name = e.attribute("name").orElse("");
+        String where = "issue " + (name.isEmpty() ? "#" + e.attribute("index").orElse("?") : name);
+        Optional<Integer> index = integer(e, "index", file, where);
+        String type = e.attribute("type").or(() -> e.attribute("etype")).or(() -> e.attribute("vtype")).orElse("")
+                .toLowerCase(Locale.ROOT);
+        if (name.isEmpty()) {
+            problem(file, e, where, "has no name");
+        }
+        switch (type) {
+            case "discrete" -> {
+                List<Element> items = e.children("item");
+                if (items.isEmpty()) {
+                    problem(file, e, where, "is empty: a discrete issue needs items");
+                    return Optional.empty();
+                }
+                var labels = new ArrayList<String>();
+                for (Element item : items) {
+                    Optional<String> value = item.attribute("value");
+                    if (value.isEmpty() || value.get().isBlank()) {
+                        problem(file, item, where, "an item has no value");
+                    } else if (labels.contains(value.get())) {
+                        problem(file, item, where, "item '" + value.get() + "' appears twice");
+                    } else {
+                        labels.add(value.get());
+                    }
+                }
+                if (labels.size() == 1) {
+                    problem(file, e, where, "has a single item; an issue needs at least 2 options");
+                }
+                return index.map(i -> new DomainIssue(i, name, type, labels, new double[0], 0));
+            }
+            case "integer", "real" -> {
+                Optional<Double> lower = bound(e, "lowerbound", file, where);
+                Optional<Double> upper = bound(e, "upperbound", file, where);
+                if (lower.isEmpty() || upper.isEmpty() || index.isEmpty()) {
+                    return Optional.empty();
+                }
+                double lo = lower.get();
+                double hi = upper.get();
+                if (!(hi > lo)) {
+                    problem(file, e, where, "the upper bound " + hi + " is not above the lower bound " + lo);
+                    return Optional.empty();
+                }
+                double[] numbers;
+                if (type.equals("integer")) {
+                    long count = (long) hi - (long) lo + 1;
+                    if (count > MAX_OPTIONS) {
+                        problem(file, e, where, "has " + count + " values; at most " + MAX_OPTIONS + " are imported");
+                        return Optional.empty();
+                    }
+                    numbers = new double[(int) count];
+                    for (int k = 0; k < count; k++) {
+                        numbers[k] = (long) lo + k;
+                    }
+                } else {
+                    numbers = new double[steps];
+                    for (int k = 0; k < steps; k++) {
+                        numbers[k] = lo + (hi - lo) * k / (steps - 1);
+                    }
+                    notes.add("real issue " + name + " [" + lo + ", " + hi + "] was discretised into " + steps
+                            + " options (--steps)");
+                }
+                var labels = new ArrayList<String>();
+                for (double x : numbers) {
+                    labels.add(Findings.number(x));
+                }
+                return Optional.of(new DomainIssue(index.get(), name, type, labels, numbers, lo));
+            }
+            default -> {
+                problem(file, e, where, type.isEmpty()
+                        ? "has no type"
+                        : "has unknown type '" + type
+                                + "' (GENIUS types: discrete, integer, real)");
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<Double> bound(Element e, String key, String file, String where) {
+        Optional<String> text = e.attribute(key).or(() -> e.child("range").flatMap(r -> r.attribute(key)));
+        if (text.isEmpty()) {
+            problem(file, e, where, "has no " + key);
+            return Optional.empty();
+        }
+        return parse(text.get(), file, e, where, key);
+    }
+
+    void checkIndices(List<DomainIssue> domain, String file) {
+        var seen = new HashSet<Integer>();
+        for (DomainIssue d : domain) {
+            if (!seen.add(d.index())) {
+                problems.add(new Problem(file, 0, 0, "", "two issues have index " + d.index()));
+            }
+        }
+    }
+
+    static Issue toIssue(DomainIssue d, Set<String> usedIssueIds) {
+        String id = Findings.unique(Findings.slug(d.name(), "issue"), usedIssueIds);
+        var used = new HashSet<String>();
+        var options = new ArrayList<Option>();
+        for (int k = 0; k < d.labels().size(); k++) {
+            String label = d.labels().get(k);
+            String optionId = d.type().equals("discrete")
+                    ? Findings.slug(label, "option")
+                    : (d.numbers()[k] < 0
+                            ? "minus" + Findings.number(-d.numbers()[k])
+                            : Findings.number(d.numbers()[k]));
+            options.add(new Option(Findings.unique(Findings.slug(optionId, "option"), used), label));
+        }
+        return new Issue(id, d.name(), options);
+    }
+}
