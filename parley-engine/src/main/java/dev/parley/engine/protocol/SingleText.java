@@ -171,25 +171,19 @@ public final class SingleText implements Protocol<SingleText.State> {
 
     /** A vote on the proposal or, in the ratify phase, on the final text; the last vote decides. */
     private Transition<State> vote(State s, String party, Action action) {
-        if (!(action instanceof Vote v)) {
-            throw new ProtocolException(party + " must vote on " + (s.stage() == Phase.VOTE
-                    ? "the proposal"
-                    : "the final text") + ", not " + describe(action));
-        }
-        var votes = new LinkedHashMap<>(s.votes());
-        votes.put(party, v.accept());
-        var events = new ArrayList<Event>();
-        events.add(new Event.Voted(s.round(), party, v.accept()));
-        if (votes.size() < voters.size()) {
+        Ballot b = Ballot.cast(s.votes(), voters.size(), party, action, s.round(),
+                s.stage() == Phase.VOTE ? "the proposal" : "the final text");
+        if (!b.complete()) {
             return new Transition<>(new State(s.stage(), s.mediator(), s.round(), s.deadline(), s.current(),
-                    s.proposal(), votes, s.stall(), Optional.empty()), events);
+                    s.proposal(), b.votes(), s.stall(), Optional.empty()), b.events());
         }
-        return s.stage() == Phase.VOTE ? decide(s, votes, events) : ratified(s, votes, events);
+        return s.stage() == Phase.VOTE ? decide(s, b) : ratified(s, b);
     }
 
     /** Every vote on a proposal is in: adopt it if unanimous, then go on, or to the final vote. */
-    private Transition<State> decide(State s, Map<String, Boolean> votes, List<Event> events) {
-        int rejections = (int) votes.values().stream().filter(a -> !a).count();
+    private Transition<State> decide(State s, Ballot b) {
+        List<Event> events = b.events();
+        int rejections = b.against().size();
         Outcome text = s.current();
         int stall = s.stall() + 1;
         if (rejections == 0) {
@@ -215,8 +209,10 @@ public final class SingleText implements Protocol<SingleText.State> {
     }
 
     /** Every vote on the final text is in: a deal only if all accepted. */
-    private Transition<State> ratified(State s, Map<String, Boolean> votes, List<Event> events) {
-        List<String> against = votes.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+    private Transition<State> ratified(State s, Ballot b) {
+        List<String> against = b.against();
+        Map<String, Boolean> votes = b.votes();
+        List<Event> events = b.events();
         Optional<Outcome> deal = against.isEmpty() ? Optional.of(s.current()) : Optional.empty();
         String why = against.isEmpty()
                 ? "every ratifying party accepted the final text"

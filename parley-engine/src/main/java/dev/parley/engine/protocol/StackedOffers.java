@@ -7,7 +7,6 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action.Accept;
 import dev.parley.engine.protocol.Action.End;
 import dev.parley.engine.protocol.Action.Offer;
-import dev.parley.engine.protocol.Action.Vote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -173,24 +172,17 @@ public final class StackedOffers implements Protocol<StackedOffers.State> {
     }
 
     private Transition<State> ratify(State s, String party, Action action) {
-        if (!(action instanceof Vote v)) {
-            throw new ProtocolException(party + " must vote on the deal, not " + SingleText.describe(action));
-        }
-        var votes = new LinkedHashMap<>(s.votes());
-        votes.put(party, v.accept());
-        var events = new ArrayList<Event>();
-        events.add(new Event.Voted(s.round(), party, v.accept()));
-        if (votes.size() < ratifiers.size()) {
+        Ballot b = Ballot.cast(s.votes(), ratifiers.size(), party, action, s.round(), "the deal");
+        if (!b.complete()) {
             return new Transition<>(new State("ratify", s.round(), s.deadline(), s.turn(), s.standing(), s.offerer(),
-                    s.accepted(), votes, Optional.empty()), events);
+                    s.accepted(), b.votes(), Optional.empty()), b.events());
         }
-        List<String> against = votes.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
-        Optional<Outcome> deal = against.isEmpty() ? s.standing() : Optional.empty();
-        String why = against.isEmpty()
+        Optional<Outcome> deal = b.against().isEmpty() ? s.standing() : Optional.empty();
+        String why = b.against().isEmpty()
                 ? "the negotiators agreed and every other ratifying party ratified"
-                : String.join(", ", against) + " refused to ratify the deal";
-        events.add(new Event.Ended(s.round(), deal, why, votes));
-        return new Transition<>(ended(s, deal, why, votes), events);
+                : String.join(", ", b.against()) + " refused to ratify the deal";
+        b.events().add(new Event.Ended(s.round(), deal, why, b.votes()));
+        return new Transition<>(ended(s, deal, why, b.votes()), b.events());
     }
 
     /** Passes the turn; past the last negotiator a new round starts, and past the deadline the talks end. */

@@ -10,7 +10,6 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action.Accept;
 import dev.parley.engine.protocol.Action.End;
 import dev.parley.engine.protocol.Action.Offer;
-import dev.parley.engine.protocol.Action.Vote;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -226,23 +225,17 @@ public final class Zeuthen implements Protocol<Zeuthen.State> {
     }
 
     private Transition<State> ratify(State s, String party, Action action) {
-        if (!(action instanceof Vote v)) {
-            throw new ProtocolException(party + " must vote on the deal, not " + SingleText.describe(action));
+        Ballot v = Ballot.cast(s.votes(), ratifiers.size(), party, action, s.round(), "the deal");
+        if (!v.complete()) {
+            return new Transition<>(new State("ratify", s.round(), s.deadline(), s.ia(), s.ib(), List.of(), v.votes(),
+                    Optional.empty(), Optional.empty(), s.standing()), v.events());
         }
-        var votes = new LinkedHashMap<>(s.votes());
-        votes.put(party, v.accept());
-        var events = new ArrayList<Event>(List.of(new Event.Voted(s.round(), party, v.accept())));
-        if (votes.size() < ratifiers.size()) {
-            return new Transition<>(new State("ratify", s.round(), s.deadline(), s.ia(), s.ib(), List.of(), votes,
-                    Optional.empty(), Optional.empty(), s.standing()), events);
+        if (v.against().isEmpty()) {
+            return ended(s.round(), s.ia(), s.ib(), s.standing().orElseThrow(), v.events(), v.votes());
         }
-        List<String> against = votes.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
-        if (against.isEmpty()) {
-            return ended(s.round(), s.ia(), s.ib(), s.standing().orElseThrow(), events, votes);
-        }
-        String why = String.join(", ", against) + " refused to ratify what " + a + " and " + b + " agreed";
-        events.add(new Event.Ended(s.round(), Optional.empty(), why, votes));
-        return new Transition<>(new State("ended", s.round(), s.deadline(), s.ia(), s.ib(), List.of(), votes,
-                Optional.empty(), Optional.empty(), Optional.empty()), events);
+        String why = String.join(", ", v.against()) + " refused to ratify what " + a + " and " + b + " agreed";
+        v.events().add(new Event.Ended(s.round(), Optional.empty(), why, v.votes()));
+        return new Transition<>(new State("ended", s.round(), s.deadline(), s.ia(), s.ib(), List.of(), v.votes(),
+                Optional.empty(), Optional.empty(), Optional.empty()), v.events());
     }
 }
