@@ -1,0 +1,235 @@
+package dev.parley.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parley.store.Records.Audit;
+import dev.parley.store.Records.Event;
+import dev.parley.store.Records.Negotiation;
+import dev.parley.store.Records.Seat;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The durable store of negotiations: an append-only event log per negotiation, each event chained to the one
+ * before by a SHA-256 hash, so that {@link #audit} can name the first event that was altered, removed or inserted.
+ * An event is committed before {@link #append} returns. Embedded H2 by default, PostgreSQL by JDBC URL; the schema
+ * is kept by Flyway migrations. Thread-safe; appends to one negotiation are serialised by a row lock.
+ */
+public final class Store implements AutoCloseable {
+    /** The previous hash of a negotiation's first event. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    private Store(HikariDataSource pool) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    /**
+     * Opens (and migrates) the database at {@code jdbcUrl}.
+     *
+     * @throws StoreException when it cannot be reached or migrated
+     */
+    public static Store open(String jdbcUrl) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(8);
+        config.setPoolName("parley");
+        config.setInitializationFailTimeout(1); // one attempt: a database that is down is said at once
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            pool.close();
+            throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+        return new Store(pool);
+    }
+
+    /** The default store: an embedded H2 file database in {@code dataDir}, created on first use. */
+    public static Store openDefault(Path dataDir) {
+        return open("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /** Creates a negotiation with its seats; returns its new id. */
+    public String create(String scenarioJson, String protocolJson, List<Seat> seats) {
+        String id = UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        run(h -> {
+            h.useTransaction(t -> {
+                t.createUpdate("INSERT INTO negotiations (id, created_at, scenario_json, protocol_json, status, "
+                        + "last_seq, last_hash) VALUES (:id, :at, :scenario, :protocol, 'open', 0, :genesis)")
+                        .bind("id", id).bind("at", now).bind("scenario", scenarioJson).bind("protocol", protocolJson)
+                        .bind("genesis", GENESIS).execute();
+                for (Seat seat : seats) {
+                    t.createUpdate("INSERT INTO seats (negotiation_id, party, agent, token_hash) VALUES (:id, :party, "
+                            + ":agent, :token)").bind("id", id).bind("party", seat.party())
+                            .bind("agent", seat.agent().orElse(null)).bind("token", seat.tokenHash().orElse(null))
+                            .execute();
+                }
+            });
+            return null;
+        });
+        return id;
+    }
+
+    public Optional<Negotiation> negotiation(String id) {
+        return run(h -> h.createQuery("SELECT id, created_at, scenario_json, protocol_json, status, last_seq FROM "
+                + "negotiations WHERE id = :id").bind("id", id).map((rs, ctx) -> new Negotiation(rs.getString(1),
+                        rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)))
+                .findOne());
+    }
+
+    /** Every negotiation, the newest first. */
+    public List<Negotiation> negotiations() {
+        return run(h -> h.createQuery("SELECT id, created_at, scenario_json, protocol_json, status, last_seq FROM "
+                + "negotiations ORDER BY created_at DESC, id").map(
+                        (rs, ctx) -> new Negotiation(rs.getString(1),
+                                rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)))
+                .list());
+    }
+
+    public List<Seat> seats(String negotiationId) {
+        require(negotiationId);
+        return run(h -> h.createQuery("SELECT party, agent, token_hash FROM seats WHERE negotiation_id = :id ORDER "
+                + "BY party").bind("id", negotiationId).map((rs, ctx) -> new Seat(rs.getString(1),
+                        Optional.ofNullable(rs.getString(2)), Optional.ofNullable(rs.getString(3))))
+                .list());
+    }
+
+    /** Sets a negotiation's status, e.g. "closed". */
+    public void status(String negotiationId, String status) {
+        int n = run(h -> h.createUpdate("UPDATE negotiations SET status = :s WHERE id = :id").bind("s", status)
+                .bind("id", negotiationId).execute());
+        if (n == 0) {
+            throw new StoreException("no negotiation " + negotiationId);
+        }
+    }
+
+    /**
+     * Appends an event to a negotiation's log and commits it before returning.
+     *
+     * @throws StoreException when the negotiation does not exist
+     */
+    public Event append(String negotiationId, String kind, Optional<String> party, String payload) {
+        return run(h -> h.inTransaction(TransactionIsolationLevel.READ_COMMITTED, t -> {
+            // The row lock serialises appends to one negotiation: sequence numbers and links stay unbroken.
+            var head = t.createQuery("SELECT last_seq, last_hash FROM negotiations WHERE id = :id FOR UPDATE")
+                    .bind("id", negotiationId).map((rs, ctx) -> new Object[]{rs.getLong(1), rs.getString(2)})
+                    .findOne().orElseThrow(() -> new StoreException("no negotiation " + negotiationId));
+            long seq = (long) head[0] + 1;
+            String prev = (String) head[1];
+            long at = System.currentTimeMillis();
+            String hash = hash(prev, seq, at, kind, party, payload);
+            t.createUpdate("INSERT INTO events (negotiation_id, seq, at_millis, kind, party, payload, prev_hash, hash) "
+                    + "VALUES (:id, :seq, :at, :kind, :party, :payload, :prev, :hash)").bind("id", negotiationId)
+                    .bind("seq", seq).bind("at", at).bind("kind", kind).bind("party", party.orElse(null))
+                    .bind("payload", payload).bind("prev", prev).bind("hash", hash).execute();
+            t.createUpdate("UPDATE negotiations SET last_seq = :seq, last_hash = :hash WHERE id = :id")
+                    .bind("seq", seq).bind("hash", hash).bind("id", negotiationId).execute();
+            return new Event(negotiationId, seq, at, kind, party, payload, prev, hash);
+        }));
+    }
+
+    /** The events after {@code afterSeq}, in order (0 for all). */
+    public List<Event> events(String negotiationId, long afterSeq) {
+        require(negotiationId);
+        return run(h -> h.createQuery("SELECT negotiation_id, seq, at_millis, kind, party, payload, prev_hash, hash "
+                + "FROM events WHERE negotiation_id = :id AND seq > :after ORDER BY seq").bind("id", negotiationId)
+                .bind("after", afterSeq).map((rs, ctx) -> new Event(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                        rs.getString(4), Optional.ofNullable(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))
+                .list());
+    }
+
+    /** Verifies the chain of a negotiation's events and names the first broken one. */
+    public Audit audit(String negotiationId) {
+        Negotiation n = negotiation(negotiationId).orElseThrow(() -> new StoreException("no negotiation "
+                + negotiationId));
+        List<Event> events = events(negotiationId, 0);
+        String prev = GENESIS;
+        long expected = 1;
+        for (Event e : events) {
+            if (e.seq() != expected) {
+                return new Audit(negotiationId, events.size(), Optional.of(expected), "event " + expected
+                        + " is missing (the next stored is " + e.seq() + ")");
+            }
+            if (!e.prevHash().equals(prev)) {
+                return new Audit(negotiationId, events.size(), Optional.of(e.seq()), "event " + e.seq()
+                        + " does not link to the event before it");
+            }
+            if (!hash(e.prevHash(), e.seq(), e.atMillis(), e.kind(), e.party(), e.payload()).equals(e.hash())) {
+                return new Audit(negotiationId, events.size(), Optional.of(e.seq()), "event " + e.seq()
+                        + " was altered: its hash does not match its contents");
+            }
+            prev = e.hash();
+            expected++;
+        }
+        if (n.lastSeq() != events.size()) {
+            return new Audit(negotiationId, events.size(), Optional.of((long) events.size() + 1), "the log ends at "
+                    + "event " + events.size() + " but " + n.lastSeq() + " were appended");
+        }
+        return new Audit(negotiationId, events.size(), Optional.empty(), "intact");
+    }
+
+    static String hash(String prev, long seq, long at, String kind, Optional<String> party, String payload) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            String text = prev + "\n" + seq + "\n" + at + "\n" + kind + "\n" + party.orElse("") + "\n" + payload;
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+    }
+
+    private void require(String negotiationId) {
+        if (negotiation(negotiationId).isEmpty()) {
+            throw new StoreException("no negotiation " + negotiationId);
+        }
+    }
+
+    private <T> T run(java.util.function.Function<Handle, T> work) {
+        try (Handle h = jdbi.open()) {
+            return work.apply(h);
+        } catch (JdbiException e) {
+            throw new StoreException("database error: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** The URL without any password in it, for messages. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.parley.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.store.Records.Event;
+import dev.parley.store.Records.Seat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every store must do, run on each database (no mocks): H2 and PostgreSQL subclasses supply the URL.
+ */
+abstract class StoreContract {
+    Store store;
+
+    abstract String url();
+
+    @BeforeEach
+    void open() {
+        store = Store.open(url());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    String negotiation() {
+        return store.create("{\"id\":\"s\"}", "{\"type\":\"saop\"}", List.of(new Seat("UA", Optional.empty(),
+                Optional.of("ab".repeat(32))), new Seat("RU", Optional.of("boulware"), Optional.empty())));
+    }
+
+    @Test
+    void create_storesTheNegotiationAndItsSeats() {
+        String id = negotiation();
+        var n = store.negotiation(id).orElseThrow();
+        assertThat(n.scenarioJson()).isEqualTo("{\"id\":\"s\"}");
+        assertThat(n.status()).isEqualTo("open");
+        assertThat(store.seats(id)).containsExactly(new Seat("RU", Optional.of("boulware"), Optional.empty()),
+                new Seat("UA", Optional.empty(), Optional.of("ab".repeat(32))));
+        assertThat(store.negotiations()).extracting(x -> x.id()).contains(id);
+        store.status(id, "closed");
+        assertThat(store.negotiation(id).orElseThrow().status()).isEqualTo("closed");
+    }
+
+    @Test
+    void append_numbersEventsAndChainsThem() {
+        String id = negotiation();
+        var appended = new ArrayList<Event>();
+        for (int i = 0; i < 50; i++) {
+            appended.add(store.append(id, "offered", Optional.of(i % 2 == 0 ? "UA" : "RU"), "{\"n\":" + i + "}"));
+        }
+        List<Event> read = store.events(id, 0);
+        assertThat(read).isEqualTo(appended);
+        assertThat(read).extracting(Event::seq).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
+        assertThat(read.get(0).prevHash()).isEqualTo(Store.GENESIS);
+        for (int i = 1; i < read.size(); i++) {
+            assertThat(read.get(i).prevHash()).isEqualTo(read.get(i - 1).hash());
+        }
+        assertThat(store.events(id, 45)).hasSize(5);
+        assertThat(store.audit(id).intact()).isTrue();
+        assertThat(store.audit(id).events()).isEqualTo(50);
+    }
+
+    @Test
+    void audit_namesTheFirstAlteredEvent() {
+        String id = negotiation();
+        for (int i = 0; i < 10; i++) {
+            store.append(id, "voted", Optional.of("UA"), "{\"accept\":true}");
+        }
+        raw().useHandle(h -> h.execute("UPDATE events SET payload = '{\"accept\":false}' WHERE negotiation_id = ? "
+                + "AND seq IN (4, 7)", id));
+        var audit = store.audit(id);
+        assertThat(audit.firstBroken()).contains(4L);
+        assertThat(audit.reason()).isEqualTo("event 4 was altered: its hash does not match its contents");
+    }
+
+    @Test
+    void audit_namesARemovedEvent() {
+        String id = negotiation();
+        for (int i = 0; i < 6; i++) {
+            store.append(id, "voted", Optional.empty(), "{}");
+        }
+        raw().useHandle(h -> h.execute("DELETE FROM events WHERE negotiation_id = ? AND seq = 3", id));
+        assertThat(store.audit(id).firstBroken()).contains(3L);
+        assertThat(store.audit(id).reason()).isEqualTo("event 3 is missing (the next stored is 4)");
+        raw().useHandle(h -> h.execute("DELETE FROM events WHERE negotiation_id = ? AND seq = 6", id));
+        raw().useHandle(h -> h.execute("DELETE FROM events WHERE negotiation_id = ? AND seq >= 3", id));
+        assertThat(store.audit(id).reason()).isEqualTo("the log ends at event 2 but 6 were appended");
+    }
+
+    @Test
+    void concurrentAppends_keepTheChainUnbroken() throws Exception {
+        String id = negotiation();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            var futures = new ArrayList<Future<?>>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        store.append(id, "offered", Optional.of("T" + thread), "{\"i\":" + i + "}");
+                    }
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(store.events(id, 0)).hasSize(100);
+        assertThat(store.audit(id).intact()).isTrue();
+    }
+
+    @Test
+    void unknownNegotiation_isAStoreError() {
+        assertThatThrownBy(() -> store.append("nope", "x", Optional.empty(), "{}")).isInstanceOf(StoreException.class)
+                .hasMessage("no negotiation nope");
+        assertThatThrownBy(() -> store.events("nope", 0)).hasMessage("no negotiation nope");
+        assertThat(store.negotiation("nope")).isEmpty();
+    }
+
+    @Test
+    void reopening_keepsEverything_andMigratesOnce() {
+        String id = negotiation();
+        store.append(id, "offered", Optional.of("UA"), "{}");
+        store.close();
+        store = Store.open(url());
+        assertThat(store.events(id, 0)).hasSize(1);
+        assertThat(store.audit(id).intact()).isTrue();
+    }
+
+    private Jdbi raw() {
+        return Jdbi.create(url());
+    }
+}
