@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.MoveJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.model.Scenario;
@@ -49,8 +51,8 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UsageException(file + ": empty, not a transcript");
         }
         JsonNode header = parse(lines.get(0), 1);
-        if (!Transcript.FORMAT.equals(header.path("format").asText())) {
-            throw new UsageException(file + ":1: not a " + Transcript.FORMAT + " transcript");
+        if (!MoveJson.FORMAT.equals(header.path("format").asText())) {
+            throw new UsageException(file + ":1: not a " + MoveJson.FORMAT + " transcript");
         }
         Scenario s = ScenarioReader.read(file + " (scenario)", header.get("scenario").toString(), Format.JSON);
         JsonNode p = header.get("protocol");
@@ -63,7 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
             settings = settings.withDiscount(p.get("discount").asDouble());
         }
         if (p.has("opening")) {
-            settings = settings.withOpening(Optional.of(Transcript.outcome(p.get("opening"), s.issues())));
+            settings = settings.withOpening(Optional.of(MoveJson.outcome(p.get("opening"), s.issues())));
         }
         Protocol<? extends Protocol.State> protocol = Protocols.create(s, settings);
         var steps = new ArrayList<Session.Step>();
@@ -75,7 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
             JsonNode line = parse(lines.get(i), i + 1);
             Action action;
             try {
-                action = Transcript.action(line.get("action"), s.issues());
+                action = MoveJson.action(line.get("action"), s.issues());
             } catch (RuntimeException e) {
                 throw new UsageException(file + ":" + (i + 1) + ": bad action: " + e.getMessage());
             }
@@ -86,8 +88,8 @@ final class ReplayCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         for (int i = 0; i < steps.size(); i++) {
             JsonNode expected = recorded.get(i);
-            JsonNode actual = Transcript.JSON.valueToTree(replayed.steps().get(i).events().stream()
-                    .map(e -> Transcript.event(e, s.issues())).toList());
+            JsonNode actual = MoveJson.JSON.valueToTree(replayed.steps().get(i).events().stream()
+                    .map(e -> MoveJson.event(e, s.issues())).toList());
             if (!actual.equals(expected)) {
                 out.println("DIFFERENT at move " + (i + 1) + " (" + file + ":" + (i + 2) + "): recorded " + expected
                         + ", replayed " + actual);
@@ -114,7 +116,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     private JsonNode parse(String line, int number) {
         try {
-            return Transcript.JSON.readTree(line);
+            return MoveJson.JSON.readTree(line);
         } catch (JsonProcessingException e) {
             throw new UsageException(file + ":" + number + ": not JSON: " + e.getOriginalMessage());
         }

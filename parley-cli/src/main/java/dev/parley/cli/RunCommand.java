@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.MoveJson;
+
 import dev.parley.engine.agent.Agent;
 import dev.parley.engine.agent.Agents;
 import dev.parley.engine.analysis.Analysis;
@@ -103,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            w.println(Transcript.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(story.json()));
+            w.println(MoveJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(story.json()));
         } else {
             w.print(story.text(quiet));
             if (out != null) {
@@ -193,21 +195,21 @@ final class RunCommand implements Callable<Integer> {
         Files.createDirectories(out);
         var lines = new ArrayList<String>();
         var header = new LinkedHashMap<String, Object>();
-        header.put("format", Transcript.FORMAT);
-        header.put("scenario", Transcript.JSON.readTree(ScenarioWriter.write(s, Format.JSON)));
+        header.put("format", MoveJson.FORMAT);
+        header.put("scenario", MoveJson.JSON.readTree(ScenarioWriter.write(s, Format.JSON)));
         header.put("protocol", RunStory.settings(settings, s));
         header.put("seed", seed);
         header.put("seats", seatSpecs);
-        header.put("opening", result.opening().stream().map(x -> Transcript.event(x, s.issues())).toList());
-        lines.add(Transcript.JSON.writeValueAsString(header));
+        header.put("opening", result.opening().stream().map(x -> MoveJson.event(x, s.issues())).toList());
+        lines.add(MoveJson.JSON.writeValueAsString(header));
         int n = 0;
         for (Session.Step step : result.steps()) {
             var line = new LinkedHashMap<String, Object>();
             line.put("move", ++n);
             line.put("party", step.party());
-            line.put("action", Transcript.action(step.action(), s.issues()));
-            line.put("events", step.events().stream().map(x -> Transcript.event(x, s.issues())).toList());
-            lines.add(Transcript.JSON.writeValueAsString(line));
+            line.put("action", MoveJson.action(step.action(), s.issues()));
+            line.put("events", step.events().stream().map(x -> MoveJson.event(x, s.issues())).toList());
+            lines.add(MoveJson.JSON.writeValueAsString(line));
         }
         AtomicFiles.write(out.resolve("transcript.jsonl"), String.join("\n", lines) + "\n");
     }

@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.MoveJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +91,7 @@ class RunCommandTest {
     void everyProtocol_runsOnTheDefaultScenario(String protocol) throws IOException {
         Cli r = Cli.run("run", "--protocol", protocol, "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode doc = Transcript.JSON.readTree(r.out());
+        JsonNode doc = MoveJson.JSON.readTree(r.out());
         assertThat(doc.get("protocol").get("type").asText()).isEqualTo(protocol);
         assertThat(doc.get("outcome").get("type").asText()).isIn("agreement", "no-agreement");
         assertThat(doc.get("outcome").get("reason").asText()).isNotBlank();

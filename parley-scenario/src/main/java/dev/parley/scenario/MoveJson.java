@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,18 +16,18 @@ import java.util.Map;
  * {@code replay}. A transcript is one JSON object per line: a header (format, scenario document, protocol settings,
  * seed, seats), then one line per move with the action and the events it caused.
  */
-final class Transcript {
-    static final String FORMAT = "parley-transcript/1";
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+public final class MoveJson {
+    public static final String FORMAT = "parley-transcript/1";
+    public static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private Transcript() {
+    private MoveJson() {
     }
 
-    static Map<String, String> outcome(Outcome o, List<Issue> issues) {
+    public static Map<String, String> outcome(Outcome o, List<Issue> issues) {
         return o.toMap(issues);
     }
 
-    static Outcome outcome(JsonNode node, List<Issue> issues) {
+    public static Outcome outcome(JsonNode node, List<Issue> issues) {
         var s = new StringBuilder();
         node.fields().forEachRemaining(e -> s.append(s.isEmpty() ? "" : ",").append(e.getKey()).append('=')
                 .append(e.getValue().asText()));
@@ -40,7 +40,7 @@ final class Transcript {
         return out;
     }
 
-    static Map<String, Object> action(Action a, List<Issue> issues) {
+    public static Map<String, Object> action(Action a, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         switch (a) {
             case Action.Offer o -> {
@@ -76,7 +76,7 @@ final class Transcript {
         return m;
     }
 
-    static Action action(JsonNode n, List<Issue> issues) {
+    public static Action action(JsonNode n, List<Issue> issues) {
         String type = n.path("type").asText();
         return switch (type) {
             case "offer" -> new Action.Offer(outcome(n.get("outcome"), issues));
@@ -94,7 +94,7 @@ final class Transcript {
         };
     }
 
-    static Map<String, Object> event(Event e, List<Issue> issues) {
+    public static Map<String, Object> event(Event e, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         m.put("round", e.round());
         switch (e) {

@@ -1,0 +1,291 @@
+package dev.parley.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.engine.agent.Agent;
+import dev.parley.engine.agent.AgentView;
+import dev.parley.engine.agent.Agents;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Action;
+import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.Protocol;
+import dev.parley.engine.protocol.ProtocolException;
+import dev.parley.engine.protocol.Protocols;
+import dev.parley.engine.utility.UtilityTable;
+import dev.parley.scenario.Format;
+import dev.parley.scenario.MoveJson;
+import dev.parley.scenario.ScenarioReader;
+import dev.parley.scenario.ScenarioWriter;
+import dev.parley.store.Records;
+import dev.parley.store.Store;
+import dev.parley.store.StoreException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Live negotiations over the store. A seat is filled by an agent, which moves by itself whenever the protocol
+ * reaches it, or by a person holding the seat's invite token (only its hash is stored). Every accepted move is
+ * appended to the negotiation's log, and committed, before it is acknowledged and applied; a move the protocol
+ * refuses changes nothing. After a restart a negotiation's state is rebuilt by replaying its log, the agents
+ * re-deciding each of their moves, which must come out as logged. Thread-safe: one lock per negotiation.
+ */
+public final class Negotiations {
+    /** What creating a negotiation gives back once: its id and the invite token of each person's seat. */
+    public record Created(String id, Map<String, String> tokens) {
+        public Created {
+            tokens = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tokens));
+        }
+    }
+
+    /**
+     * What a seat sees now.
+     *
+     * @param events every event the seat may see, in order
+     */
+    public record Snapshot(String party, String phase, int round, int deadline, List<String> toMove,
+            Optional<Outcome> onTable, Optional<Outcome> text, boolean ended, Optional<Outcome> agreement,
+            List<Event> events) {
+        public Snapshot {
+            toMove = List.copyOf(toMove);
+            events = List.copyOf(events);
+        }
+    }
+
+    private static final SecureRandom TOKENS = new SecureRandom();
+
+    private final Store store;
+    private final ConcurrentHashMap<String, Live> live = new ConcurrentHashMap<>();
+
+    public Negotiations(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * Creates a negotiation and lets the agents make any moves that come before a person's.
+     *
+     * @param agents agent specs by party; every other participant's seat is a person's
+     * @throws IllegalArgumentException for an unknown party or agent, or a protocol that cannot run here
+     */
+    public Created create(Scenario s, Protocols.Settings settings, Map<String, String> agents, long seed) {
+        Protocol<?> protocol = Protocols.create(s, settings);
+        for (String party : agents.keySet()) {
+            if (!protocol.participants().contains(party)) {
+                throw new IllegalArgumentException(party + " has no seat in " + protocol.name() + " (seats: "
+                        + String.join(", ", protocol.participants()) + ")");
+            }
+        }
+        agents.values().forEach(spec -> Agents.create(spec, new SplittableRandom(0))); // refuses unknown agents now
+        var tokens = new LinkedHashMap<String, String>();
+        var seats = new ArrayList<Records.Seat>();
+        for (String party : protocol.participants()) {
+            if (agents.containsKey(party)) {
+                seats.add(new Records.Seat(party, Optional.of(agents.get(party)), Optional.empty()));
+            } else {
+                String token = token();
+                tokens.put(party, token);
+                seats.add(new Records.Seat(party, Optional.empty(), Optional.of(sha256(token))));
+            }
+        }
+        String id = store.create(ScenarioWriter.write(s, Format.JSON), SettingsJson.write(s, settings, seed), seats);
+        Live l = load(id);
+        synchronized (l) {
+            runAgents(id, l);
+        }
+        return new Created(id, tokens);
+    }
+
+    /** The seat a token opens. */
+    public String seat(String id, String token) {
+        Live l = load(id);
+        String party = l.tokens.get(sha256(token));
+        if (party == null) {
+            throw new AccessDenied("this token opens no seat of negotiation " + id);
+        }
+        return party;
+    }
+
+    /**
+     * Makes a move for the seat the token opens, durably, then lets the agents move.
+     *
+     * @return the events since the move, as the seat may see them
+     * @throws AccessDenied for a token that opens no seat
+     * @throws ProtocolException for a move the protocol refuses now; nothing changes
+     */
+    public List<Event> move(String id, String token, Action action) {
+        String party = seat(id, token);
+        Live l = load(id);
+        synchronized (l) {
+            int before = l.events.size();
+            apply(id, l, party, action, true);
+            runAgents(id, l);
+            return visible(l, party, before);
+        }
+    }
+
+    /** What the seat the token opens sees now. */
+    public Snapshot view(String id, String token) {
+        String party = seat(id, token);
+        Live l = load(id);
+        synchronized (l) {
+            Protocol.State st = l.state;
+            return new Snapshot(party, st.phase(), st.round(), st.deadline(), l.protocol.toMove(st), st.onTable(),
+                    st.text(), st.ended(), l.agreement(), visible(l, party, 0));
+        }
+    }
+
+    /** Forgets the in-memory state (as a restart would); the next access rebuilds it from the store. */
+    void evict(String id) {
+        live.remove(id);
+    }
+
+    private Live load(String id) {
+        return live.computeIfAbsent(id, this::rebuild);
+    }
+
+    private Live rebuild(String id) {
+        Records.Negotiation n = store.negotiation(id).orElseThrow(() -> new StoreException("no negotiation " + id));
+        Scenario s = ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
+        JsonNode settingsJson = parse(n.protocolJson());
+        Protocols.Settings settings = SettingsJson.read(s, settingsJson);
+        Live l = new Live(s, Protocols.create(s, settings));
+        var root = new SplittableRandom(settingsJson.path("seed").asLong());
+        for (Records.Seat seat : store.seats(id)) {
+            seat.tokenHash().ifPresent(h -> l.tokens.put(h, seat.party()));
+        }
+        Map<String, String> specs = new LinkedHashMap<>();
+        store.seats(id).forEach(seat -> seat.agent().ifPresent(a -> specs.put(seat.party(), a)));
+        for (String party : l.protocol.participants()) {
+            SplittableRandom rnd = root.split(); // one stream per seat, in seat order, people's seats included
+            if (specs.containsKey(party)) {
+                l.agents.put(party, Agents.create(specs.get(party), rnd));
+            }
+        }
+        int n0 = 0;
+        for (Records.Event stored : store.events(id, 0)) {
+            n0++;
+            JsonNode payload = parse(stored.payload());
+            String party = stored.party().orElseThrow();
+            Action action = MoveJson.action(payload.get("action"), s.issues());
+            Agent agent = l.agents.get(party);
+            if (agent != null) {
+                Action again = agent.act(view(l, party)); // re-decide: keeps the agent's own state as it was
+                if (!again.equals(action)) {
+                    throw new StoreException("negotiation " + id + ": the agent in " + party + "'s seat does not "
+                            + "repeat its logged move " + n0 + "; was the agent changed?");
+                }
+            }
+            l.applyTransition(l.protocol.next(l.state, party, action));
+        }
+        runAgents(id, l); // moves due before a stop (a person moved, the agents had not answered yet)
+        return l;
+    }
+
+    /** Validates, persists, then applies one move. */
+    private void apply(String id, Live l, String party, Action action, boolean persist) {
+        Protocol.Transition<Protocol.State> t = l.protocol.next(l.state, party, action); // refuses illegal moves
+        if (persist) {
+            var payload = new LinkedHashMap<String, Object>();
+            payload.put("action", MoveJson.action(action, l.scenario.issues()));
+            payload.put("events", t.events().stream().map(e -> MoveJson.event(e, l.scenario.issues())).toList());
+            store.append(id, "move", Optional.of(party), json(payload));
+        }
+        l.applyTransition(t);
+    }
+
+    private void runAgents(String id, Live l) {
+        while (!l.state.ended()) {
+            String next = l.protocol.toMove(l.state).get(0);
+            Agent agent = l.agents.get(next);
+            if (agent == null) {
+                return; // a person's turn
+            }
+            apply(id, l, next, agent.act(view(l, next)), true);
+        }
+    }
+
+    private static AgentView view(Live l, String party) {
+        return new AgentView(party, l.scenario.parties(), l.scenario.issues(), l.scenario.profiles().get(party),
+                l.tables.computeIfAbsent(party, p -> UtilityTable.of(l.scenario.space(), l.scenario.profiles()
+                        .get(p))),
+                l.protocol.name(), l.state, l.events, e -> l.protocol.visibleTo(e, party));
+    }
+
+    private static List<Event> visible(Live l, String party, int from) {
+        return l.events.subList(from, l.events.size()).stream().filter(e -> l.protocol.visibleTo(e, party)).toList();
+    }
+
+    private static String token() {
+        byte[] b = new byte[32];
+        TOKENS.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(
+                    StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return MoveJson.JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String json(Object tree) {
+        try {
+            return MoveJson.JSON.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One negotiation in memory. Guarded by its own monitor. */
+    private static final class Live {
+        final Scenario scenario;
+        final Protocol<Protocol.State> protocol;
+        final Map<String, Agent> agents = new LinkedHashMap<>();
+        final Map<String, String> tokens = new LinkedHashMap<>();
+        final Map<String, UtilityTable> tables = new LinkedHashMap<>();
+        final List<Event> events = new ArrayList<>();
+        Protocol.State state;
+
+        @SuppressWarnings("unchecked")
+        Live(Scenario scenario, Protocol<? extends Protocol.State> protocol) {
+            this.scenario = scenario;
+            // A protocol accepts back the states it made: the cast only widens what the map can hold.
+            this.protocol = (Protocol<Protocol.State>) protocol;
+            Protocol.Transition<Protocol.State> start = this.protocol.start();
+            this.state = start.state();
+            this.events.addAll(start.events());
+        }
+
+        void applyTransition(Protocol.Transition<Protocol.State> t) {
+            state = t.state();
+            events.addAll(t.events());
+        }
+
+        Optional<Outcome> agreement() {
+            return events.isEmpty() || !(events.get(events.size() - 1) instanceof Event.Ended e)
+                    ? Optional.empty()
+                    : e.agreement();
+        }
+    }
+}

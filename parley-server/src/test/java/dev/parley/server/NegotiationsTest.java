@@ -1,0 +1,147 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Action;
+import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.ProtocolException;
+import dev.parley.engine.protocol.Protocols;
+import dev.parley.engine.utility.UtilityTable;
+import dev.parley.scenario.BuiltinScenarios;
+import dev.parley.store.Store;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Live negotiations on a real (H2 file) store: a person in Ukraine's seat, agents in the others, the default
+ * single-text talks.
+ */
+class NegotiationsTest {
+    static final Scenario S = BuiltinScenarios.find("ceasefire-2025").orElseThrow();
+    static final Map<String, String> AGENTS = Map.of("US", "hill-climb", "RU", "truthful", "EU", "truthful");
+
+    @TempDir
+    Path dir;
+    Store store;
+    Negotiations negotiations;
+
+    @BeforeEach
+    void open() {
+        store = Store.open(url());
+        negotiations = new Negotiations(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    String url() {
+        return "jdbc:h2:file:" + dir.resolve("parley") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** Ukraine votes as a truthful voter would; returns the number of its moves. */
+    static int playUkraine(Negotiations n, String id, String token, int maxMoves) {
+        UtilityTable ua = UtilityTable.of(S.space(), S.profiles().get("UA"));
+        int moves = 0;
+        while (moves < maxMoves) {
+            var v = n.view(id, token);
+            if (v.ended()) {
+                break;
+            }
+            assertThat(v.toMove().get(0)).isEqualTo("UA"); // the person is next; the agents after it
+            Outcome table = v.onTable().orElseThrow();
+            boolean accept = v.phase().equals("vote")
+                    ? ua.utility(table.toArray()) >= ua.utility(v.text().orElseThrow()
+                            .toArray()) - 1e-9
+                    : ua.utility(table.toArray()) >= 0.45 - 1e-9;
+            n.move(id, token, new Action.Vote(accept));
+            moves++;
+        }
+        return moves;
+    }
+
+    @Test
+    void personAndAgents_reachAResult_everyMoveInTheStore() {
+        var created = negotiations.create(S, Protocols.Settings.defaults(S), AGENTS, 1);
+        assertThat(created.tokens()).containsOnlyKeys("UA");
+        String token = created.tokens().get("UA");
+
+        playUkraine(negotiations, created.id(), token, 10_000);
+
+        var end = negotiations.view(created.id(), token);
+        assertThat(end.ended()).isTrue();
+        assertThat(end.events().get(end.events().size() - 1)).isInstanceOf(Event.Ended.class);
+        assertThat(store.events(created.id(), 0)).isNotEmpty();
+        assertThat(store.audit(created.id()).intact()).isTrue();
+    }
+
+    @Test
+    void restart_rebuildsTheSameState_andTheTalksEndAsWithoutIt() {
+        var a = negotiations.create(S, Protocols.Settings.defaults(S), AGENTS, 7);
+        playUkraine(negotiations, a.id(), a.tokens().get("UA"), 20);
+        var before = negotiations.view(a.id(), a.tokens().get("UA"));
+
+        // A new store and service over the same database: everything comes back from the log.
+        store.close();
+        store = Store.open(url());
+        negotiations = new Negotiations(store);
+        var after = negotiations.view(a.id(), a.tokens().get("UA"));
+        assertThat(after).isEqualTo(before);
+
+        playUkraine(negotiations, a.id(), a.tokens().get("UA"), 10_000);
+        var b = negotiations.create(S, Protocols.Settings.defaults(S), AGENTS, 7);
+        playUkraine(negotiations, b.id(), b.tokens().get("UA"), 10_000);
+        assertThat(negotiations.view(a.id(), a.tokens().get("UA")).agreement())
+                .isEqualTo(negotiations.view(b.id(), b.tokens().get("UA")).agreement());
+        assertThat(store.events(a.id(), 0)).hasSameSizeAs(store.events(b.id(), 0));
+    }
+
+    @Test
+    void refusedMove_changesNothing_andIsNotStored() {
+        var c = negotiations.create(S, Protocols.Settings.defaults(S), AGENTS, 1);
+        String token = c.tokens().get("UA");
+        long stored = store.events(c.id(), 0).size();
+        var before = negotiations.view(c.id(), token);
+        assertThatThrownBy(() -> negotiations.move(c.id(), token, new Action.Accept()))
+                .isInstanceOf(ProtocolException.class);
+        assertThat(store.events(c.id(), 0)).hasSize((int) stored);
+        negotiations.evict(c.id());
+        assertThat(negotiations.view(c.id(), token)).isEqualTo(before);
+    }
+
+    @Test
+    void tokens_openOnlyTheirOwnSeat_andOthersVotesStayPrivate() {
+        var c = negotiations.create(S, Protocols.Settings.defaults(S), Map.of("US", "hill-climb"), 1);
+        assertThat(c.tokens()).containsOnlyKeys("UA", "RU", "EU");
+        assertThat(negotiations.seat(c.id(), c.tokens().get("RU"))).isEqualTo("RU");
+        assertThatThrownBy(() -> negotiations.view(c.id(), "not-a-token")).isInstanceOf(AccessDenied.class)
+                .hasMessage("this token opens no seat of negotiation " + c.id());
+        negotiations.move(c.id(), c.tokens().get("UA"), new Action.Vote(true));
+        negotiations.move(c.id(), c.tokens().get("RU"), new Action.Vote(false));
+        for (String party : new String[]{"UA", "RU", "EU"}) {
+            var v = negotiations.view(c.id(), c.tokens().get(party));
+            assertThat(v.events()).allMatch(e -> !(e instanceof Event.Voted vote) || vote.party().equals(party));
+        }
+        // Only hashes of the tokens are stored.
+        assertThat(store.seats(c.id())).allMatch(seat -> seat.tokenHash().map(h -> !c.tokens().containsValue(h))
+                .orElse(true));
+    }
+
+    @Test
+    void badSeatsOrAgents_areRefusedBeforeAnythingIsStored() {
+        int before = store.negotiations().size();
+        assertThatThrownBy(() -> negotiations.create(S, Protocols.Settings.defaults(S), Map.of("XX", "boulware"), 1))
+                .hasMessageContaining("XX has no seat in single-text");
+        assertThatThrownBy(() -> negotiations.create(S, Protocols.Settings.defaults(S), Map.of("RU", "sly"), 1))
+                .hasMessageContaining("unknown agent 'sly'");
+        assertThat(store.negotiations()).hasSize(before);
+    }
+}
