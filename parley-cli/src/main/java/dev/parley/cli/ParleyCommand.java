@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                         + " the default is ceasefire-2025."}, subcommands = {RunCommand.class, ScenariosCommand.class,
                                 ShowCommand.class,
                                 AnalyzeCommand.class, ReplayCommand.class, ValidateCommand.class, ImportCommand.class,
-                                AuditCommand.class,
+                                ServeCommand.class, AuditCommand.class,
                                 ExportCommand.class,
                                 CommandLine.HelpCommand.class})
 final class ParleyCommand implements Runnable {

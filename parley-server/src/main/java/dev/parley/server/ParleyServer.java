@@ -1,0 +1,320 @@
+package dev.parley.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Profile;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Action;
+import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.ProtocolException;
+import dev.parley.engine.protocol.Protocols;
+import dev.parley.scenario.BuiltinScenarios;
+import dev.parley.scenario.Format;
+import dev.parley.scenario.MoveJson;
+import dev.parley.scenario.Problem;
+import dev.parley.scenario.ScenarioException;
+import dev.parley.scenario.ScenarioReader;
+import dev.parley.store.Records;
+import dev.parley.store.Store;
+import dev.parley.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP/JSON API over {@link Negotiations}: an admin token creates and lists negotiations; each seat's invite
+ * token reads that seat's view and profile and makes its moves. Errors are JSON: 400 with details, 401/403, 404, 409
+ * for a move the protocol refuses, 413 for an oversized body, 500 with a log id and never a stack trace. Thread-safe.
+ */
+public final class ParleyServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ParleyServer.class.getName());
+    /** The largest request body accepted. */
+    public static final long MAX_BODY = 10L * 1024 * 1024;
+
+    private final Store store;
+    private final Negotiations negotiations;
+    private final String adminTokenHash;
+    private final Javalin app;
+
+    private ParleyServer(Store store, String adminToken, String host, int port) {
+        this.store = store;
+        this.negotiations = new Negotiations(store);
+        this.adminTokenHash = Negotiations.sha256(adminToken);
+        this.app = Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_BODY;
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/api/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
+            config.routes.post("/api/negotiations", this::create);
+            config.routes.get("/api/negotiations", this::list);
+            config.routes.get("/api/negotiations/{id}", this::view);
+            config.routes.get("/api/negotiations/{id}/profile", this::profile);
+            config.routes.post("/api/negotiations/{id}/moves", this::move);
+            config.routes.get("/api/negotiations/{id}/audit", this::audit);
+            config.routes.exception(Exception.class, this::error);
+            // Statuses Javalin sets itself, as JSON like every other error.
+            config.routes.error(413, ctx -> json(ctx, 413, Map.of("error", "the body is over the limit of "
+                    + MAX_BODY / (1024 * 1024) + " MB")));
+            config.routes.error(404, ctx -> {
+                String already = ctx.result();
+                if (already != null && already.startsWith("{")) {
+                    return; // our own 404, already JSON
+                }
+                json(ctx, 404, Map.of("error", "no such route: " + ctx.method() + " " + ctx.path()));
+            });
+            config.routes.error(405, ctx -> json(ctx, 405, Map.of("error", "method not allowed here")));
+        }).start(host, port);
+    }
+
+    /**
+     * Starts serving on {@code host}:{@code port} (port 0: any free one).
+     *
+     * @param adminToken the token that creates negotiations
+     */
+    public static ParleyServer start(Store store, String adminToken, String host, int port) {
+        return new ParleyServer(store, adminToken, host, port);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void create(Context ctx) {
+        requireAdmin(ctx);
+        JsonNode body = body(ctx);
+        JsonNode scenarioNode = body.path("scenario");
+        Scenario s;
+        if (scenarioNode.isTextual()) {
+            s = BuiltinScenarios.find(scenarioNode.asText()).orElseThrow(() -> new BadRequest("no built-in scenario '"
+                    + scenarioNode.asText() + "' (built-in: " + String.join(", ", BuiltinScenarios.ids()) + ")"));
+        } else if (scenarioNode.isObject()) {
+            s = ScenarioReader.read("scenario", scenarioNode.toString(), Format.JSON);
+        } else {
+            throw new BadRequest("scenario: give a built-in id or a parley/1 document");
+        }
+        Protocols.Settings settings = Protocols.Settings.defaults(s);
+        if (body.has("protocol")) {
+            settings = settings.withProtocol(text(body, "protocol"));
+        }
+        if (body.has("rounds")) {
+            settings = settings.withRounds(positive(body, "rounds"));
+        }
+        var agents = new LinkedHashMap<String, String>();
+        JsonNode agentsNode = body.path("agents");
+        if (!agentsNode.isMissingNode() && !agentsNode.isObject()) {
+            throw new BadRequest("agents: must be an object of party → agent");
+        }
+        agentsNode.fields().forEachRemaining(e -> agents.put(e.getKey(), e.getValue().asText()));
+        long seed = body.path("seed").asLong(1);
+        Negotiations.Created created = negotiations.create(s, settings, agents, seed);
+        var out = new LinkedHashMap<String, Object>();
+        out.put("id", created.id());
+        out.put("tokens", created.tokens());
+        out.put("note", "each token is shown once: hand it to its seat");
+        json(ctx, 201, out);
+    }
+
+    private void list(Context ctx) {
+        requireAdmin(ctx);
+        var out = new ArrayList<Map<String, Object>>();
+        for (Records.Negotiation n : store.negotiations()) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("id", n.id());
+            m.put("status", n.status());
+            m.put("createdAt", n.createdAt());
+            m.put("events", n.lastSeq());
+            out.add(m);
+        }
+        json(ctx, 200, out);
+    }
+
+    private void view(Context ctx) {
+        String id = ctx.pathParam("id");
+        Negotiations.Snapshot v = negotiations.view(id, token(ctx));
+        List<Issue> issues = issues(id);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", id);
+        m.put("party", v.party());
+        m.put("phase", v.phase());
+        m.put("round", v.round());
+        m.put("deadline", v.deadline());
+        m.put("toMove", v.toMove());
+        m.put("onTable", v.onTable().map(o -> o.toMap(issues)).orElse(null));
+        m.put("text", v.text().map(o -> o.toMap(issues)).orElse(null));
+        m.put("ended", v.ended());
+        m.put("agreement", v.agreement().map(o -> o.toMap(issues)).orElse(null));
+        m.put("events", v.events().stream().map(e -> MoveJson.event(e, issues)).toList());
+        json(ctx, 200, m);
+    }
+
+    private void profile(Context ctx) {
+        String id = ctx.pathParam("id");
+        String party = negotiations.seat(id, token(ctx));
+        Scenario s = scenario(id);
+        Profile p = s.profiles().get(party);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("party", party);
+        m.put("reservation", p.reservation());
+        var weights = new LinkedHashMap<String, Object>();
+        var values = new LinkedHashMap<String, Object>();
+        var red = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < s.issues().size(); i++) {
+            Issue issue = s.issues().get(i);
+            weights.put(issue.id(), p.weight(i));
+            var row = new LinkedHashMap<String, Double>();
+            var lines = new ArrayList<String>();
+            for (int k = 0; k < issue.size(); k++) {
+                row.put(issue.option(k).id(), p.value(i, k));
+                if (p.isRedLine(i, k)) {
+                    lines.add(issue.option(k).id());
+                }
+            }
+            values.put(issue.id(), row);
+            if (!lines.isEmpty()) {
+                red.put(issue.id(), lines);
+            }
+        }
+        m.put("weights", weights);
+        m.put("values", values);
+        m.put("redLines", red);
+        json(ctx, 200, m);
+    }
+
+    private void move(Context ctx) {
+        String id = ctx.pathParam("id");
+        String token = token(ctx);
+        negotiations.seat(id, token); // 403 before the body is even read
+        JsonNode body = body(ctx);
+        List<Issue> issues = issues(id);
+        Action action;
+        try {
+            action = MoveJson.action(body, issues);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new BadRequest("not a move: " + (e.getMessage() == null ? "a field is missing" : e.getMessage())
+                    + " (e.g. {\"type\": \"vote\", \"accept\": true})");
+        }
+        List<Event> events = negotiations.move(id, token, action);
+        json(ctx, 200, Map.of("events", events.stream().map(e -> MoveJson.event(e, issues)).toList()));
+    }
+
+    private void audit(Context ctx) {
+        requireAdmin(ctx);
+        Records.Audit a = store.audit(ctx.pathParam("id"));
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", a.negotiationId());
+        m.put("events", a.events());
+        m.put("intact", a.intact());
+        m.put("firstBroken", a.firstBroken().orElse(null));
+        m.put("reason", a.reason());
+        json(ctx, 200, m);
+    }
+
+    private Scenario scenario(String id) {
+        Records.Negotiation n = store.negotiation(id).orElseThrow(() -> new StoreException("no negotiation " + id));
+        return ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
+    }
+
+    private List<Issue> issues(String id) {
+        return scenario(id).issues();
+    }
+
+    private void requireAdmin(Context ctx) {
+        String token = token(ctx);
+        if (!MessageDigest.isEqual(Negotiations.sha256(token).getBytes(StandardCharsets.UTF_8),
+                adminTokenHash.getBytes(StandardCharsets.UTF_8))) {
+            throw new AccessDenied("this needs the admin token");
+        }
+    }
+
+    /** The bearer token, or 401. */
+    private static String token(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith("Bearer ") || header.length() <= 7) {
+            throw new Unauthenticated();
+        }
+        return header.substring(7).strip();
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode n = MoveJson.JSON.readTree(ctx.body());
+            if (n == null || !n.isObject()) {
+                throw new BadRequest("the body must be a JSON object");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (!n.isTextual()) {
+            throw new BadRequest(field + ": must be a string");
+        }
+        return n.asText();
+    }
+
+    private static int positive(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (!n.canConvertToInt() || n.asInt() < 1) {
+            throw new BadRequest(field + ": must be a whole number of at least 1");
+        }
+        return n.asInt();
+    }
+
+    private void error(Exception e, Context ctx) {
+        switch (e) {
+            case Unauthenticated u -> json(ctx, 401, Map.of("error", "a token is needed: Authorization: Bearer TOKEN"));
+            case AccessDenied d -> json(ctx, 403, Map.of("error", d.getMessage()));
+            case BadRequest b -> json(ctx, 400, Map.of("error", b.getMessage(), "details", List.of()));
+            case ScenarioException s -> json(ctx, 400, Map.of("error", "invalid scenario", "details",
+                    s.problems().stream().map(Problem::toString).toList()));
+            case ProtocolException p -> json(ctx, 409, Map.of("error", p.getMessage()));
+            case StoreException s when s.getMessage().startsWith("no negotiation ") -> json(ctx, 404, Map.of("error",
+                    s.getMessage()));
+            case IllegalArgumentException a -> json(ctx, 400, Map.of("error", a.getMessage(), "details", List.of()));
+            default -> {
+                String logId = UUID.randomUUID().toString();
+                LOG.log(Level.SEVERE, "request " + ctx.method() + " " + ctx.path() + " failed, log id " + logId, e);
+                json(ctx, 500, Map.of("error", "internal error", "logId", logId));
+            }
+        }
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(MoveJson.JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request without a bearer token. */
+    private static final class Unauthenticated extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A request that is malformed or asks for something that does not exist in its terms. */
+    private static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

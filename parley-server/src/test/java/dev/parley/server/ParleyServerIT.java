@@ -1,0 +1,166 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.utility.UtilityTable;
+import dev.parley.scenario.BuiltinScenarios;
+import dev.parley.scenario.MoveJson;
+import dev.parley.store.Store;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API, against a real server on a free loopback port with an H2 file store. */
+class ParleyServerIT {
+    static final String ADMIN = "admin-secret";
+    static final Scenario S = BuiltinScenarios.find("ceasefire-2025").orElseThrow();
+
+    @TempDir
+    Path dir;
+    Store store;
+    ParleyServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    record Reply(int status, JsonNode body) {
+    }
+
+    @BeforeEach
+    void start() {
+        store = Store.openDefault(dir);
+        server = ParleyServer.start(store, ADMIN, "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    Reply call(String method, String path, String token, String body) throws IOException, InterruptedException {
+        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body().isEmpty() ? null : MoveJson.JSON.readTree(r.body()));
+    }
+
+    JsonNode create(String body) throws IOException, InterruptedException {
+        Reply r = call("POST", "/api/negotiations", ADMIN, body);
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
+        return r.body();
+    }
+
+    @Test
+    void aPersonNegotiatesWithAgents_toTheEnd_overHttp() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\", "
+                + "\"RU\": \"truthful\", \"EU\": \"truthful\"}}");
+        String id = created.get("id").asText();
+        String ua = created.get("tokens").get("UA").asText();
+        assertThat(created.get("tokens").size()).isEqualTo(1);
+        UtilityTable mine = UtilityTable.of(S.space(), S.profiles().get("UA"));
+        for (int moves = 0; moves < 5_000; moves++) {
+            JsonNode v = call("GET", "/api/negotiations/" + id, ua, null).body();
+            if (v.get("ended").asBoolean()) {
+                assertThat(v.get("events").get(v.get("events").size() - 1).get("type").asText()).isEqualTo("ended");
+                assertThat(call("GET", "/api/negotiations/" + id + "/audit", ADMIN, null).body().get("intact")
+                        .asBoolean()).isTrue();
+                return;
+            }
+            double onTable = mine.utility(MoveJson.outcome(v.get("onTable"), S.issues()).toArray());
+            boolean accept = v.get("phase").asText().equals("vote")
+                    ? onTable >= mine.utility(MoveJson.outcome(v.get("text"), S.issues()).toArray()) - 1e-9
+                    : onTable >= 0.45 - 1e-9;
+            Reply r = call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"vote\", \"accept\": "
+                    + accept + "}");
+            assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
+        }
+        throw new AssertionError("the talks did not end");
+    }
+
+    @Test
+    void everyEndpoint_withAnotherSeatsToken_showsNothingPrivateOfOthers() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\"}}");
+        String id = created.get("id").asText();
+        JsonNode tokens = created.get("tokens");
+        // Everyone votes once, so there are private votes to leak.
+        for (String party : List.of("UA", "RU", "EU")) {
+            assertThat(call("POST", "/api/negotiations/" + id + "/moves", tokens.get(party).asText(),
+                    "{\"type\": \"vote\", \"accept\": " + party.equals("UA") + "}").status()).isEqualTo(200);
+        }
+        for (String party : List.of("UA", "RU", "EU")) {
+            String token = tokens.get(party).asText();
+            JsonNode view = call("GET", "/api/negotiations/" + id, token, null).body();
+            assertThat(view.get("party").asText()).isEqualTo(party);
+            for (JsonNode e : view.get("events")) {
+                if (e.get("type").asText().equals("voted")) {
+                    assertThat(e.get("party").asText()).isEqualTo(party);
+                }
+            }
+            JsonNode profile = call("GET", "/api/negotiations/" + id + "/profile", token, null).body();
+            assertThat(profile.get("party").asText()).isEqualTo(party);
+            assertThat(profile.get("reservation").asDouble()).isEqualTo(S.profiles().get(party).reservation());
+            assertThat(call("GET", "/api/negotiations", token, null).status()).isEqualTo(403);
+            assertThat(call("GET", "/api/negotiations/" + id + "/audit", token, null).status()).isEqualTo(403);
+            assertThat(call("POST", "/api/negotiations", token, "{\"scenario\": \"ceasefire-2025\"}").status())
+                    .isEqualTo(403);
+        }
+        // A token of another negotiation opens nothing here.
+        String other = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\"}}")
+                .get("tokens").get("UA").asText();
+        assertThat(call("GET", "/api/negotiations/" + id, other, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/api/negotiations/" + id + "/profile", other, null).status()).isEqualTo(403);
+        assertThat(call("POST", "/api/negotiations/" + id + "/moves", other, "{\"type\": \"vote\", \"accept\": true}")
+                .status()).isEqualTo(403);
+    }
+
+    @Test
+    void errors_areJsonWithTheRightStatus() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\", "
+                + "\"RU\": \"truthful\", \"EU\": \"truthful\"}}");
+        String id = created.get("id").asText();
+        String ua = created.get("tokens").get("UA").asText();
+
+        assertThat(call("GET", "/api/negotiations/" + id, null, null)).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.body().get("error").asText()).isEqualTo("a token is needed: Authorization: Bearer TOKEN");
+        });
+        assertThat(call("GET", "/api/negotiations/nope", ua, null).status()).isEqualTo(404);
+        Reply outOfTurn = call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"accept\"}");
+        assertThat(outOfTurn.status()).isEqualTo(409);
+        assertThat(outOfTurn.body().get("error").asText()).isEqualTo("UA must vote on the proposal, not an accept");
+        Reply malformed = call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().get("error").asText()).startsWith("malformed JSON at line 1");
+        Reply wrongType = call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"dance\"}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body().get("error").asText()).startsWith("not a move: unknown action type 'dance'");
+        Reply badScenario = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": {\"format\": \"parley/1\", "
+                + "\"id\": \"x\", \"parties\": [], \"issues\": [], \"profiles\": {}}}");
+        assertThat(badScenario.status()).isEqualTo(400);
+        assertThat(badScenario.body().get("error").asText()).isEqualTo("invalid scenario");
+        assertThat(badScenario.body().get("details").get(0).asText()).contains("parties: 0 parties; a negotiation "
+                + "needs at least 2");
+        Reply unknownBuiltin = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2099\"}");
+        assertThat(unknownBuiltin.status()).isEqualTo(400);
+        Reply badAgent = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", "
+                + "\"agents\": {\"RU\": \"sly\"}}");
+        assertThat(badAgent.status()).isEqualTo(400);
+        assertThat(badAgent.body().get("error").asText()).startsWith("unknown agent 'sly'");
+        String huge = "{\"scenario\": \"" + "x".repeat((int) ParleyServer.MAX_BODY + 10) + "\"}";
+        assertThat(call("POST", "/api/negotiations", ADMIN, huge).status()).isEqualTo(413);
+    }
+}
