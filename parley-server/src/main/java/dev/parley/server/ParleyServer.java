@@ -52,13 +52,13 @@ public final class ParleyServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
-            config.routes.get("/api/health", ctx -> json(ctx, 200, Map.of("status", "ok")));
-            config.routes.post("/api/negotiations", this::create);
-            config.routes.get("/api/negotiations", this::list);
-            config.routes.get("/api/negotiations/{id}", this::view);
-            config.routes.get("/api/negotiations/{id}/profile", this::profile);
-            config.routes.post("/api/negotiations/{id}/moves", this::move);
-            config.routes.get("/api/negotiations/{id}/audit", this::audit);
+            for (Route r : routes()) {
+                if (r.method().equals("GET")) {
+                    config.routes.get(r.path(), r.handler());
+                } else {
+                    config.routes.post(r.path(), r.handler());
+                }
+            }
             config.routes.exception(Exception.class, this::error);
             // Statuses Javalin sets itself, as JSON like every other error.
             config.routes.error(413, ctx -> json(ctx, 413, Map.of("error", "the body is over the limit of "
@@ -72,6 +72,36 @@ public final class ParleyServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> json(ctx, 405, Map.of("error", "method not allowed here")));
         }).start(host, port);
+    }
+
+    /** One route of the API; {@code /openapi.json} describes exactly these (a test checks it). */
+    record Route(String method, String path, io.javalin.http.Handler handler) {
+    }
+
+    List<Route> routes() {
+        return List.of(new Route("GET", "/api/health", ctx -> json(ctx, 200, Map.of("status", "ok"))),
+                new Route("GET", "/openapi.json", this::openapi),
+                new Route("POST", "/api/negotiations", this::create),
+                new Route("GET", "/api/negotiations", this::list),
+                new Route("GET", "/api/negotiations/{id}", this::view),
+                new Route("GET", "/api/negotiations/{id}/profile", this::profile),
+                new Route("POST", "/api/negotiations/{id}/moves", this::move),
+                new Route("POST", "/api/negotiations/{id}/close", this::close),
+                new Route("GET", "/api/negotiations/{id}/audit", this::audit));
+    }
+
+    private void openapi(Context ctx) throws java.io.IOException {
+        try (var in = ParleyServer.class.getResourceAsStream("/openapi.json")) {
+            ctx.status(200).contentType("application/json").result(new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    private void close(Context ctx) {
+        requireAdmin(ctx);
+        String id = ctx.pathParam("id");
+        store.status(id, "closed");
+        json(ctx, 200, Map.of("id", id, "status", "closed"));
     }
 
     /**
@@ -192,6 +222,9 @@ public final class ParleyServer implements AutoCloseable {
         String id = ctx.pathParam("id");
         String token = token(ctx);
         negotiations.seat(id, token); // 403 before the body is even read
+        if (store.negotiation(id).map(n -> n.status().equals("closed")).orElse(false)) {
+            throw new ProtocolException("negotiation " + id + " is closed");
+        }
         JsonNode body = body(ctx);
         List<Issue> issues = issues(id);
         Action action;
