@@ -63,10 +63,18 @@ public final class Negotiations {
         }
     }
 
+    /** An event with its position in the negotiation's log (1 for the first): what a client resumes from. */
+    public record Numbered(long seq, Event event) {
+    }
+
+    private record Subscription(String party, java.util.function.Consumer<List<Numbered>> sink) {
+    }
+
     private static final SecureRandom TOKENS = new SecureRandom();
 
     private final Store store;
     private final ConcurrentHashMap<String, Live> live = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<Subscription>> subscribers = new ConcurrentHashMap<>();
 
     public Negotiations(Store store) {
         this.store = store;
@@ -145,6 +153,49 @@ public final class Negotiations {
         }
     }
 
+    /**
+     * Sends the seat the token opens every event it may see after {@code after}, then each new one as it happens,
+     * in order and numbered, until the returned handle is run. Backlog and registration happen under the
+     * negotiation's lock, so nothing is missed or sent twice.
+     */
+    public Runnable subscribe(String id, String token, long after, java.util.function.Consumer<List<Numbered>> sink) {
+        String party = seat(id, token);
+        Live l = load(id);
+        var subscription = new Subscription(party, sink);
+        synchronized (l) {
+            var backlog = new ArrayList<Numbered>();
+            for (int i = (int) Math.max(0, after); i < l.events.size(); i++) {
+                if (l.protocol.visibleTo(l.events.get(i), party)) {
+                    backlog.add(new Numbered(i + 1, l.events.get(i)));
+                }
+            }
+            if (!backlog.isEmpty()) {
+                sink.accept(backlog);
+            }
+            subscribers.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(subscription);
+        }
+        return () -> subscribers.getOrDefault(id, List.of()).remove(subscription);
+    }
+
+    /** Tells every subscriber of {@code id} the events from position {@code from} on that it may see. */
+    private void publish(String id, Live l, int from) {
+        for (Subscription sub : subscribers.getOrDefault(id, List.of())) {
+            var batch = new ArrayList<Numbered>();
+            for (int i = from; i < l.events.size(); i++) {
+                if (l.protocol.visibleTo(l.events.get(i), sub.party())) {
+                    batch.add(new Numbered(i + 1, l.events.get(i)));
+                }
+            }
+            if (!batch.isEmpty()) {
+                try {
+                    sub.sink().accept(batch);
+                } catch (RuntimeException e) {
+                    subscribers.getOrDefault(id, List.of()).remove(sub); // a broken connection stops listening
+                }
+            }
+        }
+    }
+
     /** Forgets the in-memory state (as a restart would); the next access rebuilds it from the store. */
     void evict(String id) {
         live.remove(id);
@@ -201,7 +252,11 @@ public final class Negotiations {
             payload.put("events", t.events().stream().map(e -> MoveJson.event(e, l.scenario.issues())).toList());
             store.append(id, "move", Optional.of(party), json(payload));
         }
+        int from = l.events.size();
         l.applyTransition(t);
+        if (persist) {
+            publish(id, l, from);
+        }
     }
 
     private void runAgents(String id, Live l) {

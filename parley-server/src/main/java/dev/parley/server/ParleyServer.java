@@ -44,6 +44,7 @@ public final class ParleyServer implements AutoCloseable {
     private final Negotiations negotiations;
     private final String adminTokenHash;
     private final Javalin app;
+    private final java.util.concurrent.ConcurrentHashMap<String, Runnable> live = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ParleyServer(Store store, String adminToken, String host, int port) {
         this.store = store;
@@ -59,6 +60,15 @@ public final class ParleyServer implements AutoCloseable {
                     config.routes.post(r.path(), r.handler());
                 }
             }
+            config.routes.ws("/api/negotiations/{id}/live", ws -> {
+                ws.onConnect(this::connect);
+                ws.onClose(ctx -> {
+                    Runnable stop = live.remove(ctx.sessionId());
+                    if (stop != null) {
+                        stop.run();
+                    }
+                });
+            });
             config.routes.exception(Exception.class, this::error);
             // Statuses Javalin sets itself, as JSON like every other error.
             config.routes.error(413, ctx -> json(ctx, 413, Map.of("error", "the body is over the limit of "
@@ -88,6 +98,45 @@ public final class ParleyServer implements AutoCloseable {
                 new Route("POST", "/api/negotiations/{id}/moves", this::move),
                 new Route("POST", "/api/negotiations/{id}/close", this::close),
                 new Route("GET", "/api/negotiations/{id}/audit", this::audit));
+    }
+
+    /**
+     * {@code /api/negotiations/{id}/live?token=TOKEN&after=SEQ}: the seat's events, numbered, from SEQ on and then as
+     * they happen. Browsers cannot set headers on a WebSocket, hence the token in the query. Closes with 4403 for a
+     * token that opens no seat, 4404 for an unknown negotiation.
+     */
+    private void connect(io.javalin.websocket.WsConnectContext ctx) {
+        String id = ctx.pathParam("id");
+        String token = ctx.queryParam("token");
+        long after;
+        try {
+            after = ctx.queryParam("after") == null ? 0 : Long.parseLong(ctx.queryParam("after"));
+        } catch (NumberFormatException e) {
+            ctx.closeSession(4400, "after must be a whole number");
+            return;
+        }
+        try {
+            List<Issue> issues = issues(id);
+            Runnable stop = negotiations.subscribe(id, token == null ? "" : token, after, batch -> {
+                var events = new ArrayList<Map<String, Object>>();
+                for (Negotiations.Numbered n : batch) {
+                    var m = new LinkedHashMap<String, Object>();
+                    m.put("seq", n.seq());
+                    m.putAll(MoveJson.event(n.event(), issues));
+                    events.add(m);
+                }
+                try {
+                    ctx.send(MoveJson.JSON.writeValueAsString(Map.of("events", events)));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            live.put(ctx.sessionId(), stop);
+        } catch (AccessDenied e) {
+            ctx.closeSession(4403, e.getMessage());
+        } catch (StoreException e) {
+            ctx.closeSession(4404, e.getMessage());
+        }
     }
 
     private void openapi(Context ctx) throws java.io.IOException {

@@ -1,0 +1,144 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.scenario.MoveJson;
+import dev.parley.store.Store;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Live push over WebSocket: each seat gets exactly what it may see, numbered, and resumes without gaps. */
+class LiveIT {
+    @TempDir
+    Path dir;
+    Store store;
+    ParleyServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        store = Store.openDefault(dir);
+        server = ParleyServer.start(store, "admin", "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    JsonNode post(String path, String token, String body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + path)).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+        return MoveJson.JSON.readTree(r.body());
+    }
+
+    /** Collects the messages of one connection; each message is a batch of numbered events. */
+    static final class Inbox implements WebSocket.Listener {
+        final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        final StringBuilder partial = new StringBuilder();
+        volatile Integer closedWith;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    MoveJson.JSON.readTree(partial.toString()).get("events").forEach(events::add);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            closedWith = status;
+            return null;
+        }
+
+        /** The next {@code n} events, waiting for each up to 10 s. */
+        List<JsonNode> take(int n) throws InterruptedException {
+            var out = new ArrayList<JsonNode>();
+            for (int i = 0; i < n; i++) {
+                JsonNode e = events.poll(10, TimeUnit.SECONDS);
+                assertThat(e).as("event %d of %d", i + 1, n).isNotNull();
+                out.add(e);
+            }
+            return out;
+        }
+    }
+
+    WebSocket connect(String id, String token, long after, Inbox inbox) {
+        return http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
+                + "/api/negotiations/" + id + "/live?token=" + token + "&after=" + after), inbox).join();
+    }
+
+    @Test
+    void eachSeat_getsWhatItMaySee_inOrder_andResumesWithoutGapsOrDuplicates() throws Exception {
+        JsonNode created = post("/api/negotiations", "admin", "{\"scenario\": \"ceasefire-2025\", \"agents\": "
+                + "{\"US\": \"hill-climb\", \"EU\": \"truthful\"}}");
+        String id = created.get("id").asText();
+        String ua = created.get("tokens").get("UA").asText();
+        String ru = created.get("tokens").get("RU").asText();
+
+        var inbox = new Inbox();
+        WebSocket ws = connect(id, ua, 0, inbox);
+        List<JsonNode> backlog = inbox.take(2); // the opening text and the mediator's first proposal
+        assertThat(backlog).extracting(e -> e.get("type").asText()).containsExactly("text-adopted", "proposed");
+        assertThat(backlog).extracting(e -> e.get("seq").asLong()).containsExactly(1L, 2L);
+
+        post("/api/negotiations/" + id + "/moves", ua, "{\"type\": \"vote\", \"accept\": true}");
+        post("/api/negotiations/" + id + "/moves", ru, "{\"type\": \"vote\", \"accept\": false}");
+        // UA sees its own vote, not RU's nor the agents', then the outcome of the vote and the next proposal.
+        List<JsonNode> round = inbox.take(3);
+        assertThat(round).extracting(e -> e.get("type").asText()).containsExactly("voted", "text-kept", "proposed");
+        assertThat(round.get(0).get("party").asText()).isEqualTo("UA");
+        long last = round.get(2).get("seq").asLong();
+        assertThat(round.get(0).get("seq").asLong()).isGreaterThan(2L);
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+
+        // Meanwhile UA votes again; a reconnection from the last seen number gets exactly what followed.
+        post("/api/negotiations/" + id + "/moves", ua, "{\"type\": \"vote\", \"accept\": false}");
+        var again = new Inbox();
+        WebSocket ws2 = connect(id, ua, last, again);
+        List<JsonNode> resumed = again.take(1);
+        assertThat(resumed.get(0).get("type").asText()).isEqualTo("voted");
+        assertThat(resumed.get(0).get("seq").asLong()).isGreaterThan(last);
+        assertThat(again.events.poll(300, TimeUnit.MILLISECONDS)).as("nothing else is due").isNull();
+        ws2.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
+    @Test
+    void aWrongToken_isClosedWith4403() throws Exception {
+        JsonNode created = post("/api/negotiations", "admin", "{\"scenario\": \"ceasefire-2025\", \"agents\": "
+                + "{\"US\": \"hill-climb\"}}");
+        var inbox = new Inbox();
+        connect(created.get("id").asText(), "nope", 0, inbox);
+        for (int i = 0; i < 100 && inbox.closedWith == null; i++) {
+            inbox.events.poll(100, TimeUnit.MILLISECONDS); // waits for the close frame, not a fixed time
+        }
+        assertThat(inbox.closedWith).isEqualTo(4403);
+        assertThat(inbox.events).isEmpty();
+    }
+}
