@@ -135,6 +135,9 @@ public final class Negotiations {
         String party = seat(id, token);
         Live l = load(id);
         synchronized (l) {
+            if (l.closed) {
+                throw new ProtocolException("negotiation " + id + " is closed");
+            }
             int before = l.events.size();
             apply(id, l, party, action, true);
             runAgents(id, l);
@@ -196,6 +199,20 @@ public final class Negotiations {
         }
     }
 
+    /** The negotiation's scenario (public parts and all profiles: for the server's own use, never sent whole). */
+    public Scenario scenario(String id) {
+        return load(id).scenario;
+    }
+
+    /** Closes a negotiation: no move is accepted after. */
+    public void close(String id) {
+        Live l = load(id);
+        synchronized (l) {
+            store.status(id, "closed");
+            l.closed = true;
+        }
+    }
+
     /** Forgets the in-memory state (as a restart would); the next access rebuilds it from the store. */
     void evict(String id) {
         live.remove(id);
@@ -211,6 +228,7 @@ public final class Negotiations {
         JsonNode settingsJson = parse(n.protocolJson());
         Protocols.Settings settings = SettingsJson.read(s, settingsJson);
         Live l = new Live(s, Protocols.create(s, settings));
+        l.closed = n.status().equals("closed");
         var root = new SplittableRandom(settingsJson.path("seed").asLong());
         for (Records.Seat seat : store.seats(id)) {
             seat.tokenHash().ifPresent(h -> l.tokens.put(h, seat.party()));
@@ -321,6 +339,7 @@ public final class Negotiations {
         final Map<String, UtilityTable> tables = new LinkedHashMap<>();
         final List<Event> events = new ArrayList<>();
         Protocol.State state;
+        boolean closed;
 
         @SuppressWarnings("unchecked")
         Live(Scenario scenario, Protocol<? extends Protocol.State> protocol) {

@@ -149,7 +149,7 @@ public final class ParleyServer implements AutoCloseable {
     private void close(Context ctx) {
         requireAdmin(ctx);
         String id = ctx.pathParam("id");
-        store.status(id, "closed");
+        negotiations.close(id);
         json(ctx, 200, Map.of("id", id, "status", "closed"));
     }
 
@@ -271,9 +271,6 @@ public final class ParleyServer implements AutoCloseable {
         String id = ctx.pathParam("id");
         String token = token(ctx);
         negotiations.seat(id, token); // 403 before the body is even read
-        if (store.negotiation(id).map(n -> n.status().equals("closed")).orElse(false)) {
-            throw new ProtocolException("negotiation " + id + " is closed");
-        }
         JsonNode body = body(ctx);
         List<Issue> issues = issues(id);
         Action action;
@@ -300,8 +297,7 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     private Scenario scenario(String id) {
-        Records.Negotiation n = store.negotiation(id).orElseThrow(() -> new StoreException("no negotiation " + id));
-        return ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
+        return negotiations.scenario(id);
     }
 
     private List<Issue> issues(String id) {

@@ -1,0 +1,127 @@
+package dev.parley.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.RandomScenarios;
+import dev.parley.engine.model.Scenario;
+import dev.parley.scenario.Format;
+import dev.parley.scenario.MoveJson;
+import dev.parley.scenario.ScenarioWriter;
+import dev.parley.server.ParleyServer;
+import dev.parley.store.Store;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sustained moves through the HTTP API with persistence and WebSocket fan-out, on loopback only, bounded in count
+ * and time: 8 two-person SAOP negotiations, one client thread each posting its seats' offers in turn, one WebSocket
+ * subscriber per negotiation. Reports moves per second and p50/p99 latency.
+ *
+ * <pre>
+ * ./mvnw -q -pl parley-bench -am package -DskipTests
+ * java -cp parley-bench/target/benchmarks.jar dev.parley.bench.ServerLoad [JDBC-URL]   # default: H2 in a temp dir
+ * </pre>
+ */
+public final class ServerLoad {
+    static final int NEGOTIATIONS = 8;
+    static final int MAX_MOVES = 20_000;
+    static final long MAX_NANOS = 60_000_000_000L;
+
+    private ServerLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("parley-load");
+        try (Store store = args.length > 0 ? Store.open(args[0]) : Store.openDefault(dir);
+                ParleyServer server = ParleyServer.start(store, "admin", "127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + server.port() + "/api";
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+            Scenario s = RandomScenarios.generate(new SplittableRandom(3), RandomScenarios.Settings.of(2, 4, 5));
+            String offer = MoveJson.JSON.writeValueAsString(java.util.Map.of("type", "offer", "outcome",
+                    Outcome.of(0, 1, 2, 3).toMap(s.issues())));
+            var pushed = new AtomicLong();
+            var ids = new ArrayList<String>();
+            var tokens = new ArrayList<String[]>();
+            var sockets = new ArrayList<WebSocket>();
+            for (int n = 0; n < NEGOTIATIONS; n++) {
+                String body = "{\"scenario\": " + ScenarioWriter.write(s, Format.JSON) + ", \"protocol\": \"saop\", "
+                        + "\"rounds\": 1000000}";
+                JsonNode created = send(http, "POST", base + "/negotiations", "admin", body);
+                ids.add(created.get("id").asText());
+                tokens.add(new String[]{created.get("tokens").get("P0").asText(),
+                        created.get("tokens").get("P1").asText()});
+                sockets.add(http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
+                        + "/api/negotiations/" + ids.get(n) + "/live?token=" + tokens.get(n)[0]), new Counter(pushed))
+                        .join());
+            }
+            var moves = new AtomicLong();
+            long[][] latencies = new long[NEGOTIATIONS][MAX_MOVES];
+            int[] counts = new int[NEGOTIATIONS];
+            long start = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(NEGOTIATIONS);
+            var futures = new ArrayList<Future<?>>();
+            for (int n = 0; n < NEGOTIATIONS; n++) {
+                int k = n;
+                futures.add(pool.submit(() -> {
+                    int turn = 0;
+                    while (moves.incrementAndGet() <= MAX_MOVES && System.nanoTime() - start < MAX_NANOS) {
+                        long t0 = System.nanoTime();
+                        send(http, "POST", base + "/negotiations/" + ids.get(k) + "/moves", tokens.get(k)[turn], offer);
+                        latencies[k][counts[k]++] = System.nanoTime() - t0;
+                        turn = 1 - turn;
+                    }
+                    return null;
+                }));
+            }
+            for (var f : futures) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            sockets.forEach(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, "done").join());
+            long[] all = Arrays.stream(latencies).flatMapToLong(a -> Arrays.stream(a).filter(x -> x > 0)).sorted()
+                    .toArray();
+            System.out.printf(Locale.ROOT, "%s: %d moves in %.1f s = %.0f moves/s; latency p50 %.2f ms, p99 %.2f "
+                    + "ms; %d events pushed over WebSocket%n", args.length > 0 ? "given database" : "H2", all.length,
+                    seconds, all.length / seconds, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6,
+                    pushed.get());
+        }
+    }
+
+    private static JsonNode send(HttpClient http, String method, String url, String token, String body)
+            throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer "
+                + token).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(r.statusCode() + " " + r.body());
+        }
+        return MoveJson.JSON.readTree(r.body());
+    }
+
+    /** Counts the events pushed to one subscriber. */
+    private record Counter(AtomicLong pushed) implements WebSocket.Listener {
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            if (last) {
+                pushed.incrementAndGet();
+            }
+            ws.request(1);
+            return null;
+        }
+    }
+}
