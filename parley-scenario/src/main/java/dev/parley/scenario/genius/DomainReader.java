@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Reads the issues of a GENIUS domain file. Not thread-safe: one per import. */
-final class DomainReader {
+final class DomainReader extends Reader {
     /** The most options an integer issue may have. */
     static final int MAX_OPTIONS = 10_000;
 
@@ -20,26 +20,8 @@ final class DomainReader {
     record DomainIssue(int index, String name, String type, List<String> labels, double[] numbers, double lower) {
     }
 
-    private final Findings f;
-    private final List<Problem> problems;
-    private final List<String> notes;
-
     DomainReader(Findings findings) {
-        this.f = findings;
-        this.problems = findings.problems;
-        this.notes = findings.notes;
-    }
-
-    private void problem(String file, Element e, String where, String message) {
-        f.problem(file, e, where, message);
-    }
-
-    private Optional<Integer> integer(Element e, String key, String file, String where) {
-        return f.integer(e, key, file, where);
-    }
-
-    private Optional<Double> parse(String text, String file, Element e, String where, String key) {
-        return f.parse(text, file, e, where, key);
+        super(findings);
     }
 
     Optional<DomainIssue> domainIssue(Element e, String file, int steps) {

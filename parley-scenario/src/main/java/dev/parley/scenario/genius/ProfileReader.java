@@ -13,27 +13,9 @@ import java.util.Optional;
 import dev.parley.scenario.genius.DomainReader.DomainIssue;
 
 /** Reads one GENIUS profile file against the domain already read. Not thread-safe: one per import. */
-final class ProfileReader {
-    private final Findings f;
-    private final List<Problem> problems;
-    private final List<String> notes;
-
+final class ProfileReader extends Reader {
     ProfileReader(Findings findings) {
-        this.f = findings;
-        this.problems = findings.problems;
-        this.notes = findings.notes;
-    }
-
-    private void problem(String file, Element e, String where, String message) {
-        f.problem(file, e, where, message);
-    }
-
-    private Optional<Integer> integer(Element e, String key, String file, String where) {
-        return f.integer(e, key, file, where);
-    }
-
-    private Optional<Double> parse(String text, String file, Element e, String where, String key) {
-        return f.parse(text, file, e, where, key);
+        super(findings);
     }
 
     Optional<Profile> profile(Path path, List<DomainIssue> domain, List<Issue> issues, String party,
