@@ -199,6 +199,51 @@ public final class Negotiations {
         }
     }
 
+    /**
+     * Fills a seat that has not moved yet with an agent ({@code agent} present) or a person; returns the person's
+     * new invite token. An agent whose turn it is moves at once.
+     *
+     * @throws ProtocolException when the seat has moved already
+     * @throws IllegalArgumentException for a party without a seat, or an unknown agent
+     */
+    public Optional<String> switchSeat(String id, String party, Optional<String> agent) {
+        Live l = load(id);
+        synchronized (l) {
+            if (!l.protocol.participants().contains(party)) {
+                throw new IllegalArgumentException(party + " has no seat in negotiation " + id);
+            }
+            if (store.events(id, 0).stream().anyMatch(e -> e.party().filter(party::equals).isPresent())) {
+                throw new ProtocolException(party + " has moved already: its seat can no longer change hands");
+            }
+            l.tokens.values().removeIf(party::equals);
+            Optional<String> token = Optional.empty();
+            if (agent.isPresent()) {
+                // The seat's random stream is its place in seat order, as when it is rebuilt from the store.
+                var root = new SplittableRandom(seedOf(id));
+                SplittableRandom rnd = null;
+                for (String p : l.protocol.participants()) {
+                    SplittableRandom next = root.split();
+                    if (p.equals(party)) {
+                        rnd = next;
+                    }
+                }
+                l.agents.put(party, Agents.create(agent.get(), rnd));
+                store.seat(id, new Records.Seat(party, agent, Optional.empty()));
+            } else {
+                token = Optional.of(token());
+                l.agents.remove(party);
+                l.tokens.put(sha256(token.get()), party);
+                store.seat(id, new Records.Seat(party, Optional.empty(), Optional.of(sha256(token.get()))));
+            }
+            runAgents(id, l);
+            return token;
+        }
+    }
+
+    private long seedOf(String id) {
+        return parse(store.negotiation(id).orElseThrow().protocolJson()).path("seed").asLong();
+    }
+
     /** The negotiation's scenario (public parts and all profiles: for the server's own use, never sent whole). */
     public Scenario scenario(String id) {
         return load(id).scenario;

@@ -97,6 +97,7 @@ public final class ParleyServer implements AutoCloseable {
                 new Route("GET", "/api/negotiations/{id}/profile", this::profile),
                 new Route("POST", "/api/negotiations/{id}/moves", this::move),
                 new Route("POST", "/api/negotiations/{id}/close", this::close),
+                new Route("POST", "/api/negotiations/{id}/seats/{party}", this::seat),
                 new Route("GET", "/api/negotiations/{id}/audit", this::audit));
     }
 
@@ -144,6 +145,22 @@ public final class ParleyServer implements AutoCloseable {
             ctx.status(200).contentType("application/json").result(new String(in.readAllBytes(),
                     StandardCharsets.UTF_8));
         }
+    }
+
+    /** Fills a seat that has not moved yet: {"agent": "boulware"} for an agent, {} for a person (a new token). */
+    private void seat(Context ctx) {
+        requireAdmin(ctx);
+        JsonNode body = body(ctx);
+        java.util.Optional<String> agent = body.has("agent")
+                ? java.util.Optional.of(text(body, "agent"))
+                : java.util.Optional.empty();
+        String party = ctx.pathParam("party");
+        java.util.Optional<String> token = negotiations.switchSeat(ctx.pathParam("id"), party, agent);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("party", party);
+        m.put("agent", agent.orElse(null));
+        m.put("token", token.orElse(null));
+        json(ctx, 200, m);
     }
 
     private void close(Context ctx) {

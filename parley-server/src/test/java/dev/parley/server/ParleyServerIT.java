@@ -128,6 +128,34 @@ class ParleyServerIT {
     }
 
     @Test
+    void aSeat_changesHands_onlyBeforeItsFirstMove() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\"}}");
+        String id = created.get("id").asText();
+        String ua = created.get("tokens").get("UA").asText();
+        // RU becomes an agent before it has moved; EU's seat gets a fresh token (the old one stops working).
+        Reply ru = call("POST", "/api/negotiations/" + id + "/seats/RU", ADMIN, "{\"agent\": \"truthful\"}");
+        assertThat(ru.status()).isEqualTo(200);
+        assertThat(ru.body().get("token").isNull()).isTrue();
+        String oldEu = created.get("tokens").get("EU").asText();
+        Reply eu = call("POST", "/api/negotiations/" + id + "/seats/EU", ADMIN, "{}");
+        String newEu = eu.body().get("token").asText();
+        assertThat(newEu).isNotEqualTo(oldEu);
+        assertThat(call("GET", "/api/negotiations/" + id, oldEu, null).status()).isEqualTo(403);
+
+        call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"vote\", \"accept\": true}");
+        // RU's agent voted by itself; EU is next, with its new token.
+        JsonNode view = call("GET", "/api/negotiations/" + id, newEu, null).body();
+        assertThat(view.get("toMove").get(0).asText()).isEqualTo("EU");
+
+        Reply late = call("POST", "/api/negotiations/" + id + "/seats/UA", ADMIN, "{\"agent\": \"truthful\"}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body().get("error").asText()).isEqualTo("UA has moved already: its seat can no longer change "
+                + "hands");
+        assertThat(call("POST", "/api/negotiations/" + id + "/seats/XX", ADMIN, "{}").status()).isEqualTo(400);
+        assertThat(call("POST", "/api/negotiations/" + id + "/seats/EU", ua, "{}").status()).isEqualTo(403);
+    }
+
+    @Test
     void errors_areJsonWithTheRightStatus() throws Exception {
         JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\", "
                 + "\"RU\": \"truthful\", \"EU\": \"truthful\"}}");

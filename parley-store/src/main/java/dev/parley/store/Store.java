@@ -121,6 +121,17 @@ public final class Store implements AutoCloseable {
                 .list());
     }
 
+    /** Replaces who fills a seat: an agent, or a person with a new token's hash. */
+    public void seat(String negotiationId, Seat seat) {
+        int n = run(h -> h.createUpdate("UPDATE seats SET agent = :agent, token_hash = :token WHERE negotiation_id = "
+                + ":id AND party = :party").bind("agent", seat.agent().orElse(null))
+                .bind("token", seat.tokenHash().orElse(null)).bind("id", negotiationId).bind("party", seat.party())
+                .execute());
+        if (n == 0) {
+            throw new StoreException("no seat " + seat.party() + " in negotiation " + negotiationId);
+        }
+    }
+
     /** Sets a negotiation's status, e.g. "closed". */
     public void status(String negotiationId, String status) {
         int n = run(h -> h.createUpdate("UPDATE negotiations SET status = :s WHERE id = :id").bind("s", status)
