@@ -58,6 +58,18 @@ class CeasefireAnalysisTest {
     }
 
     @Test
+    void countBudgetRunningOut_leavesTheZoneUncountedButTheFrontierAndNashExact() {
+        Analysis a = Analyzer.analyze(S, AnalysisOptions.defaults().withBlockingDemands(false).withCountBudget(1_000));
+        assertThat(a.agreementZone()).isEmpty();
+        assertThat(a.zoneEmpty()).isFalse();
+        assertThat(a.notes()).containsExactly(
+                "agreement zone not counted: the search budget of 1,000 branches ran out; the zone is not empty");
+        assertThat(a.frontierSize()).isEqualTo(A.frontierSize());
+        assertThat(a.solutions().get(SolutionKind.NASH).outcome())
+                .isEqualTo(A.solutions().get(SolutionKind.NASH).outcome());
+    }
+
+    @Test
     void frontier_isExactlyTheNonDominatedZone() {
         List<double[]> front = A.frontier(Integer.MAX_VALUE).stream().map(CeasefireAnalysisTest::vector).toList();
         assertThat(front).hasSize(634);
