@@ -9,6 +9,7 @@ import dev.parley.engine.analysis.FrontierScope;
 import dev.parley.engine.analysis.ProgressListener;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Scenario;
+import dev.parley.scenario.AnalysisJson;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;

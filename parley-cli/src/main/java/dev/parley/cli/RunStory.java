@@ -15,6 +15,7 @@ import dev.parley.engine.protocol.Protocol;
 import dev.parley.engine.protocol.Protocols;
 import dev.parley.engine.protocol.Session;
 import dev.parley.engine.utility.UtilityTable;
+import dev.parley.scenario.AnalysisJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.agent.Agent;
 import dev.parley.engine.agent.AgentView;
 import dev.parley.engine.agent.Agents;
+import dev.parley.engine.analysis.Analysis;
+import dev.parley.engine.analysis.AnalysisOptions;
+import dev.parley.engine.analysis.Analyzer;
 import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Party;
+import dev.parley.engine.model.Role;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
@@ -71,6 +76,8 @@ public final class Negotiations {
     }
 
     private static final SecureRandom TOKENS = new SecureRandom();
+    /** The kind of log event by which a party shares its profile with the mediator. */
+    static final String SHARE = "share";
 
     private final Store store;
     private final ConcurrentHashMap<String, Live> live = new ConcurrentHashMap<>();
@@ -212,7 +219,8 @@ public final class Negotiations {
             if (!l.protocol.participants().contains(party)) {
                 throw new IllegalArgumentException(party + " has no seat in negotiation " + id);
             }
-            if (store.events(id, 0).stream().anyMatch(e -> e.party().filter(party::equals).isPresent())) {
+            if (store.events(id, 0).stream().anyMatch(e -> e.kind().equals("move") && e.party().filter(party::equals)
+                    .isPresent())) {
                 throw new ProtocolException(party + " has moved already: its seat can no longer change hands");
             }
             l.tokens.values().removeIf(party::equals);
@@ -258,6 +266,74 @@ public final class Negotiations {
         }
     }
 
+    /**
+     * The seat the token opens shares its party's profile with the mediator, for the analytics that need every
+     * profile. Durable (an event of the log) and final: a profile once shown cannot be unseen. Sharing again changes
+     * nothing.
+     *
+     * @return the parties that have shared so far
+     */
+    public java.util.Set<String> share(String id, String token) {
+        return shareFor(id, seat(id, token));
+    }
+
+    /**
+     * Shares a party's profile with the mediator on the organiser's word (for seats an agent fills, which hold no
+     * token), as {@link #share} does for a person.
+     *
+     * @throws IllegalArgumentException for the mediator or a party not in the scenario
+     */
+    public java.util.Set<String> shareFor(String id, String party) {
+        Live l = load(id);
+        synchronized (l) {
+            checkCanShare(l.scenario, party);
+            if (l.shared.add(party)) {
+                store.append(id, SHARE, Optional.of(party), json(Map.of("shared", true)));
+            }
+            return java.util.Set.copyOf(l.shared);
+        }
+    }
+
+    /**
+     * The analysis of the whole scenario (zone, frontier, fair packages), for the mediator's seat only, once every
+     * other party whose consent the zone needs has shared its profile.
+     *
+     * @throws AccessDenied for any other seat, or while a party has not shared
+     */
+    public Analysis analysis(String id, String token) {
+        String party = seat(id, token);
+        Live l = load(id);
+        synchronized (l) {
+            if (mediator(l.scenario).filter(party::equals).isEmpty()) {
+                throw new AccessDenied("only the mediator's seat sees the analysis of every profile");
+            }
+            List<String> missing = l.scenario.ratifyingParties().stream().map(Party::id)
+                    .filter(p -> !p.equals(party) && !l.shared.contains(p)).toList();
+            if (!missing.isEmpty()) {
+                throw new AccessDenied("the analysis needs every profile: " + String.join(", ", missing)
+                        + (missing.size() == 1 ? " has" : " have") + " not shared theirs with the mediator");
+            }
+            if (l.analysis == null) {
+                l.analysis = Analyzer.analyze(l.scenario, AnalysisOptions.defaults());
+            }
+            return l.analysis;
+        }
+    }
+
+    /** @throws IllegalArgumentException unless {@code party} is a party of {@code s} other than its mediator */
+    public static void checkCanShare(Scenario s, String party) {
+        if (s.parties().stream().noneMatch(p -> p.id().equals(party))) {
+            throw new IllegalArgumentException("shared: " + party + " is not a party of " + s.id());
+        }
+        if (mediator(s).filter(party::equals).isPresent()) {
+            throw new IllegalArgumentException(party + " is the mediator: it has no one to share with");
+        }
+    }
+
+    private static Optional<String> mediator(Scenario s) {
+        return s.parties().stream().filter(p -> p.role() == Role.MEDIATOR).map(Party::id).findFirst();
+    }
+
     /** Forgets the in-memory state (as a restart would); the next access rebuilds it from the store. */
     void evict(String id) {
         live.remove(id);
@@ -288,6 +364,10 @@ public final class Negotiations {
         }
         int n0 = 0;
         for (Records.Event stored : store.events(id, 0)) {
+            if (stored.kind().equals(SHARE)) {
+                l.shared.add(stored.party().orElseThrow());
+                continue;
+            }
             n0++;
             JsonNode payload = parse(stored.payload());
             String party = stored.party().orElseThrow();
@@ -383,6 +463,9 @@ public final class Negotiations {
         final Map<String, String> tokens = new LinkedHashMap<>();
         final Map<String, UtilityTable> tables = new LinkedHashMap<>();
         final List<Event> events = new ArrayList<>();
+        /** The parties that have shared their profiles with the mediator. */
+        final java.util.Set<String> shared = new java.util.LinkedHashSet<>();
+        Analysis analysis;
         Protocol.State state;
         boolean closed;
 

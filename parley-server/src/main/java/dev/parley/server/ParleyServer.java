@@ -9,6 +9,7 @@ import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
 import dev.parley.engine.protocol.ProtocolException;
 import dev.parley.engine.protocol.Protocols;
+import dev.parley.scenario.AnalysisJson;
 import dev.parley.scenario.BuiltinScenarios;
 import dev.parley.scenario.Format;
 import dev.parley.scenario.MoveJson;
@@ -98,6 +99,8 @@ public final class ParleyServer implements AutoCloseable {
                 new Route("POST", "/api/negotiations/{id}/moves", this::move),
                 new Route("POST", "/api/negotiations/{id}/close", this::close),
                 new Route("POST", "/api/negotiations/{id}/seats/{party}", this::seat),
+                new Route("POST", "/api/negotiations/{id}/share", this::share),
+                new Route("GET", "/api/negotiations/{id}/analysis", this::analysis),
                 new Route("GET", "/api/negotiations/{id}/audit", this::audit));
     }
 
@@ -209,8 +212,18 @@ public final class ParleyServer implements AutoCloseable {
             throw new BadRequest("agents: must be an object of party → agent");
         }
         agentsNode.fields().forEachRemaining(e -> agents.put(e.getKey(), e.getValue().asText()));
+        var shared = new ArrayList<String>();
+        JsonNode sharedNode = body.path("shared");
+        if (!sharedNode.isMissingNode() && !sharedNode.isArray()) {
+            throw new BadRequest("shared: must be a list of the parties whose profiles the mediator may see");
+        }
+        for (JsonNode party : sharedNode) {
+            Negotiations.checkCanShare(s, party.asText()); // before anything is stored
+            shared.add(party.asText());
+        }
         long seed = body.path("seed").asLong(1);
         Negotiations.Created created = negotiations.create(s, settings, agents, seed);
+        shared.forEach(party -> negotiations.shareFor(created.id(), party));
         var out = new LinkedHashMap<String, Object>();
         out.put("id", created.id());
         out.put("tokens", created.tokens());
@@ -282,6 +295,35 @@ public final class ParleyServer implements AutoCloseable {
         m.put("values", values);
         m.put("redLines", red);
         json(ctx, 200, m);
+    }
+
+    /** The caller's seat shares its profile with the mediator (final; sharing again changes nothing). */
+    private void share(Context ctx) {
+        String id = ctx.pathParam("id");
+        String token = token(ctx);
+        String party = negotiations.seat(id, token);
+        java.util.Set<String> shared = negotiations.share(id, token);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("party", party);
+        m.put("sharedWithMediator", true);
+        m.put("shared", shared.stream().sorted().toList());
+        json(ctx, 200, m);
+    }
+
+    /** The mediator's analysis of every profile, once the parties have shared them; {@code ?limit=N} frontier rows. */
+    private void analysis(Context ctx) {
+        String id = ctx.pathParam("id");
+        int limit;
+        try {
+            limit = ctx.queryParam("limit") == null ? 20 : Integer.parseInt(ctx.queryParam("limit"));
+        } catch (NumberFormatException e) {
+            throw new BadRequest("limit: must be a whole number");
+        }
+        if (limit < 0) {
+            throw new BadRequest("limit: must be 0 or more");
+        }
+        json(ctx, 200, AnalysisJson.document(negotiations.analysis(id, token(ctx)), limit,
+                java.util.Optional.empty()));
     }
 
     private void move(Context ctx) {

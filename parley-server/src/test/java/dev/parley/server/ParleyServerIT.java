@@ -115,6 +115,7 @@ class ParleyServerIT {
             assertThat(profile.get("reservation").asDouble()).isEqualTo(S.profiles().get(party).reservation());
             assertThat(call("GET", "/api/negotiations", token, null).status()).isEqualTo(403);
             assertThat(call("GET", "/api/negotiations/" + id + "/audit", token, null).status()).isEqualTo(403);
+            assertThat(call("GET", "/api/negotiations/" + id + "/analysis", token, null).status()).isEqualTo(403);
             assertThat(call("POST", "/api/negotiations", token, "{\"scenario\": \"ceasefire-2025\"}").status())
                     .isEqualTo(403);
         }
@@ -125,6 +126,68 @@ class ParleyServerIT {
         assertThat(call("GET", "/api/negotiations/" + id + "/profile", other, null).status()).isEqualTo(403);
         assertThat(call("POST", "/api/negotiations/" + id + "/moves", other, "{\"type\": \"vote\", \"accept\": true}")
                 .status()).isEqualTo(403);
+    }
+
+    @Test
+    void mediatorAnalysis_opensOnlyToTheMediator_onceEveryPartyHasShared_andSharingSurvivesARestart()
+            throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\"}");
+        String id = created.get("id").asText();
+        JsonNode tokens = created.get("tokens");
+        String analysis = "/api/negotiations/" + id + "/analysis";
+        String us = tokens.get("US").asText();
+
+        Reply none = call("GET", analysis, us, null);
+        assertThat(none.status()).isEqualTo(403);
+        assertThat(none.body().get("error").asText()).isEqualTo("the analysis needs every profile: UA, RU, EU have "
+                + "not shared theirs with the mediator");
+        assertThat(call("GET", analysis, tokens.get("UA").asText(), null).body().get("error").asText())
+                .isEqualTo("only the mediator's seat sees the analysis of every profile");
+        assertThat(call("POST", "/api/negotiations/" + id + "/share", us, null).status()).isEqualTo(400);
+
+        for (String party : List.of("UA", "RU")) {
+            Reply r = call("POST", "/api/negotiations/" + id + "/share", tokens.get(party).asText(), null);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body().get("party").asText()).isEqualTo(party);
+        }
+        assertThat(call("GET", analysis, us, null).body().get("error").asText()).isEqualTo("the analysis needs every "
+                + "profile: EU has not shared theirs with the mediator");
+        call("POST", "/api/negotiations/" + id + "/share", tokens.get("EU").asText(), null);
+        call("POST", "/api/negotiations/" + id + "/share", tokens.get("EU").asText(), null); // again: no change
+
+        // Restart: the sharing is in the log, not only in memory.
+        server.close();
+        server = ParleyServer.start(store, ADMIN, "127.0.0.1", 0);
+        Reply open = call("GET", analysis + "?limit=3", us, null);
+        assertThat(open.status()).as(String.valueOf(open.body())).isEqualTo(200);
+        assertThat(open.body().get("agreementZone").asLong()).isEqualTo(33_425);
+        assertThat(open.body().get("frontier").get("size").asLong()).isEqualTo(634);
+        assertThat(open.body().get("frontier").get("outcomes").size()).isEqualTo(3);
+        assertThat(open.body().get("solutions").get("nash").get("utilities").get("UA").asDouble()).isEqualTo(0.5805);
+        for (String party : List.of("UA", "RU", "EU")) {
+            assertThat(call("GET", analysis, tokens.get(party).asText(), null).status()).isEqualTo(403);
+        }
+        // Agents hold no token: the organiser shares their profiles at creation, checked before anything is stored.
+        int before = store.negotiations().size();
+        assertThat(call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", \"shared\": "
+                + "[\"RU\", \"XX\"]}").body().get("error").asText()).isEqualTo("shared: XX is not a party of "
+                        + "ceasefire-2025");
+        assertThat(store.negotiations()).hasSize(before);
+        JsonNode agents = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"RU\": \"truthful\", "
+                + "\"EU\": \"truthful\"}, \"shared\": [\"RU\", \"EU\"]}");
+        String agentsAnalysis = "/api/negotiations/" + agents.get("id").asText() + "/analysis";
+        String agentsUs = agents.get("tokens").get("US").asText();
+        assertThat(call("GET", agentsAnalysis, agentsUs, null).body().get("error").asText()).isEqualTo("the "
+                + "analysis needs every profile: UA has not shared theirs with the mediator");
+        call("POST", "/api/negotiations/" + agents.get("id").asText() + "/share", agents.get("tokens").get("UA")
+                .asText(), null);
+        assertThat(call("GET", agentsAnalysis, agentsUs, null).status()).isEqualTo(200);
+        assertThat(call("GET", analysis + "?limit=x", us, null).status()).isEqualTo(400);
+        // Sharing is not a move: EU's seat, shared but unmoved, can still change hands; the chain holds 3 events.
+        assertThat(call("POST", "/api/negotiations/" + id + "/seats/EU", ADMIN, "{}").status()).isEqualTo(200);
+        JsonNode audit = call("GET", "/api/negotiations/" + id + "/audit", ADMIN, null).body();
+        assertThat(audit.get("intact").asBoolean()).isTrue();
+        assertThat(audit.get("events").asLong()).isEqualTo(3);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.scenario;
 
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.Assessment;
@@ -15,12 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code parley analyze --format json}: the document of DESIGN.md, with the sections it leaves open filled in. */
-final class AnalysisJson {
+/**
+ * The analysis as JSON: the document of DESIGN.md, with the sections it leaves open filled in. Written by
+ * {@code parley analyze --format json} and served to the mediator by {@code parley serve}.
+ */
+public final class AnalysisJson {
     private AnalysisJson() {
     }
 
-    static Map<String, Object> document(Analysis a, int limit, Optional<Assessment> assessment) {
+    /** The document, listing at most {@code limit} frontier outcomes. */
+    public static Map<String, Object> document(Analysis a, int limit, Optional<Assessment> assessment) {
         List<Issue> issues = a.scenario().issues();
         var doc = new LinkedHashMap<String, Object>();
         doc.put("scenario", a.scenario().id());
@@ -58,7 +62,8 @@ final class AnalysisJson {
         return doc;
     }
 
-    static Map<String, Object> solution(Solution s, List<Issue> issues) {
+    /** One fair package: its outcome, utilities and the value it maximises. */
+    public static Map<String, Object> solution(Solution s, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         m.put("outcome", s.outcome().toMap(issues));
         m.put("utilities", s.utilities());
