@@ -72,6 +72,10 @@ public final class MoveJson {
                 m.put("type", "vote");
                 m.put("accept", v.accept());
             }
+            case Action.Message x -> {
+                m.put("type", "message");
+                m.put("text", x.text());
+            }
         }
         return m;
     }
@@ -90,6 +94,7 @@ public final class MoveJson {
             case "end" -> new Action.End(n.path("reason").asText());
             case "propose" -> new Action.Propose(outcome(n.get("text"), issues));
             case "vote" -> new Action.Vote(n.get("accept").asBoolean());
+            case "message" -> new Action.Message(n.get("text").asText());
             default -> throw new IllegalArgumentException("unknown action type '" + type + "'");
         };
     }
@@ -145,6 +150,11 @@ public final class MoveJson {
             case Event.TextAdopted t -> {
                 m.put("type", "text-adopted");
                 m.put("text", outcome(t.text(), issues));
+            }
+            case Event.Said x -> {
+                m.put("type", "said");
+                m.put("party", x.party());
+                m.put("text", x.text());
             }
             case Event.TextKept k -> {
                 m.put("type", "text-kept");

@@ -191,6 +191,46 @@ class ParleyServerIT {
     }
 
     @Test
+    void shuttle_aPartyMessagesTheMediatorPrivately_andARelayCannotStateAReservation() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"shuttle\"}");
+        String id = created.get("id").asText();
+        JsonNode tokens = created.get("tokens");
+        String us = tokens.get("US").asText();
+        String ua = tokens.get("UA").asText();
+        JsonNode opening = call("GET", "/api/negotiations/" + id, us, null).body().get("text");
+        String present = "{\"type\": \"present\", \"to\": \"%s\", \"outcome\": " + opening + "%s}";
+        assertThat(call("POST", "/api/negotiations/" + id + "/moves", us, present.formatted("UA", "")).status())
+                .isEqualTo(200);
+        Reply said = call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"message\", \"text\": "
+                + "\"Kursk is not ours to trade.\"}");
+        assertThat(said.status()).as(String.valueOf(said.body())).isEqualTo(200);
+        assertThat(said.body().get("events").get(0).get("type").asText()).isEqualTo("said");
+        assertThat(call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"message\"}").status())
+                .isEqualTo(400);
+        for (String party : List.of("US", "UA", "RU", "EU")) {
+            JsonNode events = call("GET", "/api/negotiations/" + id, tokens.get(party).asText(), null).body().get(
+                    "events");
+            boolean seen = false;
+            for (JsonNode e : events) {
+                seen |= e.get("type").asText().equals("said");
+            }
+            assertThat(seen).as(party).isEqualTo(party.equals("US") || party.equals("UA"));
+        }
+        assertThat(call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"accept\"}").status())
+                .isEqualTo(200);
+        double reservation = S.profiles().get("UA").reservation();
+        Reply leak = call("POST", "/api/negotiations/" + id + "/moves", us, present.formatted("RU",
+                ", \"relay\": {\"original\": 2, \"verbatim\": false, \"text\": \"Kyiv would settle for "
+                        + reservation + "\"}"));
+        assertThat(leak.status()).isEqualTo(409);
+        assertThat(leak.body().get("error").asText()).isEqualTo("a relay never passes on a reservation value, and "
+                + "this one states UA's");
+        assertThat(call("POST", "/api/negotiations/" + id + "/moves", us, present.formatted("RU",
+                ", \"relay\": {\"original\": 2, \"verbatim\": true, \"text\": \"Kursk is not ours to trade.\"}"))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void aSeat_changesHands_onlyBeforeItsFirstMove() throws Exception {
         JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\"}}");
         String id = created.get("id").asText();

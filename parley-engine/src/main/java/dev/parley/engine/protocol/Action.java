@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** What a seat does when the protocol reaches it. Which actions are legal depends on the protocol and its state. */
 public sealed interface Action permits Action.Offer, Action.Accept, Action.Reject, Action.End, Action.Propose,
-        Action.Vote, Action.Present {
+        Action.Vote, Action.Present, Action.Message {
 
     /** Puts a package on the table (saop, alternating). */
     record Offer(Outcome outcome) implements Action {
@@ -70,6 +70,19 @@ public sealed interface Action permits Action.Offer, Action.Accept, Action.Rejec
      */
     record Relay(int original, boolean verbatim, String text) {
         public Relay {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * Shuttle: a party's words to the mediator in its private meeting, before it answers the package; the meeting
+     * goes on. Only the mediator and the party see them; the mediator may relay them, labelled and linked.
+     */
+    record Message(String text) implements Action {
+        /** The longest message, in characters. */
+        public static final int MAX_LENGTH = 4_000;
+
+        public Message {
             Objects.requireNonNull(text, "text");
         }
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * names its round and, where one acted, the party.
  */
 public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejected, Event.Proposed, Event.Voted,
-        Event.TextAdopted, Event.TextKept, Event.Presented, Event.Diverged, Event.Ended {
+        Event.TextAdopted, Event.TextKept, Event.Presented, Event.Diverged, Event.Said, Event.Ended {
     int round();
 
     record Offered(int round, String party, Outcome outcome) implements Event {
@@ -50,6 +50,10 @@ public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejec
             accepted = Map.copyOf(accepted);
             issues = List.copyOf(issues);
         }
+    }
+
+    /** Shuttle: what a party said to the mediator in its private meeting. */
+    record Said(int round, String party, String text) implements Event {
     }
 
     /** The mediator proposed a new text. */

@@ -22,7 +22,8 @@ import java.util.Optional;
  * Rules: the parties never talk to each other. Each round the mediator meets every ratifying party in turn, in
  * private, and presents a package; the party accepts it, or rejects it naming the issues it objects to most. With a
  * package the mediator may relay what another party said, labelled verbatim or reframed and linked to the move it
- * passes on; a party's words are its objections (issue ids), so a reservation value can never be relayed. A deal
+ * passes on. A party's words are its objections (issue ids) and what it says to the mediator in its meeting (a
+ * message, which leaves the meeting open); a relay whose text states a party's reservation value is refused. A deal
  * needs every ratifying party to have accepted the identical package (the mediator, when it ratifies, consents by
  * presenting it). At the end of each round, when the parties have accepted different packages, the mediator gets a
  * divergence check naming the issues on which they differ. Each party sees only its own meetings; the mediator sees
@@ -68,6 +69,7 @@ public final class Shuttle implements Protocol<Shuttle.State> {
     private final List<Issue> issues;
     private final int rounds;
     private final Outcome opening;
+    private final Map<String, Double> reservations = new LinkedHashMap<>();
 
     public Shuttle(Scenario scenario, String mediator, int rounds, Optional<Outcome> opening) {
         if (scenario.party(mediator).isEmpty()) {
@@ -84,6 +86,28 @@ public final class Shuttle implements Protocol<Shuttle.State> {
         this.issues = scenario.issues();
         this.rounds = rounds;
         this.opening = opening.orElseGet(() -> SingleText.defaultOpening(scenario));
+        scenario.profiles().forEach((party, profile) -> reservations.put(party, profile.reservation()));
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+            "(\\d*[.,]\\d+|\\d+)\\s*(%|per ?cent)?");
+
+    /**
+     * The party whose reservation value the text states, as a fraction (0.45, .45, 0,45) or a percentage (45%, 45
+     * per cent), if any. A guard against the plain slip, not against a mediator set on leaking.
+     */
+    private Optional<String> reservationIn(String text) {
+        var m = NUMBER.matcher(text);
+        while (m.find()) {
+            double x = Double.parseDouble(m.group(1).replace(',', '.'));
+            double value = m.group(2) != null ? x / 100 : x;
+            for (var e : reservations.entrySet()) {
+                if (Math.abs(value - e.getValue()) < 1e-9 && e.getValue() > 0) {
+                    return Optional.of(e.getKey());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -128,6 +152,7 @@ public final class Shuttle implements Protocol<Shuttle.State> {
             case Event.Presented p -> p.to().equals(party);
             case Event.Accepted a -> a.party().equals(party);
             case Event.Rejected r -> r.party().equals(party);
+            case Event.Said x -> x.party().equals(party);
             case Event.Diverged d -> false;
             default -> true;
         };
@@ -157,6 +182,10 @@ public final class Shuttle implements Protocol<Shuttle.State> {
                     if (r.original() < 1) {
                         throw new ProtocolException("a relay must link to the move it passes on");
                     }
+                    reservationIn(r.text()).ifPresent(party -> {
+                        throw new ProtocolException("a relay never passes on a reservation value, and this one "
+                                + "states " + party + "'s");
+                    });
                 });
                 yield new Transition<>(new State("respond", s.round(), s.deadline(), s.meeting(), to,
                         Optional.of(p.outcome()), s.opening(), s.accepted(), Optional.empty()),
@@ -175,6 +204,13 @@ public final class Shuttle implements Protocol<Shuttle.State> {
         var events = new ArrayList<Event>();
         var accepted = new LinkedHashMap<>(s.accepted());
         switch (action) {
+            case Action.Message m -> {
+                if (m.text().isBlank() || m.text().length() > Action.Message.MAX_LENGTH) {
+                    throw new ProtocolException("a message needs words, at most " + Action.Message.MAX_LENGTH
+                            + " characters");
+                }
+                return new Transition<>(s, List.of(new Event.Said(s.round(), party, m.text())));
+            }
             case Accept a -> {
                 accepted.put(party, pkg);
                 events.add(new Event.Accepted(s.round(), party, pkg));
@@ -194,7 +230,8 @@ public final class Shuttle implements Protocol<Shuttle.State> {
             case End e -> {
                 return ended(s, Optional.empty(), party + " walked out: " + e.reason(), List.of());
             }
-            default -> throw new ProtocolException(party + " accepts or rejects the package, not "
+            default -> throw new ProtocolException(party + " accepts or rejects the package (or says something to "
+                    + "the mediator), not "
                     + SingleText.describe(action));
         }
         if (accepted.size() == parties.size() && accepted.values().stream().distinct().count() == 1) {

@@ -233,6 +233,7 @@ public final class SingleText implements Protocol<SingleText.State> {
             case Propose x -> "a proposal";
             case Vote x -> "a vote";
             case Action.Present x -> "presenting a package";
+            case Action.Message x -> "a message";
         };
     }
 }

@@ -246,6 +246,42 @@ class ProtocolPropertiesTest {
         }
     }
 
+    @Test
+    void shuttle_aPartysMessage_reachesOnlyTheMediator_leavesTheMeetingOpen_andNoRelayStatesAReservation() {
+        Scenario s = scenario(3);
+        var p = (Shuttle) protocol(s, "shuttle", 3);
+        Shuttle.State st = p.start().state();
+        String first = st.meetingWith();
+        st = p.next(st, p.mediator(), new Action.Present(first, p.start().state().opening(), Optional.empty()))
+                .state();
+        var said = p.next(st, first, new Action.Message("We cannot give up the southern districts."));
+        assertThat(said.state()).isEqualTo(st); // still the same meeting, the party still to answer
+        assertThat(said.events()).containsExactly(new Event.Said(0, first, "We cannot give up the southern "
+                + "districts."));
+        for (String party : p.participants()) {
+            assertThat(p.visibleTo(said.events().get(0), party)).as(party).isEqualTo(party.equals(first) || party
+                    .equals(p.mediator()));
+        }
+        Shuttle.State meeting = st;
+        assertThatThrownBy(() -> p.next(meeting, first, new Action.Message("  "))).isInstanceOf(
+                ProtocolException.class).hasMessageStartingWith("a message needs words");
+        assertThatThrownBy(() -> p.next(meeting, p.mediator(), new Action.Message("hello"))).isInstanceOf(
+                ProtocolException.class);
+        Shuttle.State next = p.next(meeting, first, new Action.Accept()).state();
+        String second = next.meetingWith();
+        double reservation = s.profiles().get(first).reservation();
+        String percent = new java.math.BigDecimal(Double.toString(reservation)).movePointRight(2)
+                .stripTrailingZeros().toPlainString();
+        for (String leak : List.of(Double.toString(reservation), percent + "%", percent + " per cent")) {
+            assertThatThrownBy(() -> p.next(next, p.mediator(), new Action.Present(second, next.opening(), Optional
+                    .of(new Action.Relay(2, true, first + " said it would settle for " + leak)))))
+                    .as(leak).isInstanceOf(ProtocolException.class).hasMessageContaining("never passes on a "
+                            + "reservation value");
+        }
+        assertThat(p.next(next, p.mediator(), new Action.Present(second, next.opening(), Optional.of(
+                new Action.Relay(2, true, "We cannot give up the southern districts.")))).events()).hasSize(1);
+    }
+
     static java.util.stream.LongStream twoPartySeeds() {
         return java.util.stream.LongStream.rangeClosed(1, 60);
     }
