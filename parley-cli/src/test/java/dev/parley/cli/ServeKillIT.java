@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,10 +34,17 @@ class ServeKillIT {
     record Server(Process process, int port) {
     }
 
+    /** Extra {@code parley serve} options naming the store; none: the default H2 file under the data folder. */
+    List<String> storeArgs() {
+        return List.of();
+    }
+
     Server start() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var pb = new ProcessBuilder(java, "-jar", Path.of("target/parley.jar").toAbsolutePath().toString(), "serve",
-                "--port", "0", "--data", data.toString()).redirectErrorStream(true);
+        var command = new java.util.ArrayList<>(List.of(java, "-jar", Path.of("target/parley.jar").toAbsolutePath()
+                .toString(), "serve", "--port", "0", "--data", data.toString()));
+        command.addAll(storeArgs());
+        var pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PARLEY_ADMIN_TOKEN", "admin");
         Process p = pb.start();
         var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

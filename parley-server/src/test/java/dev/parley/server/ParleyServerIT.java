@@ -34,9 +34,14 @@ class ParleyServerIT {
     record Reply(int status, JsonNode body) {
     }
 
+    /** The store under test: an H2 file in a fresh folder. */
+    Store openStore() {
+        return Store.openDefault(dir);
+    }
+
     @BeforeEach
     void start() {
-        store = Store.openDefault(dir);
+        store = openStore();
         server = ParleyServer.start(store, ADMIN, "127.0.0.1", 0);
     }
 
