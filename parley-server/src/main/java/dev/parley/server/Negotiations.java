@@ -3,7 +3,6 @@ package dev.parley.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.agent.Agent;
-import dev.parley.engine.agent.AgentView;
 import dev.parley.engine.agent.Agents;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.AnalysisOptions;
@@ -17,7 +16,6 @@ import dev.parley.engine.protocol.Event;
 import dev.parley.engine.protocol.Protocol;
 import dev.parley.engine.protocol.ProtocolException;
 import dev.parley.engine.protocol.Protocols;
-import dev.parley.engine.utility.UtilityTable;
 import dev.parley.scenario.Format;
 import dev.parley.scenario.MoveJson;
 import dev.parley.scenario.ScenarioReader;
@@ -25,13 +23,7 @@ import dev.parley.scenario.ScenarioWriter;
 import dev.parley.store.Records;
 import dev.parley.store.Store;
 import dev.parley.store.StoreException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,12 +67,13 @@ public final class Negotiations {
     private record Subscription(String party, java.util.function.Consumer<List<Numbered>> sink) {
     }
 
-    private static final SecureRandom TOKENS = new SecureRandom();
+    /** The kind of log event that holds a protocol move. */
+    static final String MOVE = "move";
     /** The kind of log event by which a party shares its profile with the mediator. */
     static final String SHARE = "share";
 
     private final Store store;
-    private final ConcurrentHashMap<String, Live> live = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LiveNegotiation> live = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<Subscription>> subscribers = new ConcurrentHashMap<>();
 
     public Negotiations(Store store) {
@@ -108,13 +101,13 @@ public final class Negotiations {
             if (agents.containsKey(party)) {
                 seats.add(new Records.Seat(party, Optional.of(agents.get(party)), Optional.empty()));
             } else {
-                String token = token();
+                String token = Tokens.create();
                 tokens.put(party, token);
-                seats.add(new Records.Seat(party, Optional.empty(), Optional.of(sha256(token))));
+                seats.add(new Records.Seat(party, Optional.empty(), Optional.of(Tokens.sha256(token))));
             }
         }
         String id = store.create(ScenarioWriter.write(s, Format.JSON), SettingsJson.write(s, settings, seed), seats);
-        Live l = load(id);
+        LiveNegotiation l = load(id);
         synchronized (l) {
             runAgents(id, l);
         }
@@ -123,8 +116,8 @@ public final class Negotiations {
 
     /** The seat a token opens. */
     public String seat(String id, String token) {
-        Live l = load(id);
-        String party = l.tokens.get(sha256(token));
+        LiveNegotiation l = load(id);
+        String party = l.tokens.get(Tokens.sha256(token));
         if (party == null) {
             throw new AccessDenied("this token opens no seat of negotiation " + id);
         }
@@ -140,26 +133,26 @@ public final class Negotiations {
      */
     public List<Event> move(String id, String token, Action action) {
         String party = seat(id, token);
-        Live l = load(id);
+        LiveNegotiation l = load(id);
         synchronized (l) {
             if (l.closed) {
                 throw new ProtocolException("negotiation " + id + " is closed");
             }
             int before = l.events.size();
-            apply(id, l, party, action, true);
+            apply(id, l, party, action);
             runAgents(id, l);
-            return visible(l, party, before);
+            return l.visible(party, before).stream().map(Numbered::event).toList();
         }
     }
 
     /** What the seat the token opens sees now. */
     public Snapshot view(String id, String token) {
         String party = seat(id, token);
-        Live l = load(id);
+        LiveNegotiation l = load(id);
         synchronized (l) {
             Protocol.State st = l.state;
             return new Snapshot(party, st.phase(), st.round(), st.deadline(), l.protocol.toMove(st), st.onTable(),
-                    st.text(), st.ended(), l.agreement(), visible(l, party, 0));
+                    st.text(), st.ended(), l.agreement(), l.visible(party, 0).stream().map(Numbered::event).toList());
         }
     }
 
@@ -170,15 +163,10 @@ public final class Negotiations {
      */
     public Runnable subscribe(String id, String token, long after, java.util.function.Consumer<List<Numbered>> sink) {
         String party = seat(id, token);
-        Live l = load(id);
+        LiveNegotiation l = load(id);
         var subscription = new Subscription(party, sink);
         synchronized (l) {
-            var backlog = new ArrayList<Numbered>();
-            for (int i = (int) Math.max(0, after); i < l.events.size(); i++) {
-                if (l.protocol.visibleTo(l.events.get(i), party)) {
-                    backlog.add(new Numbered(i + 1, l.events.get(i)));
-                }
-            }
+            List<Numbered> backlog = l.visible(party, (int) Math.min(after, Integer.MAX_VALUE));
             if (!backlog.isEmpty()) {
                 sink.accept(backlog);
             }
@@ -188,14 +176,9 @@ public final class Negotiations {
     }
 
     /** Tells every subscriber of {@code id} the events from position {@code from} on that it may see. */
-    private void publish(String id, Live l, int from) {
+    private void publish(String id, LiveNegotiation l, int from) {
         for (Subscription sub : subscribers.getOrDefault(id, List.of())) {
-            var batch = new ArrayList<Numbered>();
-            for (int i = from; i < l.events.size(); i++) {
-                if (l.protocol.visibleTo(l.events.get(i), sub.party())) {
-                    batch.add(new Numbered(i + 1, l.events.get(i)));
-                }
-            }
+            List<Numbered> batch = l.visible(sub.party(), from);
             if (!batch.isEmpty()) {
                 try {
                     sub.sink().accept(batch);
@@ -214,42 +197,29 @@ public final class Negotiations {
      * @throws IllegalArgumentException for a party without a seat, or an unknown agent
      */
     public Optional<String> switchSeat(String id, String party, Optional<String> agent) {
-        Live l = load(id);
+        LiveNegotiation l = load(id);
         synchronized (l) {
             if (!l.protocol.participants().contains(party)) {
                 throw new IllegalArgumentException(party + " has no seat in negotiation " + id);
             }
-            if (store.events(id, 0).stream().anyMatch(e -> e.kind().equals("move") && e.party().filter(party::equals)
+            if (store.events(id, 0).stream().anyMatch(e -> e.kind().equals(MOVE) && e.party().filter(party::equals)
                     .isPresent())) {
                 throw new ProtocolException(party + " has moved already: its seat can no longer change hands");
             }
             l.tokens.values().removeIf(party::equals);
             Optional<String> token = Optional.empty();
             if (agent.isPresent()) {
-                // The seat's random stream is its place in seat order, as when it is rebuilt from the store.
-                var root = new SplittableRandom(seedOf(id));
-                SplittableRandom rnd = null;
-                for (String p : l.protocol.participants()) {
-                    SplittableRandom next = root.split();
-                    if (p.equals(party)) {
-                        rnd = next;
-                    }
-                }
-                l.agents.put(party, Agents.create(agent.get(), rnd));
+                l.agents.put(party, Agents.create(agent.get(), l.randomFor(party)));
                 store.seat(id, new Records.Seat(party, agent, Optional.empty()));
             } else {
-                token = Optional.of(token());
+                token = Optional.of(Tokens.create());
                 l.agents.remove(party);
-                l.tokens.put(sha256(token.get()), party);
-                store.seat(id, new Records.Seat(party, Optional.empty(), Optional.of(sha256(token.get()))));
+                l.tokens.put(Tokens.sha256(token.get()), party);
+                store.seat(id, new Records.Seat(party, Optional.empty(), Optional.of(Tokens.sha256(token.get()))));
             }
             runAgents(id, l);
             return token;
         }
-    }
-
-    private long seedOf(String id) {
-        return parse(store.negotiation(id).orElseThrow().protocolJson()).path("seed").asLong();
     }
 
     /** The negotiation's scenario (public parts and all profiles: for the server's own use, never sent whole). */
@@ -259,7 +229,7 @@ public final class Negotiations {
 
     /** Closes a negotiation: no move is accepted after. */
     public void close(String id) {
-        Live l = load(id);
+        LiveNegotiation l = load(id);
         synchronized (l) {
             store.status(id, "closed");
             l.closed = true;
@@ -284,7 +254,7 @@ public final class Negotiations {
      * @throws IllegalArgumentException for the mediator or a party not in the scenario
      */
     public java.util.Set<String> shareFor(String id, String party) {
-        Live l = load(id);
+        LiveNegotiation l = load(id);
         synchronized (l) {
             checkCanShare(l.scenario, party);
             if (l.shared.add(party)) {
@@ -302,7 +272,7 @@ public final class Negotiations {
      */
     public Analysis analysis(String id, String token) {
         String party = seat(id, token);
-        Live l = load(id);
+        LiveNegotiation l = load(id);
         synchronized (l) {
             if (mediator(l.scenario).filter(party::equals).isEmpty()) {
                 throw new AccessDenied("only the mediator's seat sees the analysis of every profile");
@@ -339,28 +309,21 @@ public final class Negotiations {
         live.remove(id);
     }
 
-    private Live load(String id) {
+    private LiveNegotiation load(String id) {
         return live.computeIfAbsent(id, this::rebuild);
     }
 
-    private Live rebuild(String id) {
+    private LiveNegotiation rebuild(String id) {
         Records.Negotiation n = store.negotiation(id).orElseThrow(() -> new StoreException("no negotiation " + id));
         Scenario s = ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
         JsonNode settingsJson = parse(n.protocolJson());
         Protocols.Settings settings = SettingsJson.read(s, settingsJson);
-        Live l = new Live(s, Protocols.create(s, settings));
+        var l = new LiveNegotiation(s, Protocols.create(s, settings), settingsJson.path("seed").asLong());
         l.closed = n.status().equals("closed");
-        var root = new SplittableRandom(settingsJson.path("seed").asLong());
         for (Records.Seat seat : store.seats(id)) {
             seat.tokenHash().ifPresent(h -> l.tokens.put(h, seat.party()));
-        }
-        Map<String, String> specs = new LinkedHashMap<>();
-        store.seats(id).forEach(seat -> seat.agent().ifPresent(a -> specs.put(seat.party(), a)));
-        for (String party : l.protocol.participants()) {
-            SplittableRandom rnd = root.split(); // one stream per seat, in seat order, people's seats included
-            if (specs.containsKey(party)) {
-                l.agents.put(party, Agents.create(specs.get(party), rnd));
-            }
+            seat.agent().ifPresent(spec -> l.agents.put(seat.party(), Agents.create(spec, l.randomFor(seat
+                    .party()))));
         }
         int n0 = 0;
         for (Records.Event stored : store.events(id, 0)) {
@@ -374,7 +337,7 @@ public final class Negotiations {
             Action action = MoveJson.action(payload.get("action"), s.issues());
             Agent agent = l.agents.get(party);
             if (agent != null) {
-                Action again = agent.act(view(l, party)); // re-decide: keeps the agent's own state as it was
+                Action again = agent.act(l.agentView(party)); // re-decide: keeps the agent's own state as it was
                 if (!again.equals(action)) {
                     throw new StoreException("negotiation " + id + ": the agent in " + party + "'s seat does not "
                             + "repeat its logged move " + n0 + "; was the agent changed?");
@@ -386,56 +349,26 @@ public final class Negotiations {
         return l;
     }
 
-    /** Validates, persists, then applies one move. */
-    private void apply(String id, Live l, String party, Action action, boolean persist) {
+    /** Validates, persists, applies, then publishes one move. */
+    private void apply(String id, LiveNegotiation l, String party, Action action) {
         Protocol.Transition<Protocol.State> t = l.protocol.next(l.state, party, action); // refuses illegal moves
-        if (persist) {
-            var payload = new LinkedHashMap<String, Object>();
-            payload.put("action", MoveJson.action(action, l.scenario.issues()));
-            payload.put("events", t.events().stream().map(e -> MoveJson.event(e, l.scenario.issues())).toList());
-            store.append(id, "move", Optional.of(party), json(payload));
-        }
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("action", MoveJson.action(action, l.scenario.issues()));
+        payload.put("events", t.events().stream().map(e -> MoveJson.event(e, l.scenario.issues())).toList());
+        store.append(id, MOVE, Optional.of(party), json(payload));
         int from = l.events.size();
         l.applyTransition(t);
-        if (persist) {
-            publish(id, l, from);
-        }
+        publish(id, l, from);
     }
 
-    private void runAgents(String id, Live l) {
+    private void runAgents(String id, LiveNegotiation l) {
         while (!l.state.ended()) {
             String next = l.protocol.toMove(l.state).get(0);
             Agent agent = l.agents.get(next);
             if (agent == null) {
                 return; // a person's turn
             }
-            apply(id, l, next, agent.act(view(l, next)), true);
-        }
-    }
-
-    private static AgentView view(Live l, String party) {
-        return new AgentView(party, l.scenario.parties(), l.scenario.issues(), l.scenario.profiles().get(party),
-                l.tables.computeIfAbsent(party, p -> UtilityTable.of(l.scenario.space(), l.scenario.profiles()
-                        .get(p))),
-                l.protocol.name(), l.state, l.events, e -> l.protocol.visibleTo(e, party));
-    }
-
-    private static List<Event> visible(Live l, String party, int from) {
-        return l.events.subList(from, l.events.size()).stream().filter(e -> l.protocol.visibleTo(e, party)).toList();
-    }
-
-    private static String token() {
-        byte[] b = new byte[32];
-        TOKENS.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(
-                    StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            apply(id, l, next, agent.act(l.agentView(next)));
         }
     }
 
@@ -452,42 +385,6 @@ public final class Negotiations {
             return MoveJson.JSON.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** One negotiation in memory. Guarded by its own monitor. */
-    private static final class Live {
-        final Scenario scenario;
-        final Protocol<Protocol.State> protocol;
-        final Map<String, Agent> agents = new LinkedHashMap<>();
-        final Map<String, String> tokens = new LinkedHashMap<>();
-        final Map<String, UtilityTable> tables = new LinkedHashMap<>();
-        final List<Event> events = new ArrayList<>();
-        /** The parties that have shared their profiles with the mediator. */
-        final java.util.Set<String> shared = new java.util.LinkedHashSet<>();
-        Analysis analysis;
-        Protocol.State state;
-        boolean closed;
-
-        @SuppressWarnings("unchecked")
-        Live(Scenario scenario, Protocol<? extends Protocol.State> protocol) {
-            this.scenario = scenario;
-            // A protocol accepts back the states it made: the cast only widens what the map can hold.
-            this.protocol = (Protocol<Protocol.State>) protocol;
-            Protocol.Transition<Protocol.State> start = this.protocol.start();
-            this.state = start.state();
-            this.events.addAll(start.events());
-        }
-
-        void applyTransition(Protocol.Transition<Protocol.State> t) {
-            state = t.state();
-            events.addAll(t.events());
-        }
-
-        Optional<Outcome> agreement() {
-            return events.isEmpty() || !(events.get(events.size() - 1) instanceof Event.Ended e)
-                    ? Optional.empty()
-                    : e.agreement();
         }
     }
 }

@@ -21,7 +21,6 @@ import dev.parley.store.Store;
 import dev.parley.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ public final class ParleyServer implements AutoCloseable {
     private ParleyServer(Store store, String adminToken, String host, int port) {
         this.store = store;
         this.negotiations = new Negotiations(store);
-        this.adminTokenHash = Negotiations.sha256(adminToken);
+        this.adminTokenHash = Tokens.sha256(adminToken);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
@@ -153,9 +152,9 @@ public final class ParleyServer implements AutoCloseable {
     /** Fills a seat that has not moved yet: {"agent": "boulware"} for an agent, {} for a person (a new token). */
     private void seat(Context ctx) {
         requireAdmin(ctx);
-        JsonNode body = body(ctx);
+        JsonNode body = Requests.body(ctx);
         java.util.Optional<String> agent = body.has("agent")
-                ? java.util.Optional.of(text(body, "agent"))
+                ? java.util.Optional.of(Requests.text(body, "agent"))
                 : java.util.Optional.empty();
         String party = ctx.pathParam("party");
         java.util.Optional<String> token = negotiations.switchSeat(ctx.pathParam("id"), party, agent);
@@ -188,34 +187,36 @@ public final class ParleyServer implements AutoCloseable {
 
     private void create(Context ctx) {
         requireAdmin(ctx);
-        JsonNode body = body(ctx);
+        JsonNode body = Requests.body(ctx);
         JsonNode scenarioNode = body.path("scenario");
         Scenario s;
         if (scenarioNode.isTextual()) {
-            s = BuiltinScenarios.find(scenarioNode.asText()).orElseThrow(() -> new BadRequest("no built-in scenario '"
-                    + scenarioNode.asText() + "' (built-in: " + String.join(", ", BuiltinScenarios.ids()) + ")"));
+            s = BuiltinScenarios.find(scenarioNode.asText())
+                    .orElseThrow(() -> new Requests.BadRequest("no built-in scenario '"
+                            + scenarioNode.asText() + "' (built-in: " + String.join(", ", BuiltinScenarios.ids())
+                            + ")"));
         } else if (scenarioNode.isObject()) {
             s = ScenarioReader.read("scenario", scenarioNode.toString(), Format.JSON);
         } else {
-            throw new BadRequest("scenario: give a built-in id or a parley/1 document");
+            throw new Requests.BadRequest("scenario: give a built-in id or a parley/1 document");
         }
         Protocols.Settings settings = Protocols.Settings.defaults(s);
         if (body.has("protocol")) {
-            settings = settings.withProtocol(text(body, "protocol"));
+            settings = settings.withProtocol(Requests.text(body, "protocol"));
         }
         if (body.has("rounds")) {
-            settings = settings.withRounds(positive(body, "rounds"));
+            settings = settings.withRounds(Requests.positive(body, "rounds"));
         }
         var agents = new LinkedHashMap<String, String>();
         JsonNode agentsNode = body.path("agents");
         if (!agentsNode.isMissingNode() && !agentsNode.isObject()) {
-            throw new BadRequest("agents: must be an object of party → agent");
+            throw new Requests.BadRequest("agents: must be an object of party → agent");
         }
         agentsNode.fields().forEachRemaining(e -> agents.put(e.getKey(), e.getValue().asText()));
         var shared = new ArrayList<String>();
         JsonNode sharedNode = body.path("shared");
         if (!sharedNode.isMissingNode() && !sharedNode.isArray()) {
-            throw new BadRequest("shared: must be a list of the parties whose profiles the mediator may see");
+            throw new Requests.BadRequest("shared: must be a list of the parties whose profiles the mediator may see");
         }
         for (JsonNode party : sharedNode) {
             Negotiations.checkCanShare(s, party.asText()); // before anything is stored
@@ -247,7 +248,7 @@ public final class ParleyServer implements AutoCloseable {
 
     private void view(Context ctx) {
         String id = ctx.pathParam("id");
-        Negotiations.Snapshot v = negotiations.view(id, token(ctx));
+        Negotiations.Snapshot v = negotiations.view(id, Requests.token(ctx));
         List<Issue> issues = issues(id);
         var m = new LinkedHashMap<String, Object>();
         m.put("id", id);
@@ -266,7 +267,7 @@ public final class ParleyServer implements AutoCloseable {
 
     private void profile(Context ctx) {
         String id = ctx.pathParam("id");
-        String party = negotiations.seat(id, token(ctx));
+        String party = negotiations.seat(id, Requests.token(ctx));
         Scenario s = scenario(id);
         Profile p = s.profiles().get(party);
         var m = new LinkedHashMap<String, Object>();
@@ -300,7 +301,7 @@ public final class ParleyServer implements AutoCloseable {
     /** The caller's seat shares its profile with the mediator (final; sharing again changes nothing). */
     private void share(Context ctx) {
         String id = ctx.pathParam("id");
-        String token = token(ctx);
+        String token = Requests.token(ctx);
         String party = negotiations.seat(id, token);
         java.util.Set<String> shared = negotiations.share(id, token);
         var m = new LinkedHashMap<String, Object>();
@@ -313,31 +314,24 @@ public final class ParleyServer implements AutoCloseable {
     /** The mediator's analysis of every profile, once the parties have shared them; {@code ?limit=N} frontier rows. */
     private void analysis(Context ctx) {
         String id = ctx.pathParam("id");
-        int limit;
-        try {
-            limit = ctx.queryParam("limit") == null ? 20 : Integer.parseInt(ctx.queryParam("limit"));
-        } catch (NumberFormatException e) {
-            throw new BadRequest("limit: must be a whole number");
-        }
-        if (limit < 0) {
-            throw new BadRequest("limit: must be 0 or more");
-        }
-        json(ctx, 200, AnalysisJson.document(negotiations.analysis(id, token(ctx)), limit,
+        int limit = Requests.count(ctx, "limit", 20);
+        json(ctx, 200, AnalysisJson.document(negotiations.analysis(id, Requests.token(ctx)), limit,
                 java.util.Optional.empty()));
     }
 
     private void move(Context ctx) {
         String id = ctx.pathParam("id");
-        String token = token(ctx);
+        String token = Requests.token(ctx);
         negotiations.seat(id, token); // 403 before the body is even read
-        JsonNode body = body(ctx);
+        JsonNode body = Requests.body(ctx);
         List<Issue> issues = issues(id);
         Action action;
         try {
             action = MoveJson.action(body, issues);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new BadRequest("not a move: " + (e.getMessage() == null ? "a field is missing" : e.getMessage())
-                    + " (e.g. {\"type\": \"vote\", \"accept\": true})");
+            throw new Requests.BadRequest(
+                    "not a move: " + (e.getMessage() == null ? "a field is missing" : e.getMessage())
+                            + " (e.g. {\"type\": \"vote\", \"accept\": true})");
         }
         List<Event> events = negotiations.move(id, token, action);
         json(ctx, 200, Map.of("events", events.stream().map(e -> MoveJson.event(e, issues)).toList()));
@@ -364,56 +358,18 @@ public final class ParleyServer implements AutoCloseable {
     }
 
     private void requireAdmin(Context ctx) {
-        String token = token(ctx);
-        if (!MessageDigest.isEqual(Negotiations.sha256(token).getBytes(StandardCharsets.UTF_8),
-                adminTokenHash.getBytes(StandardCharsets.UTF_8))) {
+        String token = Requests.token(ctx);
+        if (!Tokens.matches(token, adminTokenHash)) {
             throw new AccessDenied("this needs the admin token");
         }
     }
 
-    /** The bearer token, or 401. */
-    private static String token(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ") || header.length() <= 7) {
-            throw new Unauthenticated();
-        }
-        return header.substring(7).strip();
-    }
-
-    private static JsonNode body(Context ctx) {
-        try {
-            JsonNode n = MoveJson.JSON.readTree(ctx.body());
-            if (n == null || !n.isObject()) {
-                throw new BadRequest("the body must be a JSON object");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        }
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        if (!n.isTextual()) {
-            throw new BadRequest(field + ": must be a string");
-        }
-        return n.asText();
-    }
-
-    private static int positive(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        if (!n.canConvertToInt() || n.asInt() < 1) {
-            throw new BadRequest(field + ": must be a whole number of at least 1");
-        }
-        return n.asInt();
-    }
-
     private void error(Exception e, Context ctx) {
         switch (e) {
-            case Unauthenticated u -> json(ctx, 401, Map.of("error", "a token is needed: Authorization: Bearer TOKEN"));
+            case Requests.Unauthenticated u ->
+                json(ctx, 401, Map.of("error", "a token is needed: Authorization: Bearer TOKEN"));
             case AccessDenied d -> json(ctx, 403, Map.of("error", d.getMessage()));
-            case BadRequest b -> json(ctx, 400, Map.of("error", b.getMessage(), "details", List.of()));
+            case Requests.BadRequest b -> json(ctx, 400, Map.of("error", b.getMessage(), "details", List.of()));
             case ScenarioException s -> json(ctx, 400, Map.of("error", "invalid scenario", "details",
                     s.problems().stream().map(Problem::toString).toList()));
             case ProtocolException p -> json(ctx, 409, Map.of("error", p.getMessage()));
@@ -433,20 +389,6 @@ public final class ParleyServer implements AutoCloseable {
             ctx.status(status).contentType("application/json").result(MoveJson.JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A request without a bearer token. */
-    private static final class Unauthenticated extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** A request that is malformed or asks for something that does not exist in its terms. */
-    private static final class BadRequest extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BadRequest(String message) {
-            super(message);
         }
     }
 
