@@ -272,7 +272,9 @@ class ProtocolPropertiesTest {
         double reservation = s.profiles().get(first).reservation();
         String percent = new java.math.BigDecimal(Double.toString(reservation)).movePointRight(2)
                 .stripTrailingZeros().toPlainString();
-        for (String leak : List.of(Double.toString(reservation), percent + "%", percent + " per cent")) {
+        String decimal = Double.toString(reservation);
+        for (String leak : List.of(decimal, decimal.substring(decimal.indexOf('.')), decimal.replace('.', ','),
+                percent + "%", percent + " per cent")) {
             assertThatThrownBy(() -> p.next(next, p.mediator(), new Action.Present(second, next.opening(), Optional
                     .of(new Action.Relay(2, true, first + " said it would settle for " + leak)))))
                     .as(leak).isInstanceOf(ProtocolException.class).hasMessageContaining("never passes on a "
