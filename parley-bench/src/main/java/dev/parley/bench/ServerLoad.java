@@ -45,6 +45,8 @@ public final class ServerLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        // Only warnings from the libraries (pool, migrations, Jetty): the figures are the output.
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Path dir = Files.createTempDirectory("parley-load");
         try (Store store = args.length > 0 ? Store.open(args[0]) : Store.openDefault(dir);
                 ParleyServer server = ParleyServer.start(store, "admin", "127.0.0.1", 0)) {
