@@ -19,13 +19,13 @@ import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The durable store of negotiations: an append-only event log per negotiation, each event chained to the one
  * before by a SHA-256 hash, so that {@link #audit} can name the first event that was altered, removed or inserted.
  * An event is committed before {@link #append} returns. Embedded H2 by default, PostgreSQL by JDBC URL; the schema
- * is kept by Flyway migrations. Thread-safe; appends to one negotiation are serialised by a row lock.
+ * is kept by Flyway migrations. Thread-safe; appends go through one writer with group commit ({@link GroupCommit}),
+ * which also keeps each negotiation's numbers and links unbroken.
  */
 public final class Store implements AutoCloseable {
     /** The previous hash of a negotiation's first event. */
@@ -33,10 +33,12 @@ public final class Store implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final GroupCommit appender;
 
     private Store(HikariDataSource pool) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+        this.appender = new GroupCommit(jdbi);
     }
 
     /**
@@ -81,10 +83,11 @@ public final class Store implements AutoCloseable {
         long now = System.currentTimeMillis();
         run(h -> {
             h.useTransaction(t -> {
-                t.createUpdate("INSERT INTO negotiations (id, created_at, scenario_json, protocol_json, status, "
-                        + "last_seq, last_hash) VALUES (:id, :at, :scenario, :protocol, 'open', 0, :genesis)")
-                        .bind("id", id).bind("at", now).bind("scenario", scenarioJson).bind("protocol", protocolJson)
-                        .bind("genesis", GENESIS).execute();
+                t.createUpdate("INSERT INTO negotiations (id, created_at, scenario_json, protocol_json, status) "
+                        + "VALUES (:id, :at, :scenario, :protocol, 'open')").bind("id", id).bind("at", now)
+                        .bind("scenario", scenarioJson).bind("protocol", protocolJson).execute();
+                t.createUpdate("INSERT INTO chain_heads (negotiation_id, last_seq, last_hash) VALUES (:id, 0, "
+                        + ":genesis)").bind("id", id).bind("genesis", GENESIS).execute();
                 for (Seat seat : seats) {
                     t.createUpdate("INSERT INTO seats (negotiation_id, party, agent, token_hash) VALUES (:id, :party, "
                             + ":agent, :token)").bind("id", id).bind("party", seat.party())
@@ -98,19 +101,23 @@ public final class Store implements AutoCloseable {
     }
 
     public Optional<Negotiation> negotiation(String id) {
-        return run(h -> h.createQuery("SELECT id, created_at, scenario_json, protocol_json, status, last_seq FROM "
-                + "negotiations WHERE id = :id").bind("id", id).map((rs, ctx) -> new Negotiation(rs.getString(1),
-                        rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)))
+        return run(h -> h.createQuery(SELECT_NEGOTIATION + " WHERE n.id = :id").bind("id", id).map(Store::negotiation)
                 .findOne());
     }
 
     /** Every negotiation, the newest first. */
     public List<Negotiation> negotiations() {
-        return run(h -> h.createQuery("SELECT id, created_at, scenario_json, protocol_json, status, last_seq FROM "
-                + "negotiations ORDER BY created_at DESC, id").map(
-                        (rs, ctx) -> new Negotiation(rs.getString(1),
-                                rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)))
-                .list());
+        return run(h -> h.createQuery(SELECT_NEGOTIATION + " ORDER BY n.created_at DESC, n.id").map(
+                Store::negotiation).list());
+    }
+
+    private static final String SELECT_NEGOTIATION = "SELECT n.id, n.created_at, n.scenario_json, n.protocol_json, "
+            + "n.status, c.last_seq FROM negotiations n JOIN chain_heads c ON c.negotiation_id = n.id";
+
+    private static Negotiation negotiation(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Negotiation(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getLong(6));
     }
 
     public List<Seat> seats(String negotiationId) {
@@ -147,23 +154,7 @@ public final class Store implements AutoCloseable {
      * @throws StoreException when the negotiation does not exist
      */
     public Event append(String negotiationId, String kind, Optional<String> party, String payload) {
-        return run(h -> h.inTransaction(TransactionIsolationLevel.READ_COMMITTED, t -> {
-            // The row lock serialises appends to one negotiation: sequence numbers and links stay unbroken.
-            var head = t.createQuery("SELECT last_seq, last_hash FROM negotiations WHERE id = :id FOR UPDATE")
-                    .bind("id", negotiationId).map((rs, ctx) -> new Object[]{rs.getLong(1), rs.getString(2)})
-                    .findOne().orElseThrow(() -> new StoreException("no negotiation " + negotiationId));
-            long seq = (long) head[0] + 1;
-            String prev = (String) head[1];
-            long at = System.currentTimeMillis();
-            String hash = hash(prev, seq, at, kind, party, payload);
-            t.createUpdate("INSERT INTO events (negotiation_id, seq, at_millis, kind, party, payload, prev_hash, hash) "
-                    + "VALUES (:id, :seq, :at, :kind, :party, :payload, :prev, :hash)").bind("id", negotiationId)
-                    .bind("seq", seq).bind("at", at).bind("kind", kind).bind("party", party.orElse(null))
-                    .bind("payload", payload).bind("prev", prev).bind("hash", hash).execute();
-            t.createUpdate("UPDATE negotiations SET last_seq = :seq, last_hash = :hash WHERE id = :id")
-                    .bind("seq", seq).bind("hash", hash).bind("id", negotiationId).execute();
-            return new Event(negotiationId, seq, at, kind, party, payload, prev, hash);
-        }));
+        return appender.append(negotiationId, kind, party, payload);
     }
 
     /** The events after {@code afterSeq}, in order (0 for all). */
@@ -231,7 +222,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
@@ -246,6 +237,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        appender.close();
         pool.close();
     }
 }

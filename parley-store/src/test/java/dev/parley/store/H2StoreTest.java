@@ -32,4 +32,26 @@ class H2StoreTest extends StoreContract {
                         + "jdbc:postgresql://127.0.0.1:1/nowhere?user=u&password=***: ")
                 .hasMessageNotContaining("secret");
     }
+
+    @Test
+    void aVersion1Database_isMigrated_keepingEveryEventAndChainHead() {
+        String url = "jdbc:h2:file:" + dir.resolve("v1/parley") + ";DB_CLOSE_ON_EXIT=FALSE";
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+                .target("1").load().migrate();
+        String first = Store.hash(Store.GENESIS, 1, 5, "move", java.util.Optional.of("UA"), "{}");
+        String second = Store.hash(first, 2, 6, "move", java.util.Optional.of("RU"), "{}");
+        org.jdbi.v3.core.Jdbi.create(url).useHandle(h -> {
+            h.execute("INSERT INTO negotiations VALUES ('n', 1, '{}', '{}', 'open', 2, ?)", second);
+            h.execute("INSERT INTO events VALUES ('n', 1, 5, 'move', 'UA', '{}', ?, ?)", Store.GENESIS, first);
+            h.execute("INSERT INTO events VALUES ('n', 2, 6, 'move', 'RU', '{}', ?, ?)", first, second);
+        });
+        try (Store s = Store.open(url)) {
+            assertThat(s.negotiation("n").orElseThrow().lastSeq()).isEqualTo(2);
+            assertThat(s.audit("n").intact()).isTrue();
+            var third = s.append("n", "move", java.util.Optional.of("UA"), "{}");
+            assertThat(third.seq()).isEqualTo(3);
+            assertThat(third.prevHash()).isEqualTo(second);
+            assertThat(s.audit("n").intact()).isTrue();
+        }
+    }
 }

@@ -124,6 +124,64 @@ abstract class StoreContract {
     }
 
     @Test
+    void appendsToManyNegotiationsAtOnce_shareCommits_andEveryChainHolds() throws Exception {
+        List<String> ids = java.util.stream.IntStream.range(0, 6).mapToObj(i -> negotiation()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            var futures = new ArrayList<Future<List<Event>>>();
+            for (int t = 0; t < 6; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    var mine = new ArrayList<Event>();
+                    for (int i = 0; i < 40; i++) {
+                        mine.add(store.append(ids.get((thread + i) % ids.size()), "offered", Optional.of("T"
+                                + thread), "{\"i\":" + i + "}"));
+                    }
+                    return mine;
+                }));
+            }
+            var returned = new ArrayList<Event>();
+            for (var f : futures) {
+                returned.addAll(f.get());
+            }
+            var stored = new ArrayList<Event>();
+            for (String id : ids) {
+                stored.addAll(store.events(id, 0));
+                assertThat(store.audit(id).intact()).isTrue();
+                assertThat(store.negotiation(id).orElseThrow().lastSeq()).isEqualTo(40);
+            }
+            assertThat(stored).containsExactlyInAnyOrderElementsOf(returned); // what callers got is what was kept
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aSecondWriterOnTheSameNegotiation_failsAlone_andBreaksNoChain() {
+        String id = negotiation();
+        String other = negotiation();
+        store.append(id, "offered", Optional.of("UA"), "{}");
+        try (Store second = Store.open(url())) { // another process on the same database
+            assertThat(second.append(id, "offered", Optional.of("RU"), "{}").seq()).isEqualTo(2);
+        }
+        assertThatThrownBy(() -> store.append(id, "offered", Optional.of("UA"), "{\"late\":1}"))
+                .isInstanceOf(StoreException.class).hasMessageStartingWith("database error: ");
+        assertThat(store.append(other, "offered", Optional.of("UA"), "{}").seq()).isEqualTo(1);
+        assertThat(store.append(id, "offered", Optional.of("UA"), "{\"again\":1}").seq()).isEqualTo(3);
+        assertThat(store.audit(id).intact()).isTrue();
+        assertThat(store.events(id, 0)).extracting(Event::payload).containsExactly("{}", "{}", "{\"again\":1}");
+    }
+
+    @Test
+    void afterClose_appendsAreRefused() {
+        String id = negotiation();
+        store.close();
+        assertThatThrownBy(() -> store.append(id, "offered", Optional.empty(), "{}")).isInstanceOf(
+                StoreException.class).hasMessage("the store is closed");
+        store = Store.open(url()); // for close() after the test
+    }
+
+    @Test
     void unknownNegotiation_isAStoreError() {
         assertThatThrownBy(() -> store.append("nope", "x", Optional.empty(), "{}")).isInstanceOf(StoreException.class)
                 .hasMessage("no negotiation nope");

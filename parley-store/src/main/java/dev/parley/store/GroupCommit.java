@@ -1,0 +1,177 @@
+package dev.parley.store;
+
+import dev.parley.store.Records.Event;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Appends events for every negotiation through one writer thread, with group commit: the appends that arrive while a
+ * transaction commits all go into the next one, so one commit (one write to disk) makes many moves durable. Each
+ * caller still waits until its own event is committed. The writer keeps each negotiation's chain head (last number
+ * and hash) in memory after reading it once, so an append is one insert plus one head update per negotiation in the
+ * batch. A batch that fails is retried one event per transaction with the heads read again, so one bad append (an
+ * unknown negotiation, a second process appending to the same negotiation, which the key (negotiation, seq) refuses)
+ * fails alone and the others go through.
+ */
+final class GroupCommit implements AutoCloseable {
+    /** Enough to amortise a commit, small enough to keep each transaction short. */
+    private static final int MAX_BATCH = 256;
+    private static final Request STOP = new Request("", "", Optional.empty(), "", new CompletableFuture<>());
+
+    private record Request(String negotiationId, String kind, Optional<String> party, String payload,
+            CompletableFuture<Event> done) {
+    }
+
+    private record Head(long seq, String hash) {
+    }
+
+    private final Jdbi jdbi;
+    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    /** The writer thread's own: each negotiation's last committed event. */
+    private final Map<String, Head> heads = new HashMap<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    GroupCommit(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.writer = Thread.ofPlatform().name("parley-store-writer").daemon().start(this::loop);
+    }
+
+    /** Appends one event and returns it once committed. */
+    Event append(String negotiationId, String kind, Optional<String> party, String payload) {
+        var request = new Request(negotiationId, kind, party, payload, new CompletableFuture<>());
+        queue.add(request);
+        if (closed && queue.remove(request)) {
+            throw new StoreException("the store is closed");
+        }
+        try {
+            return request.done().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw new StoreException(se.getMessage(), se); // this thread's stack, the writer's cause
+            }
+            throw e;
+        }
+    }
+
+    private void loop() {
+        var batch = new ArrayList<Request>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            boolean stop = batch.remove(STOP);
+            write(batch);
+            batch.clear();
+            if (stop) {
+                queue.drainTo(batch);
+                batch.forEach(r -> r.done().completeExceptionally(new StoreException("the store is closed")));
+                return;
+            }
+        }
+    }
+
+    private void write(List<Request> batch) {
+        var ready = new ArrayList<Request>(batch.size());
+        for (Request r : batch) {
+            try {
+                head(r.negotiationId());
+                ready.add(r);
+            } catch (RuntimeException e) {
+                r.done().completeExceptionally(failure(e));
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        try {
+            commit(ready);
+        } catch (RuntimeException e) {
+            ready.forEach(r -> heads.remove(r.negotiationId())); // read them again: the database has the truth
+            if (ready.size() == 1) {
+                ready.get(0).done().completeExceptionally(failure(e));
+            } else {
+                ready.forEach(r -> write(List.of(r)));
+            }
+        }
+    }
+
+    /** Writes the batch in one transaction; only after the commit are the heads moved and the callers answered. */
+    private void commit(List<Request> batch) {
+        var next = new LinkedHashMap<String, Head>();
+        var events = new ArrayList<Event>(batch.size());
+        jdbi.useTransaction(h -> {
+            PreparedBatch insert = h.prepareBatch("INSERT INTO events (negotiation_id, seq, at_millis, kind, party, "
+                    + "payload, prev_hash, hash) VALUES (:id, :seq, :at, :kind, :party, :payload, :prev, :hash)");
+            for (Request r : batch) {
+                Head head = next.getOrDefault(r.negotiationId(), heads.get(r.negotiationId()));
+                long seq = head.seq() + 1;
+                long at = System.currentTimeMillis();
+                String hash = Store.hash(head.hash(), seq, at, r.kind(), r.party(), r.payload());
+                insert.bind("id", r.negotiationId()).bind("seq", seq).bind("at", at).bind("kind", r.kind())
+                        .bind("party", r.party().orElse(null)).bind("payload", r.payload()).bind("prev", head.hash())
+                        .bind("hash", hash).add();
+                events.add(new Event(r.negotiationId(), seq, at, r.kind(), r.party(), r.payload(), head.hash(), hash));
+                next.put(r.negotiationId(), new Head(seq, hash));
+            }
+            insert.execute();
+            PreparedBatch update = h.prepareBatch("UPDATE chain_heads SET last_seq = :seq, last_hash = :hash WHERE "
+                    + "negotiation_id = :id");
+            next.forEach((id, head) -> update.bind("seq", head.seq()).bind("hash", head.hash()).bind("id", id).add());
+            update.execute();
+        });
+        heads.putAll(next);
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(events.get(i));
+        }
+    }
+
+    private Head head(String negotiationId) {
+        Head head = heads.get(negotiationId);
+        if (head == null) {
+            head = jdbi.withHandle(
+                    h -> h.createQuery("SELECT last_seq, last_hash FROM chain_heads WHERE negotiation_id = :id")
+                            .bind("id", negotiationId).map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
+                            .findOne())
+                    .orElseThrow(() -> new StoreException("no negotiation " + negotiationId));
+            heads.put(negotiationId, head);
+        }
+        return head;
+    }
+
+    private static StoreException failure(RuntimeException e) {
+        if (e instanceof StoreException se) {
+            return se;
+        }
+        if (e instanceof JdbiException) {
+            return new StoreException("database error: " + Store.rootMessage(e), e);
+        }
+        return new StoreException("cannot append: " + e, e);
+    }
+
+    /** Commits what is queued, then refuses further appends. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(STOP);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
