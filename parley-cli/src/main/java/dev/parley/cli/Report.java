@@ -1,5 +1,6 @@
 package dev.parley.cli;
 
+import dev.parley.engine.analysis.Picture;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.FrontierPoint;
 import dev.parley.engine.analysis.Solution;
@@ -31,8 +32,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * in the page) with the zone, the Nash and Kalai–Smorodinsky packages and the deal. Charts are XChart SVG, inline.
  */
 final class Report {
-    /** Spaces up to this size have their zone drawn; larger ones show the frontier only. */
-    private static final long MAX_ZONE_WALK = 2_000_000;
 
     private Report() {
     }
@@ -98,7 +97,7 @@ final class Report {
         var ordered = new LinkedHashSet<>(principals);
         ordered.addAll(parties);
         parties = new ArrayList<>(ordered);
-        List<double[]> zone = zone(s, parties);
+        List<double[]> zone = Picture.zone(s, parties).orElse(null);
         List<FrontierPoint> frontier = analysis.frontier(Integer.MAX_VALUE);
         Map<SolutionKind, Solution> sol = analysis.solutions();
         var out = new StringBuilder("<h2>The frontier</h2>\n<p>");
@@ -194,37 +193,6 @@ final class Report {
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         series.setMarker(marker);
         series.setMarkerColor(color);
-    }
-
-    /** The zone's utility vectors over {@code parties}, or null when the space is too large to walk. */
-    private static List<double[]> zone(Scenario s, List<String> parties) {
-        if (!s.space().isIndexable() || s.space().size() > MAX_ZONE_WALK) {
-            return null;
-        }
-        var tables = new ArrayList<UtilityTable>();
-        for (Party p : s.ratifyingParties()) {
-            tables.add(UtilityTable.of(s.space(), s.profiles().get(p.id())));
-        }
-        var order = new ArrayList<UtilityTable>();
-        for (String id : parties) {
-            order.add(UtilityTable.of(s.space(), s.profiles().get(id)));
-        }
-        var out = new ArrayList<double[]>();
-        int[] choice = new int[s.issues().size()];
-        do {
-            boolean in = true;
-            for (UtilityTable t : tables) {
-                in &= !t.breaksRedLine(choice) && t.utility(choice) >= t.reservation() - 1e-9;
-            }
-            if (in) {
-                double[] u = new double[order.size()];
-                for (int k = 0; k < u.length; k++) {
-                    u[k] = order.get(k).utility(choice);
-                }
-                out.add(u);
-            }
-        } while (s.space().increment(choice));
-        return out;
     }
 
     private static String svg(XYChart chart) throws IOException {

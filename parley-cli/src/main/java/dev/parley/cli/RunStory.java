@@ -1,14 +1,12 @@
 package dev.parley.cli;
 
+import dev.parley.engine.analysis.Picture;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.Assessment;
 import dev.parley.engine.analysis.Solution;
 import dev.parley.engine.analysis.SolutionKind;
 import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Outcome;
-import dev.parley.engine.model.Party;
-import dev.parley.engine.model.Profile;
-import dev.parley.engine.model.Role;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Event;
 import dev.parley.engine.protocol.Protocol;
@@ -59,8 +57,7 @@ final class RunStory {
         this.result = result;
         this.analysis = analysis;
         s.profiles().forEach((id, p) -> tables.put(id, UtilityTable.of(s.space(), p)));
-        this.principals = s.parties().stream().filter(p -> p.role() == Role.PRINCIPAL).map(Party::id).limit(2)
-                .toList();
+        this.principals = Picture.principals(s);
         buildRows();
     }
 
@@ -99,7 +96,7 @@ final class RunStory {
                     Outcome before = lastOffer.put(o.party(), o.outcome());
                     if (before == null || !before.equals(o.outcome())) {
                         rows.add(new Row(o.round(), o.party(), before == null ? "opens" : changes(before, o.outcome()),
-                                o.outcome(), utilities(o.outcome()), gap(lastOffer)));
+                                o.outcome(), utilities(o.outcome()), Picture.gap(s, lastOffer)));
                     }
                 }
                 case Event.Presented p -> {
@@ -122,7 +119,7 @@ final class RunStory {
                 case Event.Accepted a -> {
                     if (!a.outcome().equals(lastAccepted.put(a.party(), a.outcome()))) {
                         rows.add(new Row(a.round(), a.party(), "accepts", a.outcome(), utilities(a.outcome()),
-                                gap(lastOffer)));
+                                Picture.gap(s, lastOffer)));
                     }
                 }
                 default -> {
@@ -147,40 +144,6 @@ final class RunStory {
         var m = new LinkedHashMap<String, Double>();
         tables.forEach((id, t) -> m.put(id, t.utility(o.toArray())));
         return m;
-    }
-
-    /** DESIGN.md's gap between the first two principals' positions. */
-    private Optional<Double> gap(Map<String, Outcome> offers) {
-        if (principals.size() < 2) {
-            return Optional.empty();
-        }
-        int[] a = position(principals.get(0), offers);
-        int[] b = position(principals.get(1), offers);
-        Profile pa = s.profiles().get(principals.get(0));
-        Profile pb = s.profiles().get(principals.get(1));
-        double gap = 0;
-        for (int i = 0; i < a.length; i++) {
-            double w = (pa.weight(i) + pb.weight(i)) / 2;
-            gap += w * Math.abs(a[i] - b[i]) / (s.issues().get(i).size() - 1.0);
-        }
-        return Optional.of(gap);
-    }
-
-    private int[] position(String party, Map<String, Outcome> offers) {
-        Outcome o = offers.get(party);
-        if (o != null) {
-            return o.toArray();
-        }
-        UtilityTable t = tables.get(party);
-        int[] best = new int[s.issues().size()];
-        for (int i = 0; i < best.length; i++) {
-            for (int k = 1; k < t.radix(i); k++) {
-                if (t.contribution(i, k) > t.contribution(i, best[i])) {
-                    best[i] = k;
-                }
-            }
-        }
-        return best;
     }
 
     String text(boolean quiet) {

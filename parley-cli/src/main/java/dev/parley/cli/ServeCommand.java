@@ -65,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "parley-shutdown"));
         out.println("Parley is serving on http://" + host + ":" + server.port() + "/api");
+        out.println("Console: http://" + host + ":" + server.port() + "/ (the organiser key is the admin token)");
         out.println("Data: " + (db == null ? data.toAbsolutePath().resolve("parley.mv.db") : "the database at --db"));
         out.flush();
         stopped.await();

@@ -97,7 +97,8 @@ public final class AnalysisJson {
         return m;
     }
 
-    private static Map<String, Object> assessment(Assessment x, List<Issue> issues) {
+    /** How a package looks as a deal: utilities, shares, victory indices, flags, distance from Nash. */
+    public static Map<String, Object> assessment(Assessment x, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         m.put("outcome", x.outcome().toMap(issues));
         m.put("utilities", x.utilities());

@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
  * own monitor; {@link Negotiations} holds it while reading or changing anything here.
  */
 final class LiveNegotiation {
-    final Scenario scenario;
-    final Protocol<Protocol.State> protocol;
+    Scenario scenario;
+    Protocol<Protocol.State> protocol;
     final long seed;
     final Map<String, Agent> agents = new LinkedHashMap<>();
     /** The seat each token hash opens. */
@@ -37,12 +37,24 @@ final class LiveNegotiation {
     Protocol.State state;
     boolean closed;
 
-    @SuppressWarnings("unchecked")
     LiveNegotiation(Scenario scenario, Protocol<? extends Protocol.State> protocol, long seed) {
-        this.scenario = scenario;
-        // A protocol accepts back the states it made: the cast only widens what the map can hold.
-        this.protocol = (Protocol<Protocol.State>) protocol;
         this.seed = seed;
+        restart(scenario, protocol);
+    }
+
+    /**
+     * Starts the talks over with a changed scenario (a party changed its profile before the first move): the
+     * protocol's opening, which may depend on the profiles (single-text's opening text avoids every red line), is
+     * worked out again.
+     */
+    @SuppressWarnings("unchecked")
+    void restart(Scenario changed, Protocol<? extends Protocol.State> rules) {
+        this.scenario = changed;
+        // A protocol accepts back the states it made: the cast only widens what the map can hold.
+        this.protocol = (Protocol<Protocol.State>) rules;
+        tables.clear();
+        analysis = null;
+        events.clear();
         Protocol.Transition<Protocol.State> start = this.protocol.start();
         this.state = start.state();
         this.events.addAll(start.events());

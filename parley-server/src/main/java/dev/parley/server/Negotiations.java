@@ -51,11 +51,12 @@ public final class Negotiations {
      *
      * @param events every event the seat may see, in order
      */
-    public record Snapshot(String party, String phase, int round, int deadline, List<String> toMove,
-            Optional<Outcome> onTable, Optional<Outcome> text, boolean ended, Optional<Outcome> agreement,
-            List<Event> events) {
+    public record Snapshot(String party, String protocol, String phase, int round, int deadline, List<String> toMove,
+            Optional<Outcome> onTable, Optional<Outcome> text, Optional<String> counterpart, boolean ended,
+            Optional<Outcome> agreement, java.util.Set<String> shared, List<Numbered> events) {
         public Snapshot {
             toMove = List.copyOf(toMove);
+            shared = java.util.Set.copyOf(shared);
             events = List.copyOf(events);
         }
     }
@@ -71,6 +72,8 @@ public final class Negotiations {
     static final String MOVE = "move";
     /** The kind of log event by which a party shares its profile with the mediator. */
     static final String SHARE = "share";
+    /** The kind of log event by which a party replaces its profile before the first move. */
+    static final String PROFILE = "profile";
 
     private final Store store;
     private final ConcurrentHashMap<String, LiveNegotiation> live = new ConcurrentHashMap<>();
@@ -151,8 +154,9 @@ public final class Negotiations {
         LiveNegotiation l = load(id);
         synchronized (l) {
             Protocol.State st = l.state;
-            return new Snapshot(party, st.phase(), st.round(), st.deadline(), l.protocol.toMove(st), st.onTable(),
-                    st.text(), st.ended(), l.agreement(), l.visible(party, 0).stream().map(Numbered::event).toList());
+            return new Snapshot(party, l.protocol.name(), st.phase(), st.round(), st.deadline(), l.protocol.toMove(st),
+                    st.onTable(), st.text(), st.counterpart(), st.ended(), l.agreement(), l.shared, l.visible(party,
+                            0));
         }
     }
 
@@ -175,16 +179,17 @@ public final class Negotiations {
         return () -> subscribers.getOrDefault(id, List.of()).remove(subscription);
     }
 
-    /** Tells every subscriber of {@code id} the events from position {@code from} on that it may see. */
+    /**
+     * Tells every subscriber of {@code id} the events from position {@code from} on that it may see, after every
+     * move. The batch may be empty: the talks moved on without an event this seat may see (another party's secret
+     * vote, the mediator calling the final vote), and a client shows whose turn it is now.
+     */
     private void publish(String id, LiveNegotiation l, int from) {
         for (Subscription sub : subscribers.getOrDefault(id, List.of())) {
-            List<Numbered> batch = l.visible(sub.party(), from);
-            if (!batch.isEmpty()) {
-                try {
-                    sub.sink().accept(batch);
-                } catch (RuntimeException e) {
-                    subscribers.getOrDefault(id, List.of()).remove(sub); // a broken connection stops listening
-                }
+            try {
+                sub.sink().accept(l.visible(sub.party(), from));
+            } catch (RuntimeException e) {
+                subscribers.getOrDefault(id, List.of()).remove(sub); // a broken connection stops listening
             }
         }
     }
@@ -219,6 +224,14 @@ public final class Negotiations {
             }
             runAgents(id, l);
             return token;
+        }
+    }
+
+    /** Whether the talks have begun (a move was made, or the negotiation closed): profiles are then fixed. */
+    public boolean begun(String id) {
+        LiveNegotiation l = load(id);
+        synchronized (l) {
+            return l.closed || store.events(id, 0).stream().anyMatch(e -> e.kind().equals(MOVE));
         }
     }
 
@@ -271,6 +284,21 @@ public final class Negotiations {
      * @throws AccessDenied for any other seat, or while a party has not shared
      */
     public Analysis analysis(String id, String token) {
+        return overview(id, token).analysis();
+    }
+
+    /** What the mediator's console draws: the analysis, the opening text if any, and every event so far. */
+    public record Overview(Analysis analysis, Optional<Outcome> opening, List<Event> events) {
+    }
+
+    /**
+     * The analysis and the whole log, on the same terms as {@link #analysis}: for the mediator's seat, once every
+     * party whose consent the zone needs has shared its profile. With every profile in hand the mediator could work
+     * out every utility and position itself; the console saves it the arithmetic.
+     *
+     * @throws AccessDenied for any other seat, or while a party has not shared
+     */
+    public Overview overview(String id, String token) {
         String party = seat(id, token);
         LiveNegotiation l = load(id);
         synchronized (l) {
@@ -286,8 +314,39 @@ public final class Negotiations {
             if (l.analysis == null) {
                 l.analysis = Analyzer.analyze(l.scenario, AnalysisOptions.defaults());
             }
-            return l.analysis;
+            return new Overview(l.analysis, l.protocol.start().state().text(), List.copyOf(l.events));
         }
+    }
+
+    /**
+     * Replaces the profile of the seat the token opens, before the first move of the talks: durable (an event of the
+     * log) and validated as a parley/1 profile. The talks start over with it, so an opening that depends on the
+     * profiles is worked out again; every seat is told.
+     *
+     * @throws ProtocolException once the talks have begun
+     * @throws dev.parley.scenario.ScenarioException naming what is wrong with the profile
+     */
+    public void editProfile(String id, String token, JsonNode profile) {
+        String party = seat(id, token);
+        LiveNegotiation l = load(id);
+        synchronized (l) {
+            if (begun(id)) {
+                throw new ProtocolException("the talks have begun: a profile can change only before the first move");
+            }
+            Scenario changed = withProfile(l.scenario, party, profile);
+            store.append(id, PROFILE, Optional.of(party), json(profile));
+            Protocols.Settings settings = SettingsJson.read(changed, parse(store.negotiation(id).orElseThrow()
+                    .protocolJson()));
+            l.restart(changed, Protocols.create(changed, settings));
+            publish(id, l, l.events.size());
+        }
+    }
+
+    /** {@code s} with {@code party}'s profile replaced by a parley/1 profile, checked as a scenario file would be. */
+    private static Scenario withProfile(Scenario s, String party, JsonNode profile) {
+        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) parse(ScenarioWriter.write(s, Format.JSON));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("profiles")).set(party, profile);
+        return ScenarioReader.read("profile", doc.toString(), Format.JSON);
     }
 
     /** @throws IllegalArgumentException unless {@code party} is a party of {@code s} other than its mediator */
@@ -315,7 +374,13 @@ public final class Negotiations {
 
     private LiveNegotiation rebuild(String id) {
         Records.Negotiation n = store.negotiation(id).orElseThrow(() -> new StoreException("no negotiation " + id));
+        List<Records.Event> log = store.events(id, 0);
         Scenario s = ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
+        for (Records.Event stored : log) {
+            if (stored.kind().equals(PROFILE)) { // all before the first move: they set the stage
+                s = withProfile(s, stored.party().orElseThrow(), parse(stored.payload()));
+            }
+        }
         JsonNode settingsJson = parse(n.protocolJson());
         Protocols.Settings settings = SettingsJson.read(s, settingsJson);
         var l = new LiveNegotiation(s, Protocols.create(s, settings), settingsJson.path("seed").asLong());
@@ -326,9 +391,12 @@ public final class Negotiations {
                     .party()))));
         }
         int n0 = 0;
-        for (Records.Event stored : store.events(id, 0)) {
+        for (Records.Event stored : log) {
             if (stored.kind().equals(SHARE)) {
                 l.shared.add(stored.party().orElseThrow());
+                continue;
+            }
+            if (stored.kind().equals(PROFILE)) {
                 continue;
             }
             n0++;

@@ -43,6 +43,7 @@ public final class ParleyServer implements AutoCloseable {
     private final Store store;
     private final Negotiations negotiations;
     private final String adminTokenHash;
+    private final ConsoleApi console;
     private final Javalin app;
     private final java.util.concurrent.ConcurrentHashMap<String, Runnable> live = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -50,9 +51,18 @@ public final class ParleyServer implements AutoCloseable {
         this.store = store;
         this.negotiations = new Negotiations(store);
         this.adminTokenHash = Tokens.sha256(adminToken);
+        this.console = new ConsoleApi(negotiations);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
+            config.staticFiles.add(web -> { // the console, from the jar; its scripts come only from here
+                web.hostedPath = "/";
+                web.directory = "/web";
+                web.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                web.headers = Map.of("Cache-Control", "no-cache", "Content-Security-Policy", "default-src 'self'; "
+                        + "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+                        "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer");
+            });
             for (Route r : routes()) {
                 if (r.method().equals("GET")) {
                     config.routes.get(r.path(), r.handler());
@@ -88,19 +98,25 @@ public final class ParleyServer implements AutoCloseable {
     record Route(String method, String path, io.javalin.http.Handler handler) {
     }
 
-    List<Route> routes() {
+    private List<Route> coreRoutes() {
         return List.of(new Route("GET", "/api/health", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 new Route("GET", "/openapi.json", this::openapi),
                 new Route("POST", "/api/negotiations", this::create),
                 new Route("GET", "/api/negotiations", this::list),
                 new Route("GET", "/api/negotiations/{id}", this::view),
-                new Route("GET", "/api/negotiations/{id}/profile", this::profile),
                 new Route("POST", "/api/negotiations/{id}/moves", this::move),
                 new Route("POST", "/api/negotiations/{id}/close", this::close),
                 new Route("POST", "/api/negotiations/{id}/seats/{party}", this::seat),
                 new Route("POST", "/api/negotiations/{id}/share", this::share),
                 new Route("GET", "/api/negotiations/{id}/analysis", this::analysis),
                 new Route("GET", "/api/negotiations/{id}/audit", this::audit));
+    }
+
+    /** Every route: the core API's and the console's. */
+    List<Route> routes() {
+        var all = new ArrayList<>(coreRoutes());
+        all.addAll(console.routes());
+        return all;
     }
 
     /**
@@ -121,15 +137,8 @@ public final class ParleyServer implements AutoCloseable {
         try {
             List<Issue> issues = issues(id);
             Runnable stop = negotiations.subscribe(id, token == null ? "" : token, after, batch -> {
-                var events = new ArrayList<Map<String, Object>>();
-                for (Negotiations.Numbered n : batch) {
-                    var m = new LinkedHashMap<String, Object>();
-                    m.put("seq", n.seq());
-                    m.putAll(MoveJson.event(n.event(), issues));
-                    events.add(m);
-                }
                 try {
-                    ctx.send(MoveJson.JSON.writeValueAsString(Map.of("events", events)));
+                    ctx.send(MoveJson.JSON.writeValueAsString(Map.of("events", numbered(batch, issues))));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
@@ -140,6 +149,18 @@ public final class ParleyServer implements AutoCloseable {
         } catch (StoreException e) {
             ctx.closeSession(4404, e.getMessage());
         }
+    }
+
+    /** Events as JSON, each with its number in the log. */
+    private static List<Map<String, Object>> numbered(List<Negotiations.Numbered> batch, List<Issue> issues) {
+        var events = new ArrayList<Map<String, Object>>();
+        for (Negotiations.Numbered n : batch) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("seq", n.seq());
+            m.putAll(MoveJson.event(n.event(), issues));
+            events.add(m);
+        }
+        return events;
     }
 
     private void openapi(Context ctx) throws java.io.IOException {
@@ -197,8 +218,11 @@ public final class ParleyServer implements AutoCloseable {
                             + ")"));
         } else if (scenarioNode.isObject()) {
             s = ScenarioReader.read("scenario", scenarioNode.toString(), Format.JSON);
+        } else if (body.path("upload").isObject()) {
+            s = Requests.upload(body.get("upload"));
         } else {
-            throw new Requests.BadRequest("scenario: give a built-in id or a parley/1 document");
+            throw new Requests.BadRequest("scenario: give a built-in id or a parley/1 document (or upload: {file, "
+                    + "text})");
         }
         Protocols.Settings settings = Protocols.Settings.defaults(s);
         if (body.has("protocol")) {
@@ -212,7 +236,7 @@ public final class ParleyServer implements AutoCloseable {
         if (!agentsNode.isMissingNode() && !agentsNode.isObject()) {
             throw new Requests.BadRequest("agents: must be an object of party → agent");
         }
-        agentsNode.fields().forEachRemaining(e -> agents.put(e.getKey(), e.getValue().asText()));
+        agentsNode.properties().forEach(e -> agents.put(e.getKey(), e.getValue().asText()));
         var shared = new ArrayList<String>();
         JsonNode sharedNode = body.path("shared");
         if (!sharedNode.isMissingNode() && !sharedNode.isArray()) {
@@ -253,48 +277,19 @@ public final class ParleyServer implements AutoCloseable {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", id);
         m.put("party", v.party());
+        m.put("protocol", v.protocol());
+        m.put("scenario", ConsoleApi.publicScenario(scenario(id)));
+        m.put("shared", v.shared().stream().sorted().toList());
         m.put("phase", v.phase());
         m.put("round", v.round());
         m.put("deadline", v.deadline());
         m.put("toMove", v.toMove());
         m.put("onTable", v.onTable().map(o -> o.toMap(issues)).orElse(null));
         m.put("text", v.text().map(o -> o.toMap(issues)).orElse(null));
+        m.put("counterpart", v.counterpart().orElse(null));
         m.put("ended", v.ended());
         m.put("agreement", v.agreement().map(o -> o.toMap(issues)).orElse(null));
-        m.put("events", v.events().stream().map(e -> MoveJson.event(e, issues)).toList());
-        json(ctx, 200, m);
-    }
-
-    private void profile(Context ctx) {
-        String id = ctx.pathParam("id");
-        String party = negotiations.seat(id, Requests.token(ctx));
-        Scenario s = scenario(id);
-        Profile p = s.profiles().get(party);
-        var m = new LinkedHashMap<String, Object>();
-        m.put("party", party);
-        m.put("reservation", p.reservation());
-        var weights = new LinkedHashMap<String, Object>();
-        var values = new LinkedHashMap<String, Object>();
-        var red = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < s.issues().size(); i++) {
-            Issue issue = s.issues().get(i);
-            weights.put(issue.id(), p.weight(i));
-            var row = new LinkedHashMap<String, Double>();
-            var lines = new ArrayList<String>();
-            for (int k = 0; k < issue.size(); k++) {
-                row.put(issue.option(k).id(), p.value(i, k));
-                if (p.isRedLine(i, k)) {
-                    lines.add(issue.option(k).id());
-                }
-            }
-            values.put(issue.id(), row);
-            if (!lines.isEmpty()) {
-                red.put(issue.id(), lines);
-            }
-        }
-        m.put("weights", weights);
-        m.put("values", values);
-        m.put("redLines", red);
+        m.put("events", numbered(v.events(), issues));
         json(ctx, 200, m);
     }
 
@@ -384,7 +379,7 @@ public final class ParleyServer implements AutoCloseable {
         }
     }
 
-    private static void json(Context ctx, int status, Object body) {
+    static void json(Context ctx, int status, Object body) {
         try {
             ctx.status(status).contentType("application/json").result(MoveJson.JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {

@@ -33,7 +33,7 @@ final class Requests {
     }
 
     static String text(JsonNode body, String field) {
-        JsonNode n = body.get(field);
+        JsonNode n = body.path(field);
         if (!n.isTextual()) {
             throw new BadRequest(field + ": must be a string");
         }
@@ -41,11 +41,25 @@ final class Requests {
     }
 
     static int positive(JsonNode body, String field) {
-        JsonNode n = body.get(field);
+        JsonNode n = body.path(field);
         if (!n.canConvertToInt() || n.asInt() < 1) {
             throw new BadRequest(field + ": must be a whole number of at least 1");
         }
         return n.asInt();
+    }
+
+    /**
+     * The scenario of {@code {"upload": {"file": "talks.yaml", "text": "..."}}}: a parley/1 file as a person chose
+     * it, read in the format its name says.
+     *
+     * @throws dev.parley.scenario.ScenarioException with every problem, located in the file
+     */
+    static dev.parley.engine.model.Scenario upload(JsonNode upload) {
+        String file = text(upload, "file");
+        dev.parley.scenario.Format format = dev.parley.scenario.Format.byFileName(file).orElseThrow(
+                () -> new BadRequest("upload.file: " + file + " is not .yaml, .yml or .json; parley/1 files are one "
+                        + "of these"));
+        return dev.parley.scenario.ScenarioReader.read(file, text(upload, "text"), format);
     }
 
     /** A request without a bearer token. */

@@ -78,7 +78,7 @@ class NegotiationsTest {
 
         var end = negotiations.view(created.id(), token);
         assertThat(end.ended()).isTrue();
-        assertThat(end.events().get(end.events().size() - 1)).isInstanceOf(Event.Ended.class);
+        assertThat(end.events().get(end.events().size() - 1).event()).isInstanceOf(Event.Ended.class);
         assertThat(store.events(created.id(), 0)).isNotEmpty();
         assertThat(store.audit(created.id()).intact()).isTrue();
     }
@@ -128,11 +128,45 @@ class NegotiationsTest {
         negotiations.move(c.id(), c.tokens().get("RU"), new Action.Vote(false));
         for (String party : new String[]{"UA", "RU", "EU"}) {
             var v = negotiations.view(c.id(), c.tokens().get(party));
-            assertThat(v.events()).allMatch(e -> !(e instanceof Event.Voted vote) || vote.party().equals(party));
+            assertThat(v.events())
+                    .allMatch(n -> !(n.event() instanceof Event.Voted vote) || vote.party().equals(party));
         }
         // Only hashes of the tokens are stored.
         assertThat(store.seats(c.id())).allMatch(seat -> seat.tokenHash().map(h -> !c.tokens().containsValue(h))
                 .orElse(true));
+    }
+
+    @Test
+    void aProfile_changesBeforeTheFirstMove_durably_andTheOpeningFollowsIt() throws Exception {
+        // People in every seat, so that nobody moves before the profile changes.
+        var c = negotiations.create(S, Protocols.Settings.defaults(S), Map.of(), 3);
+        String ua = c.tokens().get("UA");
+        Outcome opening = negotiations.view(c.id(), ua).text().orElseThrow();
+        // UA rules out the opening text's option on NATO membership: a red line.
+        var profile = (com.fasterxml.jackson.databind.node.ObjectNode) dev.parley.scenario.MoveJson.JSON.readTree(
+                dev.parley.scenario.ScenarioWriter.write(S, dev.parley.scenario.Format.JSON)).get("profiles").get("UA");
+        int nato = S.issues().indexOf(S.issues().stream().filter(i -> i.id().equals("NATO")).findFirst()
+                .orElseThrow());
+        String ruledOut = S.issues().get(nato).option(opening.toArray()[nato]).id();
+        profile.putObject("redLines").putArray("NATO").add(ruledOut);
+        negotiations.editProfile(c.id(), ua, profile);
+        Outcome reopened = negotiations.view(c.id(), ua).text().orElseThrow();
+        assertThat(reopened.toArray()[nato]).isNotEqualTo(opening.toArray()[nato]);
+        assertThat(negotiations.scenario(c.id()).profiles().get("UA").isRedLine(nato, opening.toArray()[nato]))
+                .isTrue();
+        // A restart rebuilds the same: the change is an event of the log.
+        negotiations.evict(c.id());
+        assertThat(negotiations.view(c.id(), ua).text()).contains(reopened);
+        assertThat(store.events(c.id(), 0)).extracting(dev.parley.store.Records.Event::kind).containsExactly("profile");
+        // A bad profile is refused, naming its place; nothing changes.
+        profile.putObject("weights").put("CF", 2.0);
+        assertThatThrownBy(() -> negotiations.editProfile(c.id(), ua, profile)).isInstanceOf(
+                dev.parley.scenario.ScenarioException.class).hasMessageContaining("profiles.UA.weights");
+        assertThat(store.events(c.id(), 0)).hasSize(1);
+        // After the first move, profiles are fixed.
+        negotiations.move(c.id(), c.tokens().get("US"), new Action.End("to the vote"));
+        assertThatThrownBy(() -> negotiations.editProfile(c.id(), ua, profile)).isInstanceOf(ProtocolException.class)
+                .hasMessage("the talks have begun: a profile can change only before the first move");
     }
 
     @Test

@@ -33,7 +33,7 @@ class OpenApiIT {
             JsonNode doc = MoveJson.JSON.readTree(r.body());
             assertThat(doc.get("openapi").asText()).startsWith("3.");
             Set<String> described = new HashSet<>();
-            doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
+            doc.get("paths").properties().forEach(p -> p.getValue().fieldNames().forEachRemaining(m -> {
                 if (!m.equals("parameters")) {
                     described.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey());
                 }

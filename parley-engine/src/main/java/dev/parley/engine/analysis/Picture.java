@@ -1,0 +1,102 @@
+package dev.parley.engine.analysis;
+
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Party;
+import dev.parley.engine.model.Profile;
+import dev.parley.engine.model.Role;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.utility.UtilityTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the talks look like from above, for reports and the mediator's console: DESIGN.md's gap between the two
+ * principals, and the agreement zone projected on two (or more) parties' utilities. Both need every profile.
+ */
+public final class Picture {
+    /** Spaces up to this size have their zone walked; larger ones are drawn by their frontier only. */
+    public static final long MAX_ZONE_WALK = 2_000_000;
+
+    private Picture() {
+    }
+
+    /** The first two principals, in the scenario's order: the sides the gap is measured between. */
+    public static List<String> principals(Scenario s) {
+        return s.parties().stream().filter(p -> p.role() == Role.PRINCIPAL).map(Party::id).limit(2).toList();
+    }
+
+    /**
+     * DESIGN.md's gap between the first two principals: each one's position on an issue is the option of its latest
+     * offer in {@code offers}, or its best option before it has offered; per issue |k_a − k_b| / (K − 1), weighted by
+     * the principals' mean weight. Empty with fewer than two principals.
+     */
+    public static Optional<Double> gap(Scenario s, Map<String, Outcome> offers) {
+        List<String> principals = principals(s);
+        if (principals.size() < 2) {
+            return Optional.empty();
+        }
+        int[] a = position(s, principals.get(0), offers);
+        int[] b = position(s, principals.get(1), offers);
+        Profile pa = s.profiles().get(principals.get(0));
+        Profile pb = s.profiles().get(principals.get(1));
+        double gap = 0;
+        for (int i = 0; i < a.length; i++) {
+            double w = (pa.weight(i) + pb.weight(i)) / 2;
+            gap += w * Math.abs(a[i] - b[i]) / (s.issues().get(i).size() - 1.0);
+        }
+        return Optional.of(gap);
+    }
+
+    private static int[] position(Scenario s, String party, Map<String, Outcome> offers) {
+        Outcome o = offers.get(party);
+        if (o != null) {
+            return o.toArray();
+        }
+        Profile p = s.profiles().get(party);
+        int[] best = new int[s.issues().size()];
+        for (int i = 0; i < best.length; i++) {
+            for (int k = 1; k < s.issues().get(i).size(); k++) {
+                if (p.weight(i) * p.value(i, k) > p.weight(i) * p.value(i, best[i])) {
+                    best[i] = k;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The utility vectors over {@code parties} of every outcome in the agreement zone (within every ratifying party's
+     * red lines and reservation), or empty when the space is larger than {@link #MAX_ZONE_WALK}.
+     */
+    public static Optional<List<double[]>> zone(Scenario s, List<String> parties) {
+        if (!s.space().isIndexable() || s.space().size() > MAX_ZONE_WALK) {
+            return Optional.empty();
+        }
+        var tables = new ArrayList<UtilityTable>();
+        for (Party p : s.ratifyingParties()) {
+            tables.add(UtilityTable.of(s.space(), s.profiles().get(p.id())));
+        }
+        var order = new ArrayList<UtilityTable>();
+        for (String id : parties) {
+            order.add(UtilityTable.of(s.space(), s.profiles().get(id)));
+        }
+        var out = new ArrayList<double[]>();
+        int[] choice = new int[s.issues().size()];
+        do {
+            boolean in = true;
+            for (UtilityTable t : tables) {
+                in &= !t.breaksRedLine(choice) && t.utility(choice) >= t.reservation() - 1e-9;
+            }
+            if (in) {
+                double[] u = new double[order.size()];
+                for (int k = 0; k < u.length; k++) {
+                    u[k] = order.get(k).utility(choice);
+                }
+                out.add(u);
+            }
+        } while (s.space().increment(choice));
+        return Optional.of(out);
+    }
+}

@@ -1,0 +1,31 @@
+// Parley's web console: routes by the address's fragment, which also carries seat tokens (never sent to the server
+// in a request line, never in a referrer).
+import { startPage } from './start.js';
+import { seatPage } from './seat.js';
+
+const app = document.getElementById('app');
+const live = document.getElementById('live');
+
+function setLive(up, reason) {
+  live.textContent = up ? '● live' : reason ? `disconnected: ${reason}` : '○ reconnecting…';
+  live.className = up ? 'live' : 'live down';
+}
+
+async function route() {
+  if (window.__parleySeat && window.__parleySeat.link) window.__parleySeat.link.stop();
+  window.__parleySeat = null;
+  live.textContent = '';
+  document.getElementById('where').textContent = '';
+  const hash = location.hash.replace(/^#/, '');
+  const admin = /^admin=(.+)$/.exec(hash);
+  if (admin) {
+    sessionStorage.setItem('parley.admin', decodeURIComponent(admin[1]));
+    history.replaceState(null, '', '#/');
+  }
+  const seat = /^\/n\/([^/]+)\/([^/]+)$/.exec(hash);
+  if (seat) await seatPage(app, decodeURIComponent(seat[1]), decodeURIComponent(seat[2]), setLive);
+  else await startPage(app);
+}
+
+window.addEventListener('hashchange', route);
+route();

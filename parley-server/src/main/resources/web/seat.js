@@ -1,0 +1,370 @@
+// A seat's page: the mediator's console or a party's room. Everything it shows comes from what the server lets this
+// seat see; it refreshes whenever the WebSocket brings an event.
+import { call, follow } from './api.js';
+import { el, show, num, errorBox, describeEvent, describePackage, optionLabel, partyName } from './util.js';
+import { progressChart, frontierChart } from './charts.js';
+
+export async function seatPage(app, id, token, setLive) {
+  const seat = { id, token, view: null, profile: null, lastTable: null, prevTable: null, progress: null, zone: null, axes: null };
+  try {
+    seat.view = await call('GET', `/api/negotiations/${encodeURIComponent(id)}`, token);
+  } catch (e) {
+    show(app, errorBox(`${e.message}. Open the invite link you were given again, or ask the organiser for a new one.`));
+    return;
+  }
+  const me = seat.view.scenario.parties.find((p) => p.id === seat.view.party);
+  seat.mediator = me.role === 'mediator';
+  document.getElementById('where').textContent = `${seat.view.scenario.title} · ${me.name}`
+    + (seat.mediator ? ' · mediator’s console' : ' · party room');
+  if (!seat.mediator) seat.profile = await call('GET', `/api/negotiations/${encodeURIComponent(id)}/profile`, token);
+  const last = seat.view.events.length ? seat.view.events[seat.view.events.length - 1].seq : 0;
+  let timer = null;
+  const refresh = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      try {
+        seat.view = await call('GET', `/api/negotiations/${encodeURIComponent(id)}`, token);
+        if (seat.profile && seat.profile.editable) { // until the first move, which fixes it
+          seat.profile = await call('GET', `/api/negotiations/${encodeURIComponent(id)}/profile`, token);
+          if (!seat.profile.editable) seat.editing = false;
+        }
+        await render(app, seat, refresh);
+      } catch (e) {
+        show(document.getElementById('feedback'), errorBox(e.message));
+      }
+    }, 60);
+  };
+  await render(app, seat, refresh);
+  seat.link = follow(id, token, last, refresh, (up, reason) => setLive(up, reason));
+  window.__parleySeat = seat; // for the browser tests: drop the socket to check that the page recovers
+}
+
+const shortfall = (view) => view.scenario.parties.filter((p) => p.ratifies && p.role !== 'mediator'
+  && !view.shared.includes(p.id)).map((p) => p.id);
+
+async function render(app, seat, refresh) {
+  const v = seat.view;
+  const s = v.scenario;
+  const missing = shortfall(v);
+  if (seat.mediator && missing.length === 0) {
+    const base = `/api/negotiations/${encodeURIComponent(seat.id)}`;
+    seat.progress = await call('GET', `${base}/progress`, seat.token);
+    const begun = v.events.some((e) => e.type !== 'text-adopted' && e.type !== 'presented' || e.round > 0);
+    if (!seat.zone || !begun) { // profiles may still change before the first move; the zone with them
+      seat.zone = await call('GET', `${base}/zone`, seat.token);
+      seat.axes = seat.axes || [seat.zone.x, seat.zone.y];
+    }
+  }
+  const table = v.onTable || v.text;
+  const focusId = document.activeElement && document.activeElement.id;
+  // What a person was typing survives a refresh brought by someone else's move (not their own: that starts afresh).
+  const typed = {};
+  if (!seat.resetInputs) {
+    app.querySelectorAll('input[id], textarea[id]').forEach((i) => { typed[i.id] = i.type === 'checkbox' ? i.checked : i.value; });
+  }
+  seat.resetInputs = false;
+  show(app,
+    el('h1', {}, `${s.title}`),
+    statusLine(seat),
+    el('div', { id: 'feedback', 'aria-live': 'assertive' }),
+    el('div', { class: 'grid' },
+      el('section', { class: 'card wide' }, el('h2', {}, 'The board'), board(seat)),
+      seat.mediator ? null : tableCard(seat, table),
+      actionsCard(seat, refresh),
+      seat.mediator ? null : profileCard(seat),
+      seat.mediator ? analysisCards(seat, missing) : null,
+      el('section', { class: 'card' }, el('h2', {}, 'Event log'), eventLog(seat))));
+  if (seat.mediator && seat.progress) drawCharts(seat);
+  for (const [id, value] of Object.entries(typed)) {
+    const input = document.getElementById(id);
+    if (!input || input.readOnly) continue;
+    if (input.type === 'checkbox') input.checked = value; else input.value = value;
+  }
+  if (focusId && document.getElementById(focusId)) document.getElementById(focusId).focus();
+}
+
+function statusLine(seat) {
+  const v = seat.view;
+  const turn = v.ended ? 'the talks have ended' : v.toMove.includes(v.party) ? 'your move'
+    : `waiting for ${v.toMove.map((p) => partyName(v.scenario, p)).join(', ')}`;
+  return el('div', { class: 'status-line', id: 'status' },
+    el('span', {}, 'Protocol ', el('b', {}, v.protocol)),
+    el('span', {}, 'Round ', el('b', {}, `${v.round + 1} of ${v.deadline}`)),
+    el('span', {}, 'Phase ', el('b', {}, v.phase)),
+    el('span', { id: 'turn' }, el('b', {}, turn)),
+    v.agreement ? el('span', { class: 'ok', id: 'agreement' }, el('b', {}, 'Agreement reached')) : null,
+    v.ended && !v.agreement ? el('span', { class: 'flag', id: 'agreement' }, el('b', {}, 'No agreement')) : null);
+}
+
+/** What this seat knows of each party's position: its latest offer or acceptance, as the protocol reveals it. */
+function positions(v) {
+  const pos = {};
+  for (const e of v.events) {
+    if ((e.type === 'offered' || e.type === 'accepted') && e.outcome) pos[e.party] = e.outcome;
+    if (e.type === 'presented' && v.party !== e.to) pos[`→${e.to}`] = e.outcome;
+  }
+  return pos;
+}
+
+function board(seat) {
+  const v = seat.view;
+  const s = v.scenario;
+  const width = Math.max(...s.issues.map((i) => i.options.length));
+  const pos = positions(v);
+  const rows = s.issues.map((issue) => el('tr', {}, el('th', { scope: 'row' }, issue.name),
+    Array.from({ length: width }, (_, k) => {
+      const o = issue.options[k];
+      if (!o) return el('td', {});
+      const classes = ['opt'];
+      if (v.text && v.text[issue.id] === o.id) classes.push('text');
+      if (v.onTable && v.onTable[issue.id] === o.id && v.onTable !== v.text) classes.push('proposal');
+      const badges = Object.entries(pos).filter(([, out]) => out[issue.id] === o.id).map(([p]) =>
+        el('span', { class: 'badge' }, p));
+      let mine = null;
+      if (seat.profile) {
+        const value = seat.profile.values[issue.id][o.id];
+        const red = (seat.profile.redLines[issue.id] || []).includes(o.id);
+        mine = el('div', { class: `small ${red ? 'flag' : 'muted'}` }, red ? `red line · ${num(value)}` : `value ${num(value)}`);
+      }
+      return el('td', { class: classes.join(' ') }, o.label, el('div', {}, badges), mine);
+    })));
+  return el('div', { class: 'scroll' }, el('table', { class: 'board', id: 'board' }, el('tbody', {}, rows)),
+    el('p', { class: 'small muted' }, el('span', { class: 'badge', style: 'background:var(--text-mark)' }, 'blue'),
+      v.protocol === 'single-text' ? ' the current text · ' : ' the standing package · ',
+      el('span', { class: 'badge', style: 'background:var(--prop-mark)' }, 'amber'), ' the proposal on the table · badges: positions this seat can see'));
+}
+
+function utility(profile, outcome) {
+  let u = 0;
+  const broken = [];
+  for (const [issue, w] of Object.entries(profile.weights)) {
+    u += w * profile.values[issue][outcome[issue]];
+    if ((profile.redLines[issue] || []).includes(outcome[issue])) broken.push(issue);
+  }
+  return { u, broken };
+}
+
+function profileCard(seat) {
+  if (seat.editing && seat.profile.editable) return profileEditor(seat);
+  const p = seat.profile;
+  const s = seat.view.scenario;
+  const shared = seat.view.shared.includes(seat.view.party);
+  return el('section', { class: 'card', id: 'profile' }, el('h2', {}, 'Your private profile'),
+    el('p', { class: 'muted small' }, 'Only you see this; the mediator sees it only if you share it. Each option’s value is on the board.'),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Issue'), el('th', { class: 'num' }, 'Weight'),
+      el('th', {}, 'Red lines'))), el('tbody', {}, s.issues.map((i) => el('tr', {},
+      el('td', {}, i.name), el('td', { class: 'num' }, num(p.weights[i.id])),
+      el('td', { class: 'flag small' }, (p.redLines[i.id] || []).map((o) => optionLabel(s, i.id, o)).join('; ')))))),
+    el('p', {}, 'Reservation value ', el('b', { id: 'reservation' }, num(p.reservation)), ': below this, no deal is better.'),
+    p.editable ? el('button', { type: 'button', class: 'secondary', id: 'edit-profile', onclick: () => {
+      seat.editing = true;
+      render(document.getElementById('app'), seat, () => {});
+    } }, 'Change my profile') : el('p', { class: 'muted small' }, 'The talks have begun: your profile is fixed.'),
+    shared ? el('p', { class: 'ok small' }, 'Shared with the mediator.')
+      : el('button', { type: 'button', class: 'secondary', id: 'share', onclick: async () => {
+        await call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/share`, seat.token, {});
+        seat.view.shared.push(seat.view.party);
+        await render(document.getElementById('app'), seat, () => {});
+      } }, 'Share my profile with the mediator'));
+}
+
+/** The profile as a form: weights, each option's value, red lines and reservation, until the first move. */
+function profileEditor(seat) {
+  const p = seat.profile;
+  const s = seat.view.scenario;
+  const field = (id, value, label) => el('input', { type: 'number', id, step: '0.01', min: '0', max: '1', value,
+    style: 'width:5.5rem', 'aria-label': label });
+  const errors = el('div', { id: 'profile-errors', 'aria-live': 'assertive' });
+  const rows = s.issues.map((i) => el('tr', {}, el('td', {}, i.name),
+    el('td', { class: 'num' }, field(`w-${i.id}`, p.weights[i.id], `Weight of ${i.name}`)),
+    el('td', {}, i.options.map((o) => el('div', { class: 'row small' }, el('span', { style: 'flex:1' }, o.label),
+      field(`v-${i.id}-${o.id}`, p.values[i.id][o.id], `Value of ${o.label}`),
+      el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: `r-${i.id}-${o.id}`,
+        checked: (p.redLines[i.id] || []).includes(o.id) }), 'red line'))))));
+  const save = async () => {
+    const body = { reservation: Number(document.getElementById('reservation-input').value), weights: {}, values: {}, redLines: {} };
+    for (const i of s.issues) {
+      body.weights[i.id] = Number(document.getElementById(`w-${i.id}`).value);
+      body.values[i.id] = i.options.map((o) => Number(document.getElementById(`v-${i.id}-${o.id}`).value));
+      const red = i.options.filter((o) => document.getElementById(`r-${i.id}-${o.id}`).checked).map((o) => o.id);
+      if (red.length) body.redLines[i.id] = red;
+    }
+    try {
+      seat.profile = await call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/profile`, seat.token, body);
+      seat.editing = false;
+      seat.resetInputs = true;
+      await render(document.getElementById('app'), seat, () => {});
+    } catch (e) {
+      show(errors, errorBox(e.message), el('ul', { class: 'problems' }, e.details.map((d) => el('li', {}, d))));
+    }
+  };
+  return el('section', { class: 'card wide', id: 'profile' }, el('h2', {}, 'Change your private profile'),
+    el('p', { class: 'muted small' }, 'Weights sum to 1; values and the reservation lie in [0, 1]. You can change them until the first move.'),
+    el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Issue'), el('th', { class: 'num' }, 'Weight'),
+      el('th', {}, 'Options: value, red line'))), el('tbody', {}, rows))),
+    el('label', { for: 'reservation-input' }, 'Reservation value'), field('reservation-input', p.reservation, 'Reservation value'),
+    errors,
+    el('div', {}, el('button', { type: 'button', id: 'save-profile', onclick: save }, 'Save my profile'),
+      el('button', { type: 'button', class: 'secondary', onclick: () => { seat.editing = false; render(document.getElementById('app'), seat, () => {}); } }, 'Cancel')));
+}
+
+function tableCard(seat, table) {
+  const v = seat.view;
+  if (!table) return el('section', { class: 'card', id: 'on-table' }, el('h2', {}, 'On the table'),
+    el('p', { class: 'muted' }, 'Nothing yet: the first proposal will appear here as soon as it is made.'));
+  const { u, broken } = utility(seat.profile, table);
+  if (JSON.stringify(seat.lastTable) !== JSON.stringify(table)) {
+    seat.prevTable = seat.lastTable || null;
+    seat.lastTable = table;
+  }
+  // A proposal is compared with the text it would change; otherwise with the package before it.
+  const before = v.onTable && v.text && JSON.stringify(v.onTable) !== JSON.stringify(v.text) ? v.text : seat.prevTable;
+  const changed = before ? v.scenario.issues.filter((i) => before[i.id] !== table[i.id]) : [];
+  const item = (i) => el('li', {}, `${i.name}: ${optionLabel(v.scenario, i.id, table[i.id])}`);
+  const out = el('section', { class: 'card', id: 'on-table' }, el('h2', {}, v.protocol === 'single-text' && v.phase === 'vote'
+    ? 'The proposal on the table' : 'On the table'),
+  el('ul', {}, v.scenario.issues.map(item)),
+  el('p', {}, 'Your utility ', el('b', { id: 'my-utility' }, num(u)), ' against your reservation ', num(seat.profile.reservation),
+    u >= seat.profile.reservation ? el('span', { class: 'ok' }, ' — acceptable') : el('span', { class: 'flag' }, ' — below your reservation')),
+  broken.length ? el('p', { class: 'flag' }, `Breaks your red line on ${broken.join(', ')}.`) : null,
+  changed.length ? el('p', { id: 'changed' }, 'What changes: ', changed.map((i) =>
+    `${i.name} ${optionLabel(v.scenario, i.id, before[i.id])} → ${optionLabel(v.scenario, i.id, table[i.id])}`).join('; '))
+    : null);
+  return out;
+}
+
+function composer(seat, onChange) {
+  const s = seat.view.scenario;
+  const start = seat.draft || seat.view.text || seat.view.onTable || Object.fromEntries(s.issues.map((i) => [i.id, i.options[0].id]));
+  seat.draft = { ...start };
+  return el('div', { id: 'composer' }, s.issues.map((i) => el('div', {}, el('label', { for: `pick-${i.id}` }, i.name),
+    el('select', { id: `pick-${i.id}`, onchange: (ev) => { seat.draft[i.id] = ev.target.value; onChange(); } },
+      i.options.map((o) => el('option', { value: o.id, selected: seat.draft[i.id] === o.id }, o.label))))));
+}
+
+function actionsCard(seat, refresh) {
+  const v = seat.view;
+  const card = el('section', { class: 'card', id: 'actions' }, el('h2', {}, 'Your move'));
+  const move = async (body) => {
+    try {
+      await call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/moves`, seat.token, body);
+      seat.draft = null;
+      seat.resetInputs = true;
+      refresh();
+    } catch (e) {
+      show(document.getElementById('feedback'), errorBox(e.message));
+    }
+  };
+  if (v.ended) {
+    card.append(el('p', {}, v.agreement ? `The talks ended in agreement: ${describePackage(v.scenario, v.agreement)}.`
+      : 'The talks ended without agreement.'));
+    return card;
+  }
+  const myTurn = v.toMove.includes(v.party);
+  const predicted = el('div', { id: 'predicted', 'aria-live': 'polite' });
+  const predict = async () => {
+    if (!seat.mediator) {
+      const { u } = utility(seat.profile, seat.draft);
+      show(predicted, el('p', {}, 'Your utility for this package: ', el('b', {}, num(u))));
+      return;
+    }
+    if (shortfall(v).length) {
+      show(predicted, el('p', { class: 'muted small' }, `The predicted effect shows once every party has shared its profile (waiting for ${shortfall(v).join(', ')}).`));
+      return;
+    }
+    const a = await call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/assess`, seat.token, { outcome: seat.draft });
+    show(predicted, assessmentView(v.scenario, a));
+  };
+  const vote = [el('button', { type: 'button', id: 'accept', onclick: () => move({ type: 'vote', accept: true }) }, 'Accept'),
+    el('button', { type: 'button', class: 'danger', id: 'reject', onclick: () => move({ type: 'vote', accept: false }) }, 'Reject')];
+  if (!myTurn) {
+    card.append(el('p', { class: 'muted' }, `Not your move now: waiting for ${v.toMove.map((p) => partyName(v.scenario, p)).join(', ')}.`));
+  } else if (v.protocol === 'single-text' && v.phase === 'propose') {
+    card.append(el('p', {}, 'Compose a change to the current text, then propose it to every party.'), composer(seat, predict), predicted,
+      el('button', { type: 'button', id: 'propose', onclick: () => move({ type: 'propose', text: seat.draft }) }, 'Propose this text'),
+      el('button', { type: 'button', class: 'secondary', id: 'end', onclick: () => move({ type: 'end', reason: 'the mediator calls the final vote' }) },
+        'End the talks: final vote on the current text'));
+    predict();
+  } else if (v.protocol === 'single-text' || v.phase === 'ratify') {
+    card.append(el('p', {}, v.phase === 'ratify' ? 'The final vote: accept the text as the deal, or reject it.'
+      : 'Vote on the proposal on the table. Votes are secret; the mediator learns only how many rejected.'), ...vote);
+  } else if (v.protocol === 'shuttle' && seat.mediator) {
+    card.append(el('p', {}, `Your meeting with ${partyName(v.scenario, v.counterpart)}: present a package.`), composer(seat, predict), predicted,
+      el('button', { type: 'button', id: 'present', onclick: () => move({ type: 'present', to: v.counterpart, outcome: seat.draft }) }, `Present to ${v.counterpart}`),
+      el('button', { type: 'button', class: 'danger', id: 'end', onclick: () => move({ type: 'end', reason: 'the mediator ends the talks' }) }, 'End the talks'));
+    predict();
+  } else if (v.protocol === 'shuttle') {
+    const objections = v.scenario.issues.map((i) => el('div', { class: 'row' },
+      el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: `object-${i.id}` }), `Object to ${i.name}`),
+      el('select', { id: `toward-${i.id}`, 'aria-label': `Move ${i.name} toward` }, i.options.map((o) => el('option', { value: o.id }, o.label)))));
+    const message = el('textarea', { id: 'message', 'aria-label': 'Message to the mediator' });
+    card.append(el('p', {}, 'The mediator has presented a package to you, in private.'),
+      el('button', { type: 'button', id: 'accept', onclick: () => move({ type: 'accept' }) }, 'Accept this package'),
+      el('h3', {}, 'Or reject it, naming your objections'), ...objections,
+      el('button', { type: 'button', class: 'danger', id: 'reject', onclick: () => {
+        const picked = v.scenario.issues.filter((i) => document.getElementById(`object-${i.id}`).checked);
+        move({ type: 'reject', objections: picked.map((i) => i.id), toward: picked.map((i) => document.getElementById(`toward-${i.id}`).value) });
+      } }, 'Reject'),
+      el('h3', {}, 'Say something to the mediator (only the mediator reads it)'), message,
+      el('button', { type: 'button', class: 'secondary', id: 'send', onclick: () => move({ type: 'message', text: message.value }) }, 'Send'));
+  } else {
+    const standing = v.onTable;
+    card.append(standing ? el('button', { type: 'button', id: 'accept', onclick: () => move({ type: 'accept' }) }, 'Accept the standing offer') : null,
+      el('p', {}, 'Or make an offer:'), composer(seat, predict), predicted,
+      el('button', { type: 'button', id: 'offer', onclick: () => move({ type: 'offer', outcome: seat.draft }) }, 'Offer this package'),
+      el('button', { type: 'button', class: 'danger', id: 'end', onclick: () => move({ type: 'end', reason: 'walked away' }) }, 'Walk away'));
+    predict();
+  }
+  return card;
+}
+
+function assessmentView(s, a) {
+  return el('div', {}, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', { class: 'num' }, 'Utility'),
+    el('th', { class: 'num' }, 'Share'))), el('tbody', {}, Object.entries(a.utilities).map(([p, u]) => el('tr', {},
+    el('td', {}, partyName(s, p)), el('td', { class: 'num' }, num(u)), el('td', { class: 'num' }, num(a.shares[p])))))),
+  a.flags.length ? el('ul', { class: 'flag flags' }, a.flags.map((f) => el('li', {}, `${f.flag}${f.party ? ` (${f.party})` : ''}: ${f.detail}`)))
+    : el('p', { class: 'ok flags' }, 'No lopsidedness flag: every ratifying party at or above its reservation, no red line broken, no victory, Pareto-optimal in the zone.'));
+}
+
+function analysisCards(seat, missing) {
+  if (missing.length) {
+    return el('section', { class: 'card wide', id: 'analysis' }, el('h2', {}, 'Analysis'),
+      el('p', { class: 'notice' }, `The zone, the fair packages and the gap need every party's profile. Waiting for ${missing.map((p) => partyName(seat.view.scenario, p)).join(', ')} to share theirs from their room.`));
+  }
+  const parties = seat.view.scenario.parties;
+  const axis = (name, k) => el('select', { id: `axis-${name}`, 'aria-label': `${name} axis`, onchange: async (ev) => {
+    seat.axes[k] = ev.target.value;
+    seat.zone = await call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/zone?x=${seat.axes[0]}&y=${seat.axes[1]}`, seat.token);
+    drawCharts(seat);
+  } }, parties.map((p) => el('option', { value: p.id, selected: seat.axes[k] === p.id }, p.name)));
+  const current = seat.progress.rows.filter((r) => r.kind !== 'offer').at(-1);
+  return [
+    el('section', { class: 'card' }, el('h2', {}, 'Utilities and gap over the talks'),
+      el('div', { class: 'chart' }, el('canvas', { id: 'progress-chart', role: 'img', 'aria-label': 'Each party’s utility of each text, and the gap, over the talks' }))),
+    el('section', { class: 'card' }, el('h2', {}, 'Frontier'), el('div', { class: 'row' }, el('label', { class: 'inline' }, 'x', axis('x', 0)),
+      el('label', { class: 'inline' }, 'y', axis('y', 1))),
+    el('div', { class: 'chart' }, el('canvas', { id: 'frontier-chart', role: 'img', 'aria-label': 'The zone, the frontier, the fair packages and the texts so far' }))),
+    el('section', { class: 'card', id: 'current-flags' }, el('h2', {}, 'The current text, assessed'),
+      current ? el('p', {}, describePackage(seat.view.scenario, current.outcome)) : el('p', { class: 'muted' }, 'No text yet.'),
+      el('div', { id: 'current-assessment' })),
+  ];
+}
+
+function drawCharts(seat) {
+  progressChart(document.getElementById('progress-chart'), seat.view.scenario, seat.progress);
+  frontierChart(document.getElementById('frontier-chart'), seat.view.scenario, seat.zone, seat.progress, seat.axes);
+  const current = seat.progress.rows.filter((r) => r.kind !== 'offer').at(-1);
+  const box = document.getElementById('current-assessment');
+  if (current && box) {
+    call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/assess`, seat.token, { outcome: current.outcome })
+      .then((a) => show(box, assessmentView(seat.view.scenario, a)))
+      .catch((e) => show(box, errorBox(e.message)));
+  }
+}
+
+function eventLog(seat) {
+  const events = seat.view.events;
+  if (!events.length) return el('p', { class: 'muted' }, 'No events yet.');
+  return el('ol', { class: 'log', id: 'log' }, events.slice().reverse().map((e) => el('li', {},
+    el('span', { class: 'seq' }, `#${e.seq} · round ${e.round + 1}`), describeEvent(seat.view.scenario, e))));
+}

@@ -1,0 +1,150 @@
+// The start page: choose or upload a scenario, a protocol and who fills each seat; then hand out the invite links.
+import { call, ApiError } from './api.js';
+import { el, show, errorBox } from './util.js';
+
+const PROTOCOLS = {
+  'single-text': 'Single negotiating text: the mediator proposes, every party votes',
+  shuttle: 'Shuttle diplomacy: the mediator meets each party in private',
+  saop: 'Stacked alternating offers: the parties offer and accept in turn',
+  alternating: 'Alternating offers between the two principals; the others ratify',
+  zeuthen: 'Zeuthen concession: the side with less to lose concedes',
+};
+
+export async function startPage(app) {
+  let catalogue;
+  try {
+    catalogue = await call('GET', '/api/catalogue');
+  } catch (e) {
+    show(app, errorBox(e.message));
+    return;
+  }
+  const state = { scenario: catalogue.scenarios[0], upload: null };
+  const keyInput = el('input', { type: 'password', id: 'admin-key', autocomplete: 'off', size: 44,
+    value: sessionStorage.getItem('parley.admin') || '' });
+  const builtin = el('select', { id: 'scenario' }, catalogue.scenarios.map((s) => el('option', { value: s.id },
+    `${s.title} (${s.id})`)));
+  const file = el('input', { type: 'file', id: 'upload', accept: '.yaml,.yml,.json' });
+  const fileResult = el('div', { id: 'upload-result', 'aria-live': 'polite' });
+  const protocol = el('select', { id: 'protocol' });
+  const seats = el('div', { id: 'seats' });
+  const result = el('div', { id: 'result', 'aria-live': 'polite' });
+
+  const renderProtocols = () => {
+    const s = state.scenario;
+    show(protocol, Object.entries(PROTOCOLS).filter(([p]) => s.seats[p]).map(([p, text]) =>
+      el('option', { value: p, selected: p === s.protocol }, text)));
+    renderSeats();
+  };
+  const renderSeats = () => {
+    const s = state.scenario;
+    const defaults = s.seats[protocol.value] || {};
+    const rows = Object.keys(defaults).map((party) => {
+      const p = s.parties.find((x) => x.id === party);
+      const isMediator = p.role === 'mediator';
+      const choice = el('select', { id: `seat-${party}`, 'aria-label': `Who fills ${p.name}'s seat` },
+        el('option', { value: '' }, 'A person (invite link)'),
+        catalogue.agents.map((a) => el('option', { value: a.name, title: a.description }, `Agent: ${a.name}`)));
+      const about = el('div', { class: 'muted small' });
+      const describe = () => {
+        const a = catalogue.agents.find((x) => x.name === choice.value);
+        about.textContent = a ? a.description : 'gets an invite link to take the seat in a browser';
+      };
+      choice.addEventListener('change', describe);
+      // People by default in the mediator's seat and the principals' seats; agents elsewhere.
+      choice.value = isMediator || p.role === 'principal' ? '' : defaults[party];
+      describe();
+      const share = isMediator ? el('span', { class: 'muted small' }, 'the mediator')
+        : el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: `share-${party}`, checked: true }),
+          'shared with the mediator');
+      return el('tr', {}, el('td', {}, el('b', {}, p.name), el('div', { class: 'muted small' }, `${p.id} · ${p.role}`)),
+        el('td', {}, choice, about), el('td', {}, share));
+    });
+    show(seats, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Seat'), el('th', {}, 'Filled by'),
+      el('th', {}, 'Profile'))), el('tbody', {}, rows)));
+  };
+  builtin.addEventListener('change', () => {
+    state.scenario = catalogue.scenarios.find((s) => s.id === builtin.value);
+    state.upload = null;
+    file.value = '';
+    show(fileResult);
+    renderProtocols();
+  });
+  protocol.addEventListener('change', renderSeats);
+  file.addEventListener('change', async () => {
+    const f = file.files[0];
+    if (!f) return;
+    const text = await f.text();
+    try {
+      const s = await call('POST', '/api/validate', null, { upload: { file: f.name, text } });
+      state.scenario = s;
+      state.upload = { file: f.name, text };
+      show(fileResult, el('p', { class: 'ok' }, `${f.name} is a valid parley/1 scenario: ${s.title}`));
+      renderProtocols();
+    } catch (e) {
+      state.upload = null;
+      show(fileResult, el('p', { class: 'error', role: 'alert' }, `${f.name}: ${e.message}`),
+        e.details.length ? el('ol', { class: 'problems', id: 'problems' }, e.details.map((d) => el('li', {}, d))) : null);
+    }
+  });
+  const create = el('button', { id: 'create', type: 'submit' }, 'Create the negotiation');
+  const form = el('form', { class: 'card', onsubmit: async (ev) => {
+    ev.preventDefault();
+    const key = keyInput.value.trim();
+    if (!key) {
+      show(result, errorBox('Enter the organiser key: `parley serve` printed it when it first started, and keeps it in parley-data/admin-token.'));
+      keyInput.focus();
+      return;
+    }
+    sessionStorage.setItem('parley.admin', key);
+    const s = state.scenario;
+    const body = { protocol: protocol.value, agents: {}, shared: [] };
+    if (state.upload) body.upload = state.upload; else body.scenario = s.id;
+    for (const party of Object.keys(s.seats[protocol.value])) {
+      const agent = document.getElementById(`seat-${party}`).value;
+      if (agent) body.agents[party] = agent;
+      const share = document.getElementById(`share-${party}`);
+      if (share && share.checked) body.shared.push(party);
+    }
+    create.disabled = true;
+    try {
+      const created = await call('POST', '/api/negotiations', key, body);
+      showInvites(result, s, created);
+    } catch (e) {
+      const hint = e.status === 403 || e.status === 401 ? ' (check the organiser key)' : '';
+      show(result, errorBox(e.message + hint),
+        e.details.length ? el('ol', { class: 'problems' }, e.details.map((d) => el('li', {}, d))) : null);
+    } finally {
+      create.disabled = false;
+    }
+  } },
+  el('h2', {}, 'Start a negotiation'),
+  el('label', { for: 'admin-key' }, 'Organiser key'), keyInput,
+  el('p', { class: 'muted small' }, '`parley serve` printed it when it first started; it is kept in parley-data/admin-token.'),
+  el('label', { for: 'scenario' }, 'Built-in scenario'), builtin,
+  el('label', { for: 'upload' }, 'Or upload a parley/1 file (.yaml, .yml or .json)'), file, fileResult,
+  el('label', { for: 'protocol' }, 'Protocol'), protocol,
+  el('h2', { style: 'margin-top:1rem' }, 'Seats'), seats, create);
+  show(app, el('h1', {}, 'Parley — mediated negotiation'), el('div', { class: 'grid' }, form,
+    el('section', { class: 'card' }, el('h2', {}, 'Invite links'), result.childNodes.length ? result
+      : (show(result, el('p', { class: 'muted' }, 'Create a negotiation: each seat a person fills gets its own link here, shown once.')), result))));
+  renderProtocols();
+}
+
+function showInvites(container, scenario, created) {
+  const rows = Object.entries(created.tokens).map(([party, token]) => {
+    const link = `${location.origin}/#/n/${created.id}/${token}`;
+    const input = el('input', { type: 'text', readonly: true, value: link, id: `invite-${party}`,
+      'aria-label': `Invite link for ${party}` });
+    const copy = el('button', { type: 'button', class: 'secondary', onclick: async () => {
+      try { await navigator.clipboard.writeText(link); copy.textContent = 'Copied'; } catch (e) {
+        input.select(); copy.textContent = 'Press Ctrl+C';
+      }
+    } }, 'Copy');
+    const p = scenario.parties.find((x) => x.id === party);
+    return el('tr', { class: 'invite' }, el('td', {}, el('b', {}, p ? p.name : party),
+      el('div', { class: 'muted small' }, p && p.role === 'mediator' ? 'mediator’s console' : 'party room')),
+    el('td', {}, input), el('td', {}, copy, el('a', { href: link, target: '_blank', rel: 'noopener' }, 'Open')));
+  });
+  show(container, el('p', { class: 'notice' }, `Negotiation ${created.id} is open. Each link is shown only now: copy it and hand it to its seat.`),
+    rows.length ? el('table', {}, el('tbody', {}, rows)) : el('p', {}, 'Agents fill every seat.'));
+}

@@ -1,0 +1,61 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright, as the browser tests use it: never a downloaded browser. Without
+ * {@code /usr/bin/chromium} (or {@code PARLEY_TEST_CHROMIUM}) a test is skipped on a developer's machine and fails
+ * under CI, whose {@code .ci/run} installs it.
+ */
+final class Browser implements AutoCloseable {
+    private final Playwright playwright;
+    final com.microsoft.playwright.Browser chromium;
+
+    private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium) {
+        this.playwright = playwright;
+        this.chromium = chromium;
+    }
+
+    static Browser launch() {
+        Path executable = Path.of(System.getenv().getOrDefault("PARLEY_TEST_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(executable)) {
+            if (System.getenv("CI") != null) {
+                fail("CI must install Chromium (apt-get install -y chromium): the browser tests need " + executable);
+            }
+            assumeTrue(false, "no Chromium at " + executable + ": browser tests skipped");
+        }
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
+                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        var chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        return new Browser(playwright, chromium);
+    }
+
+    /** A fresh context (its own storage, as a separate person's browser would have) at a laptop's size. */
+    Page page() {
+        return chromium.newContext(new NewContextOptions().setViewportSize(1366, 900)).newPage();
+    }
+
+    /** A screenshot of the whole page under {@code target/screenshots/}, for review. */
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target", "screenshots", name
+                + ".png")));
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+        playwright.close();
+    }
+}

@@ -1,0 +1,232 @@
+package dev.parley.server;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import dev.parley.scenario.MoveJson;
+import dev.parley.store.Store;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web console in a real browser (Debian's Chromium through Playwright) against a real server: the organiser, the
+ * mediator and two delegations each in their own browser context. Screenshots land in {@code target/screenshots/}.
+ */
+class WebConsoleIT {
+    @TempDir
+    static Path dir;
+    static Store store;
+    static ParleyServer server;
+    static Browser browser;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.launch();
+        store = Store.openDefault(dir);
+        server = ParleyServer.start(store, "organiser-key", "127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+            store.close();
+        }
+    }
+
+    /** Creates the default single-text talks from the start page: people in US, UA and RU, an agent for EU. */
+    private static Map<String, String> createDefaultTalks(Page organiser) {
+        organiser.navigate(base + "/#admin=organiser-key");
+        organiser.selectOption("#protocol", "single-text");
+        assertThat(organiser.locator("#seat-EU")).hasValue("truthful");
+        assertThat(organiser.locator("#seat-UA")).hasValue("");
+        organiser.click("#create");
+        assertThat(organiser.locator(".notice")).containsText("is open");
+        var links = new LinkedHashMap<String, String>();
+        for (String party : new String[]{"US", "UA", "RU"}) {
+            links.put(party, organiser.locator("#invite-" + party).inputValue());
+        }
+        assertThat(organiser.locator("#invite-EU")).hasCount(0); // an agent's seat has no invite
+        return links;
+    }
+
+    @Test
+    void wholeFlow_theMediatorProposes_thePartiesVote_andTheTalksEndInAgreement() throws Exception {
+        Page organiser = browser.page();
+        Map<String, String> links = createDefaultTalks(organiser);
+        Browser.screenshot(organiser, "start-page-invites");
+        Page mediator = browser.page();
+        Page ua = browser.page();
+        Page ru = browser.page();
+        mediator.navigate(links.get("US"));
+        ua.navigate(links.get("UA"));
+        ru.navigate(links.get("RU"));
+        assertThat(mediator.locator("#where")).containsText("mediator’s console");
+        assertThat(ua.locator("#where")).containsText("party room");
+        assertThat(mediator.locator("#live")).containsText("live");
+        assertThat(ua.locator("#live")).containsText("live");
+        int textsBefore = chartPoints(mediator, "progress-chart");
+
+        // The mediator composes the Nash package and sees its predicted effect before proposing it.
+        JsonNode nash = get(links.get("US"), "zone").get("solutions").get("nash").get("outcome");
+        nash.properties().forEach(f -> mediator.selectOption("#pick-" + f.getKey(), f.getValue().asText()));
+        assertThat(mediator.locator("#predicted")).containsText("Ukraine");
+        assertThat(mediator.locator("#predicted")).containsText("0.581");
+        mediator.click("#propose");
+
+        // Each delegation sees the proposal with its own utility, and votes; the EU agent votes by itself.
+        assertThat(ua.locator("#on-table")).containsText("The proposal on the table");
+        assertThat(ua.locator("#my-utility")).hasText("0.581");
+        assertThat(ru.locator("#my-utility")).hasText("0.554");
+        Browser.screenshot(ua, "party-room-proposal");
+        // A dropped connection comes back and catches up: UA's socket is cut before RU votes.
+        ua.evaluate("window.__parleySeat.link.drop()");
+        ua.click("#accept");
+        ru.click("#accept");
+        mediator.click("#accept"); // the US ratifies too
+        assertThat(mediator.locator("#log")).containsText("Text adopted");
+        assertThat(ua.locator("#log")).containsText("Text adopted");
+        assertThat(ua.locator("#live")).containsText("live");
+
+        // The plots gained the new text.
+        mediator.waitForCondition(() -> chartPoints(mediator, "progress-chart") > textsBefore);
+        assertThat(mediator.locator("#current-assessment")).containsText("Ukraine");
+
+        // Final vote.
+        mediator.click("#end");
+        ua.click("#accept");
+        ru.click("#accept");
+        mediator.click("#accept");
+        for (Page p : new Page[]{mediator, ua, ru}) {
+            assertThat(p.locator("#agreement")).hasText("Agreement reached");
+        }
+        assertThat(ru.locator("#actions")).containsText("ended in agreement");
+        Browser.screenshot(mediator, "mediator-console-agreement");
+        Browser.screenshot(ru, "party-room-agreement");
+    }
+
+    @Test
+    void aPartyRoom_showsOnlyItsOwnPrivateData_andCannotReachAnotherParty() throws Exception {
+        Page organiser = browser.page();
+        Map<String, String> links = createDefaultTalks(organiser);
+        Page ua = browser.page();
+        ua.navigate(links.get("UA"));
+        assertThat(ua.locator("#profile")).containsText("Your private profile");
+        String uaToken = links.get("UA").substring(links.get("UA").lastIndexOf('/') + 1);
+        String id = links.get("UA").split("/")[5];
+        // From inside UA's page, with UA's token: its own profile, and nothing of anyone else's.
+        Object profileParty = ua.evaluate("async ([id, t]) => (await (await fetch(`/api/negotiations/${id}/profile`, "
+                + "{headers: {Authorization: `Bearer ${t}`}})).json()).party", new Object[]{id, uaToken});
+        assertThat(profileParty).isEqualTo("UA");
+        Object analysis = ua.evaluate("async ([id, t]) => (await fetch(`/api/negotiations/${id}/analysis`, "
+                + "{headers: {Authorization: `Bearer ${t}`}})).status", new Object[]{id, uaToken});
+        assertThat(analysis).isEqualTo(403);
+        Object zone = ua.evaluate("async ([id, t]) => (await fetch(`/api/negotiations/${id}/zone`, "
+                + "{headers: {Authorization: `Bearer ${t}`}})).status", new Object[]{id, uaToken});
+        assertThat(zone).isEqualTo(403);
+        // RU votes; UA's room never shows how.
+        Page mediator = browser.page();
+        mediator.navigate(links.get("US"));
+        mediator.selectOption("#pick-NATO", "neutrality");
+        mediator.click("#propose");
+        Page ru = browser.page();
+        ru.navigate(links.get("RU"));
+        ru.click("#reject");
+        assertThat(ru.locator("#log")).containsText("Russia voted reject");
+        assertThat(mediator.locator("#status")).not().containsText("Russia");
+        assertThat(ua.locator("#log")).not().containsText("Russia voted");
+        assertThat(ua.locator("body")).not().containsText("Russia voted");
+        // The mediator's analysis and UA's own values are UA's; RU's reservation appears nowhere on UA's page.
+        JsonNode ruProfile = get(links.get("RU"), "profile");
+        String ruReservation = String.format(java.util.Locale.ROOT, "%.3f", ruProfile.get("reservation").asDouble());
+        assertThat(ua.locator("#reservation")).not().hasText(ruReservation);
+        assertThat(ua.locator("#analysis")).hasCount(0);
+        // Another negotiation's address with UA's token opens nothing.
+        ua.navigate(base + "/#/n/not-a-negotiation/" + uaToken);
+        assertThat(ua.locator(".error")).containsText("no negotiation");
+        Browser.screenshot(ua, "party-room-no-access");
+    }
+
+    @Test
+    void aDelegation_changesItsProfile_untilTheFirstMove() {
+        Map<String, String> links = createDefaultTalks(browser.page());
+        Page ua = browser.page();
+        ua.navigate(links.get("UA"));
+        ua.click("#edit-profile");
+        ua.fill("#w-CF", "0.5"); // the weights no longer sum to 1
+        ua.click("#save-profile");
+        assertThat(ua.locator("#profile-errors")).containsText("profiles.UA.weights: sum is 1.4, must be 1");
+        Browser.screenshot(ua, "party-room-profile-error");
+        ua.fill("#w-CF", "0.1");
+        ua.fill("#reservation-input", "0.4");
+        ua.click("#save-profile");
+        assertThat(ua.locator("#reservation")).hasText("0.400");
+        Page mediator = browser.page();
+        mediator.navigate(links.get("US"));
+        mediator.selectOption("#pick-NATO", "neutrality");
+        mediator.click("#propose");
+        assertThat(ua.locator("#profile")).containsText("your profile is fixed");
+        assertThat(ua.locator("#edit-profile")).hasCount(0);
+    }
+
+    @Test
+    void aBadUpload_showsEachProblemWithItsLine() {
+        Page organiser = browser.page();
+        organiser.navigate(base + "/#/");
+        String broken = "parley: 1\nid: broken\ntitle: Broken\nparties:\n  - id: A\n    name: A\n    role: principal\n"
+                + "issues: []\n";
+        organiser.setInputFiles("#upload", new FilePayload("broken.yaml", "application/yaml", broken.getBytes(
+                StandardCharsets.UTF_8)));
+        Locator problems = organiser.locator("#problems li");
+        assertThat(problems.first()).containsText("broken.yaml:");
+        assertThat(organiser.locator("#upload-result")).containsText("broken.yaml");
+        Browser.screenshot(organiser, "bad-upload");
+        // A valid file is accepted and offers its own seats.
+        organiser.setInputFiles("#upload", new FilePayload("talks.json", "application/json", scenarioJson()));
+        assertThat(organiser.locator("#upload-result")).containsText("is a valid parley/1 scenario");
+        assertThat(organiser.locator("#seats")).containsText("Ukraine");
+    }
+
+    private static byte[] scenarioJson() {
+        var s = dev.parley.scenario.BuiltinScenarios.find("ceasefire-2025").orElseThrow();
+        return dev.parley.scenario.ScenarioWriter.write(s, dev.parley.scenario.Format.JSON).getBytes(
+                StandardCharsets.UTF_8);
+    }
+
+    /** How many points a chart on the page draws (0 before it exists). */
+    private static int chartPoints(Page page, String canvas) {
+        Object n = page.evaluate("id => { const c = window.Chart && Chart.getChart(id); return c ? "
+                + "c.data.labels.length : 0; }", canvas);
+        return ((Number) n).intValue();
+    }
+
+    /** GET /api/negotiations/{id}/{what} with the token of an invite link. */
+    private static JsonNode get(String link, String what) throws Exception {
+        String[] parts = link.split("/");
+        String id = parts[parts.length - 2];
+        String token = parts[parts.length - 1];
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
+                + "/api/negotiations/" + id + "/" + what)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return MoveJson.JSON.readTree(r.body());
+    }
+}
