@@ -1,13 +1,25 @@
 package dev.parley.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.agent.Agent;
 import dev.parley.engine.agent.AgentView;
+import dev.parley.engine.agent.Agents;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
 import dev.parley.engine.protocol.Protocol;
+import dev.parley.engine.protocol.Protocols;
 import dev.parley.engine.utility.UtilityTable;
+import dev.parley.scenario.Format;
+import dev.parley.scenario.MoveJson;
+import dev.parley.scenario.ScenarioReader;
+import dev.parley.scenario.ScenarioWriter;
+import dev.parley.store.Records;
+import dev.parley.store.Store;
+import dev.parley.store.StoreException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -102,5 +114,69 @@ final class LiveNegotiation {
             }
         }
         return out;
+    }
+
+    /**
+     * The negotiation {@code id} as its log leaves it: the stored scenario with the profiles changed before the first
+     * move, the seats, the shared profiles, and every move replayed. An agent's logged move is decided again (so the
+     * agent's own state is as it was) and must come out the same.
+     */
+    static LiveNegotiation replay(Store store, String id) {
+        Records.Negotiation n = store.negotiation(id).orElseThrow(() -> new StoreException("no negotiation " + id));
+        List<Records.Event> log = store.events(id, 0);
+        Scenario s = ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
+        for (Records.Event stored : log) {
+            if (stored.kind().equals(Negotiations.PROFILE)) { // all before the first move: they set the stage
+                s = withProfile(s, stored.party().orElseThrow(), parse(stored.payload()));
+            }
+        }
+        JsonNode settingsJson = parse(n.protocolJson());
+        Protocols.Settings settings = SettingsJson.read(s, settingsJson);
+        var l = new LiveNegotiation(s, Protocols.create(s, settings), settingsJson.path("seed").asLong());
+        l.closed = n.status().equals("closed");
+        for (Records.Seat seat : store.seats(id)) {
+            seat.tokenHash().ifPresent(h -> l.tokens.put(h, seat.party()));
+            seat.agent().ifPresent(spec -> l.agents.put(seat.party(), Agents.create(spec, l.randomFor(seat
+                    .party()))));
+        }
+        int n0 = 0;
+        for (Records.Event stored : log) {
+            if (stored.kind().equals(Negotiations.SHARE)) {
+                l.shared.add(stored.party().orElseThrow());
+                continue;
+            }
+            if (stored.kind().equals(Negotiations.PROFILE)) {
+                continue;
+            }
+            n0++;
+            JsonNode payload = parse(stored.payload());
+            String party = stored.party().orElseThrow();
+            Action action = MoveJson.action(payload.get("action"), s.issues());
+            Agent agent = l.agents.get(party);
+            if (agent != null) {
+                Action again = agent.act(l.agentView(party)); // re-decide: keeps the agent's own state as it was
+                if (!again.equals(action)) {
+                    throw new StoreException("negotiation " + id + ": the agent in " + party + "'s seat does not "
+                            + "repeat its logged move " + n0 + "; was the agent changed?");
+                }
+            }
+            l.applyTransition(l.protocol.next(l.state, party, action));
+        }
+        return l;
+    }
+
+    /** {@code s} with {@code party}'s profile replaced by a parley/1 profile, checked as a scenario file would be. */
+    static Scenario withProfile(Scenario s, String party, JsonNode profile) {
+        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) parse(ScenarioWriter.write(s, Format.JSON));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("profiles")).set(party, profile);
+        return ScenarioReader.read("profile", doc.toString(), Format.JSON);
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return MoveJson.JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
+        }
     }
 }

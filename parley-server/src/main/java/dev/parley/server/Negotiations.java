@@ -18,11 +18,9 @@ import dev.parley.engine.protocol.ProtocolException;
 import dev.parley.engine.protocol.Protocols;
 import dev.parley.scenario.Format;
 import dev.parley.scenario.MoveJson;
-import dev.parley.scenario.ScenarioReader;
 import dev.parley.scenario.ScenarioWriter;
 import dev.parley.store.Records;
 import dev.parley.store.Store;
-import dev.parley.store.StoreException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,24 +275,14 @@ public final class Negotiations {
         }
     }
 
-    /**
-     * The analysis of the whole scenario (zone, frontier, fair packages), for the mediator's seat only, once every
-     * other party whose consent the zone needs has shared its profile.
-     *
-     * @throws AccessDenied for any other seat, or while a party has not shared
-     */
-    public Analysis analysis(String id, String token) {
-        return overview(id, token).analysis();
-    }
-
     /** What the mediator's console draws: the analysis, the opening text if any, and every event so far. */
     public record Overview(Analysis analysis, Optional<Outcome> opening, List<Event> events) {
     }
 
     /**
-     * The analysis and the whole log, on the same terms as {@link #analysis}: for the mediator's seat, once every
-     * party whose consent the zone needs has shared its profile. With every profile in hand the mediator could work
-     * out every utility and position itself; the console saves it the arithmetic.
+     * The analysis of the whole scenario (zone, frontier, fair packages) and the whole log, for the mediator's seat
+     * only, once every other party whose consent the zone needs has shared its profile. With every profile in hand
+     * the mediator could work out every utility and position itself; the console saves it the arithmetic.
      *
      * @throws AccessDenied for any other seat, or while a party has not shared
      */
@@ -333,20 +321,14 @@ public final class Negotiations {
             if (begun(id)) {
                 throw new ProtocolException("the talks have begun: a profile can change only before the first move");
             }
-            Scenario changed = withProfile(l.scenario, party, profile);
+            Scenario changed = LiveNegotiation.withProfile(l.scenario, party, profile);
             store.append(id, PROFILE, Optional.of(party), json(profile));
-            Protocols.Settings settings = SettingsJson.read(changed, parse(store.negotiation(id).orElseThrow()
-                    .protocolJson()));
+            Protocols.Settings settings = SettingsJson.read(changed,
+                    LiveNegotiation.parse(store.negotiation(id).orElseThrow()
+                            .protocolJson()));
             l.restart(changed, Protocols.create(changed, settings));
             publish(id, l, l.events.size());
         }
-    }
-
-    /** {@code s} with {@code party}'s profile replaced by a parley/1 profile, checked as a scenario file would be. */
-    private static Scenario withProfile(Scenario s, String party, JsonNode profile) {
-        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) parse(ScenarioWriter.write(s, Format.JSON));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("profiles")).set(party, profile);
-        return ScenarioReader.read("profile", doc.toString(), Format.JSON);
     }
 
     /** @throws IllegalArgumentException unless {@code party} is a party of {@code s} other than its mediator */
@@ -373,46 +355,7 @@ public final class Negotiations {
     }
 
     private LiveNegotiation rebuild(String id) {
-        Records.Negotiation n = store.negotiation(id).orElseThrow(() -> new StoreException("no negotiation " + id));
-        List<Records.Event> log = store.events(id, 0);
-        Scenario s = ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
-        for (Records.Event stored : log) {
-            if (stored.kind().equals(PROFILE)) { // all before the first move: they set the stage
-                s = withProfile(s, stored.party().orElseThrow(), parse(stored.payload()));
-            }
-        }
-        JsonNode settingsJson = parse(n.protocolJson());
-        Protocols.Settings settings = SettingsJson.read(s, settingsJson);
-        var l = new LiveNegotiation(s, Protocols.create(s, settings), settingsJson.path("seed").asLong());
-        l.closed = n.status().equals("closed");
-        for (Records.Seat seat : store.seats(id)) {
-            seat.tokenHash().ifPresent(h -> l.tokens.put(h, seat.party()));
-            seat.agent().ifPresent(spec -> l.agents.put(seat.party(), Agents.create(spec, l.randomFor(seat
-                    .party()))));
-        }
-        int n0 = 0;
-        for (Records.Event stored : log) {
-            if (stored.kind().equals(SHARE)) {
-                l.shared.add(stored.party().orElseThrow());
-                continue;
-            }
-            if (stored.kind().equals(PROFILE)) {
-                continue;
-            }
-            n0++;
-            JsonNode payload = parse(stored.payload());
-            String party = stored.party().orElseThrow();
-            Action action = MoveJson.action(payload.get("action"), s.issues());
-            Agent agent = l.agents.get(party);
-            if (agent != null) {
-                Action again = agent.act(l.agentView(party)); // re-decide: keeps the agent's own state as it was
-                if (!again.equals(action)) {
-                    throw new StoreException("negotiation " + id + ": the agent in " + party + "'s seat does not "
-                            + "repeat its logged move " + n0 + "; was the agent changed?");
-                }
-            }
-            l.applyTransition(l.protocol.next(l.state, party, action));
-        }
+        LiveNegotiation l = LiveNegotiation.replay(store, id);
         runAgents(id, l); // moves due before a stop (a person moved, the agents had not answered yet)
         return l;
     }
@@ -437,14 +380,6 @@ public final class Negotiations {
                 return; // a person's turn
             }
             apply(id, l, next, agent.act(l.agentView(next)));
-        }
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return MoveJson.JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.parley.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.model.Issue;
-import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
@@ -310,7 +309,7 @@ public final class ParleyServer implements AutoCloseable {
     private void analysis(Context ctx) {
         String id = ctx.pathParam("id");
         int limit = Requests.count(ctx, "limit", 20);
-        json(ctx, 200, AnalysisJson.document(negotiations.analysis(id, Requests.token(ctx)), limit,
+        json(ctx, 200, AnalysisJson.document(negotiations.overview(id, Requests.token(ctx)).analysis(), limit,
                 java.util.Optional.empty()));
     }
 

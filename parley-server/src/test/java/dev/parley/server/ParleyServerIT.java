@@ -3,72 +3,13 @@ package dev.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.engine.model.Scenario;
 import dev.parley.engine.utility.UtilityTable;
-import dev.parley.scenario.BuiltinScenarios;
 import dev.parley.scenario.MoveJson;
-import dev.parley.store.Store;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP API, against a real server on a free loopback port with an H2 file store. */
-class ParleyServerIT {
-    static final String ADMIN = "admin-secret";
-    static final Scenario S = BuiltinScenarios.find("ceasefire-2025").orElseThrow();
-
-    @TempDir
-    Path dir;
-    Store store;
-    ParleyServer server;
-    final HttpClient http = HttpClient.newHttpClient();
-
-    record Reply(int status, JsonNode body) {
-    }
-
-    /** The store under test: an H2 file in a fresh folder. */
-    Store openStore() {
-        return Store.openDefault(dir);
-    }
-
-    @BeforeEach
-    void start() {
-        store = openStore();
-        server = ParleyServer.start(store, ADMIN, "127.0.0.1", 0);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        store.close();
-    }
-
-    Reply call(String method, String path, String token, String body) throws IOException, InterruptedException {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body().isEmpty() ? null : MoveJson.JSON.readTree(r.body()));
-    }
-
-    JsonNode create(String body) throws IOException, InterruptedException {
-        Reply r = call("POST", "/api/negotiations", ADMIN, body);
-        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
-        return r.body();
-    }
-
+class ParleyServerIT extends HttpHarness {
     @Test
     void aPersonNegotiatesWithAgents_toTheEnd_overHttp() throws Exception {
         JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\", "

@@ -1,0 +1,97 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.utility.UtilityTable;
+import dev.parley.scenario.MoveJson;
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The routes behind the web console, over HTTP: what they answer, and to whom. */
+class ConsoleApiIT extends HttpHarness {
+    @Test
+    void catalogue_listsTheBuiltInScenarios_withoutAnyProfile() throws Exception {
+        Reply r = call("GET", "/api/catalogue", null, null);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode ceasefire = r.body().get("scenarios").get(0);
+        assertThat(ceasefire.get("id").asText()).isEqualTo("ceasefire-2025");
+        assertThat(ceasefire.get("seats").get("single-text").get("US").asText()).isEqualTo("hill-climb");
+        assertThat(ceasefire.has("profiles")).isFalse();
+        assertThat(r.body().toString()).doesNotContain("reservation");
+        assertThat(r.body().get("agents").size()).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void validate_locatesEachProblem_andCreateTakesTheSameUpload() throws Exception {
+        String broken = MoveJson.JSON.writeValueAsString(java.util.Map.of("upload", java.util.Map.of("file",
+                "talks.yaml", "text", "format: parley/1\nid: t\ntitle: T\nparties: []\nissues: []\n")));
+        Reply r = call("POST", "/api/validate", null, broken);
+        assertThat(r.status()).isEqualTo(400);
+        var details = new ArrayList<String>();
+        r.body().get("details").forEach(d -> details.add(d.asText()));
+        assertThat(details).contains("talks.yaml:1:1 profiles: missing; each party's preferences by party id")
+                .anyMatch(d -> d.startsWith("talks.yaml:4:") && d.contains("parties"));
+        assertThat(call("POST", "/api/negotiations", ADMIN, broken).body().get("details")).isEqualTo(r.body().get(
+                "details"));
+        Reply badName = call("POST", "/api/validate", null, "{\"upload\": {\"file\": \"talks.txt\", \"text\": \"\"}}");
+        assertThat(badName.body().get("error").asText()).isEqualTo("upload.file: talks.txt is not .yaml, .yml or "
+                + ".json; parley/1 files are one of these");
+    }
+
+    @Test
+    void progressAssessAndZone_areTheMediatorsOnly_onceEveryProfileIsShared() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EU\": \"truthful\"}}");
+        String id = created.get("id").asText();
+        String us = created.get("tokens").get("US").asText();
+        String ua = created.get("tokens").get("UA").asText();
+        String base = "/api/negotiations/" + id;
+        Reply early = call("GET", base + "/progress", us, null);
+        assertThat(early.status()).isEqualTo(403);
+        assertThat(early.body().get("error").asText()).contains("UA, RU, EU have not shared");
+        call("POST", base + "/share", ua, "{}");
+        call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
+        call("POST", base + "/seats/EU", ADMIN, "{\"agent\": \"truthful\"}");
+        assertThat(call("GET", base + "/zone", us, null).status()).isEqualTo(403); // EU's profile is not shared
+        // The organiser shares the agent's profile at creation; start again with it.
+        created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EU\": \"truthful\"}, \"shared\": "
+                + "[\"UA\", \"RU\", \"EU\"]}");
+        id = created.get("id").asText();
+        us = created.get("tokens").get("US").asText();
+        ua = created.get("tokens").get("UA").asText();
+        base = "/api/negotiations/" + id;
+        for (String what : new String[]{"/progress", "/zone"}) {
+            assertThat(call("GET", base + what, ua, null).status()).as(what).isEqualTo(403);
+        }
+        JsonNode zone = call("GET", base + "/zone?x=UA&y=EU", us, null).body();
+        assertThat(zone.get("zoneDrawn").asBoolean()).isTrue();
+        JsonNode nash = zone.get("solutions").get("nash");
+        assertThat(nash.get("point").get(0).asDouble()).isEqualTo(0.5805, org.assertj.core.data.Offset.offset(
+                1e-9));
+        assertThat(call("GET", base + "/zone?x=XX", us, null).body().get("error").asText()).startsWith("x: XX is "
+                + "not a party of ceasefire-2025");
+        // The assessment of Nash's package: no flag; its utilities are each party's own.
+        JsonNode assessed = call("POST", base + "/assess", us, "{\"outcome\": " + nash.get("outcome") + "}").body();
+        assertThat(assessed.get("flags").size()).isZero();
+        Outcome o = MoveJson.outcome(nash.get("outcome"), S.issues());
+        assertThat(assessed.get("utilities").get("RU").asDouble()).isEqualTo(UtilityTable.of(S.space(), S.profiles()
+                .get("RU")).utility(o.toArray()), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(call("POST", base + "/assess", us, "{\"outcome\": {\"CF\": \"full-30d\"}}").status()).isEqualTo(
+                400);
+        // Progress: the opening text, then each adopted text, with utilities and the gap.
+        call("POST", base + "/moves", us, "{\"type\": \"propose\", \"text\": " + nash.get("outcome") + "}");
+        call("POST", base + "/moves", ua, "{\"type\": \"vote\", \"accept\": true}");
+        call("POST", base + "/moves", created.get("tokens").get("RU").asText(), "{\"type\": \"vote\", \"accept\": "
+                + "true}");
+        call("POST", base + "/moves", us, "{\"type\": \"vote\", \"accept\": true}");
+        JsonNode rows = call("GET", base + "/progress", us, null).body().get("rows");
+        var kinds = new ArrayList<String>();
+        rows.forEach(row -> kinds.add(row.get("kind").asText()));
+        assertThat(kinds).containsExactly("text", "text");
+        assertThat(rows.get(1).get("outcome")).isEqualTo(nash.get("outcome"));
+        assertThat(rows.get(1).get("utilities").get("UA").asDouble()).isEqualTo(0.5805, org.assertj.core.data.Offset
+                .offset(1e-9));
+        assertThat(rows.get(1).get("gap").isNumber()).isTrue();
+    }
+}
