@@ -33,8 +33,19 @@ export function frontierChart(canvas, scenario, zone, progress, axes) {
   const texts = progress.rows.filter((r) => r.kind !== 'offer').map((r) => ({ x: r.utilities[x], y: r.utilities[y] }));
   const datasets = [
     { label: 'zone', data: zone.zone.map(point), pointRadius: 1.5, backgroundColor: 'rgba(120,130,145,.35)', order: 5 },
-    { label: 'frontier', data: zone.frontier.map(point), pointRadius: 2.5, backgroundColor: '#333', order: 4 },
+    { label: 'frontier of all parties', data: zone.frontier.map(point), pointRadius: 1.5,
+      backgroundColor: 'rgba(40,40,40,.45)', order: 4 },
   ];
+  // The zone's Pareto frontier for these two parties alone: what one can gain only at the other's expense.
+  const pareto = [];
+  let best = -Infinity;
+  for (const p of zone.zone.map(point).sort((a, b) => b.x - a.x || b.y - a.y)) {
+    if (p.y > best) { pareto.push(p); best = p.y; }
+  }
+  if (pareto.length) {
+    datasets.push({ type: 'line', label: `frontier of ${partyName(scenario, x)} and ${partyName(scenario, y)}`,
+      data: pareto, borderColor: '#333', backgroundColor: '#333', pointRadius: 0, borderWidth: 2, order: 3 });
+  }
   const marks = { nash: ['Nash', 'rectRot', '#1d7a46'], 'kalai-smorodinsky': ['Kalai–Smorodinsky', 'triangle', '#6b3fa0'] };
   for (const [key, [label, style, color]] of Object.entries(marks)) {
     const sol = zone.solutions[key];

@@ -71,6 +71,7 @@ async function render(app, seat, refresh) {
       el('section', { class: 'card wide' }, el('h2', {}, 'The board'), board(seat)),
       seat.mediator ? null : tableCard(seat, table),
       actionsCard(seat, refresh),
+      seat.mediator && v.protocol === 'shuttle' ? packagesCard(seat) : null,
       seat.mediator ? null : profileCard(seat),
       seat.mediator ? analysisCards(seat, missing) : null,
       el('section', { class: 'card' }, el('h2', {}, 'Event log'), eventLog(seat))));
@@ -220,15 +221,16 @@ function tableCard(seat, table) {
   // A proposal is compared with the text it would change; otherwise with the package before it.
   const before = v.onTable && v.text && JSON.stringify(v.onTable) !== JSON.stringify(v.text) ? v.text : seat.prevTable;
   const changed = before ? v.scenario.issues.filter((i) => before[i.id] !== table[i.id]) : [];
-  const item = (i) => el('li', {}, `${i.name}: ${optionLabel(v.scenario, i.id, table[i.id])}`);
+  const item = (i) => el('li', {}, el('span', { class: 'muted' }, `${i.name}: `), optionLabel(v.scenario, i.id, table[i.id]));
   const out = el('section', { class: 'card', id: 'on-table' }, el('h2', {}, v.protocol === 'single-text' && v.phase === 'vote'
     ? 'The proposal on the table' : 'On the table'),
   el('ul', {}, v.scenario.issues.map(item)),
   el('p', {}, 'Your utility ', el('b', { id: 'my-utility' }, num(u)), ' against your reservation ', num(seat.profile.reservation),
     u >= seat.profile.reservation ? el('span', { class: 'ok' }, ' — acceptable') : el('span', { class: 'flag' }, ' — below your reservation')),
   broken.length ? el('p', { class: 'flag' }, `Breaks your red line on ${broken.join(', ')}.`) : null,
-  changed.length ? el('p', { id: 'changed' }, 'What changes: ', changed.map((i) =>
-    `${i.name} ${optionLabel(v.scenario, i.id, before[i.id])} → ${optionLabel(v.scenario, i.id, table[i.id])}`).join('; '))
+  changed.length ? el('div', { id: 'changed' }, el('h3', {}, `What changes (${changed.length} of ${v.scenario.issues.length} issues)`),
+    el('ul', {}, changed.map((i) => el('li', {}, el('b', {}, i.name), `: ${optionLabel(v.scenario, i.id, before[i.id])} → `,
+      el('b', {}, optionLabel(v.scenario, i.id, table[i.id]))))))
     : null);
   return out;
 }
@@ -360,6 +362,24 @@ function drawCharts(seat) {
       .then((a) => show(box, assessmentView(seat.view.scenario, a)))
       .catch((e) => show(box, errorBox(e.message)));
   }
+}
+
+/** Shuttle: the package each party was last shown in its meeting, and its answer. */
+function packagesCard(seat) {
+  const s = seat.view.scenario;
+  const last = {};
+  for (const e of seat.view.events) {
+    if (e.type === 'presented') last[e.to] = { outcome: e.outcome, answer: 'no answer yet', round: e.round };
+    if ((e.type === 'accepted' || e.type === 'rejected') && last[e.party]) last[e.party].answer = e.type;
+  }
+  const parties = s.parties.filter((p) => p.ratifies && p.role !== 'mediator');
+  return el('section', { class: 'card', id: 'packages' }, el('h2', {}, 'Each side’s package'),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', {}, 'Last shown'), el('th', {}, 'Answer'))),
+      el('tbody', {}, parties.map((p) => {
+        const x = last[p.id];
+        return el('tr', {}, el('td', {}, p.name), el('td', { class: 'small' }, x ? `round ${x.round + 1}: ${describePackage(s, x.outcome)}` : 'not met yet'),
+          el('td', { class: x && x.answer === 'accepted' ? 'ok' : x && x.answer === 'rejected' ? 'flag' : 'muted' }, x ? x.answer : '–'));
+      }))));
 }
 
 function eventLog(seat) {

@@ -122,6 +122,11 @@ class WebConsoleIT {
         assertThat(ru.locator("#actions")).containsText("ended in agreement");
         Browser.screenshot(mediator, "mediator-console-agreement");
         Browser.screenshot(ru, "party-room-agreement");
+        for (Page p : new Page[]{organiser, mediator, ua}) {
+            p.setViewportSize(820, 1180); // a tablet held upright
+            checkUsable(p);
+        }
+        Browser.screenshot(mediator, "mediator-console-tablet");
     }
 
     @Test
@@ -189,6 +194,44 @@ class WebConsoleIT {
     }
 
     @Test
+    void shuttle_theMediatorMeetsEachPartyInPrivate_andWhatOneSaysReachesNoOtherParty() {
+        Page organiser = browser.page();
+        organiser.navigate(base + "/#admin=organiser-key");
+        organiser.selectOption("#protocol", "shuttle");
+        organiser.click("#create");
+        assertThat(organiser.locator(".notice")).containsText("is open");
+        Page mediator = browser.page();
+        Page ua = browser.page();
+        Page ru = browser.page();
+        mediator.navigate(organiser.locator("#invite-US").inputValue());
+        ua.navigate(organiser.locator("#invite-UA").inputValue());
+        ru.navigate(organiser.locator("#invite-RU").inputValue());
+        assertThat(mediator.locator("#present")).hasText("Present to UA");
+        mediator.selectOption("#pick-NATO", "neutrality");
+        mediator.click("#present");
+        // Ukraine's meeting: it speaks to the mediator, then rejects, naming an objection and where to move.
+        ua.fill("#message", "Kursk is not ours to trade.");
+        ua.click("#send");
+        assertThat(ua.locator("#log")).containsText("Kursk is not ours to trade.");
+        ua.check("#object-NATO");
+        ua.selectOption("#toward-NATO", "membership-path");
+        ua.click("#reject");
+        assertThat(mediator.locator("#log")).containsText("Ukraine said: “Kursk is not ours to trade.”");
+        assertThat(mediator.locator("#log")).containsText("objecting to NATO membership");
+        assertThat(mediator.locator("#present")).hasText("Present to RU");
+        assertThat(mediator.locator("#packages")).containsText("rejected");
+        Browser.screenshot(mediator, "mediator-console-shuttle");
+        // Russia's room shows nothing of Ukraine's meeting.
+        assertThat(ru.locator("#turn")).containsText("waiting for");
+        assertThat(ru.locator("body")).not().containsText("Kursk is not ours");
+        assertThat(ru.locator("body")).not().containsText("objecting");
+        mediator.click("#present");
+        assertThat(ru.locator("#accept")).isVisible();
+        assertThat(ru.locator("body")).not().containsText("Kursk is not ours");
+        Browser.screenshot(ru, "party-room-shuttle");
+    }
+
+    @Test
     void aBadUpload_showsEachProblemWithItsLine() {
         Page organiser = browser.page();
         organiser.navigate(base + "/#/");
@@ -210,6 +253,22 @@ class WebConsoleIT {
         var s = dev.parley.scenario.BuiltinScenarios.find("ceasefire-2025").orElseThrow();
         return dev.parley.scenario.ScenarioWriter.write(s, dev.parley.scenario.Format.JSON).getBytes(
                 StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What a page must be for a mediator to trust it: every form field labelled, nothing pulled out of the tab order
+     * or into a custom one, and no sideways scrolling of the page (wide tables scroll inside their card).
+     */
+    private static void checkUsable(Page page) {
+        Object unlabelled = page.evaluate("() => [...document.querySelectorAll('input, select, textarea')].filter(f => "
+                + "f.type !== 'hidden' && !f.getAttribute('aria-label') && !(f.id && document.querySelector("
+                + "`label[for='${f.id}']`)) && !f.closest('label')).map(f => f.id || f.outerHTML)");
+        assertThat((java.util.List<?>) unlabelled).as("unlabelled fields on " + page.url()).isEmpty();
+        Object tabindex = page.evaluate("() => document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"])')"
+                + ".length");
+        assertThat(((Number) tabindex).intValue()).isZero();
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).as("sideways overflow on " + page.url()).isLessThanOrEqualTo(0);
     }
 
     /** How many points a chart on the page draws (0 before it exists). */
