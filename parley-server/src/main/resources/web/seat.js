@@ -123,7 +123,7 @@ function board(seat) {
         el('span', { class: 'badge' }, p));
       let mine = null;
       if (seat.profile) {
-        const value = seat.profile.values[issue.id][o.id];
+        const value = seat.profile.values[issue.id][k];
         const red = (seat.profile.redLines[issue.id] || []).includes(o.id);
         mine = el('div', { class: `small ${red ? 'flag' : 'muted'}` }, red ? `red line · ${num(value)}` : `value ${num(value)}`);
       }
@@ -135,12 +135,14 @@ function board(seat) {
       el('span', { class: 'badge', style: 'background:var(--prop-mark)' }, 'amber'), ' the proposal on the table · badges: positions this seat can see'));
 }
 
-function utility(profile, outcome) {
+/** The seat's own utility of a package, from its profile in the parley/1 shape (values in option order). */
+function utility(profile, outcome, scenario) {
   let u = 0;
   const broken = [];
-  for (const [issue, w] of Object.entries(profile.weights)) {
-    u += w * profile.values[issue][outcome[issue]];
-    if ((profile.redLines[issue] || []).includes(outcome[issue])) broken.push(issue);
+  for (const issue of scenario.issues) {
+    const k = issue.options.findIndex((o) => o.id === outcome[issue.id]);
+    u += profile.weights[issue.id] * profile.values[issue.id][k];
+    if ((profile.redLines[issue.id] || []).includes(outcome[issue.id])) broken.push(issue.name);
   }
   return { u, broken };
 }
@@ -178,8 +180,8 @@ function profileEditor(seat) {
   const errors = el('div', { id: 'profile-errors', 'aria-live': 'assertive' });
   const rows = s.issues.map((i) => el('tr', {}, el('td', {}, i.name),
     el('td', { class: 'num' }, field(`w-${i.id}`, p.weights[i.id], `Weight of ${i.name}`)),
-    el('td', {}, i.options.map((o) => el('div', { class: 'row small' }, el('span', { style: 'flex:1' }, o.label),
-      field(`v-${i.id}-${o.id}`, p.values[i.id][o.id], `Value of ${o.label}`),
+    el('td', {}, i.options.map((o, k) => el('div', { class: 'row small' }, el('span', { style: 'flex:1' }, o.label),
+      field(`v-${i.id}-${o.id}`, p.values[i.id][k], `Value of ${o.label}`),
       el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: `r-${i.id}-${o.id}`,
         checked: (p.redLines[i.id] || []).includes(o.id) }), 'red line'))))));
   const save = async () => {
@@ -213,7 +215,7 @@ function tableCard(seat, table) {
   const v = seat.view;
   if (!table) return el('section', { class: 'card', id: 'on-table' }, el('h2', {}, 'On the table'),
     el('p', { class: 'muted' }, 'Nothing yet: the first proposal will appear here as soon as it is made.'));
-  const { u, broken } = utility(seat.profile, table);
+  const { u, broken } = utility(seat.profile, table, v.scenario);
   if (JSON.stringify(seat.lastTable) !== JSON.stringify(table)) {
     seat.prevTable = seat.lastTable || null;
     seat.lastTable = table;
@@ -266,7 +268,7 @@ function actionsCard(seat, refresh) {
   const predicted = el('div', { id: 'predicted', 'aria-live': 'polite' });
   const predict = async () => {
     if (!seat.mediator) {
-      const { u } = utility(seat.profile, seat.draft);
+      const { u } = utility(seat.profile, seat.draft, v.scenario);
       show(predicted, el('p', {}, 'Your utility for this package: ', el('b', {}, num(u))));
       return;
     }

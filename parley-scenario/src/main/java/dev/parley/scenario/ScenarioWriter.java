@@ -89,7 +89,8 @@ public final class ScenarioWriter {
         return m;
     }
 
-    private static Map<String, Object> profile(List<Issue> issues, Profile p) {
+    /** A profile as parley/1 writes it: reservation, weights by issue, values in option order, red lines. */
+    public static Map<String, Object> profile(List<Issue> issues, Profile p) {
         var m = new LinkedHashMap<String, Object>();
         m.put("reservation", p.reservation());
         var weights = new LinkedHashMap<String, Object>();

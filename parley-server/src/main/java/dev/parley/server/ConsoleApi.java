@@ -18,6 +18,7 @@ import dev.parley.engine.utility.UtilityTable;
 import dev.parley.scenario.AnalysisJson;
 import dev.parley.scenario.BuiltinScenarios;
 import dev.parley.scenario.MoveJson;
+import dev.parley.scenario.ScenarioWriter;
 import dev.parley.server.ParleyServer.Route;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class ConsoleApi {
                 new Route("GET", "/api/negotiations/{id}/zone", this::zone));
     }
 
-    /** The seat's own profile, and whether it can still change it. */
+    /** The seat's own profile as parley/1 writes it (values in option order), and whether it can still change. */
     private void profile(Context ctx) {
         String id = ctx.pathParam("id");
         String party = negotiations.seat(id, Requests.token(ctx));
@@ -67,29 +68,8 @@ final class ConsoleApi {
         Profile p = s.profiles().get(party);
         var m = new LinkedHashMap<String, Object>();
         m.put("party", party);
-        m.put("reservation", p.reservation());
-        var weights = new LinkedHashMap<String, Object>();
-        var values = new LinkedHashMap<String, Object>();
-        var red = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < s.issues().size(); i++) {
-            Issue issue = s.issues().get(i);
-            weights.put(issue.id(), p.weight(i));
-            var row = new LinkedHashMap<String, Double>();
-            var lines = new ArrayList<String>();
-            for (int k = 0; k < issue.size(); k++) {
-                row.put(issue.option(k).id(), p.value(i, k));
-                if (p.isRedLine(i, k)) {
-                    lines.add(issue.option(k).id());
-                }
-            }
-            values.put(issue.id(), row);
-            if (!lines.isEmpty()) {
-                red.put(issue.id(), lines);
-            }
-        }
-        m.put("weights", weights);
-        m.put("values", values);
-        m.put("redLines", red);
+        m.putAll(ScenarioWriter.profile(s.issues(), p));
+        m.putIfAbsent("redLines", Map.of());
         m.put("editable", !negotiations.begun(id));
         ParleyServer.json(ctx, 200, m);
     }
