@@ -230,11 +230,19 @@ function tableCard(seat, table) {
   el('p', {}, 'Your utility ', el('b', { id: 'my-utility' }, num(u)), ' against your reservation ', num(seat.profile.reservation),
     u >= seat.profile.reservation ? el('span', { class: 'ok' }, ' — acceptable') : el('span', { class: 'flag' }, ' — below your reservation')),
   broken.length ? el('p', { class: 'flag' }, `Breaks your red line on ${broken.join(', ')}.`) : null,
+  relayFor(v),
   changed.length ? el('div', { id: 'changed' }, el('h3', {}, `What changes (${changed.length} of ${v.scenario.issues.length} issues)`),
     el('ul', {}, changed.map((i) => el('li', {}, el('b', {}, i.name), `: ${optionLabel(v.scenario, i.id, before[i.id])} → `,
       el('b', {}, optionLabel(v.scenario, i.id, table[i.id]))))))
     : null);
   return out;
+}
+
+/** Shuttle: what the mediator passed on with the package now before this party, if anything. */
+function relayFor(v) {
+  const shown = v.events.filter((e) => e.type === 'presented' && e.to === v.party).at(-1);
+  if (v.protocol !== 'shuttle' || !shown || !shown.relayText) return null;
+  return el('p', { class: 'notice', id: 'relay' }, `The mediator passes on (${shown.relay}): “${shown.relayText}”`);
 }
 
 function composer(seat, onChange) {
@@ -293,8 +301,27 @@ function actionsCard(seat, refresh) {
     card.append(el('p', {}, v.phase === 'ratify' ? 'The final vote: accept the text as the deal, or reject it.'
       : 'Vote on the proposal on the table. Votes are secret; the mediator learns only how many rejected.'), ...vote);
   } else if (v.protocol === 'shuttle' && seat.mediator) {
+    // What another party said or objected to may be passed on with the package: linked, and labelled as it is.
+    const sayings = v.events.filter((e) => (e.type === 'said' || e.type === 'rejected') && e.party !== v.counterpart);
+    const relayOf = el('select', { id: 'relay-of', 'aria-label': 'Pass on' }, el('option', { value: '' }, 'Nothing to pass on'),
+      sayings.map((e) => el('option', { value: e.seq }, `#${e.seq} ${describeEvent(v.scenario, e)}`.slice(0, 120))));
+    const relayKind = el('select', { id: 'relay-kind', 'aria-label': 'Passed on as' }, el('option', { value: 'reframed' }, 'in my words (reframed)'),
+      el('option', { value: 'verbatim' }, 'word for word (verbatim)'));
+    const relayText = el('textarea', { id: 'relay-text', 'aria-label': 'The words passed on' });
+    relayOf.addEventListener('change', () => {
+      const e = sayings.find((x) => String(x.seq) === relayOf.value);
+      if (e && e.type === 'said' && !relayText.value) relayText.value = e.text;
+    });
+    const present = () => {
+      const body = { type: 'present', to: v.counterpart, outcome: seat.draft };
+      if (relayOf.value && relayText.value.trim()) {
+        body.relay = { original: Number(relayOf.value), verbatim: relayKind.value === 'verbatim', text: relayText.value.trim() };
+      }
+      move(body);
+    };
     card.append(el('p', {}, `Your meeting with ${partyName(v.scenario, v.counterpart)}: present a package.`), composer(seat, predict), predicted,
-      el('button', { type: 'button', id: 'present', onclick: () => move({ type: 'present', to: v.counterpart, outcome: seat.draft }) }, `Present to ${v.counterpart}`),
+      el('h3', {}, `Pass on to ${partyName(v.scenario, v.counterpart)} what another party said (optional)`), relayOf, relayKind, relayText,
+      el('button', { type: 'button', id: 'present', onclick: present }, `Present to ${v.counterpart}`),
       el('button', { type: 'button', class: 'danger', id: 'end', onclick: () => move({ type: 'end', reason: 'the mediator ends the talks' }) }, 'End the talks'));
     predict();
   } else if (v.protocol === 'shuttle') {

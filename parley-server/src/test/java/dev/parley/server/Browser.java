@@ -44,7 +44,15 @@ final class Browser implements AutoCloseable {
 
     /** A fresh context (its own storage, as a separate person's browser would have) at a laptop's size. */
     Page page() {
-        return chromium.newContext(new NewContextOptions().setViewportSize(1366, 900)).newPage();
+        Page page = chromium.newContext(new NewContextOptions().setViewportSize(1366, 900)).newPage();
+        // A script error is a failure to look into: it goes to the test's output with the page it came from.
+        page.onPageError(error -> System.err.println("page error on " + page.url() + ": " + error));
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                System.err.println("console error on " + page.url() + ": " + m.text());
+            }
+        });
+        return page;
     }
 
     /** A screenshot of the whole page under {@code target/screenshots/}, for review. */

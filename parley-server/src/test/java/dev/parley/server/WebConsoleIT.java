@@ -225,8 +225,13 @@ class WebConsoleIT {
         assertThat(ru.locator("#turn")).containsText("waiting for");
         assertThat(ru.locator("body")).not().containsText("Kursk is not ours");
         assertThat(ru.locator("body")).not().containsText("objecting");
+        // The mediator passes Ukraine's point on to Russia in its own words, linked to what Ukraine said.
+        mediator.selectOption("#relay-of", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        mediator.fill("#relay-text", "Ukraine cannot move on Kursk without movement on security.");
         mediator.click("#present");
         assertThat(ru.locator("#accept")).isVisible();
+        assertThat(ru.locator("#relay")).hasText("The mediator passes on (reframed): “Ukraine cannot move on Kursk "
+                + "without movement on security.”");
         assertThat(ru.locator("body")).not().containsText("Kursk is not ours");
         Browser.screenshot(ru, "party-room-shuttle");
     }
