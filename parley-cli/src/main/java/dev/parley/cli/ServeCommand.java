@@ -65,12 +65,18 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "parley-shutdown"));
         out.println("Parley is serving on http://" + host + ":" + server.port() + "/api");
-        out.println("Console: http://" + host + ":" + server.port() + "/ (the organiser key is the admin token)");
+        String console = "http://" + host + ":" + server.port() + "/";
+        out.println(newToken
+                ? "Console: " + console + "#admin=" + token + " (this link fills in the organiser key)"
+                : "Console: " + console + " (the organiser key is the admin token)");
         out.println("Data: " + (db == null ? data.toAbsolutePath().resolve("parley.mv.db") : "the database at --db"));
         out.flush();
         stopped.await();
         return ExitCodes.OK;
     }
+
+    /** Whether this start made the admin token (and may show it once more, in the console's link). */
+    private boolean newToken;
 
     private String adminToken(PrintWriter out) throws IOException {
         String fromEnv = System.getenv("PARLEY_ADMIN_TOKEN");
@@ -89,6 +95,7 @@ final class ServeCommand implements Callable<Integer> {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
         out.println("Admin token (shown once; kept in " + file + "): " + token);
+        newToken = true;
         return token;
     }
 }
