@@ -152,31 +152,36 @@ final class ConsoleApi {
 
     /**
      * Each text adopted (single-text; the opening one first), offer made, package presented (shuttle) and agreement,
-     * with every party's utility and DESIGN.md's gap between the principals at that point.
+     * with every party's utility and, in the offer protocols, DESIGN.md's gap between the principals at that point.
      */
     private void progress(Context ctx) {
         Negotiations.Overview o = negotiations.overview(ctx.pathParam("id"), Requests.token(ctx));
         Scenario s = o.analysis().scenario();
         Map<String, UtilityTable> tables = tables(s);
+        // As in parley run: the gap is between positions, which only the offer protocols give the principals.
+        boolean positions = !o.protocol().equals("single-text") && !o.protocol().equals("shuttle");
         var offers = new HashMap<String, Outcome>();
         var rows = new ArrayList<Map<String, Object>>();
-        o.opening().ifPresent(text -> rows.add(row(s, tables, 0, 0, "text", null, text, offers)));
+        o.opening().ifPresent(text -> rows.add(row(s, tables, positions, 0, 0, "text", null, text, offers)));
         for (int i = 0; i < o.events().size(); i++) {
             Event e = o.events().get(i);
             switch (e) {
                 case Event.Offered x -> {
                     offers.put(x.party(), x.outcome());
-                    rows.add(row(s, tables, i + 1, e.round(), "offer", x.party(), x.outcome(), offers));
+                    rows.add(row(s, tables, positions, i + 1, e.round(), "offer", x.party(), x.outcome(), offers));
                 }
                 case Event.TextAdopted x when !rows.isEmpty() && rows.getLast().get("outcome").equals(x.text().toMap(
                         s.issues())) -> {
                     // the opening text, announced by the protocol's start: already the first row
                 }
-                case Event.TextAdopted x -> rows.add(row(s, tables, i + 1, e.round(), "text", null, x.text(), offers));
-                case Event.Presented x -> rows.add(row(s, tables, i + 1, e.round(), "presented", x.to(), x.outcome(),
-                        offers));
-                case Event.Ended x when x.agreement().isPresent() -> rows.add(row(s, tables, i + 1, e.round(),
-                        "agreement", null, x.agreement().get(), offers));
+                case Event.TextAdopted x ->
+                    rows.add(row(s, tables, positions, i + 1, e.round(), "text", null, x.text(), offers));
+                case Event.Presented x ->
+                    rows.add(row(s, tables, positions, i + 1, e.round(), "presented", x.to(), x.outcome(),
+                            offers));
+                case Event.Ended x when x.agreement().isPresent() ->
+                    rows.add(row(s, tables, positions, i + 1, e.round(),
+                            "agreement", null, x.agreement().get(), offers));
                 default -> {
                     // votes, messages, rejections: no package of their own
                 }
@@ -185,7 +190,8 @@ final class ConsoleApi {
         ParleyServer.json(ctx, 200, Map.of("principals", Picture.principals(s), "rows", rows));
     }
 
-    private static Map<String, Object> row(Scenario s, Map<String, UtilityTable> tables, int seq, int round,
+    private static Map<String, Object> row(Scenario s, Map<String, UtilityTable> tables, boolean positions, int seq,
+            int round,
             String kind, String party, Outcome outcome, Map<String, Outcome> offers) {
         var m = new LinkedHashMap<String, Object>();
         m.put("seq", seq);
@@ -196,7 +202,7 @@ final class ConsoleApi {
         var u = new LinkedHashMap<String, Double>();
         tables.forEach((p, t) -> u.put(p, t.utility(outcome.toArray())));
         m.put("utilities", u);
-        m.put("gap", Picture.gap(s, offers).orElse(null));
+        m.put("gap", positions ? Picture.gap(s, offers).orElse(null) : null);
         return m;
     }
 

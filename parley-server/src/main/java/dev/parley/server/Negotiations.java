@@ -276,7 +276,7 @@ public final class Negotiations {
     }
 
     /** What the mediator's console draws: the analysis, the opening text if any, and every event so far. */
-    public record Overview(Analysis analysis, Optional<Outcome> opening, List<Event> events) {
+    public record Overview(String protocol, Analysis analysis, Optional<Outcome> opening, List<Event> events) {
     }
 
     /**
@@ -302,7 +302,8 @@ public final class Negotiations {
             if (l.analysis == null) {
                 l.analysis = Analyzer.analyze(l.scenario, AnalysisOptions.defaults());
             }
-            return new Overview(l.analysis, l.protocol.start().state().text(), List.copyOf(l.events));
+            return new Overview(l.protocol.name(), l.analysis, l.protocol.start().state().text(), List.copyOf(
+                    l.events));
         }
     }
 

@@ -92,6 +92,29 @@ class ConsoleApiIT extends HttpHarness {
         assertThat(rows.get(1).get("outcome")).isEqualTo(nash.get("outcome"));
         assertThat(rows.get(1).get("utilities").get("UA").asDouble()).isEqualTo(0.5805, org.assertj.core.data.Offset
                 .offset(1e-9));
-        assertThat(rows.get(1).get("gap").isNumber()).isTrue();
+        assertThat(rows.get(1).get("gap").isNull()).isTrue(); // single-text: no positions, no gap
+    }
+
+    @Test
+    void progress_inTheOfferProtocols_measuresTheGapBetweenThePrincipalsPositions() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"saop\", \"agents\": {\"EU\": "
+                + "\"boulware\"}, \"shared\": [\"UA\", \"RU\", \"EU\"]}");
+        String base = "/api/negotiations/" + created.get("id").asText();
+        String us = created.get("tokens").get("US").asText();
+        JsonNode offer = MoveJson.JSON.readTree("{\"CF\": \"full-30d\", \"KU\": \"corridor\", \"TR\": "
+                + "\"de-facto-line\", \"MO\": \"mutual-pause\", \"AID\": \"us-pause-europe-continues\", \"PK\": "
+                + "\"neutral-monitors\", \"SG\": \"binding-us-europe\", \"NATO\": \"neutrality\", \"SAN\": "
+                + "\"phased-with-snapback\"}");
+        Reply moved = call("POST", base + "/moves", created.get("tokens").get("UA").asText(), "{\"type\": \"offer\", "
+                + "\"outcome\": " + offer + "}");
+        assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(200);
+        JsonNode rows = call("GET", base + "/progress", us, null).body().get("rows");
+        JsonNode row = rows.get(rows.size() - 1);
+        assertThat(row.get("kind").asText()).isEqualTo("offer");
+        assertThat(row.get("party").asText()).isEqualTo("UA");
+        double expected = dev.parley.engine.analysis.Picture.gap(S, java.util.Map.of("UA", MoveJson.outcome(offer,
+                S.issues()))).orElseThrow();
+        assertThat(row.get("gap").asDouble()).isEqualTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(expected).isBetween(0.0, 1.0).isNotZero();
     }
 }
