@@ -1,8 +1,9 @@
 // A seat's page: the mediator's console or a party's room. Everything it shows comes from what the server lets this
 // seat see; it refreshes whenever the WebSocket brings an event.
 import { call, follow } from './api.js';
-import { el, show, num, errorBox, describeEvent, describePackage, optionLabel, partyName } from './util.js';
-import { progressChart, frontierChart } from './charts.js';
+import { el, show, num, errorBox, describeEvent, describePackage, partyName } from './util.js';
+import { utility, profileCard, tableCard } from './room.js';
+import { assessmentView, analysisCards, drawCharts, packagesCard } from './console.js';
 
 export async function seatPage(app, id, token, setLive) {
   const seat = { id, token, view: null, profile: null, lastTable: null, prevTable: null, progress: null, zone: null, axes: null };
@@ -34,6 +35,7 @@ export async function seatPage(app, id, token, setLive) {
       }
     }, 60);
   };
+  seat.rerender = () => render(app, seat, refresh);
   await render(app, seat, refresh);
   seat.link = follow(id, token, last, refresh, (up, reason) => setLive(up, reason));
   window.__parleySeat = seat; // for the browser tests: drop the socket to check that the page recovers
@@ -133,116 +135,6 @@ function board(seat) {
     el('p', { class: 'small muted' }, el('span', { class: 'badge', style: 'background:var(--text-mark)' }, 'blue'),
       v.protocol === 'single-text' ? ' the current text · ' : ' the standing package · ',
       el('span', { class: 'badge', style: 'background:var(--prop-mark)' }, 'amber'), ' the proposal on the table · badges: positions this seat can see'));
-}
-
-/** The seat's own utility of a package, from its profile in the parley/1 shape (values in option order). */
-function utility(profile, outcome, scenario) {
-  let u = 0;
-  const broken = [];
-  for (const issue of scenario.issues) {
-    const k = issue.options.findIndex((o) => o.id === outcome[issue.id]);
-    u += profile.weights[issue.id] * profile.values[issue.id][k];
-    if ((profile.redLines[issue.id] || []).includes(outcome[issue.id])) broken.push(issue.name);
-  }
-  return { u, broken };
-}
-
-function profileCard(seat) {
-  if (seat.editing && seat.profile.editable) return profileEditor(seat);
-  const p = seat.profile;
-  const s = seat.view.scenario;
-  const shared = seat.view.shared.includes(seat.view.party);
-  return el('section', { class: 'card', id: 'profile' }, el('h2', {}, 'Your private profile'),
-    el('p', { class: 'muted small' }, 'Only you see this; the mediator sees it only if you share it. Each option’s value is on the board.'),
-    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Issue'), el('th', { class: 'num' }, 'Weight'),
-      el('th', {}, 'Red lines'))), el('tbody', {}, s.issues.map((i) => el('tr', {},
-      el('td', {}, i.name), el('td', { class: 'num' }, num(p.weights[i.id])),
-      el('td', { class: 'flag small' }, (p.redLines[i.id] || []).map((o) => optionLabel(s, i.id, o)).join('; ')))))),
-    el('p', {}, 'Reservation value ', el('b', { id: 'reservation' }, num(p.reservation)), ': below this, no deal is better.'),
-    p.editable ? el('button', { type: 'button', class: 'secondary', id: 'edit-profile', onclick: () => {
-      seat.editing = true;
-      render(document.getElementById('app'), seat, () => {});
-    } }, 'Change my profile') : el('p', { class: 'muted small' }, 'The talks have begun: your profile is fixed.'),
-    shared ? el('p', { class: 'ok small' }, 'Shared with the mediator.')
-      : el('button', { type: 'button', class: 'secondary', id: 'share', onclick: async () => {
-        await call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/share`, seat.token, {});
-        seat.view.shared.push(seat.view.party);
-        await render(document.getElementById('app'), seat, () => {});
-      } }, 'Share my profile with the mediator'));
-}
-
-/** The profile as a form: weights, each option's value, red lines and reservation, until the first move. */
-function profileEditor(seat) {
-  const p = seat.profile;
-  const s = seat.view.scenario;
-  const field = (id, value, label) => el('input', { type: 'number', id, step: '0.01', min: '0', max: '1', value,
-    style: 'width:5.5rem', 'aria-label': label });
-  const errors = el('div', { id: 'profile-errors', 'aria-live': 'assertive' });
-  const rows = s.issues.map((i) => el('tr', {}, el('td', {}, i.name),
-    el('td', { class: 'num' }, field(`w-${i.id}`, p.weights[i.id], `Weight of ${i.name}`)),
-    el('td', {}, i.options.map((o, k) => el('div', { class: 'row small' }, el('span', { style: 'flex:1' }, o.label),
-      field(`v-${i.id}-${o.id}`, p.values[i.id][k], `Value of ${o.label}`),
-      el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: `r-${i.id}-${o.id}`,
-        checked: (p.redLines[i.id] || []).includes(o.id) }), 'red line'))))));
-  const save = async () => {
-    const body = { reservation: Number(document.getElementById('reservation-input').value), weights: {}, values: {}, redLines: {} };
-    for (const i of s.issues) {
-      body.weights[i.id] = Number(document.getElementById(`w-${i.id}`).value);
-      body.values[i.id] = i.options.map((o) => Number(document.getElementById(`v-${i.id}-${o.id}`).value));
-      const red = i.options.filter((o) => document.getElementById(`r-${i.id}-${o.id}`).checked).map((o) => o.id);
-      if (red.length) body.redLines[i.id] = red;
-    }
-    try {
-      seat.profile = await call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/profile`, seat.token, body);
-      seat.editing = false;
-      seat.resetInputs = true;
-      await render(document.getElementById('app'), seat, () => {});
-    } catch (e) {
-      show(errors, errorBox(e.message), el('ul', { class: 'problems' }, e.details.map((d) => el('li', {}, d))));
-    }
-  };
-  return el('section', { class: 'card wide', id: 'profile' }, el('h2', {}, 'Change your private profile'),
-    el('p', { class: 'muted small' }, 'Weights sum to 1; values and the reservation lie in [0, 1]. You can change them until the first move.'),
-    el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Issue'), el('th', { class: 'num' }, 'Weight'),
-      el('th', {}, 'Options: value, red line'))), el('tbody', {}, rows))),
-    el('label', { for: 'reservation-input' }, 'Reservation value'), field('reservation-input', p.reservation, 'Reservation value'),
-    errors,
-    el('div', {}, el('button', { type: 'button', id: 'save-profile', onclick: save }, 'Save my profile'),
-      el('button', { type: 'button', class: 'secondary', onclick: () => { seat.editing = false; render(document.getElementById('app'), seat, () => {}); } }, 'Cancel')));
-}
-
-function tableCard(seat, table) {
-  const v = seat.view;
-  if (!table) return el('section', { class: 'card', id: 'on-table' }, el('h2', {}, 'On the table'),
-    el('p', { class: 'muted' }, 'Nothing yet: the first proposal will appear here as soon as it is made.'));
-  const { u, broken } = utility(seat.profile, table, v.scenario);
-  if (JSON.stringify(seat.lastTable) !== JSON.stringify(table)) {
-    seat.prevTable = seat.lastTable || null;
-    seat.lastTable = table;
-  }
-  // A proposal is compared with the text it would change; otherwise with the package before it.
-  const before = v.onTable && v.text && JSON.stringify(v.onTable) !== JSON.stringify(v.text) ? v.text : seat.prevTable;
-  const changed = before ? v.scenario.issues.filter((i) => before[i.id] !== table[i.id]) : [];
-  const item = (i) => el('li', {}, el('span', { class: 'muted' }, `${i.name}: `), optionLabel(v.scenario, i.id, table[i.id]));
-  const out = el('section', { class: 'card', id: 'on-table' }, el('h2', {}, v.protocol === 'single-text' && v.phase === 'vote'
-    ? 'The proposal on the table' : 'On the table'),
-  el('ul', {}, v.scenario.issues.map(item)),
-  el('p', {}, 'Your utility ', el('b', { id: 'my-utility' }, num(u)), ' against your reservation ', num(seat.profile.reservation),
-    u >= seat.profile.reservation ? el('span', { class: 'ok' }, ' — acceptable') : el('span', { class: 'flag' }, ' — below your reservation')),
-  broken.length ? el('p', { class: 'flag' }, `Breaks your red line on ${broken.join(', ')}.`) : null,
-  relayFor(v),
-  changed.length ? el('div', { id: 'changed' }, el('h3', {}, `What changes (${changed.length} of ${v.scenario.issues.length} issues)`),
-    el('ul', {}, changed.map((i) => el('li', {}, el('b', {}, i.name), `: ${optionLabel(v.scenario, i.id, before[i.id])} → `,
-      el('b', {}, optionLabel(v.scenario, i.id, table[i.id]))))))
-    : null);
-  return out;
-}
-
-/** Shuttle: what the mediator passed on with the package now before this party, if anything. */
-function relayFor(v) {
-  const shown = v.events.filter((e) => e.type === 'presented' && e.to === v.party).at(-1);
-  if (v.protocol !== 'shuttle' || !shown || !shown.relayText) return null;
-  return el('p', { class: 'notice', id: 'relay' }, `The mediator passes on (${shown.relay}): “${shown.relayText}”`);
 }
 
 function composer(seat, onChange) {
@@ -347,71 +239,6 @@ function actionsCard(seat, refresh) {
     predict();
   }
   return card;
-}
-
-function assessmentView(s, a) {
-  return el('div', {}, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', { class: 'num' }, 'Utility'),
-    el('th', { class: 'num' }, 'Share'))), el('tbody', {}, Object.entries(a.utilities).map(([p, u]) => el('tr', {},
-    el('td', {}, partyName(s, p)), el('td', { class: 'num' }, num(u)), el('td', { class: 'num' }, num(a.shares[p])))))),
-  a.flags.length ? el('ul', { class: 'flag flags' }, a.flags.map((f) => el('li', {}, `${f.flag}${f.party ? ` (${f.party})` : ''}: ${f.detail}`)))
-    : el('p', { class: 'ok flags' }, 'No lopsidedness flag: every ratifying party at or above its reservation, no red line broken, no victory, Pareto-optimal in the zone.'));
-}
-
-function analysisCards(seat, missing) {
-  if (missing.length) {
-    return el('section', { class: 'card wide', id: 'analysis' }, el('h2', {}, 'Analysis'),
-      el('p', { class: 'notice' }, `The zone, the fair packages and the gap need every party's profile. Waiting for ${missing.map((p) => partyName(seat.view.scenario, p)).join(', ')} to share theirs from their room.`));
-  }
-  const parties = seat.view.scenario.parties;
-  const axis = (name, k) => el('select', { id: `axis-${name}`, 'aria-label': `${name} axis`, onchange: async (ev) => {
-    seat.axes[k] = ev.target.value;
-    seat.zone = await call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/zone?x=${seat.axes[0]}&y=${seat.axes[1]}`, seat.token);
-    drawCharts(seat);
-  } }, parties.map((p) => el('option', { value: p.id, selected: seat.axes[k] === p.id }, p.name)));
-  const current = seat.progress.rows.filter((r) => r.kind !== 'offer').at(-1);
-  return [
-    el('section', { class: 'card' }, el('h2', {}, 'Over the talks'),
-      el('p', { class: 'muted small' }, seat.progress.rows.some((r) => r.gap !== null)
-        ? 'Each party’s utility of each offer and text; dashed, the gap between the principals’ positions (0: they hold the same options).'
-        : 'Each party’s utility of each text. The gap between positions appears in the offer protocols, where the principals hold positions.'),
-      el('div', { class: 'chart' }, el('canvas', { id: 'progress-chart', role: 'img', 'aria-label': 'Each party’s utility of each text, and the gap, over the talks' }))),
-    el('section', { class: 'card' }, el('h2', {}, 'Frontier'), el('div', { class: 'row' }, el('label', { class: 'inline' }, 'x', axis('x', 0)),
-      el('label', { class: 'inline' }, 'y', axis('y', 1))),
-    el('div', { class: 'chart' }, el('canvas', { id: 'frontier-chart', role: 'img', 'aria-label': 'The zone, the frontier, the fair packages and the texts so far' }))),
-    el('section', { class: 'card', id: 'current-flags' }, el('h2', {}, 'The current text, assessed'),
-      current ? el('p', {}, describePackage(seat.view.scenario, current.outcome)) : el('p', { class: 'muted' }, 'No text yet.'),
-      el('div', { id: 'current-assessment' })),
-  ];
-}
-
-function drawCharts(seat) {
-  progressChart(document.getElementById('progress-chart'), seat.view.scenario, seat.progress);
-  frontierChart(document.getElementById('frontier-chart'), seat.view.scenario, seat.zone, seat.progress, seat.axes);
-  const current = seat.progress.rows.filter((r) => r.kind !== 'offer').at(-1);
-  const box = document.getElementById('current-assessment');
-  if (current && box) {
-    call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/assess`, seat.token, { outcome: current.outcome })
-      .then((a) => show(box, assessmentView(seat.view.scenario, a)))
-      .catch((e) => show(box, errorBox(e.message)));
-  }
-}
-
-/** Shuttle: the package each party was last shown in its meeting, and its answer. */
-function packagesCard(seat) {
-  const s = seat.view.scenario;
-  const last = {};
-  for (const e of seat.view.events) {
-    if (e.type === 'presented') last[e.to] = { outcome: e.outcome, answer: 'no answer yet', round: e.round };
-    if ((e.type === 'accepted' || e.type === 'rejected') && last[e.party]) last[e.party].answer = e.type;
-  }
-  const parties = s.parties.filter((p) => p.ratifies && p.role !== 'mediator');
-  return el('section', { class: 'card', id: 'packages' }, el('h2', {}, 'Each side’s package'),
-    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', {}, 'Last shown'), el('th', {}, 'Answer'))),
-      el('tbody', {}, parties.map((p) => {
-        const x = last[p.id];
-        return el('tr', {}, el('td', {}, p.name), el('td', { class: 'small' }, x ? `round ${x.round + 1}: ${describePackage(s, x.outcome)}` : 'not met yet'),
-          el('td', { class: x && x.answer === 'accepted' ? 'ok' : x && x.answer === 'rejected' ? 'flag' : 'muted' }, x ? x.answer : '–'));
-      }))));
 }
 
 function eventLog(seat) {

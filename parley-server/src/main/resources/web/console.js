@@ -1,0 +1,69 @@
+// The mediator's console: what it draws once every party has shared its profile, and shuttle's packages.
+import { call } from './api.js';
+import { el, show, num, errorBox, describePackage, partyName } from './util.js';
+import { progressChart, frontierChart } from './charts.js';
+
+export function assessmentView(s, a) {
+  return el('div', {}, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', { class: 'num' }, 'Utility'),
+    el('th', { class: 'num' }, 'Share'))), el('tbody', {}, Object.entries(a.utilities).map(([p, u]) => el('tr', {},
+    el('td', {}, partyName(s, p)), el('td', { class: 'num' }, num(u)), el('td', { class: 'num' }, num(a.shares[p])))))),
+  a.flags.length ? el('ul', { class: 'flag flags' }, a.flags.map((f) => el('li', {}, `${f.flag}${f.party ? ` (${f.party})` : ''}: ${f.detail}`)))
+    : el('p', { class: 'ok flags' }, 'No lopsidedness flag: every ratifying party at or above its reservation, no red line broken, no victory, Pareto-optimal in the zone.'));
+}
+
+export function analysisCards(seat, missing) {
+  if (missing.length) {
+    return el('section', { class: 'card wide', id: 'analysis' }, el('h2', {}, 'Analysis'),
+      el('p', { class: 'notice' }, `The zone, the fair packages and the gap need every party's profile. Waiting for ${missing.map((p) => partyName(seat.view.scenario, p)).join(', ')} to share theirs from their room.`));
+  }
+  const parties = seat.view.scenario.parties;
+  const axis = (name, k) => el('select', { id: `axis-${name}`, 'aria-label': `${name} axis`, onchange: async (ev) => {
+    seat.axes[k] = ev.target.value;
+    seat.zone = await call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/zone?x=${seat.axes[0]}&y=${seat.axes[1]}`, seat.token);
+    drawCharts(seat);
+  } }, parties.map((p) => el('option', { value: p.id, selected: seat.axes[k] === p.id }, p.name)));
+  const current = seat.progress.rows.filter((r) => r.kind !== 'offer').at(-1);
+  return [
+    el('section', { class: 'card' }, el('h2', {}, 'Over the talks'),
+      el('p', { class: 'muted small' }, seat.progress.rows.some((r) => r.gap !== null)
+        ? 'Each party’s utility of each offer and text; dashed, the gap between the principals’ positions (0: they hold the same options).'
+        : 'Each party’s utility of each text. The gap between positions appears in the offer protocols, where the principals hold positions.'),
+      el('div', { class: 'chart' }, el('canvas', { id: 'progress-chart', role: 'img', 'aria-label': 'Each party’s utility of each text, and the gap, over the talks' }))),
+    el('section', { class: 'card' }, el('h2', {}, 'Frontier'), el('div', { class: 'row' }, el('label', { class: 'inline' }, 'x', axis('x', 0)),
+      el('label', { class: 'inline' }, 'y', axis('y', 1))),
+    el('div', { class: 'chart' }, el('canvas', { id: 'frontier-chart', role: 'img', 'aria-label': 'The zone, the frontier, the fair packages and the texts so far' }))),
+    el('section', { class: 'card', id: 'current-flags' }, el('h2', {}, 'The current text, assessed'),
+      current ? el('p', {}, describePackage(seat.view.scenario, current.outcome)) : el('p', { class: 'muted' }, 'No text yet.'),
+      el('div', { id: 'current-assessment' })),
+  ];
+}
+
+export function drawCharts(seat) {
+  progressChart(document.getElementById('progress-chart'), seat.view.scenario, seat.progress);
+  frontierChart(document.getElementById('frontier-chart'), seat.view.scenario, seat.zone, seat.progress, seat.axes);
+  const current = seat.progress.rows.filter((r) => r.kind !== 'offer').at(-1);
+  const box = document.getElementById('current-assessment');
+  if (current && box) {
+    call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/assess`, seat.token, { outcome: current.outcome })
+      .then((a) => show(box, assessmentView(seat.view.scenario, a)))
+      .catch((e) => show(box, errorBox(e.message)));
+  }
+}
+
+/** Shuttle: the package each party was last shown in its meeting, and its answer. */
+export function packagesCard(seat) {
+  const s = seat.view.scenario;
+  const last = {};
+  for (const e of seat.view.events) {
+    if (e.type === 'presented') last[e.to] = { outcome: e.outcome, answer: 'no answer yet', round: e.round };
+    if ((e.type === 'accepted' || e.type === 'rejected') && last[e.party]) last[e.party].answer = e.type;
+  }
+  const parties = s.parties.filter((p) => p.ratifies && p.role !== 'mediator');
+  return el('section', { class: 'card', id: 'packages' }, el('h2', {}, 'Each side’s package'),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', {}, 'Last shown'), el('th', {}, 'Answer'))),
+      el('tbody', {}, parties.map((p) => {
+        const x = last[p.id];
+        return el('tr', {}, el('td', {}, p.name), el('td', { class: 'small' }, x ? `round ${x.round + 1}: ${describePackage(s, x.outcome)}` : 'not met yet'),
+          el('td', { class: x && x.answer === 'accepted' ? 'ok' : x && x.answer === 'rejected' ? 'flag' : 'muted' }, x ? x.answer : '–'));
+      }))));
+}
