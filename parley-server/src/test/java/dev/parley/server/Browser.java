@@ -15,18 +15,18 @@ import java.util.Map;
 /**
  * Debian's Chromium driven by Playwright, as the browser tests use it: never a downloaded browser. Without
  * {@code /usr/bin/chromium} (or {@code PARLEY_TEST_CHROMIUM}) a test is skipped on a developer's machine and fails
- * under CI, whose {@code .ci/run} installs it.
+ * under CI, whose {@code .ci/run} installs it. Shared through the test jar with the command line's report test.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     private final Playwright playwright;
-    final com.microsoft.playwright.Browser chromium;
+    private final com.microsoft.playwright.Browser chromium;
 
     private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium) {
         this.playwright = playwright;
         this.chromium = chromium;
     }
 
-    static Browser launch() {
+    public static Browser launch() {
         Path executable = Path.of(System.getenv().getOrDefault("PARLEY_TEST_CHROMIUM", "/usr/bin/chromium"));
         if (!Files.isExecutable(executable)) {
             if (System.getenv("CI") != null) {
@@ -43,7 +43,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A fresh context (its own storage, as a separate person's browser would have) at a laptop's size. */
-    Page page() {
+    public Page page() {
         Page page = chromium.newContext(new NewContextOptions().setViewportSize(1366, 900)).newPage();
         // A script error is a failure to look into: it goes to the test's output with the page it came from.
         page.onPageError(error -> System.err.println("page error on " + page.url() + ": " + error));
@@ -56,7 +56,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A screenshot of the whole page under {@code target/screenshots/}, for review. */
-    static void screenshot(Page page, String name) {
+    public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target", "screenshots", name
                 + ".png")));
     }

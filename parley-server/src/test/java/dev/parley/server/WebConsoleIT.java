@@ -130,6 +130,29 @@ class WebConsoleIT {
     }
 
     @Test
+    void onePerson_asTheMediator_reachesADeal_withAgentsInEveryOtherSeat() throws Exception {
+        Page organiser = browser.page();
+        organiser.navigate(base + "/#admin=organiser-key");
+        organiser.selectOption("#seat-UA", "truthful");
+        organiser.selectOption("#seat-RU", "truthful");
+        organiser.click("#create");
+        assertThat(organiser.locator(".notice")).containsText("is open");
+        assertThat(organiser.locator("#invite-UA")).hasCount(0);
+        Page mediator = browser.page();
+        String link = organiser.locator("#invite-US").inputValue();
+        mediator.navigate(link);
+        JsonNode nash = get(link, "zone").get("solutions").get("nash").get("outcome");
+        nash.properties().forEach(f -> mediator.selectOption("#pick-" + f.getKey(), f.getValue().asText()));
+        mediator.click("#propose");
+        mediator.click("#accept"); // the agents have voted already; the mediator's vote decides
+        assertThat(mediator.locator("#log")).containsText("Text adopted");
+        mediator.click("#end");
+        mediator.click("#accept");
+        assertThat(mediator.locator("#agreement")).hasText("Agreement reached");
+        assertThat(mediator.locator("#current-assessment")).containsText("No lopsidedness flag");
+    }
+
+    @Test
     void aPartyRoom_showsOnlyItsOwnPrivateData_andCannotReachAnotherParty() throws Exception {
         Page organiser = browser.page();
         Map<String, String> links = createDefaultTalks(organiser);
