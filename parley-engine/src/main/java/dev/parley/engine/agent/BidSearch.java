@@ -13,32 +13,13 @@ final class BidSearch {
     private BidSearch() {
     }
 
-    /** The maker's best package: on each issue its best option that is not one of its red lines. */
-    static int[] best(UtilityTable u) {
-        int[] c = new int[u.issueCount()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = bestOption(u, i);
-        }
-        return c;
-    }
-
-    static int bestOption(UtilityTable u, int issue) {
-        int best = -1;
-        for (int k = 0; k < u.radix(issue); k++) {
-            if (!u.isRedLine(issue, k) && (best < 0 || u.contribution(issue, k) > u.contribution(issue, best))) {
-                best = k;
-            }
-        }
-        return best < 0 ? 0 : best;
-    }
-
     /** A package worth at least {@code target} (or the best package, if nothing is), near {@code reference}. */
     static int[] near(UtilityTable u, double target, int[] reference) {
         int n = u.issueCount();
         int[] c = reference.clone();
         for (int i = 0; i < n; i++) {
             if (u.isRedLine(i, c[i])) {
-                c[i] = bestOption(u, i);
+                c[i] = u.bestOption(i);
             }
         }
         double have = u.utility(c);
@@ -50,7 +31,7 @@ final class BidSearch {
         double[] gain = new double[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
-            gain[i] = u.contribution(i, bestOption(u, i)) - u.contribution(i, c[i]);
+            gain[i] = u.contribution(i, u.bestOption(i)) - u.contribution(i, c[i]);
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(gain[b], gain[a]));
         for (int i : order) {
@@ -60,7 +41,7 @@ final class BidSearch {
             double missing = target - have;
             if (gain[i] >= missing) {
                 // The option nearest the reference's that suffices.
-                int pick = bestOption(u, i);
+                int pick = u.bestOption(i);
                 for (int k = 0; k < u.radix(i); k++) {
                     double g = u.contribution(i, k) - u.contribution(i, c[i]);
                     if (!u.isRedLine(i, k) && g >= missing
@@ -71,7 +52,7 @@ final class BidSearch {
                 c[i] = pick;
                 return c;
             }
-            c[i] = bestOption(u, i);
+            c[i] = u.bestOption(i);
             have += gain[i];
         }
         return c;

@@ -98,7 +98,7 @@ final class Strategies {
                     return new Action.Offer(Outcome.of(c));
                 }
             }
-            return new Action.Offer(Outcome.of(BidSearch.best(v.utilities())));
+            return new Action.Offer(Outcome.of(v.utilities().bestPackage()));
         }
     }
 

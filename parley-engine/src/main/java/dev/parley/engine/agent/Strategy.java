@@ -104,7 +104,7 @@ abstract class Strategy implements Agent {
             return new Action.Accept();
         }
         int[] c = pkg.toArray();
-        int[] best = BidSearch.best(v.utilities());
+        int[] best = v.utilities().bestPackage();
         Integer[] order = new Integer[c.length];
         double[] loss = new double[c.length];
         for (int i = 0; i < c.length; i++) {
@@ -134,7 +134,7 @@ abstract class Strategy implements Agent {
 
     /** In an offer phase: accept, counter-offer or end. Default: always bid the best package. */
     Action offer(AgentView v) {
-        return new Action.Offer(Outcome.of(BidSearch.best(v.utilities())));
+        return new Action.Offer(Outcome.of(v.utilities().bestPackage()));
     }
 
     /** Accepts the standing offer when it is worth at least {@code target}, else offers a package near it. */
@@ -145,12 +145,12 @@ abstract class Strategy implements Agent {
             return new Action.Accept();
         }
         List<Event.Offered> theirs = v.othersOffers(1);
-        int[] reference = theirs.isEmpty() ? BidSearch.best(v.utilities()) : theirs.get(0).outcome().toArray();
+        int[] reference = theirs.isEmpty() ? v.utilities().bestPackage() : theirs.get(0).outcome().toArray();
         return new Action.Offer(Outcome.of(BidSearch.near(v.utilities(), target, reference)));
     }
 
     /** The seat's best utility, red lines respected. */
     static double best(AgentView v) {
-        return v.utilities().utility(BidSearch.best(v.utilities()));
+        return v.utilities().utility(v.utilities().bestPackage());
     }
 }

@@ -29,7 +29,7 @@ public final class Picture {
 
     /**
      * DESIGN.md's gap between the first two principals: each one's position on an issue is the option of its latest
-     * offer in {@code offers}, or its best option before it has offered; per issue |k_a − k_b| / (K − 1), weighted by
+     * offer in {@code offers}, or its best option (never a red line) before it has offered; per issue |k_a − k_b| / (K − 1), weighted by
      * the principals' mean weight. Empty with fewer than two principals.
      */
     public static Optional<Double> gap(Scenario s, Map<String, Outcome> offers) {
@@ -51,19 +51,7 @@ public final class Picture {
 
     private static int[] position(Scenario s, String party, Map<String, Outcome> offers) {
         Outcome o = offers.get(party);
-        if (o != null) {
-            return o.toArray();
-        }
-        Profile p = s.profiles().get(party);
-        int[] best = new int[s.issues().size()];
-        for (int i = 0; i < best.length; i++) {
-            for (int k = 1; k < s.issues().get(i).size(); k++) {
-                if (p.weight(i) * p.value(i, k) > p.weight(i) * p.value(i, best[i])) {
-                    best[i] = k;
-                }
-            }
-        }
-        return best;
+        return o != null ? o.toArray() : UtilityTable.of(s.space(), s.profiles().get(party)).bestPackage();
     }
 
     /**

@@ -125,6 +125,26 @@ public final class UtilityTable {
         return reservation;
     }
 
+    /** The party's best option on {@code issue} that is not one of its red lines (the first, on a tie). */
+    public int bestOption(int issue) {
+        int best = -1;
+        for (int k = 0; k < radix(issue); k++) {
+            if (!isRedLine(issue, k) && (best < 0 || contribution(issue, k) > contribution(issue, best))) {
+                best = k;
+            }
+        }
+        return best < 0 ? 0 : best;
+    }
+
+    /** The party's best package: on each issue its best option that is not one of its red lines. */
+    public int[] bestPackage() {
+        int[] c = new int[issueCount()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = bestOption(i);
+        }
+        return c;
+    }
+
     /** The highest utility over the whole space, red lines ignored. */
     public double best() {
         return best;
