@@ -1,6 +1,9 @@
 // The console's two charts, drawn with the vendored Chart.js (a classic script: window.Chart).
 import { partyName } from './util.js';
 
+/** The progress rows that are texts, presented packages or the deal (offers are positions, not texts). */
+export const texts = (progress) => progress.rows.filter((r) => r.kind !== 'offer');
+
 const COLORS = ['#1f5fbf', '#b3261e', '#1d7a46', '#8a5a00', '#6b3fa0', '#00796b'];
 const charts = {};
 
@@ -14,7 +17,7 @@ function draw(key, canvas, config) {
 /** Each party's utility of each text, offer or package, and the gap between the principals, in order. */
 export function progressChart(canvas, scenario, progress) {
   const rows = progress.rows;
-  const labels = rows.map((r) => (r.seq === 0 ? 'opening' : `#${r.seq} ${r.kind}`));
+  const labels = rows.map((r) => `#${r.seq} ${r.kind}`);
   const datasets = scenario.parties.map((p, k) => ({ label: p.name, data: rows.map((r) => r.utilities[p.id]),
     borderColor: COLORS[k % COLORS.length], backgroundColor: COLORS[k % COLORS.length], tension: 0 }));
   if (rows.some((r) => r.gap !== null)) {
@@ -30,7 +33,7 @@ export function progressChart(canvas, scenario, progress) {
 export function frontierChart(canvas, scenario, zone, progress, axes) {
   const [x, y] = axes;
   const point = (u) => ({ x: u[0], y: u[1] });
-  const texts = progress.rows.filter((r) => r.kind !== 'offer').map((r) => ({ x: r.utilities[x], y: r.utilities[y] }));
+  const history = texts(progress).map((r) => ({ x: r.utilities[x], y: r.utilities[y] }));
   const datasets = [
     { label: 'zone', data: zone.zone.map(point), pointRadius: 1.5, backgroundColor: 'rgba(120,130,145,.35)', order: 5 },
     { label: 'frontier of all parties', data: zone.frontier.map(point), pointRadius: 1.5,
@@ -51,18 +54,18 @@ export function frontierChart(canvas, scenario, zone, progress, axes) {
     const sol = zone.solutions[key];
     if (sol) datasets.push({ label, data: [point(sol.point)], pointStyle: style, pointRadius: 9, backgroundColor: color, order: 2 });
   }
-  if (texts.length) {
-    datasets.push({ type: 'line', label: 'texts so far', data: texts, borderColor: '#8a5a00', backgroundColor: '#8a5a00',
+  if (history.length) {
+    datasets.push({ type: 'line', label: 'texts so far', data: history, borderColor: '#8a5a00', backgroundColor: '#8a5a00',
       pointRadius: 3, order: 1 });
-    datasets.push({ label: 'current text', data: [texts[texts.length - 1]], pointRadius: 8, backgroundColor: '#b3261e', order: 0 });
+    datasets.push({ label: 'current text', data: [history[history.length - 1]], pointRadius: 8, backgroundColor: '#b3261e', order: 0 });
   }
   // Frame what is drawn, with a margin, rather than the whole unit square.
   const all = datasets.flatMap((d) => d.data);
   const bounds = (key) => {
     const values = all.map((p) => p[key]);
-    const lo = Math.max(0, Math.floor((Math.min(...values) - 0.05) * 20) / 20);
-    const hi = Math.min(1, Math.ceil((Math.max(...values) + 0.05) * 20) / 20);
-    return values.length ? { min: lo, max: hi } : { min: 0, max: 1 };
+    if (!values.length) return { min: 0, max: 1 };
+    return { min: Math.max(0, Math.floor((Math.min(...values) - 0.05) * 20) / 20),
+      max: Math.min(1, Math.ceil((Math.max(...values) + 0.05) * 20) / 20) };
   };
   const bx = bounds('x');
   const by = bounds('y');

@@ -1,7 +1,22 @@
 // The mediator's console: what it draws once every party has shared its profile, and shuttle's packages.
 import { call } from './api.js';
 import { el, show, num, errorBox, describePackage, partyName } from './util.js';
-import { progressChart, frontierChart } from './charts.js';
+import { progressChart, frontierChart, texts } from './charts.js';
+
+/**
+ * How a package looks as a deal, asked of the server once per package: the assessments of one negotiation's packages
+ * do not change once the talks have begun (the profiles are fixed), and before that a new page load asks again.
+ */
+export function assess(seat, outcome) {
+  const key = JSON.stringify(outcome);
+  seat.assessments = seat.assessments || new Map();
+  if (!seat.assessments.has(key) || !seat.view.begun) {
+    const asked = call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/assess`, seat.token, { outcome });
+    asked.catch(() => seat.assessments.delete(key)); // a failure is not remembered
+    seat.assessments.set(key, asked);
+  }
+  return seat.assessments.get(key);
+}
 
 export function assessmentView(s, a) {
   return el('div', {}, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', { class: 'num' }, 'Utility'),
@@ -22,7 +37,7 @@ export function analysisCards(seat, missing) {
     seat.zone = await call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/zone?x=${seat.axes[0]}&y=${seat.axes[1]}`, seat.token);
     drawCharts(seat);
   } }, parties.map((p) => el('option', { value: p.id, selected: seat.axes[k] === p.id }, p.name)));
-  const current = seat.progress.rows.filter((r) => r.kind !== 'offer').at(-1);
+  const current = texts(seat.progress).at(-1);
   return [
     el('section', { class: 'card' }, el('h2', {}, 'Over the talks'),
       el('p', { class: 'muted small' }, seat.progress.rows.some((r) => r.gap !== null)
@@ -41,11 +56,10 @@ export function analysisCards(seat, missing) {
 export function drawCharts(seat) {
   progressChart(document.getElementById('progress-chart'), seat.view.scenario, seat.progress);
   frontierChart(document.getElementById('frontier-chart'), seat.view.scenario, seat.zone, seat.progress, seat.axes);
-  const current = seat.progress.rows.filter((r) => r.kind !== 'offer').at(-1);
+  const current = texts(seat.progress).at(-1);
   const box = document.getElementById('current-assessment');
   if (current && box) {
-    call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/assess`, seat.token, { outcome: current.outcome })
-      .then((a) => show(box, assessmentView(seat.view.scenario, a)))
+    assess(seat, current.outcome).then((a) => show(box, assessmentView(seat.view.scenario, a)))
       .catch((e) => show(box, errorBox(e.message)));
   }
 }

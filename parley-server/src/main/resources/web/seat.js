@@ -3,7 +3,7 @@
 import { call, follow } from './api.js';
 import { el, show, num, errorBox, describeEvent, describePackage, partyName } from './util.js';
 import { utility, profileCard, tableCard } from './room.js';
-import { assessmentView, analysisCards, drawCharts, packagesCard } from './console.js';
+import { assess, assessmentView, analysisCards, drawCharts, packagesCard } from './console.js';
 
 export async function seatPage(app, id, token, setLive) {
   const seat = { id, token, view: null, profile: null, lastTable: null, prevTable: null, progress: null, zone: null, axes: null };
@@ -25,9 +25,9 @@ export async function seatPage(app, id, token, setLive) {
     timer = setTimeout(async () => {
       try {
         seat.view = await call('GET', `/api/negotiations/${encodeURIComponent(id)}`, token);
-        if (seat.profile && seat.profile.editable) { // until the first move, which fixes it
-          seat.profile = await call('GET', `/api/negotiations/${encodeURIComponent(id)}/profile`, token);
-          if (!seat.profile.editable) seat.editing = false;
+        if (seat.profile && seat.view.begun) { // the first move fixes every profile
+          seat.profile.editable = false;
+          seat.editing = false;
         }
         await render(app, seat, refresh);
       } catch (e) {
@@ -51,8 +51,7 @@ async function render(app, seat, refresh) {
   if (seat.mediator && missing.length === 0) {
     const base = `/api/negotiations/${encodeURIComponent(seat.id)}`;
     seat.progress = await call('GET', `${base}/progress`, seat.token);
-    const begun = v.events.some((e) => e.type !== 'text-adopted' && e.type !== 'presented' || e.round > 0);
-    if (!seat.zone || !begun) { // profiles may still change before the first move; the zone with them
+    if (!seat.zone || !v.begun) { // profiles may still change before the first move; the zone with them
       seat.zone = await call('GET', `${base}/zone`, seat.token);
       seat.axes = seat.axes || [seat.zone.x, seat.zone.y];
     }
@@ -176,7 +175,7 @@ function actionsCard(seat, refresh) {
       show(predicted, el('p', { class: 'muted small' }, `The predicted effect shows once every party has shared its profile (waiting for ${shortfall(v).join(', ')}).`));
       return;
     }
-    const a = await call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/assess`, seat.token, { outcome: seat.draft });
+    const a = await assess(seat, seat.draft);
     show(predicted, assessmentView(v.scenario, a));
   };
   const vote = [el('button', { type: 'button', id: 'accept', onclick: () => move({ type: 'vote', accept: true }) }, 'Accept'),

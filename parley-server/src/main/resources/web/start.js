@@ -27,7 +27,8 @@ export async function startPage(app) {
   const fileResult = el('div', { id: 'upload-result', 'aria-live': 'polite' });
   const protocol = el('select', { id: 'protocol' });
   const seats = el('div', { id: 'seats' });
-  const result = el('div', { id: 'result', 'aria-live': 'polite' });
+  const result = el('div', { id: 'result', 'aria-live': 'polite' },
+    el('p', { class: 'muted' }, 'Create a negotiation: each seat a person fills gets its own link here, shown once.'));
 
   const renderProtocols = () => {
     const s = state.scenario;
@@ -125,8 +126,7 @@ export async function startPage(app) {
   el('label', { for: 'protocol' }, 'Protocol'), protocol,
   el('h2', { style: 'margin-top:1rem' }, 'Seats'), seats, create);
   show(app, el('h1', {}, 'Parley — mediated negotiation'), el('div', { class: 'grid' }, form,
-    el('section', { class: 'card' }, el('h2', {}, 'Invite links'), result.childNodes.length ? result
-      : (show(result, el('p', { class: 'muted' }, 'Create a negotiation: each seat a person fills gets its own link here, shown once.')), result))));
+    el('section', { class: 'card' }, el('h2', {}, 'Invite links'), result)));
   renderProtocols();
 }
 

@@ -151,8 +151,9 @@ final class ConsoleApi {
     }
 
     /**
-     * Each text adopted (single-text; the opening one first), offer made, package presented (shuttle) and agreement,
-     * with every party's utility and, in the offer protocols, DESIGN.md's gap between the principals at that point.
+     * Each text adopted (single-text, from the opening text its start announces), offer made, package presented
+     * (shuttle) and agreement, with every party's utility and, in the offer protocols, DESIGN.md's gap between the
+     * principals at that point.
      */
     private void progress(Context ctx) {
         Negotiations.Overview o = negotiations.overview(ctx.pathParam("id"), Requests.token(ctx));
@@ -162,17 +163,12 @@ final class ConsoleApi {
         boolean positions = !o.protocol().equals("single-text") && !o.protocol().equals("shuttle");
         var offers = new HashMap<String, Outcome>();
         var rows = new ArrayList<Map<String, Object>>();
-        o.opening().ifPresent(text -> rows.add(row(s, tables, positions, 0, 0, "text", null, text, offers)));
         for (int i = 0; i < o.events().size(); i++) {
             Event e = o.events().get(i);
             switch (e) {
                 case Event.Offered x -> {
                     offers.put(x.party(), x.outcome());
                     rows.add(row(s, tables, positions, i + 1, e.round(), "offer", x.party(), x.outcome(), offers));
-                }
-                case Event.TextAdopted x when !rows.isEmpty() && rows.getLast().get("outcome").equals(x.text().toMap(
-                        s.issues())) -> {
-                    // the opening text, announced by the protocol's start: already the first row
                 }
                 case Event.TextAdopted x ->
                     rows.add(row(s, tables, positions, i + 1, e.round(), "text", null, x.text(), offers));

@@ -42,6 +42,8 @@ final class LiveNegotiation {
     final Map<String, String> tokens = new LinkedHashMap<>();
     final Map<String, UtilityTable> tables = new LinkedHashMap<>();
     final List<Event> events = new ArrayList<>();
+    /** The parties that have made a move: their seats can no longer change hands. */
+    final Set<String> moved = new LinkedHashSet<>();
     /** The parties that have shared their profiles with the mediator. */
     final Set<String> shared = new LinkedHashSet<>();
     /** The analysis of every profile, once worked out for the mediator. */
@@ -72,9 +74,16 @@ final class LiveNegotiation {
         this.events.addAll(start.events());
     }
 
-    void applyTransition(Protocol.Transition<Protocol.State> t) {
+    /** Applies {@code party}'s move, already checked by the protocol (and, live, already in the log). */
+    void applyMove(String party, Protocol.Transition<Protocol.State> t) {
+        moved.add(party);
         state = t.state();
         events.addAll(t.events());
+    }
+
+    /** Whether the talks have begun (a move was made, or the negotiation closed): profiles are then fixed. */
+    boolean begun() {
+        return closed || !moved.isEmpty();
     }
 
     Optional<Outcome> agreement() {
@@ -160,7 +169,7 @@ final class LiveNegotiation {
                             + "repeat its logged move " + n0 + "; was the agent changed?");
                 }
             }
-            l.applyTransition(l.protocol.next(l.state, party, action));
+            l.applyMove(party, l.protocol.next(l.state, party, action));
         }
         return l;
     }

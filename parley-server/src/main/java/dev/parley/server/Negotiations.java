@@ -50,8 +50,8 @@ public final class Negotiations {
      * @param events every event the seat may see, in order
      */
     public record Snapshot(String party, String protocol, String phase, int round, int deadline, List<String> toMove,
-            Optional<Outcome> onTable, Optional<Outcome> text, Optional<String> counterpart, boolean ended,
-            Optional<Outcome> agreement, java.util.Set<String> shared, List<Numbered> events) {
+            Optional<Outcome> onTable, Optional<Outcome> text, Optional<String> counterpart, boolean begun,
+            boolean ended, Optional<Outcome> agreement, java.util.Set<String> shared, List<Numbered> events) {
         public Snapshot {
             toMove = List.copyOf(toMove);
             shared = java.util.Set.copyOf(shared);
@@ -153,7 +153,8 @@ public final class Negotiations {
         synchronized (l) {
             Protocol.State st = l.state;
             return new Snapshot(party, l.protocol.name(), st.phase(), st.round(), st.deadline(), l.protocol.toMove(st),
-                    st.onTable(), st.text(), st.counterpart(), st.ended(), l.agreement(), l.shared, l.visible(party,
+                    st.onTable(), st.text(), st.counterpart(), l.begun(), st.ended(), l.agreement(), l.shared,
+                    l.visible(party,
                             0));
         }
     }
@@ -205,8 +206,7 @@ public final class Negotiations {
             if (!l.protocol.participants().contains(party)) {
                 throw new IllegalArgumentException(party + " has no seat in negotiation " + id);
             }
-            if (store.events(id, 0).stream().anyMatch(e -> e.kind().equals(MOVE) && e.party().filter(party::equals)
-                    .isPresent())) {
+            if (l.moved.contains(party)) {
                 throw new ProtocolException(party + " has moved already: its seat can no longer change hands");
             }
             l.tokens.values().removeIf(party::equals);
@@ -229,7 +229,7 @@ public final class Negotiations {
     public boolean begun(String id) {
         LiveNegotiation l = load(id);
         synchronized (l) {
-            return l.closed || store.events(id, 0).stream().anyMatch(e -> e.kind().equals(MOVE));
+            return l.begun();
         }
     }
 
@@ -275,8 +275,8 @@ public final class Negotiations {
         }
     }
 
-    /** What the mediator's console draws: the analysis, the opening text if any, and every event so far. */
-    public record Overview(String protocol, Analysis analysis, Optional<Outcome> opening, List<Event> events) {
+    /** What the mediator's console draws: the analysis and every event so far. */
+    public record Overview(String protocol, Analysis analysis, List<Event> events) {
     }
 
     /**
@@ -302,8 +302,7 @@ public final class Negotiations {
             if (l.analysis == null) {
                 l.analysis = Analyzer.analyze(l.scenario, AnalysisOptions.defaults());
             }
-            return new Overview(l.protocol.name(), l.analysis, l.protocol.start().state().text(), List.copyOf(
-                    l.events));
+            return new Overview(l.protocol.name(), l.analysis, List.copyOf(l.events));
         }
     }
 
@@ -319,7 +318,7 @@ public final class Negotiations {
         String party = seat(id, token);
         LiveNegotiation l = load(id);
         synchronized (l) {
-            if (begun(id)) {
+            if (l.begun()) {
                 throw new ProtocolException("the talks have begun: a profile can change only before the first move");
             }
             Scenario changed = LiveNegotiation.withProfile(l.scenario, party, profile);
@@ -369,7 +368,7 @@ public final class Negotiations {
         payload.put("events", t.events().stream().map(e -> MoveJson.event(e, l.scenario.issues())).toList());
         store.append(id, MOVE, Optional.of(party), json(payload));
         int from = l.events.size();
-        l.applyTransition(t);
+        l.applyMove(party, t);
         publish(id, l, from);
     }
 

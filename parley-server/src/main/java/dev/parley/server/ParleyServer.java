@@ -286,6 +286,7 @@ public final class ParleyServer implements AutoCloseable {
         m.put("onTable", v.onTable().map(o -> o.toMap(issues)).orElse(null));
         m.put("text", v.text().map(o -> o.toMap(issues)).orElse(null));
         m.put("counterpart", v.counterpart().orElse(null));
+        m.put("begun", v.begun());
         m.put("ended", v.ended());
         m.put("agreement", v.agreement().map(o -> o.toMap(issues)).orElse(null));
         m.put("events", numbered(v.events(), issues));
