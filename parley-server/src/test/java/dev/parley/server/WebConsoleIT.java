@@ -186,7 +186,8 @@ class WebConsoleIT {
         // The mediator's analysis and UA's own values are UA's; RU's reservation appears nowhere on UA's page.
         JsonNode ruProfile = get(links.get("RU"), "profile");
         String ruReservation = String.format(java.util.Locale.ROOT, "%.3f", ruProfile.get("reservation").asDouble());
-        assertThat(ua.locator("#reservation")).not().hasText(ruReservation);
+        assertThat(ua.locator("#reservation")).hasText("0.450"); // UA's own
+        assertThat(ruReservation).isNotEqualTo("0.450");
         assertThat(ua.locator("#analysis")).hasCount(0);
         // Another negotiation's address with UA's token opens nothing.
         ua.navigate(base + "/#/n/not-a-negotiation/" + uaToken);
@@ -195,12 +196,19 @@ class WebConsoleIT {
     }
 
     @Test
-    void aDelegation_changesItsProfile_untilTheFirstMove() {
+    void aDelegation_changesItsProfile_untilTheFirstMove() throws Exception {
         Map<String, String> links = createDefaultTalks(browser.page());
         Page ua = browser.page();
         ua.navigate(links.get("UA"));
         ua.click("#edit-profile");
         ua.fill("#w-CF", "0.5"); // the weights no longer sum to 1
+        // Another delegation's change redraws UA's page; what UA was typing survives it.
+        ua.evaluate("document.getElementById('profile').dataset.before = 'yes'");
+        var ru = (com.fasterxml.jackson.databind.node.ObjectNode) get(links.get("RU"), "profile");
+        ru.remove(java.util.List.of("party", "editable"));
+        assertThat(post(links.get("RU"), "profile", ru.toString())).isEqualTo(200);
+        ua.waitForCondition(() -> ua.locator("#profile[data-before]").count() == 0);
+        assertThat(ua.locator("#w-CF")).hasValue("0.5");
         ua.click("#save-profile");
         assertThat(ua.locator("#profile-errors")).containsText("profiles.UA.weights: sum is 1.4, must be 1");
         Browser.screenshot(ua, "party-room-profile-error");
@@ -304,6 +312,15 @@ class WebConsoleIT {
         Object n = page.evaluate("id => { const c = window.Chart && Chart.getChart(id); return c ? "
                 + "c.data.labels.length : 0; }", canvas);
         return ((Number) n).intValue();
+    }
+
+    /** POST /api/negotiations/{id}/{what} with the token of an invite link; the status. */
+    private static int post(String link, String what, String body) throws Exception {
+        String[] parts = link.split("/");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/negotiations/"
+                + parts[parts.length - 2] + "/" + what)).header("Authorization", "Bearer " + parts[parts.length - 1])
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     /** GET /api/negotiations/{id}/{what} with the token of an invite link. */
