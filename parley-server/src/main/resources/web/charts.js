@@ -30,7 +30,7 @@ export function progressChart(canvas, scenario, progress) {
 }
 
 /** The zone, frontier, fair packages and the history of texts, in two parties' utilities. */
-export function frontierChart(canvas, scenario, zone, progress, axes) {
+export function frontierChart(canvas, scenario, zone, progress, axes, solutions) {
   const [x, y] = axes;
   const point = (u) => ({ x: u[0], y: u[1] });
   const history = texts(progress).map((r) => ({ x: r.utilities[x], y: r.utilities[y] }));
@@ -39,21 +39,22 @@ export function frontierChart(canvas, scenario, zone, progress, axes) {
     { label: 'frontier of all parties', data: zone.frontier.map(point), pointRadius: 1.5,
       backgroundColor: 'rgba(40,40,40,.45)', order: 4 },
   ];
-  // The zone's Pareto frontier for these two parties alone: what one can gain only at the other's expense.
-  const pareto = [];
-  let best = -Infinity;
-  for (const p of zone.zone.map(point).sort((a, b) => b.x - a.x || b.y - a.y)) {
-    if (p.y > best) { pareto.push(p); best = p.y; }
-  }
-  if (pareto.length) {
+  // The two parties' own Pareto frontier, as the server computed it exactly: what one can gain only at the other's
+  // expense when only they must agree.
+  if (zone.pairFrontier.length) {
     datasets.push({ type: 'line', label: `frontier of ${partyName(scenario, x)} and ${partyName(scenario, y)}`,
-      data: pareto, borderColor: '#333', backgroundColor: '#333', pointRadius: 0, borderWidth: 2, order: 3 });
+      data: zone.pairFrontier.map(point), borderColor: '#333', backgroundColor: '#333', pointRadius: 0, borderWidth: 2,
+      order: 3 });
   }
-  const marks = { nash: ['Nash', 'rectRot', '#1d7a46'], 'kalai-smorodinsky': ['Kalai–Smorodinsky', 'triangle', '#6b3fa0'] };
-  for (const [key, [label, style, color]] of Object.entries(marks)) {
-    const sol = zone.solutions[key];
-    if (sol) datasets.push({ label, data: [point(sol.point)], pointStyle: style, pointRadius: 9, backgroundColor: color, order: 2 });
-  }
+  // Every reference solution the server returns, labelled as the catalogue names it.
+  const styles = [['rectRot', '#1d7a46'], ['triangle', '#6b3fa0'], ['star', '#00796b'], ['crossRot', '#8a5a00']];
+  Object.entries(zone.solutions).forEach(([id, sol], k) => {
+    if (!sol) return;
+    const known = solutions.find((s) => s.id === id);
+    const [style, color] = styles[k % styles.length];
+    datasets.push({ label: known ? known.label : id, solution: id, data: [point(sol.point)], pointStyle: style,
+      pointRadius: 9, backgroundColor: color, order: 2 });
+  });
   if (history.length) {
     datasets.push({ type: 'line', label: 'texts so far', data: history, borderColor: '#8a5a00', backgroundColor: '#8a5a00',
       pointRadius: 3, order: 1 });

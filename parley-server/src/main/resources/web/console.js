@@ -11,7 +11,7 @@ export function assess(seat, outcome) {
   const key = JSON.stringify(outcome);
   seat.assessments = seat.assessments || new Map();
   if (!seat.assessments.has(key) || !seat.view.begun) {
-    const asked = call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/assess`, seat.token, { outcome });
+    const asked = call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/assess`, seat.token, { package: outcome });
     asked.catch(() => seat.assessments.delete(key)); // a failure is not remembered
     seat.assessments.set(key, asked);
   }
@@ -48,18 +48,19 @@ export function analysisCards(seat, missing) {
       el('label', { class: 'inline' }, 'y', axis('y', 1))),
     el('div', { class: 'chart' }, el('canvas', { id: 'frontier-chart', role: 'img', 'aria-label': 'The zone, the frontier, the fair packages and the texts so far' }))),
     el('section', { class: 'card', id: 'current-flags' }, el('h2', {}, 'The current text, assessed'),
-      current ? el('p', {}, describePackage(seat.view.scenario, current.outcome)) : el('p', { class: 'muted' }, 'No text yet.'),
+      current ? el('p', {}, describePackage(seat.view.scenario, current.package)) : el('p', { class: 'muted' }, 'No text yet.'),
       el('div', { id: 'current-assessment' })),
   ];
 }
 
 export function drawCharts(seat) {
   progressChart(document.getElementById('progress-chart'), seat.view.scenario, seat.progress);
-  frontierChart(document.getElementById('frontier-chart'), seat.view.scenario, seat.zone, seat.progress, seat.axes);
+  frontierChart(document.getElementById('frontier-chart'), seat.view.scenario, seat.zone, seat.progress, seat.axes,
+    seat.catalogue.solutions);
   const current = texts(seat.progress).at(-1);
   const box = document.getElementById('current-assessment');
   if (current && box) {
-    assess(seat, current.outcome).then((a) => show(box, assessmentView(seat.view.scenario, a)))
+    assess(seat, current.package).then((a) => show(box, assessmentView(seat.view.scenario, a)))
       .catch((e) => show(box, errorBox(e.message)));
   }
 }
@@ -69,10 +70,10 @@ export function packagesCard(seat) {
   const s = seat.view.scenario;
   const last = {};
   for (const e of seat.view.events) {
-    if (e.type === 'presented') last[e.to] = { outcome: e.outcome, answer: 'no answer yet', round: e.round };
+    if (e.type === 'presented') last[e.to] = { outcome: e.package, answer: 'no answer yet', round: e.round };
     if ((e.type === 'accepted' || e.type === 'rejected') && last[e.party]) last[e.party].answer = e.type;
   }
-  const parties = s.parties.filter((p) => p.ratifies && p.role !== 'mediator');
+  const parties = s.parties.filter((p) => p.ratifies && p.id !== s.mediator);
   return el('section', { class: 'card', id: 'packages' }, el('h2', {}, 'Each side’s package'),
     el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', {}, 'Last shown'), el('th', {}, 'Answer'))),
       el('tbody', {}, parties.map((p) => {

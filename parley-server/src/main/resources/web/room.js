@@ -88,11 +88,11 @@ export function tableCard(seat, table) {
     seat.lastTable = table;
   }
   // A proposal is compared with the text it would change; otherwise with the package before it.
-  const before = v.onTable && v.text && JSON.stringify(v.onTable) !== JSON.stringify(v.text) ? v.text : seat.prevTable;
+  const before = v.onTable && v.currentText && JSON.stringify(v.onTable) !== JSON.stringify(v.currentText) ? v.currentText : seat.prevTable;
   const changed = before ? v.scenario.issues.filter((i) => before[i.id] !== table[i.id]) : [];
   const item = (i) => el('li', {}, el('span', { class: 'muted' }, `${i.name}: `), optionLabel(v.scenario, i.id, table[i.id]));
-  const out = el('section', { class: 'card', id: 'on-table' }, el('h2', {}, v.protocol === 'single-text' && v.phase === 'vote'
-    ? 'The proposal on the table' : 'On the table'),
+  const proposal = v.onTable && v.currentText && JSON.stringify(v.onTable) !== JSON.stringify(v.currentText);
+  const out = el('section', { class: 'card', id: 'on-table' }, el('h2', {}, proposal ? 'The proposal on the table' : 'On the table'),
   el('ul', {}, v.scenario.issues.map(item)),
   el('p', {}, 'Your utility ', el('b', { id: 'my-utility' }, num(u)), ' against your reservation ', num(seat.profile.reservation),
     u >= seat.profile.reservation ? el('span', { class: 'ok' }, ' — acceptable') : el('span', { class: 'flag' }, ' — below your reservation')),
@@ -108,6 +108,6 @@ export function tableCard(seat, table) {
 /** Shuttle: what the mediator passed on with the package now before this party, if anything. */
 function relayFor(v) {
   const shown = v.events.filter((e) => e.type === 'presented' && e.to === v.party).at(-1);
-  if (v.protocol !== 'shuttle' || !shown || !shown.relayText) return null;
+  if (!shown || !shown.relayText) return null;
   return el('p', { class: 'notice', id: 'relay' }, `The mediator passes on (${shown.relay}): “${shown.relayText}”`);
 }

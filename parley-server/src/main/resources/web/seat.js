@@ -9,12 +9,13 @@ export async function seatPage(app, id, token, setLive) {
   const seat = { id, token, view: null, profile: null, lastTable: null, prevTable: null, progress: null, zone: null, axes: null };
   try {
     seat.view = await call('GET', `/api/negotiations/${encodeURIComponent(id)}`, token);
+    seat.catalogue = await call('GET', '/api/catalogue');
   } catch (e) {
     show(app, errorBox(`${e.message}. Open the invite link you were given again, or ask the organiser for a new one.`));
     return;
   }
   const me = seat.view.scenario.parties.find((p) => p.id === seat.view.party);
-  seat.mediator = me.role === 'mediator';
+  seat.mediator = me.id === seat.view.scenario.mediator;
   document.getElementById('where').textContent = `${seat.view.scenario.title} · ${me.name}`
     + (seat.mediator ? ' · mediator’s console' : ' · party room');
   if (!seat.mediator) seat.profile = await call('GET', `/api/negotiations/${encodeURIComponent(id)}/profile`, token);
@@ -41,13 +42,10 @@ export async function seatPage(app, id, token, setLive) {
   window.__parleySeat = seat; // for the browser tests: drop the socket to check that the page recovers
 }
 
-const shortfall = (view) => view.scenario.parties.filter((p) => p.ratifies && p.role !== 'mediator'
-  && !view.shared.includes(p.id)).map((p) => p.id);
-
 async function render(app, seat, refresh) {
   const v = seat.view;
   const s = v.scenario;
-  const missing = shortfall(v);
+  const missing = v.awaitingShares; // the server's rule: whose profiles the mediator's analysis still waits for
   if (seat.mediator && missing.length === 0) {
     const base = `/api/negotiations/${encodeURIComponent(seat.id)}`;
     seat.progress = await call('GET', `${base}/progress`, seat.token);
@@ -56,7 +54,7 @@ async function render(app, seat, refresh) {
       seat.axes = seat.axes || [seat.zone.x, seat.zone.y];
     }
   }
-  const table = v.onTable || v.text;
+  const table = v.onTable || v.currentText;
   const focusId = document.activeElement && document.activeElement.id;
   // What a person was typing survives a refresh brought by someone else's move (not their own: that starts afresh).
   const typed = {};
@@ -72,7 +70,7 @@ async function render(app, seat, refresh) {
       el('section', { class: 'card wide' }, el('h2', {}, 'The board'), board(seat)),
       seat.mediator ? null : tableCard(seat, table),
       actionsCard(seat, refresh),
-      seat.mediator && v.protocol === 'shuttle' ? packagesCard(seat) : null,
+      seat.mediator && v.opening ? packagesCard(seat) : null,
       seat.mediator ? null : profileCard(seat),
       seat.mediator ? analysisCards(seat, missing) : null,
       el('section', { class: 'card' }, el('h2', {}, 'Event log'), eventLog(seat))));
@@ -102,8 +100,8 @@ function statusLine(seat) {
 function positions(v) {
   const pos = {};
   for (const e of v.events) {
-    if ((e.type === 'offered' || e.type === 'accepted') && e.outcome) pos[e.party] = e.outcome;
-    if (e.type === 'presented' && v.party !== e.to) pos[`→${e.to}`] = e.outcome;
+    if ((e.type === 'offered' || e.type === 'accepted') && e.package) pos[e.party] = e.package;
+    if (e.type === 'presented' && v.party !== e.to) pos[`→${e.to}`] = e.package;
   }
   return pos;
 }
@@ -118,8 +116,8 @@ function board(seat) {
       const o = issue.options[k];
       if (!o) return el('td', {});
       const classes = ['opt'];
-      if (v.text && v.text[issue.id] === o.id) classes.push('text');
-      if (v.onTable && v.onTable[issue.id] === o.id && v.onTable !== v.text) classes.push('proposal');
+      if (v.currentText && v.currentText[issue.id] === o.id) classes.push('text');
+      if (v.onTable && v.onTable[issue.id] === o.id) classes.push('proposal');
       const badges = Object.entries(pos).filter(([, out]) => out[issue.id] === o.id).map(([p]) =>
         el('span', { class: 'badge' }, p));
       let mine = null;
@@ -132,13 +130,15 @@ function board(seat) {
     })));
   return el('div', { class: 'scroll' }, el('table', { class: 'board', id: 'board' }, el('tbody', {}, rows)),
     el('p', { class: 'small muted' }, el('span', { class: 'badge', style: 'background:var(--text-mark)' }, 'blue'),
-      v.protocol === 'single-text' ? ' the current text · ' : ' the standing package · ',
+      v.currentText ? ' the current text · ' : ' the standing package · ',
       el('span', { class: 'badge', style: 'background:var(--prop-mark)' }, 'amber'), ' the proposal on the table · badges: positions this seat can see'));
 }
 
 function composer(seat, onChange) {
   const s = seat.view.scenario;
-  const start = seat.draft || seat.view.text || seat.view.onTable || Object.fromEntries(s.issues.map((i) => [i.id, i.options[0].id]));
+  const v = seat.view;
+  const start = seat.draft || v.currentText || v.onTable || v.concession || v.opening
+    || Object.fromEntries(s.issues.map((i) => [i.id, i.options[0].id]));
   seat.draft = { ...start };
   return el('div', { id: 'composer' }, s.issues.map((i) => el('div', {}, el('label', { for: `pick-${i.id}` }, i.name),
     el('select', { id: `pick-${i.id}`, onchange: (ev) => { seat.draft[i.id] = ev.target.value; onChange(); } },
@@ -171,8 +171,8 @@ function actionsCard(seat, refresh) {
       show(predicted, el('p', {}, 'Your utility for this package: ', el('b', {}, num(u))));
       return;
     }
-    if (shortfall(v).length) {
-      show(predicted, el('p', { class: 'muted small' }, `The predicted effect shows once every party has shared its profile (waiting for ${shortfall(v).join(', ')}).`));
+    if (v.awaitingShares.length) {
+      show(predicted, el('p', { class: 'muted small' }, `The predicted effect shows once every party has shared its profile (waiting for ${v.awaitingShares.join(', ')}).`));
       return;
     }
     const a = await assess(seat, seat.draft);
@@ -180,18 +180,22 @@ function actionsCard(seat, refresh) {
   };
   const vote = [el('button', { type: 'button', id: 'accept', onclick: () => move({ type: 'vote', accept: true }) }, 'Accept'),
     el('button', { type: 'button', class: 'danger', id: 'reject', onclick: () => move({ type: 'vote', accept: false }) }, 'Reject')];
+  // What this seat may do now comes from the server (the actions its phase allows), never from protocol names.
+  const can = (type) => v.actions.includes(type);
   if (!myTurn) {
     card.append(el('p', { class: 'muted' }, `Not your move now: waiting for ${v.toMove.map((p) => partyName(v.scenario, p)).join(', ')}.`));
-  } else if (v.protocol === 'single-text' && v.phase === 'propose') {
-    card.append(el('p', {}, 'Compose a change to the current text, then propose it to every party.'), composer(seat, predict), predicted,
+    return card;
+  }
+  card.append(el('p', {}, v.phaseDescription));
+  if (can('propose')) {
+    card.append(composer(seat, predict), predicted,
       el('button', { type: 'button', id: 'propose', onclick: () => move({ type: 'propose', text: seat.draft }) }, 'Propose this text'),
       el('button', { type: 'button', class: 'secondary', id: 'end', onclick: () => move({ type: 'end', reason: 'the mediator calls the final vote' }) },
         'End the talks: final vote on the current text'));
     predict();
-  } else if (v.protocol === 'single-text' || v.phase === 'ratify') {
-    card.append(el('p', {}, v.phase === 'ratify' ? 'The final vote: accept the text as the deal, or reject it.'
-      : 'Vote on the proposal on the table. Votes are secret; the mediator learns only how many rejected.'), ...vote);
-  } else if (v.protocol === 'shuttle' && seat.mediator) {
+  } else if (can('vote')) {
+    card.append(...vote);
+  } else if (can('present')) {
     // What another party said or objected to may be passed on with the package: linked, and labelled as it is.
     const sayings = v.events.filter((e) => (e.type === 'said' || e.type === 'rejected') && e.party !== v.counterpart);
     const relayOf = el('select', { id: 'relay-of', 'aria-label': 'Pass on' }, el('option', { value: '' }, 'Nothing to pass on'),
@@ -204,24 +208,23 @@ function actionsCard(seat, refresh) {
       if (e && e.type === 'said' && !relayText.value) relayText.value = e.text;
     });
     const present = () => {
-      const body = { type: 'present', to: v.counterpart, outcome: seat.draft };
+      const body = { type: 'present', to: v.counterpart, package: seat.draft };
       if (relayOf.value && relayText.value.trim()) {
         body.relay = { original: Number(relayOf.value), verbatim: relayKind.value === 'verbatim', text: relayText.value.trim() };
       }
       move(body);
     };
-    card.append(el('p', {}, `Your meeting with ${partyName(v.scenario, v.counterpart)}: present a package.`), composer(seat, predict), predicted,
+    card.append(el('p', {}, `Your meeting with ${partyName(v.scenario, v.counterpart)}.`), composer(seat, predict), predicted,
       el('h3', {}, `Pass on to ${partyName(v.scenario, v.counterpart)} what another party said (optional)`), relayOf, relayKind, relayText,
       el('button', { type: 'button', id: 'present', onclick: present }, `Present to ${v.counterpart}`),
       el('button', { type: 'button', class: 'danger', id: 'end', onclick: () => move({ type: 'end', reason: 'the mediator ends the talks' }) }, 'End the talks'));
     predict();
-  } else if (v.protocol === 'shuttle') {
+  } else if (can('reject')) {
     const objections = v.scenario.issues.map((i) => el('div', { class: 'row' },
       el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: `object-${i.id}` }), `Object to ${i.name}`),
       el('select', { id: `toward-${i.id}`, 'aria-label': `Move ${i.name} toward` }, i.options.map((o) => el('option', { value: o.id }, o.label)))));
     const message = el('textarea', { id: 'message', 'aria-label': 'Message to the mediator' });
-    card.append(el('p', {}, 'The mediator has presented a package to you, in private.'),
-      el('button', { type: 'button', id: 'accept', onclick: () => move({ type: 'accept' }) }, 'Accept this package'),
+    card.append(el('button', { type: 'button', id: 'accept', onclick: () => move({ type: 'accept' }) }, 'Accept this package'),
       el('h3', {}, 'Or reject it, naming your objections'), ...objections,
       el('button', { type: 'button', class: 'danger', id: 'reject', onclick: () => {
         const picked = v.scenario.issues.filter((i) => document.getElementById(`object-${i.id}`).checked);
@@ -229,11 +232,11 @@ function actionsCard(seat, refresh) {
       } }, 'Reject'),
       el('h3', {}, 'Say something to the mediator (only the mediator reads it)'), message,
       el('button', { type: 'button', class: 'secondary', id: 'send', onclick: () => move({ type: 'message', text: message.value }) }, 'Send'));
-  } else {
+  } else if (can('offer')) {
     const standing = v.onTable;
     card.append(standing ? el('button', { type: 'button', id: 'accept', onclick: () => move({ type: 'accept' }) }, 'Accept the standing offer') : null,
-      el('p', {}, 'Or make an offer:'), composer(seat, predict), predicted,
-      el('button', { type: 'button', id: 'offer', onclick: () => move({ type: 'offer', outcome: seat.draft }) }, 'Offer this package'),
+      el('p', {}, v.concession ? 'Or make the concession the rule names:' : 'Or make an offer:'), composer(seat, predict), predicted,
+      el('button', { type: 'button', id: 'offer', onclick: () => move({ type: 'offer', package: seat.draft }) }, 'Offer this package'),
       el('button', { type: 'button', class: 'danger', id: 'end', onclick: () => move({ type: 'end', reason: 'walked away' }) }, 'Walk away'));
     predict();
   }

@@ -2,14 +2,6 @@
 import { call, ApiError } from './api.js';
 import { el, show, errorBox } from './util.js';
 
-const PROTOCOLS = {
-  'single-text': 'Single negotiating text: the mediator proposes, every party votes',
-  shuttle: 'Shuttle diplomacy: the mediator meets each party in private',
-  saop: 'Stacked alternating offers: the parties offer and accept in turn',
-  alternating: 'Alternating offers between the two principals; the others ratify',
-  zeuthen: 'Zeuthen concession: the side with less to lose concedes',
-};
-
 export async function startPage(app) {
   let catalogue;
   try {
@@ -32,19 +24,22 @@ export async function startPage(app) {
 
   const renderProtocols = () => {
     const s = state.scenario;
-    show(protocol, Object.entries(PROTOCOLS).filter(([p]) => s.seats[p]).map(([p, text]) =>
-      el('option', { value: p, selected: p === s.protocol }, text)));
+    // Every protocol the catalogue names, described by the server; those this scenario cannot run are left out.
+    show(protocol, catalogue.protocols.filter((p) => s.protocols[p.id] && s.protocols[p.id].seats).map((p) =>
+      el('option', { value: p.id, selected: p.id === s.protocol }, `${p.id}: ${p.description}`)));
     renderSeats();
   };
   const renderSeats = () => {
     const s = state.scenario;
-    const defaults = s.seats[protocol.value] || {};
-    const rows = Object.keys(defaults).map((party) => {
+    const seatList = seatsOf(s, protocol.value);
+    const rows = seatList.map((seat) => {
+      const party = seat.party;
       const p = s.parties.find((x) => x.id === party);
-      const isMediator = p.role === 'mediator';
+      const isMediator = party === s.mediator;
+      const fitting = catalogue.agents.filter((a) => seat.agents.includes(a.name));
       const choice = el('select', { id: `seat-${party}`, 'aria-label': `Who fills ${p.name}'s seat` },
         el('option', { value: '' }, 'A person (invite link)'),
-        catalogue.agents.map((a) => el('option', { value: a.name, title: a.description }, `Agent: ${a.name}`)));
+        fitting.map((a) => el('option', { value: a.name, title: a.description }, `Agent: ${a.name}`)));
       const about = el('div', { class: 'muted small' });
       const describe = () => {
         const a = catalogue.agents.find((x) => x.name === choice.value);
@@ -52,12 +47,14 @@ export async function startPage(app) {
       };
       choice.addEventListener('change', describe);
       // People by default in the mediator's seat and the principals' seats; agents elsewhere.
-      choice.value = isMediator || p.role === 'principal' ? '' : defaults[party];
+      choice.value = isMediator || s.principals.includes(party) ? '' : seat.agent;
       describe();
       const share = isMediator ? el('span', { class: 'muted small' }, 'the mediator')
         : el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: `share-${party}`, checked: true }),
           'shared with the mediator');
-      return el('tr', {}, el('td', {}, el('b', {}, p.name), el('div', { class: 'muted small' }, `${p.id} · ${p.role}`)),
+      const role = catalogue.seatRoles.find((r) => r.id === seat.role);
+      return el('tr', {}, el('td', {}, el('b', {}, p.name), el('div', { class: 'muted small' }, `${p.id} · ${p.role}`),
+        el('div', { class: 'muted small' }, `seat: ${seat.role}${role ? ` (${role.description})` : ''}`)),
         el('td', {}, choice, about), el('td', {}, share));
     });
     show(seats, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Seat'), el('th', {}, 'Filled by'),
@@ -100,7 +97,7 @@ export async function startPage(app) {
     const s = state.scenario;
     const body = { protocol: protocol.value, agents: {}, shared: [] };
     if (state.upload) body.upload = state.upload; else body.scenario = s.id;
-    for (const party of Object.keys(s.seats[protocol.value])) {
+    for (const { party } of seatsOf(s, protocol.value)) {
       const agent = document.getElementById(`seat-${party}`).value;
       if (agent) body.agents[party] = agent;
       const share = document.getElementById(`share-${party}`);
@@ -130,6 +127,12 @@ export async function startPage(app) {
   renderProtocols();
 }
 
+/** The seats of a protocol on a scenario, as the catalogue (or the validation of an upload) gives them. */
+function seatsOf(scenario, protocol) {
+  const entry = scenario.protocols[protocol];
+  return entry && entry.seats ? entry.seats : [];
+}
+
 function showInvites(container, scenario, created) {
   const rows = Object.entries(created.tokens).map(([party, token]) => {
     const link = `${location.origin}/#/n/${created.id}/${token}`;
@@ -142,7 +145,7 @@ function showInvites(container, scenario, created) {
     } }, 'Copy');
     const p = scenario.parties.find((x) => x.id === party);
     return el('tr', { class: 'invite' }, el('td', {}, el('b', {}, p ? p.name : party),
-      el('div', { class: 'muted small' }, p && p.role === 'mediator' ? 'mediator’s console' : 'party room')),
+      el('div', { class: 'muted small' }, party === scenario.mediator ? 'mediator’s console' : 'party room')),
     el('td', {}, input), el('td', {}, copy, el('a', { href: link, target: '_blank', rel: 'noopener' }, 'Open')));
   });
   show(container, el('p', { class: 'notice' }, `Negotiation ${created.id} is open. Each link is shown only now: copy it and hand it to its seat.`),

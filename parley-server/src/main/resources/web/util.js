@@ -41,7 +41,7 @@ export function describeEvent(scenario, e) {
     case 'voted': return `${who(e.party)} voted ${e.accept ? 'accept' : 'reject'}`;
     case 'text-adopted': return `Text adopted: ${describePackage(scenario, e.text)}`;
     case 'text-kept': return `Proposal not adopted (${e.rejections} rejected); the text stays`;
-    case 'offered': return `${who(e.party)} offered: ${describePackage(scenario, e.outcome)}`;
+    case 'offered': return `${who(e.party)} offered: ${describePackage(scenario, e.package)}`;
     case 'accepted': return `${who(e.party)} accepted`;
     case 'rejected': {
       const objections = (e.objections || []).map((id, k) => {
@@ -50,7 +50,7 @@ export function describeEvent(scenario, e) {
       });
       return `${who(e.party)} rejected` + (objections.length ? `, objecting to ${objections.join(', ')}` : '');
     }
-    case 'presented': return `The mediator presented to ${who(e.to)}: ${describePackage(scenario, e.outcome)}`
+    case 'presented': return `The mediator presented to ${who(e.to)}: ${describePackage(scenario, e.package)}`
       + (e.relayText ? ` — relaying (${e.relay}): “${e.relayText}”` : '');
     case 'diverged': return `The accepted packages differ on: ${(e.issues || []).join(', ')}`;
     case 'said': return `${who(e.party)} said: “${e.text}”`;

@@ -6,15 +6,16 @@ import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.RandomScenarios;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
+import dev.parley.engine.protocol.Phase;
 import dev.parley.engine.protocol.Protocol;
-import dev.parley.engine.protocol.Protocols;
-import dev.parley.engine.protocol.Session;
-import dev.parley.engine.protocol.SingleText;
-import dev.parley.engine.protocol.StackedOffers;
+import dev.parley.engine.protocol.ProtocolKind;
+import dev.parley.engine.protocol.SeatRole;
+import dev.parley.engine.protocol.Settings;
+import dev.parley.engine.session.Seating;
+import dev.parley.engine.session.Session;
 import dev.parley.scenario.BuiltinScenarios;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,38 +67,37 @@ public class ProtocolBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Object saop1000Rounds() {
-        var p = StackedOffers.saop(random3, 1000);
-        var rnd = new SplittableRandom(1);
+        var p = Settings.defaults(random3).withKind(ProtocolKind.SAOP).withRounds(1000).create(random3);
         String[] kinds = {"boulware", "linear", "conceder"};
-        Map<String, Agent> agents = new LinkedHashMap<>();
+        Map<String, String> specs = new LinkedHashMap<>();
         int i = 0;
         for (String party : p.participants()) {
-            agents.put(party, Agents.create(kinds[i++ % kinds.length], rnd.split()));
+            specs.put(party, kinds[i++ % kinds.length]);
         }
-        return new Session<>(random3, p).run(agents);
+        return Session.run(random3, p, Seating.agents(p, specs, 1, "agents"));
     }
 
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Object singleText10000Proposals() {
-        var p = new SingleText(ceasefire, "US", 10_000, 10_000, Optional.empty());
+        var p = Settings.defaults(ceasefire).withRounds(10_000).withStallLimit(10_000).create(ceasefire);
         var rnd = new SplittableRandom(1);
         Map<String, Agent> agents = new LinkedHashMap<>();
         for (String party : p.participants()) {
-            Agent voter = Agents.create("truthful", rnd.split());
+            Agent voter = Agents.create("agents", "truthful", SeatRole.VOTER, rnd.split());
             agents.put(party, party.equals("US") ? randomMediator(voter, rnd.split()) : voter);
         }
-        return new Session<>(ceasefire, p).run(agents);
+        return Session.run(ceasefire, p, agents);
     }
 
     /** Proposes a random one-issue change every round, and never ends the talks itself. */
     private Agent randomMediator(Agent voter, SplittableRandom rnd) {
         return view -> {
-            if (!view.phase().equals("propose")) {
+            if (view.phase() != Phase.PROPOSE) {
                 return voter.act(view);
             }
-            int[] c = view.text().orElseThrow().toArray();
+            int[] c = view.currentText().orElseThrow().toArray();
             int i = rnd.nextInt(c.length);
             int k = rnd.nextInt(view.issues().get(i).size() - 1);
             c[i] = k >= c[i] ? k + 1 : k;
@@ -110,17 +110,11 @@ public class ProtocolBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(2)
     public Object smallSessions() {
-        Protocol<?> p = Protocols.create(small, Protocols.Settings.defaults(small).withProtocol("saop")
-                .withRounds(20));
-        return runSmall(p);
-    }
-
-    private <S extends Protocol.State> Object runSmall(Protocol<S> p) {
-        var rnd = new SplittableRandom(3);
-        Map<String, Agent> agents = new LinkedHashMap<>();
+        Protocol p = Settings.defaults(small).withKind(ProtocolKind.SAOP).withRounds(20).create(small);
+        Map<String, String> specs = new LinkedHashMap<>();
         for (String party : p.participants()) {
-            agents.put(party, Agents.create("conceder", rnd.split()));
+            specs.put(party, "conceder");
         }
-        return new Session<>(small, p).run(agents);
+        return Session.run(small, p, Seating.agents(p, specs, 3, "agents"));
     }
 }

@@ -5,7 +5,7 @@ import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.RandomScenarios;
 import dev.parley.engine.model.Scenario;
 import dev.parley.scenario.Format;
-import dev.parley.scenario.MoveJson;
+import dev.parley.scenario.wire.Json;
 import dev.parley.scenario.ScenarioWriter;
 import dev.parley.server.ParleyServer;
 import dev.parley.store.Store;
@@ -58,15 +58,15 @@ public final class ServerLoad {
             String base = "http://127.0.0.1:" + server.port() + "/api";
             HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
             Scenario s = RandomScenarios.generate(new SplittableRandom(3), RandomScenarios.Settings.of(2, 4, 5));
-            String offer = MoveJson.JSON.writeValueAsString(java.util.Map.of("type", "offer", "outcome",
-                    Outcome.of(0, 1, 2, 3).toMap(s.issues())));
+            String offer = Json.write(java.util.Map.of("type", "offer", "package", Outcome.of(0, 1, 2, 3).toMap(s
+                    .issues())));
             var pushed = new AtomicLong();
             var ids = new ArrayList<String>();
             var tokens = new ArrayList<String[]>();
             var sockets = new ArrayList<WebSocket>();
             for (int n = 0; n < NEGOTIATIONS; n++) {
                 String body = "{\"scenario\": " + ScenarioWriter.write(s, Format.JSON) + ", \"protocol\": \"saop\", "
-                        + "\"rounds\": 1000000}";
+                        + "\"rounds\": 100000}";
                 JsonNode created = send(http, "POST", base + "/negotiations", "admin", body);
                 ids.add(created.get("id").asText());
                 tokens.add(new String[]{created.get("tokens").get("P0").asText(),
@@ -134,7 +134,7 @@ public final class ServerLoad {
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(r.statusCode() + " " + r.body());
         }
-        return MoveJson.JSON.readTree(r.body());
+        return Json.read("response", r.body());
     }
 
     /** Counts the events pushed to one subscriber. */

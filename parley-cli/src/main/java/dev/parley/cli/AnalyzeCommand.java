@@ -1,6 +1,5 @@
 package dev.parley.cli;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.AnalysisOptions;
 import dev.parley.engine.analysis.Analyzer;
@@ -9,7 +8,8 @@ import dev.parley.engine.analysis.FrontierScope;
 import dev.parley.engine.analysis.ProgressListener;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Scenario;
-import dev.parley.scenario.AnalysisJson;
+import dev.parley.scenario.wire.AnalysisJson;
+import dev.parley.scenario.wire.Json;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,8 +46,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "flags, distance from the Nash package. One option id per issue.")
     String pkg;
 
-    @Option(names = "--victory-limit", paramLabel = "X", defaultValue = "0.4", description = "Flag a package as a victory for one side when |victory index| exceeds X "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--victory-limit", paramLabel = "X", defaultValue = ""
+            + dev.parley.engine.analysis.Assessment.DEFAULT_VICTORY_LIMIT, description = "Flag a package as a victory for one side when |victory index| exceeds X "
+                    + "(default: ${DEFAULT-VALUE}).")
     double victoryLimit;
 
     @Option(names = "--no-blocking", negatable = false, description = "Skip the table of demands that block a deal (it re-analyses once per demand).")
@@ -90,8 +91,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Optional<Assessment> assessment = proposed.map(o -> analysis.assess(o, victoryLimit));
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(AnalysisJson.document(analysis, limit, assessment)));
+            out.println(Json.pretty(AnalysisJson.document(analysis, limit, assessment)));
         } else {
             out.print(AnalysisText.render(analysis, limit, assessment, victoryLimit));
         }

@@ -1,19 +1,20 @@
 package dev.parley.cli;
 
-import dev.parley.scenario.MoveJson;
-
+import dev.parley.engine.InvalidInput;
 import dev.parley.engine.agent.Agent;
-import dev.parley.engine.agent.Agents;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.AnalysisOptions;
 import dev.parley.engine.analysis.Analyzer;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Protocol;
-import dev.parley.engine.protocol.Protocols;
-import dev.parley.engine.protocol.Session;
-import dev.parley.scenario.Format;
-import dev.parley.scenario.ScenarioWriter;
+import dev.parley.engine.protocol.ProtocolKind;
+import dev.parley.engine.protocol.Settings;
+import dev.parley.engine.session.Move;
+import dev.parley.engine.session.Seating;
+import dev.parley.engine.session.Session;
+import dev.parley.scenario.wire.Json;
+import dev.parley.scenario.wire.TranscriptJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,18 +86,21 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Scenario s = scenario.resolve();
-        Protocols.Settings settings = settings(s);
-        Protocol<? extends Protocol.State> p;
+        Settings settings;
+        Protocol p;
+        Map<String, String> seatSpecs;
+        Map<String, Agent> agents;
         try {
-            p = Protocols.create(s, settings);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            settings = settings(s);
+            p = settings.create(s);
+            seatSpecs = seatSpecs(p);
+            agents = Seating.agents(p, seatSpecs, seed, "--seats");
+        } catch (InvalidInput e) {
+            throw new UsageException(message(e));
         }
-        Map<String, String> seatSpecs = seatSpecs(p);
-        Map<String, Agent> agents = agents(seatSpecs);
-        Session.Result<? extends Protocol.State> result = run(s, p, agents);
+        Session result = Session.run(s, p, agents);
         Analysis analysis = Analyzer.analyze(s, AnalysisOptions.defaults().withBlockingDemands(false));
-        var story = new RunStory(s, p, settings, seed, seatSpecs, result, analysis);
+        var story = new RunStory(s, p, seed, seatSpecs, result, analysis);
         if (out != null) {
             writeTranscript(s, settings, seatSpecs, result);
             AtomicFiles.write(out.resolve("report.html"), Report.html(s, story, story.text(false), analysis,
@@ -105,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            w.println(MoveJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(story.json()));
+            w.println(Json.pretty(story.json()));
         } else {
             w.print(story.text(quiet));
             if (out != null) {
@@ -116,27 +119,25 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static <S extends Protocol.State> Session.Result<S> run(Scenario s, Protocol<S> p,
-            Map<String, Agent> agents) {
-        return new Session<>(s, p).run(agents);
+    /** An invalid setting or seat as the command line names it: {@code --seats: UA: unknown agent 'sly'}. */
+    private static String message(InvalidInput e) {
+        String field = e.field().orElse("");
+        if (field.startsWith("--seats.")) {
+            return "--seats: " + field.substring("--seats.".length()) + ": " + e.getMessage();
+        }
+        if (field.equals("--seats")) {
+            return "--seats: " + e.getMessage();
+        }
+        return e.getMessage();
     }
 
-    private Protocols.Settings settings(Scenario s) {
-        Protocols.Settings settings = Protocols.Settings.defaults(s);
+    private Settings settings(Scenario s) {
+        Settings settings = Settings.defaults(s);
         if (protocol != null) {
-            settings = settings.withProtocol(protocol);
+            settings = settings.withKind(ProtocolKind.require("--protocol", protocol));
         }
         if (rounds != null) {
-            if (rounds < 1) {
-                throw new UsageException("--rounds must be at least 1, not " + rounds);
-            }
             settings = settings.withRounds(rounds);
-        }
-        if (stall < 1) {
-            throw new UsageException("--stall must be at least 1, not " + stall);
-        }
-        if (discount != null && !(discount > 0 && discount <= 1)) {
-            throw new UsageException("--discount must be in (0, 1], not " + discount);
         }
         settings = settings.withStallLimit(stall);
         if (discount != null) {
@@ -153,8 +154,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The default seats with --seats laid over them; every named party must take part. */
-    private Map<String, String> seatSpecs(Protocol<?> p) {
-        Map<String, String> specs = new LinkedHashMap<>(Protocols.defaultSeats(p));
+    private Map<String, String> seatSpecs(Protocol p) {
+        Map<String, String> specs = new LinkedHashMap<>(Seating.defaults(p));
         if (seats == null) {
             return specs;
         }
@@ -164,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
             if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
                 problems.add("'" + entry + "' is not PARTY=AGENT");
             } else if (!specs.containsKey(kv[0].strip())) {
-                problems.add(kv[0].strip() + " has no seat in " + p.name() + " (seats: "
+                problems.add(kv[0].strip() + " has no seat in " + p.kind().id() + " (seats: "
                         + String.join(", ", specs.keySet()) + ")");
             } else {
                 specs.put(kv[0].strip(), kv[1].strip());
@@ -176,40 +177,13 @@ final class RunCommand implements Callable<Integer> {
         return specs;
     }
 
-    /** One agent per seat, each with its own generator split from the seed in seat order. */
-    private Map<String, Agent> agents(Map<String, String> specs) {
-        var root = new SplittableRandom(seed);
-        var agents = new LinkedHashMap<String, Agent>();
-        for (var e : specs.entrySet()) {
-            try {
-                agents.put(e.getKey(), Agents.create(e.getValue(), root.split()));
-            } catch (IllegalArgumentException x) {
-                throw new UsageException("--seats: " + e.getKey() + ": " + x.getMessage());
-            }
-        }
-        return agents;
-    }
-
-    private void writeTranscript(Scenario s, Protocols.Settings settings, Map<String, String> seatSpecs,
-            Session.Result<?> result) throws IOException {
+    private void writeTranscript(Scenario s, Settings settings, Map<String, String> seatSpecs, Session result)
+            throws IOException {
         Files.createDirectories(out);
         var lines = new ArrayList<String>();
-        var header = new LinkedHashMap<String, Object>();
-        header.put("format", MoveJson.FORMAT);
-        header.put("scenario", MoveJson.JSON.readTree(ScenarioWriter.write(s, Format.JSON)));
-        header.put("protocol", RunStory.settings(settings, s));
-        header.put("seed", seed);
-        header.put("seats", seatSpecs);
-        header.put("opening", result.opening().stream().map(x -> MoveJson.event(x, s.issues())).toList());
-        lines.add(MoveJson.JSON.writeValueAsString(header));
-        int n = 0;
-        for (Session.Step step : result.steps()) {
-            var line = new LinkedHashMap<String, Object>();
-            line.put("move", ++n);
-            line.put("party", step.party());
-            line.put("action", MoveJson.action(step.action(), s.issues()));
-            line.put("events", step.events().stream().map(x -> MoveJson.event(x, s.issues())).toList());
-            lines.add(MoveJson.JSON.writeValueAsString(line));
+        lines.add(TranscriptJson.header(new TranscriptJson.Header(s, settings, seed, seatSpecs), result.opening()));
+        for (Move move : result.moves()) {
+            lines.add(TranscriptJson.move(move, s));
         }
         AtomicFiles.write(out.resolve("transcript.jsonl"), String.join("\n", lines) + "\n");
     }

@@ -10,10 +10,12 @@ import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Event;
 import dev.parley.engine.protocol.Protocol;
-import dev.parley.engine.protocol.Protocols;
-import dev.parley.engine.protocol.Session;
+import dev.parley.engine.protocol.ProtocolKind;
+import dev.parley.engine.protocol.Settings;
+import dev.parley.engine.session.Session;
 import dev.parley.engine.utility.UtilityTable;
-import dev.parley.scenario.AnalysisJson;
+import dev.parley.scenario.wire.AnalysisJson;
+import dev.parley.scenario.wire.SettingsJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ import java.util.Optional;
  * The story of a run: the rounds where something changed (a text adopted, an offer moved), each party's utility and
  * the gap between the principals, the result, the lopsidedness flags, and the deal beside the fair packages.
  * <p>
- * The gap is DESIGN.md's: each principal's position on an issue is the option of its latest offer (its best option
+ * The gap (docs/glossary.md): each principal's position on an issue is the option of its latest offer (its best option
  * before it has offered); per issue |k_a − k_b| / (K − 1), weighted by the principals' mean weights. In single-text
  * nobody offers, so no gap is shown there: the story shows each party's utility for each adopted text.
  */
@@ -37,48 +39,32 @@ final class RunStory {
     }
 
     private final Scenario s;
-    private final Protocol<?> protocol;
-    private final Protocols.Settings settings;
+    private final Protocol protocol;
+    private final Settings settings;
     private final long seed;
     private final Map<String, String> seats;
-    private final Session.Result<? extends Protocol.State> result;
+    private final Session result;
     private final Analysis analysis;
     private final Map<String, UtilityTable> tables = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> principals;
 
-    RunStory(Scenario s, Protocol<?> protocol, Protocols.Settings settings, long seed, Map<String, String> seats,
-            Session.Result<? extends Protocol.State> result, Analysis analysis) {
+    RunStory(Scenario s, Protocol protocol, long seed, Map<String, String> seats, Session result, Analysis analysis) {
         this.s = s;
         this.protocol = protocol;
-        this.settings = settings;
+        this.settings = protocol.settings();
         this.seed = seed;
         this.seats = seats;
         this.result = result;
         this.analysis = analysis;
         s.profiles().forEach((id, p) -> tables.put(id, UtilityTable.of(s.space(), p)));
-        this.principals = Picture.principals(s);
+        this.principals = s.principals();
         buildRows();
     }
 
     /** The rounds where something changed, in order. */
     List<Row> rows() {
         return rows;
-    }
-
-    static Map<String, Object> settings(Protocols.Settings p, Scenario s) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("type", p.protocol());
-        m.put("rounds", p.rounds());
-        if (p.protocol().equals("single-text")) {
-            m.put("mediator", p.mediator().orElse(null));
-            m.put("stallLimit", p.stallLimit());
-            p.opening().ifPresent(o -> m.put("opening", o.toMap(s.issues())));
-        }
-        if (p.protocol().equals("alternating")) {
-            m.put("discount", p.discount());
-        }
-        return m;
     }
 
     private void buildRows() {
@@ -161,29 +147,33 @@ final class RunStory {
     }
 
     private String describeProtocol() {
-        return switch (settings.protocol()) {
-            case "shuttle" -> "shuttle, mediated by " + settings.mediator().orElseThrow() + "; deadline "
+        ProtocolKind kind = settings.kind();
+        return switch (kind) {
+            case SHUTTLE -> "shuttle, mediated by " + settings.mediator().orElseThrow() + "; deadline "
                     + settings.rounds() + " rounds of private meetings";
-            case "single-text" -> "single-text, mediated by " + settings.mediator().orElseThrow() + "; deadline "
+            case SINGLE_TEXT -> "single-text, mediated by " + settings.mediator().orElseThrow() + "; deadline "
                     + settings.rounds() + " proposals, stall limit " + settings.stallLimit();
-            case "alternating" -> "alternating offers between " + String.join(" and ", principals) + "; deadline "
+            case ALTERNATING -> "alternating offers between " + String.join(" and ", principals) + "; deadline "
                     + settings.rounds() + " rounds" + (settings.discount() < 1
                             ? ", discount " + settings.discount()
                             : "");
-            default -> settings.protocol() + " among " + String.join(", ", protocol.participants()) + "; deadline "
+            case ZEUTHEN -> "zeuthen between " + String.join(" and ", principals) + ", each conceding by Zeuthen's "
+                    + "risk rule, which ends at their Nash package; deadline " + settings.rounds() + " rounds";
+            case SAOP -> "saop among " + String.join(", ", protocol.participants()) + "; deadline "
                     + settings.rounds() + " rounds";
         };
     }
 
     private String rowsText() {
-        boolean offers = !settings.protocol().equals("single-text");
-        boolean shuttle = settings.protocol().equals("shuttle");
+        boolean offers = settings.kind() != ProtocolKind.SINGLE_TEXT;
+        boolean shuttle = settings.kind() == ProtocolKind.SHUTTLE;
+        boolean gap = settings.kind().principalsHoldPositions() && principals.size() == 2;
         var headers = new ArrayList<String>(List.of(">ROUND"));
         if (offers) {
             headers.add("PARTY");
         }
         tables.keySet().forEach(p -> headers.add(">" + p));
-        if (offers && !shuttle && principals.size() == 2) {
+        if (gap) {
             headers.add(">GAP");
         }
         headers.add(shuttle
@@ -197,7 +187,7 @@ final class RunStory {
                 row.add(r.who());
             }
             r.utilities().values().forEach(u -> row.add(String.format(Locale.ROOT, "%.3f", u)));
-            if (offers && !shuttle && principals.size() == 2) {
+            if (gap) {
                 row.add(r.gap().map(g -> String.format(Locale.ROOT, "%.3f", g)).orElse(""));
             }
             row.add(r.what());
@@ -224,12 +214,13 @@ final class RunStory {
         var out = new StringBuilder();
         Optional<Outcome> deal = result.agreement();
         if (deal.isEmpty()) {
-            out.append("Result: NO AGREEMENT — ").append(result.reason()).append('\n');
-            result.state().text().ifPresent(t -> out.append("Last text: ").append(t.format(s.issues())).append('\n'));
+            out.append("Result: NO AGREEMENT — ").append(reason()).append('\n');
+            result.state().currentText()
+                    .ifPresent(t -> out.append("Last text: ").append(t.format(s.issues())).append('\n'));
         } else {
-            out.append("Result: AGREEMENT — ").append(result.reason()).append('\n');
+            out.append("Result: AGREEMENT — ").append(reason()).append('\n');
             out.append(Text.wrap("Deal: ", deal.get().format(s.issues()), 110));
-            Assessment a = analysis.assess(deal.get(), 0.4);
+            Assessment a = analysis.assess(deal.get());
             out.append(compare(deal.get(), a));
             if (a.flags().isEmpty()) {
                 out.append("Lopsided: no flag raised").append(a.paretoOptimal()
@@ -263,6 +254,10 @@ final class RunStory {
         return out.toString();
     }
 
+    private String reason() {
+        return result.end().map(Event.Ended::reason).orElse("not ended");
+    }
+
     private static String four(double u) {
         return String.format(Locale.ROOT, "%.4f", u);
     }
@@ -270,7 +265,7 @@ final class RunStory {
     Map<String, Object> json() {
         var doc = new LinkedHashMap<String, Object>();
         doc.put("scenario", s.id());
-        doc.put("protocol", settings(settings, s));
+        doc.put("protocol", SettingsJson.write(settings, s));
         doc.put("seed", seed);
         doc.put("seats", seats);
         var roundList = new ArrayList<Map<String, Object>>();
@@ -281,21 +276,21 @@ final class RunStory {
                 m.put("party", r.who());
             }
             m.put("change", r.what());
-            m.put("outcome", r.outcome().toMap(s.issues()));
+            m.put("package", r.outcome().toMap(s.issues()));
             m.put("utilities", r.utilities());
             r.gap().ifPresent(g -> m.put("gap", g));
             roundList.add(m);
         }
         doc.put("rounds", roundList);
-        doc.put("moves", result.steps().size());
-        var outcome = new LinkedHashMap<String, Object>();
+        doc.put("moves", result.moves().size());
+        var how = new LinkedHashMap<String, Object>();
         Optional<Outcome> deal = result.agreement();
-        outcome.put("type", deal.isPresent() ? "agreement" : "no-agreement");
-        deal.ifPresent(d -> outcome.put("package", d.toMap(s.issues())));
-        outcome.put("reason", result.reason());
-        doc.put("outcome", outcome);
+        how.put("type", deal.isPresent() ? "agreement" : "no-agreement");
+        deal.ifPresent(d -> how.put("package", d.toMap(s.issues())));
+        how.put("reason", reason());
+        doc.put("result", how);
         deal.ifPresent(d -> {
-            Assessment a = analysis.assess(d, 0.4);
+            Assessment a = analysis.assess(d);
             doc.put("utilities", a.utilities());
             doc.put("flags", a.flags().stream().map(Assessment.Flag::kind).toList());
             doc.put("assessment", a.flags().stream().map(Assessment.Flag::detail).toList());

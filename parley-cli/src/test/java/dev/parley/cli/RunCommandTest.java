@@ -1,7 +1,5 @@
 package dev.parley.cli;
 
-import dev.parley.scenario.MoveJson;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,10 +89,10 @@ class RunCommandTest {
     void everyProtocol_runsOnTheDefaultScenario(String protocol) throws IOException {
         Cli r = Cli.run("run", "--protocol", protocol, "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode doc = MoveJson.JSON.readTree(r.out());
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertThat(doc.get("protocol").get("type").asText()).isEqualTo(protocol);
-        assertThat(doc.get("outcome").get("type").asText()).isIn("agreement", "no-agreement");
-        assertThat(doc.get("outcome").get("reason").asText()).isNotBlank();
+        assertThat(doc.get("result").get("type").asText()).isIn("agreement", "no-agreement");
+        assertThat(doc.get("result").get("reason").asText()).isNotBlank();
         assertThat(doc.get("rounds")).isNotEmpty();
         assertThat(doc.get("solutions").get("nash").get("utilities").get("UA").asDouble()).isEqualTo(0.5805);
     }

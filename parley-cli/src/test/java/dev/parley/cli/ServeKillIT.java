@@ -3,7 +3,6 @@ package dev.parley.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.scenario.MoveJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -66,7 +65,7 @@ class ServeKillIT {
                                 : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
-        return MoveJson.JSON.readTree(r.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
     }
 
     @Test

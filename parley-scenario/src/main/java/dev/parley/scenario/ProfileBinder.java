@@ -38,6 +38,11 @@ final class ProfileBinder {
         return new ProfileBinder(checks, issues).profiles(node, parties);
     }
 
+    /** One profile at {@code path}, against these issues; every problem found is recorded in {@code checks}. */
+    static Optional<Profile> one(Node node, String path, List<Issue> issues, Checks checks) {
+        return new ProfileBinder(checks, issues).profile(node, path);
+    }
+
     private Map<String, Profile> profiles(Node node, List<Party> parties) {
         var out = new LinkedHashMap<String, Profile>();
         Optional<MapNode> map = c.map(node, "profiles");

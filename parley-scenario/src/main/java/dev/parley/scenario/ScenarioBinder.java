@@ -5,6 +5,7 @@ import dev.parley.engine.model.Option;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.ProtocolDefaults;
+import dev.parley.engine.protocol.ProtocolKind;
 import dev.parley.engine.model.Role;
 import dev.parley.engine.model.Scenario;
 import dev.parley.scenario.Node.ListNode;
@@ -247,12 +248,12 @@ final class ScenarioBinder {
         }
         MapNode m = map.get();
         c.onlyKeys(m, "protocol", PROTOCOL_KEYS);
-        Optional<String> type = c.required(m, "protocol", "type", "one of " + String.join(", ",
-                ProtocolDefaults.TYPES)).flatMap(n -> c.string(n, "protocol.type"));
-        if (type.isPresent() && !ProtocolDefaults.TYPES.contains(type.get())) {
+        List<String> kinds = ProtocolKind.ids();
+        Optional<String> type = c.required(m, "protocol", "type", "one of " + String.join(", ", kinds)).flatMap(
+                n -> c.string(n, "protocol.type"));
+        if (type.isPresent() && ProtocolKind.byId(type.get()).isEmpty()) {
             c.add(m.get("type").orElseThrow(), "protocol.type", "unknown protocol '" + type.get() + "'"
-                    + Checks.suggestion(type.get(), ProtocolDefaults.TYPES) + " (one of "
-                    + String.join(", ", ProtocolDefaults.TYPES) + ")");
+                    + Checks.suggestion(type.get(), kinds) + " (one of " + String.join(", ", kinds) + ")");
             type = Optional.empty();
         }
         Optional<String> mediator = m.get("mediator").flatMap(n -> mediator(n, parties));

@@ -70,6 +70,26 @@ public final class ScenarioReader {
         return scenario.get();
     }
 
+    /**
+     * One party's profile, in the {@code parley/1} shape of a {@code profiles} entry, read against the scenario's
+     * issues: each problem is named by its path, e.g. {@code profiles.UA.weights}.
+     *
+     * @throws ScenarioException listing every problem
+     */
+    public static dev.parley.engine.model.Profile readProfile(Scenario s, String party, String json) {
+        var problems = new ArrayList<Problem>();
+        var checks = new Checks("profile", problems);
+        Optional<dev.parley.engine.model.Profile> profile = TreeReader.read("profile", json, Format.JSON, problems)
+                .flatMap(root -> ProfileBinder.one(root, Checks.join("profiles", party), s.issues(), checks));
+        if (!problems.isEmpty() || profile.isEmpty()) {
+            if (problems.isEmpty()) {
+                throw new IllegalStateException("no profile and no problem for " + party);
+            }
+            throw new ScenarioException(problems);
+        }
+        return profile.get();
+    }
+
     /** The file's text, or empty with the reason recorded: missing, a directory, too large, not UTF-8... */
     private static Optional<String> text(Path path, String file, List<Problem> problems) {
         try {

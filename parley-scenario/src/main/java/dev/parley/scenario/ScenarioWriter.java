@@ -44,8 +44,9 @@ public final class ScenarioWriter {
         }
     }
 
-    /** The document as ordered maps and lists, in the key order of the format's documentation. */
-    static Map<String, Object> tree(Scenario s) {
+    /** The scenario as the tree both formats write: ordered maps and lists, in the key order of the format's
+     * documentation; for embedding it in another JSON document. */
+    public static Map<String, Object> tree(Scenario s) {
         var doc = new LinkedHashMap<String, Object>();
         doc.put("format", ScenarioBinder.FORMAT);
         doc.put("id", s.id());

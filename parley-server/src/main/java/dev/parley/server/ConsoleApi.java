@@ -1,24 +1,30 @@
 package dev.parley.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.engine.InvalidInput;
 import dev.parley.engine.agent.Agents;
 import dev.parley.engine.analysis.Analysis;
+import dev.parley.engine.analysis.AnalysisOptions;
+import dev.parley.engine.analysis.Analyzer;
 import dev.parley.engine.analysis.FrontierPoint;
 import dev.parley.engine.analysis.Picture;
 import dev.parley.engine.analysis.Solution;
 import dev.parley.engine.analysis.SolutionKind;
-import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Event;
-import dev.parley.engine.protocol.Protocols;
+import dev.parley.engine.protocol.Protocol;
+import dev.parley.engine.protocol.ProtocolKind;
+import dev.parley.engine.protocol.SeatRole;
+import dev.parley.engine.protocol.Settings;
 import dev.parley.engine.utility.UtilityTable;
-import dev.parley.scenario.AnalysisJson;
 import dev.parley.scenario.BuiltinScenarios;
-import dev.parley.scenario.MoveJson;
 import dev.parley.scenario.ScenarioWriter;
+import dev.parley.scenario.wire.AnalysisJson;
+import dev.parley.scenario.wire.Fields;
+import dev.parley.scenario.wire.PackageJson;
+import dev.parley.scenario.wire.SeatView;
 import dev.parley.server.ParleyServer.Route;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -26,10 +32,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A seat's own profile (read it; change it before the first move), and the routes the web console needs beyond the
@@ -38,13 +44,13 @@ import java.util.Set;
  * and the gap), the assessment of a package before it is proposed, and the zone in two parties' utilities.
  */
 final class ConsoleApi {
-    /** DESIGN.md's default: a victory index beyond ±0.4 flags a package as one side's victory. */
-    static final double VICTORY_LIMIT = 0.4;
     /** The zone is drawn as one dot per cell of this size, so that a large zone stays a light answer. */
     private static final double CELL = 0.005;
     private static final int MAX_FRONTIER = 5_000;
 
     private final Negotiations negotiations;
+    /** The built-in scenarios as the start page sees them, worked out once. */
+    private final Map<String, Map<String, Object>> startable = new ConcurrentHashMap<>();
 
     ConsoleApi(Negotiations negotiations) {
         this.negotiations = negotiations;
@@ -80,61 +86,65 @@ final class ConsoleApi {
      */
     private void editProfile(Context ctx) {
         try {
-            negotiations.editProfile(ctx.pathParam("id"), Requests.token(ctx), Requests.body(ctx));
+            negotiations.editProfile(ctx.pathParam("id"), Requests.token(ctx), ctx.body());
         } catch (dev.parley.scenario.ScenarioException e) {
-            ParleyServer.json(ctx, 400, Map.of("error", "invalid profile", "details", e.problems().stream().map(p -> p
+            ParleyServer.json(ctx, 400, ParleyServer.body("invalid profile", e.problems().stream().map(p -> p
                     .path() + ": " + p.message()).toList()));
             return;
         }
         profile(ctx);
     }
 
-    /** The public face of a scenario: parties, issues and options; never a profile. */
-    static Map<String, Object> publicScenario(Scenario s) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("id", s.id());
-        m.put("title", s.title());
-        var parties = new ArrayList<Map<String, Object>>();
-        for (Party p : s.parties()) {
-            parties.add(Map.of("id", p.id(), "name", p.name(), "role", p.role().name().toLowerCase(Locale.ROOT),
-                    "ratifies", p.ratifies()));
-        }
-        m.put("parties", parties);
-        var issues = new ArrayList<Map<String, Object>>();
-        for (Issue i : s.issues()) {
-            issues.add(Map.of("id", i.id(), "name", i.name(), "options", i.options().stream().map(o -> Map.of("id",
-                    o.id(), "label", o.label())).toList()));
-        }
-        m.put("issues", issues);
-        return m;
-    }
-
-    /** Built-in scenarios, protocols with each seat's default agent, and the agent catalogue. Public. */
+    /**
+     * What a negotiation can be started with: the built-in scenarios (each with, per protocol, its seats, their
+     * roles, default agents and the agents that fit), the protocols, the seat roles, the agents and the reference
+     * solutions. The console reads every name it shows from here. Public; built once.
+     */
     private void catalogue(Context ctx) {
         var scenarios = new ArrayList<Map<String, Object>>();
         for (String id : BuiltinScenarios.ids()) {
-            scenarios.add(startable(BuiltinScenarios.find(id).orElseThrow()));
+            scenarios.add(startable.computeIfAbsent(id, x -> startable(BuiltinScenarios.find(x).orElseThrow())));
         }
-        var agents = Agents.catalogue().stream().map(e -> Map.of("name", e.name(), "description", e.description(),
-                "parameters", e.parameters().stream().sorted().toList())).toList();
-        ParleyServer.json(ctx, 200, Map.of("scenarios", scenarios, "protocols", Protocols.AVAILABLE, "agents",
-                agents));
+        var m = new LinkedHashMap<String, Object>();
+        m.put("scenarios", scenarios);
+        m.put("protocols", java.util.Arrays.stream(ProtocolKind.values()).map(k -> Map.of("id", k.id(), "description",
+                k.description(), "needsMediator", k.needsMediator(), "principalsHoldPositions", k
+                        .principalsHoldPositions()))
+                .toList());
+        m.put("seatRoles", java.util.Arrays.stream(SeatRole.values()).map(r -> Map.of("id", r.id(), "description", r
+                .description())).toList());
+        m.put("agents", Agents.catalogue().stream().map(e -> Map.of("name", e.name(), "description", e.description(),
+                "parameters", e.parameters(), "fits", e.fits().stream().map(SeatRole::id).toList())).toList());
+        m.put("solutions", java.util.Arrays.stream(SolutionKind.values()).map(k -> Map.of("id", k.id(), "label", k
+                .label())).toList());
+        ParleyServer.json(ctx, 200, m);
     }
 
-    /** A scenario's public face with, for each protocol, its seats and their default agents. */
+    /**
+     * A scenario's public face with, for each protocol, its seats (role, default agent, the agents that fit), or why
+     * it cannot run here. Building a protocol does no analysis, so this is cheap.
+     */
     private static Map<String, Object> startable(Scenario s) {
-        var m = publicScenario(s);
-        var seats = new LinkedHashMap<String, Object>();
-        for (String protocol : Protocols.AVAILABLE) {
+        var m = SeatView.publicScenario(s);
+        var protocols = new LinkedHashMap<String, Object>();
+        for (ProtocolKind kind : ProtocolKind.values()) {
+            var entry = new LinkedHashMap<String, Object>();
             try {
-                var settings = Protocols.Settings.defaults(s).withProtocol(protocol);
-                seats.put(protocol, Protocols.defaultSeats(Protocols.create(s, settings)));
-            } catch (IllegalArgumentException e) {
-                seats.put(protocol, null); // a protocol this scenario cannot run (e.g. no mediator for shuttle)
+                Protocol p = Settings.defaults(s).withKind(kind).create(s);
+                var seats = new ArrayList<Map<String, Object>>();
+                for (String party : p.participants()) {
+                    SeatRole role = p.seatRole(party);
+                    seats.add(Map.of("party", party, "role", role.id(), "agent", Agents.defaultFor(role), "agents",
+                            Agents.fitting(role)));
+                }
+                entry.put("seats", seats);
+            } catch (InvalidInput e) {
+                entry.put("unavailable", e.getMessage()); // e.g. no mediator for shuttle
             }
+            protocols.put(kind.id(), entry);
         }
-        m.put("seats", seats);
-        m.put("protocol", Protocols.Settings.defaults(s).protocol());
+        m.put("protocols", protocols);
+        m.put("protocol", Settings.defaults(s).kind().id());
         return m;
     }
 
@@ -143,24 +153,23 @@ final class ConsoleApi {
      * what a negotiation started from it would look like. Public: it reads only what it is sent and keeps nothing.
      */
     private void validate(Context ctx) {
-        JsonNode body = Requests.body(ctx);
-        if (!body.path("upload").isObject()) {
-            throw new Requests.BadRequest("upload: give {\"file\": NAME, \"text\": CONTENTS}");
-        }
-        ParleyServer.json(ctx, 200, startable(Requests.upload(body.get("upload"))));
+        Fields body = Requests.fields(ctx);
+        Scenario s = Requests.upload(body.object("upload"));
+        body.done();
+        ParleyServer.json(ctx, 200, startable(s));
     }
 
     /**
      * Each text adopted (single-text, from the opening text its start announces), offer made, package presented
-     * (shuttle) and agreement, with every party's utility and, in the offer protocols, DESIGN.md's gap between the
-     * principals at that point.
+     * (shuttle) and agreement, with every party's utility and, where the principals hold positions (the offer
+     * protocols), the gap between them at that point.
      */
     private void progress(Context ctx) {
         Negotiations.Overview o = negotiations.overview(ctx.pathParam("id"), Requests.token(ctx));
         Scenario s = o.analysis().scenario();
         Map<String, UtilityTable> tables = tables(s);
         // As in parley run: the gap is between positions, which only the offer protocols give the principals.
-        boolean positions = !o.protocol().equals("single-text") && !o.protocol().equals("shuttle");
+        boolean positions = o.protocol().principalsHoldPositions();
         var offers = new HashMap<String, Outcome>();
         var rows = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < o.events().size(); i++) {
@@ -183,7 +192,7 @@ final class ConsoleApi {
                 }
             }
         }
-        ParleyServer.json(ctx, 200, Map.of("principals", Picture.principals(s), "rows", rows));
+        ParleyServer.json(ctx, 200, Map.of("principals", s.principals(), "rows", rows));
     }
 
     private static Map<String, Object> row(Scenario s, Map<String, UtilityTable> tables, boolean positions, int seq,
@@ -194,7 +203,7 @@ final class ConsoleApi {
         m.put("round", round);
         m.put("kind", kind);
         m.put("party", party);
-        m.put("outcome", outcome.toMap(s.issues()));
+        m.put("package", outcome.toMap(s.issues()));
         var u = new LinkedHashMap<String, Double>();
         tables.forEach((p, t) -> u.put(p, t.utility(outcome.toArray())));
         m.put("utilities", u);
@@ -202,20 +211,14 @@ final class ConsoleApi {
         return m;
     }
 
-    /** {"outcome": {issue: option}}: how the package would look as a deal, before it is proposed. */
+    /** {"package": {issue: option}}: how the package would look as a deal, before it is proposed. */
     private void assess(Context ctx) {
         Negotiations.Overview o = negotiations.overview(ctx.pathParam("id"), Requests.token(ctx));
-        JsonNode body = Requests.body(ctx);
-        Outcome outcome;
-        try {
-            outcome = MoveJson.outcome(body.get("outcome"), o.analysis().scenario().issues());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new Requests.BadRequest("outcome: " + (e.getMessage() == null
-                    ? "give an option for every issue"
-                    : e.getMessage()));
-        }
-        ParleyServer.json(ctx, 200, AnalysisJson.assessment(o.analysis().assess(outcome, VICTORY_LIMIT),
-                o.analysis().scenario().issues()));
+        Fields body = Requests.fields(ctx);
+        Outcome pkg = PackageJson.read(body.node("package"), o.analysis().scenario().issues(), "package");
+        body.done();
+        ParleyServer.json(ctx, 200, AnalysisJson.assessment(o.analysis().assess(pkg), o.analysis().scenario()
+                .issues()));
     }
 
     /**
@@ -225,7 +228,7 @@ final class ConsoleApi {
     private void zone(Context ctx) {
         Analysis a = negotiations.overview(ctx.pathParam("id"), Requests.token(ctx)).analysis();
         Scenario s = a.scenario();
-        List<String> principals = Picture.principals(s);
+        List<String> principals = s.principals();
         String x = axis(ctx, "x", s, principals.isEmpty() ? s.parties().get(0).id() : principals.get(0));
         String y = axis(ctx, "y", s, principals.size() < 2 ? s.parties().get(1).id() : principals.get(1));
         var m = new LinkedHashMap<String, Object>();
@@ -245,6 +248,7 @@ final class ConsoleApi {
             frontier.add(List.of(p.utilities().get(x), p.utilities().get(y)));
         }
         m.put("frontier", frontier);
+        m.put("pairFrontier", pairFrontier(s, x, y));
         var solutions = new LinkedHashMap<String, Object>();
         for (Map.Entry<SolutionKind, Solution> e : a.solutions().entrySet()) {
             Solution sol = e.getValue();
@@ -255,13 +259,31 @@ final class ConsoleApi {
         ParleyServer.json(ctx, 200, m);
     }
 
+    /**
+     * The two parties' own Pareto line, exactly: the frontier of the scenario in which only they must consent, in
+     * their utilities, sorted by the first (as the engine computes it; never a sweep over rounded dots).
+     */
+    private static List<List<Double>> pairFrontier(Scenario s, String x, String y) {
+        if (x.equals(y)) {
+            return List.of();
+        }
+        Analysis pair = Analyzer.analyze(Picture.bilateral(s, x, y), AnalysisOptions.defaults().withBlockingDemands(
+                false));
+        var line = new ArrayList<List<Double>>();
+        for (FrontierPoint p : pair.frontier(MAX_FRONTIER)) {
+            line.add(List.of(p.utilities().get(x), p.utilities().get(y)));
+        }
+        line.sort(java.util.Comparator.comparing((List<Double> p) -> p.get(0)));
+        return line;
+    }
+
     private static String axis(Context ctx, String name, Scenario s, String absent) {
         String party = ctx.queryParam(name);
         if (party == null) {
             return absent;
         }
         if (!s.profiles().containsKey(party)) {
-            throw new Requests.BadRequest(name + ": " + party + " is not a party of " + s.id() + " (parties: "
+            throw new InvalidInput(name, name + ": " + party + " is not a party of " + s.id() + " (parties: "
                     + String.join(", ", s.profiles().keySet()) + ")");
         }
         return party;

@@ -1,22 +1,32 @@
 package dev.parley.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.engine.InvalidInput;
 import dev.parley.engine.agent.Agent;
-import dev.parley.engine.agent.AgentView;
-import dev.parley.engine.agent.Agents;
 import dev.parley.engine.analysis.Analysis;
-import dev.parley.engine.model.Outcome;
+import dev.parley.engine.analysis.AnalysisOptions;
+import dev.parley.engine.analysis.Analyzer;
+import dev.parley.engine.model.Party;
+import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
-import dev.parley.engine.protocol.Protocol;
-import dev.parley.engine.protocol.Protocols;
-import dev.parley.engine.utility.UtilityTable;
+import dev.parley.engine.protocol.NumberedEvent;
+import dev.parley.engine.protocol.ProtocolKind;
+import dev.parley.engine.protocol.Settings;
+import dev.parley.engine.session.Journal;
+import dev.parley.engine.session.Move;
+import dev.parley.engine.session.Seating;
+import dev.parley.engine.session.Session;
 import dev.parley.scenario.Format;
-import dev.parley.scenario.MoveJson;
 import dev.parley.scenario.ScenarioReader;
 import dev.parley.scenario.ScenarioWriter;
+import dev.parley.scenario.wire.ActionJson;
+import dev.parley.scenario.wire.EventJson;
+import dev.parley.scenario.wire.Fields;
+import dev.parley.scenario.wire.Json;
+import dev.parley.scenario.wire.SeatView;
+import dev.parley.scenario.wire.SettingsJson;
 import dev.parley.store.Records;
 import dev.parley.store.Store;
 import dev.parley.store.StoreException;
@@ -27,165 +37,429 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * One negotiation in memory: the fold of its log, who sits in each seat, and what each seat may see. Guarded by its
- * own monitor; {@link Negotiations} holds it while reading or changing anything here.
+ * One served negotiation in memory: its session, who sits in each seat, who has shared its profile, and who listens.
+ * Every operation takes the negotiation's own lock; nothing outside touches its state. Each move is recorded in the
+ * store's log, and committed, before it takes effect. Heavy work (the analysis of every profile) runs outside the
+ * lock, and live events are only queued under it (each subscriber sends from its own thread). Once
+ * {@link #retire retired} (evicted from memory), an instance refuses every operation with {@link Retired}, and its
+ * owner loads the negotiation afresh. Thread-safe.
  */
 final class LiveNegotiation {
-    Scenario scenario;
-    Protocol<Protocol.State> protocol;
-    final long seed;
-    final Map<String, Agent> agents = new LinkedHashMap<>();
+    /** The kind of log entry that holds a protocol move. */
+    static final String MOVE = "move";
+    /** The kind of log entry by which a party shares its profile with the mediator. */
+    static final String SHARE = "share";
+    /** The kind of log entry by which a party replaces its profile before the first move. */
+    static final String PROFILE = "profile";
+
+    /** Thrown by an evicted instance: load the negotiation again. */
+    static final class Retired extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Retired() {
+            super("evicted from memory", null, false, false);
+        }
+    }
+
+    /** What the mediator's console draws from: the scenario, the protocol and every event so far. */
+    record Overview(ProtocolKind protocol, Scenario scenario, List<Event> events) {
+        Overview {
+            events = List.copyOf(events);
+        }
+    }
+
+    private record Memo(Scenario scenario, Analysis analysis) {
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final String id;
+    private final Store store;
+    private final Settings requested;
+    private final long seed;
+    private final Map<String, String> agentSpecs = new LinkedHashMap<>();
+    private final Map<String, Agent> agents = new LinkedHashMap<>();
     /** The seat each token hash opens. */
-    final Map<String, String> tokens = new LinkedHashMap<>();
-    final Map<String, UtilityTable> tables = new LinkedHashMap<>();
-    final List<Event> events = new ArrayList<>();
+    private final Map<String, String> tokens = new LinkedHashMap<>();
     /** The parties that have made a move: their seats can no longer change hands. */
-    final Set<String> moved = new LinkedHashSet<>();
+    private final Set<String> moved = new LinkedHashSet<>();
     /** The parties that have shared their profiles with the mediator. */
-    final Set<String> shared = new LinkedHashSet<>();
-    /** The analysis of every profile, once worked out for the mediator. */
-    Analysis analysis;
-    Protocol.State state;
-    boolean closed;
+    private final Set<String> shared = new LinkedHashSet<>();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private Scenario scenario;
+    private Session session;
+    private boolean closed;
+    private boolean retired;
+    private volatile Memo analysis;
 
-    LiveNegotiation(Scenario scenario, Protocol<? extends Protocol.State> protocol, long seed) {
+    private LiveNegotiation(String id, Store store, Scenario scenario, Settings settings, long seed,
+            List<Records.Seat> seats) {
+        this.id = id;
+        this.store = store;
+        this.requested = settings;
         this.seed = seed;
-        restart(scenario, protocol);
-    }
-
-    /**
-     * Starts the talks over with a changed scenario (a party changed its profile before the first move): the
-     * protocol's opening, which may depend on the profiles (single-text's opening text avoids every red line), is
-     * worked out again.
-     */
-    @SuppressWarnings("unchecked")
-    void restart(Scenario changed, Protocol<? extends Protocol.State> rules) {
-        this.scenario = changed;
-        // A protocol accepts back the states it made: the cast only widens what the map can hold.
-        this.protocol = (Protocol<Protocol.State>) rules;
-        tables.clear();
-        analysis = null;
-        events.clear();
-        Protocol.Transition<Protocol.State> start = this.protocol.start();
-        this.state = start.state();
-        this.events.addAll(start.events());
-    }
-
-    /** Applies {@code party}'s move, already checked by the protocol (and, live, already in the log). */
-    void applyMove(String party, Protocol.Transition<Protocol.State> t) {
-        moved.add(party);
-        state = t.state();
-        events.addAll(t.events());
-    }
-
-    /** Whether the talks have begun (a move was made, or the negotiation closed): profiles are then fixed. */
-    boolean begun() {
-        return closed || !moved.isEmpty();
-    }
-
-    Optional<Outcome> agreement() {
-        return events.isEmpty() || !(events.get(events.size() - 1) instanceof Event.Ended e)
-                ? Optional.empty()
-                : e.agreement();
-    }
-
-    /**
-     * The random stream of a seat's agent: the seed split once per seat, in seat order, people's seats included, so
-     * an agent seated at creation, seated later, or rebuilt after a restart draws the same numbers.
-     */
-    SplittableRandom randomFor(String party) {
-        var root = new SplittableRandom(seed);
-        for (String p : protocol.participants()) {
-            SplittableRandom next = root.split();
-            if (p.equals(party)) {
-                return next;
-            }
+        for (Records.Seat seat : seats) {
+            seat.tokenHash().ifPresent(h -> tokens.put(h, seat.party()));
+            seat.agent().ifPresent(spec -> agentSpecs.put(seat.party(), spec));
         }
-        throw new IllegalArgumentException(party + " has no seat");
+        Session first = new Session(scenario, settings.create(scenario));
+        install(scenario, first, Seating.agents(first.protocol(), agentSpecs, seed, "agents"));
     }
 
-    /** What the agent in {@code party}'s seat is shown. */
-    AgentView agentView(String party) {
-        return new AgentView(party, scenario.parties(), scenario.issues(), scenario.profiles().get(party), tables
-                .computeIfAbsent(party, p -> UtilityTable.of(scenario.space(), scenario.profiles().get(p))),
-                protocol.name(), state, events, e -> protocol.visibleTo(e, party));
-    }
-
-    /** The events from position {@code from} on that {@code party} may see, numbered by their place in the log. */
-    List<Negotiations.Numbered> visible(String party, int from) {
-        var out = new ArrayList<Negotiations.Numbered>();
-        for (int i = Math.max(0, from); i < events.size(); i++) {
-            if (protocol.visibleTo(events.get(i), party)) {
-                out.add(new Negotiations.Numbered(i + 1, events.get(i)));
-            }
-        }
-        return out;
+    /** Starts the talks (over) on {@code s}: the opening follows its profiles. */
+    private void install(Scenario s, Session fresh, Map<String, Agent> seated) {
+        this.scenario = s;
+        this.session = fresh;
+        agents.clear();
+        agents.putAll(seated);
+        this.analysis = null;
     }
 
     /**
      * The negotiation {@code id} as its log leaves it: the stored scenario with the profiles changed before the first
-     * move, the seats, the shared profiles, and every move replayed. An agent's logged move is decided again (so the
-     * agent's own state is as it was) and must come out the same.
+     * move, the seats, the shared profiles, and every move made again. An agent's logged move is decided again (so
+     * the agent's own state is as it was) and must come out the same. The agents then make any moves that were due
+     * when the server stopped.
+     *
+     * @throws StoreException.NoSuchNegotiation for an unknown id
      */
-    static LiveNegotiation replay(Store store, String id) {
-        Records.Negotiation n = store.negotiation(id).orElseThrow(() -> new StoreException("no negotiation " + id));
-        List<Records.Event> log = store.events(id, 0);
+    static LiveNegotiation load(Store store, String id) {
+        Records.Negotiation n = store.require(id);
+        List<Records.LogEntry> log = store.log(id, 0);
         Scenario s = ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
-        for (Records.Event stored : log) {
-            if (stored.kind().equals(Negotiations.PROFILE)) { // all before the first move: they set the stage
-                s = withProfile(s, stored.party().orElseThrow(), parse(stored.payload()));
+        for (Records.LogEntry entry : log) {
+            if (entry.kind().equals(PROFILE)) { // all before the first move: they set the stage
+                s = s.withProfile(entry.party().orElseThrow(), ScenarioReader.readProfile(s, entry.party()
+                        .orElseThrow(), entry.payload()));
             }
         }
-        JsonNode settingsJson = parse(n.protocolJson());
-        Protocols.Settings settings = SettingsJson.read(s, settingsJson);
-        var l = new LiveNegotiation(s, Protocols.create(s, settings), settingsJson.path("seed").asLong());
+        Fields settings = Fields.of(Json.read("negotiation " + id + " settings", n.protocolJson()), "protocol");
+        long seed = settings.longInteger("seed");
+        var l = new LiveNegotiation(id, store, s, SettingsJson.read(settings, s), seed, store.seats(id));
         l.closed = n.status().equals("closed");
-        for (Records.Seat seat : store.seats(id)) {
-            seat.tokenHash().ifPresent(h -> l.tokens.put(h, seat.party()));
-            seat.agent().ifPresent(spec -> l.agents.put(seat.party(), Agents.create(spec, l.randomFor(seat
-                    .party()))));
-        }
-        int n0 = 0;
-        for (Records.Event stored : log) {
-            if (stored.kind().equals(Negotiations.SHARE)) {
-                l.shared.add(stored.party().orElseThrow());
-                continue;
-            }
-            if (stored.kind().equals(Negotiations.PROFILE)) {
-                continue;
-            }
-            n0++;
-            JsonNode payload = parse(stored.payload());
-            String party = stored.party().orElseThrow();
-            Action action = MoveJson.action(payload.get("action"), s.issues());
-            Agent agent = l.agents.get(party);
-            if (agent != null) {
-                Action again = agent.act(l.agentView(party)); // re-decide: keeps the agent's own state as it was
-                if (!again.equals(action)) {
-                    throw new StoreException("negotiation " + id + ": the agent in " + party + "'s seat does not "
-                            + "repeat its logged move " + n0 + "; was the agent changed?");
+        for (Records.LogEntry entry : log) {
+            switch (entry.kind()) {
+                case SHARE -> l.shared.add(entry.party().orElseThrow());
+                case MOVE -> {
+                    String party = entry.party().orElseThrow();
+                    Action action = ActionJson.read(legacy(Json.read("log entry " + entry.seq(), entry.payload())
+                            .get("action")), s.issues());
+                    l.session.replayMove(party, action, l.agents.get(party));
+                    l.moved.add(party);
+                }
+                default -> {
+                    // profiles are applied above
                 }
             }
-            l.applyMove(party, l.protocol.next(l.state, party, action));
         }
+        l.runAgents();
         return l;
     }
 
-    /** {@code s} with {@code party}'s profile replaced by a parley/1 profile, checked as a scenario file would be. */
-    static Scenario withProfile(Scenario s, String party, JsonNode profile) {
-        var doc = (com.fasterxml.jackson.databind.node.ObjectNode) parse(ScenarioWriter.write(s, Format.JSON));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("profiles")).set(party, profile);
-        return ScenarioReader.read("profile", doc.toString(), Format.JSON);
+    /** Logs written before packages were called {@code package} on the wire called them {@code outcome}. */
+    private static JsonNode legacy(JsonNode action) {
+        if (action != null && action.has("outcome")
+                && action instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            o.set("package", o.remove("outcome"));
+        }
+        return action;
     }
 
-    static JsonNode parse(String json) {
+    private <T> T locked(Supplier<T> work) {
+        lock.lock();
         try {
-            return MoveJson.JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("stored JSON cannot be read: " + e.getOriginalMessage(), e);
+            if (retired) {
+                throw new Retired();
+            }
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void lockedRun(Runnable work) {
+        locked(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * The seat a token opens.
+     *
+     * @throws AccessDenied for a token that opens none
+     */
+    String seat(String token) {
+        return locked(() -> {
+            String party = tokens.get(Tokens.sha256(token));
+            if (party == null) {
+                throw new AccessDenied("this token opens no seat of negotiation " + id);
+            }
+            return party;
+        });
+    }
+
+    /**
+     * Makes {@code party}'s move, durably, then lets the agents move.
+     *
+     * @return the events since the move that the seat may see
+     * @throws Conflict when the negotiation is closed
+     * @throws dev.parley.engine.protocol.ProtocolException for a move the protocol refuses; nothing changes
+     */
+    List<NumberedEvent> move(String party, Action action) {
+        return locked(() -> {
+            if (closed) {
+                throw new Conflict("negotiation " + id + " is closed");
+            }
+            int before = session.events().size();
+            apply(party, action);
+            runAgents();
+            return session.visible(party, before);
+        });
+    }
+
+    /** Validates, persists, applies, then publishes one move. */
+    private void apply(String party, Action action) {
+        int from = session.events().size();
+        session.move(party, action, journal());
+        moved.add(party);
+        publish(from);
+    }
+
+    private void runAgents() {
+        int from = session.events().size();
+        List<Move> made = session.runAgents(agents, journal());
+        made.forEach(m -> moved.add(m.party()));
+        if (!made.isEmpty()) {
+            publish(from);
+        }
+    }
+
+    /** Each move goes into the store's log, committed, before it takes effect. */
+    private Journal journal() {
+        return move -> {
+            var payload = new LinkedHashMap<String, Object>();
+            payload.put("action", ActionJson.write(move.action(), scenario.issues()));
+            payload.put("events", move.events().stream().map(e -> EventJson.write(e, scenario.issues())).toList());
+            store.append(id, MOVE, Optional.of(move.party()), Json.write(payload));
+        };
+    }
+
+    /**
+     * Tells every subscriber the events from position {@code from} on that it may see. The batch may be empty: the
+     * talks moved on without an event this seat may see (another party's secret vote, the mediator calling the final
+     * vote), and a client shows whose turn it is now.
+     */
+    private void publish(int from) {
+        for (Subscriber sub : subscribers) {
+            if (!sub.offer(session.visible(sub.party, from))) {
+                subscribers.remove(sub);
+            }
+        }
+    }
+
+    SeatView view(String party) {
+        return locked(() -> SeatView.of(session.view(party), begun(), shared, awaitingShares()));
+    }
+
+    /**
+     * Sends the seat every event it may see after number {@code after}, then each new batch as it happens, in order,
+     * until the returned handle is run. Backlog and registration happen under the lock, so nothing is missed or sent
+     * twice.
+     */
+    Runnable subscribe(String party, long after, Consumer<List<NumberedEvent>> sink, Runnable onDrop) {
+        return locked(() -> {
+            var sub = new Subscriber[1];
+            sub[0] = new Subscriber(party, sink, () -> {
+                subscribers.remove(sub[0]);
+                onDrop.run();
+            });
+            List<NumberedEvent> backlog = session.visible(party, (int) Math.min(after, Integer.MAX_VALUE));
+            if (!backlog.isEmpty()) {
+                sub[0].offer(backlog);
+            }
+            subscribers.add(sub[0]);
+            return () -> {
+                subscribers.remove(sub[0]);
+                sub[0].stop();
+            };
+        });
+    }
+
+    /**
+     * Fills a seat that has not moved yet with an agent ({@code agent} present) or a person; returns the person's
+     * new invite token. An agent whose turn it is moves at once.
+     */
+    Optional<String> switchSeat(String party, Optional<String> agent) {
+        return locked(() -> {
+            Seating.requireSeat(session.protocol(), party, "party");
+            if (moved.contains(party)) {
+                throw new Conflict(party + " has moved already: its seat can no longer change hands");
+            }
+            Optional<String> token = Optional.empty();
+            if (agent.isPresent()) {
+                Agent a = Seating.agent(session.protocol(), party, agent.get(), seed, "agent");
+                store.seat(id, new Records.Seat(party, agent, Optional.empty()));
+                tokens.values().removeIf(party::equals);
+                agentSpecs.put(party, agent.get());
+                agents.put(party, a);
+            } else {
+                token = Optional.of(Tokens.create());
+                store.seat(id, new Records.Seat(party, Optional.empty(), Optional.of(Tokens.sha256(token.get()))));
+                tokens.values().removeIf(party::equals);
+                agentSpecs.remove(party);
+                agents.remove(party);
+                tokens.put(Tokens.sha256(token.get()), party);
+            }
+            runAgents();
+            return token;
+        });
+    }
+
+    /** Whether the talks have begun (a move was made, or the negotiation closed): profiles are then fixed. */
+    boolean begun() {
+        return locked(() -> closed || !moved.isEmpty());
+    }
+
+    /** The scenario with every profile: for the server's own use, never sent whole. */
+    Scenario scenario() {
+        return locked(() -> scenario);
+    }
+
+    /** Closes the negotiation: no move is accepted after. */
+    void close() {
+        lockedRun(() -> {
+            store.status(id, "closed");
+            closed = true;
+        });
+    }
+
+    /**
+     * {@code party} shares its profile with the mediator: durable (a log entry) and final. Sharing again changes
+     * nothing.
+     *
+     * @return the parties that have shared so far
+     */
+    Set<String> share(String party) {
+        return locked(() -> {
+            checkCanShare(scenario, party);
+            if (!shared.contains(party)) {
+                store.append(id, SHARE, Optional.of(party), Json.write(Map.of("shared", true)));
+                shared.add(party);
+            }
+            return Set.copyOf(shared);
+        });
+    }
+
+    /** The ratifying parties other than the mediator that have not shared their profiles, in party order. */
+    private List<String> awaitingShares() {
+        Optional<String> mediator = scenario.mediator();
+        return scenario.ratifyingParties().stream().map(Party::id).filter(p -> mediator.filter(p::equals).isEmpty()
+                && !shared.contains(p)).toList();
+    }
+
+    /**
+     * What the mediator's console draws from, for the mediator's seat only, once every other party whose consent the
+     * zone needs has shared its profile.
+     *
+     * @throws AccessDenied for any other seat, or while a party has not shared
+     */
+    Overview overview(String party) {
+        return locked(() -> {
+            if (scenario.mediator().filter(party::equals).isEmpty()) {
+                throw new AccessDenied("only the mediator's seat sees the analysis of every profile");
+            }
+            List<String> missing = awaitingShares();
+            if (!missing.isEmpty()) {
+                throw new AccessDenied("the analysis needs every profile: " + String.join(", ", missing)
+                        + (missing.size() == 1 ? " has" : " have") + " not shared theirs with the mediator");
+            }
+            return new Overview(session.protocol().kind(), scenario, session.events());
+        });
+    }
+
+    /** The analysis of {@code s} (the scenario of an overview), worked out once, outside the lock. */
+    Analysis analysis(Scenario s) {
+        Memo m = analysis;
+        if (m != null && m.scenario() == s) {
+            return m.analysis();
+        }
+        Analysis a = Analyzer.analyze(s, AnalysisOptions.defaults());
+        analysis = new Memo(s, a);
+        return a;
+    }
+
+    /**
+     * Replaces {@code party}'s profile before the first move of the talks: validated as a parley/1 profile, then
+     * durable (a log entry). The talks start over with it; every seat is told.
+     *
+     * @param profileJson the profile's JSON text, as the party sent it
+     * @throws Conflict once the talks have begun
+     * @throws dev.parley.scenario.ScenarioException naming what is wrong with the profile
+     */
+    void editProfile(String party, String profileJson) {
+        lockedRun(() -> {
+            if (closed || !moved.isEmpty()) {
+                throw new Conflict("the talks have begun: a profile can change only before the first move");
+            }
+            Profile profile = ScenarioReader.readProfile(scenario, party, profileJson);
+            Scenario changed = scenario.withProfile(party, profile);
+            // The protocol must still run on the changed scenario: built before anything is stored.
+            Session fresh = new Session(changed, requested.create(changed));
+            Map<String, Agent> seated = Seating.agents(fresh.protocol(), agentSpecs, seed, "agents");
+            store.append(id, PROFILE, Optional.of(party), Json.write(ScenarioWriter.profile(changed.issues(),
+                    profile)));
+            install(changed, fresh, seated);
+            publish(session.events().size());
+        });
+    }
+
+    /** @throws InvalidInput unless {@code party} is a party of {@code s} other than its mediator */
+    static void checkCanShare(Scenario s, String party) {
+        if (s.party(party).isEmpty()) {
+            throw new InvalidInput("shared", "shared: " + party + " is not a party of " + s.id());
+        }
+        if (s.mediator().filter(party::equals).isPresent()) {
+            throw new InvalidInput("shared", party + " is the mediator: it has no one to share with");
+        }
+    }
+
+    /** Whether nobody listens: the negotiation may then be evicted from memory. */
+    boolean idle() {
+        return subscribers.isEmpty();
+    }
+
+    /** Takes the instance out of service, unless someone listens; true when retired. */
+    boolean retire() {
+        return lock.tryLock() && retireLocked();
+    }
+
+    private boolean retireLocked() {
+        try {
+            if (!subscribers.isEmpty()) {
+                return false;
+            }
+            retired = true;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes the instance out of service even if someone listens (their connections stop receiving). */
+    void retireNow() {
+        lock.lock();
+        try {
+            retired = true;
+            subscribers.forEach(Subscriber::stop);
+            subscribers.clear();
+        } finally {
+            lock.unlock();
         }
     }
 }

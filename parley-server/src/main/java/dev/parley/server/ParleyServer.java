@@ -1,20 +1,23 @@
 package dev.parley.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.engine.InvalidInput;
 import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
-import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.NumberedEvent;
 import dev.parley.engine.protocol.ProtocolException;
-import dev.parley.engine.protocol.Protocols;
-import dev.parley.scenario.AnalysisJson;
+import dev.parley.engine.protocol.ProtocolKind;
+import dev.parley.engine.protocol.Settings;
 import dev.parley.scenario.BuiltinScenarios;
 import dev.parley.scenario.Format;
-import dev.parley.scenario.MoveJson;
 import dev.parley.scenario.Problem;
 import dev.parley.scenario.ScenarioException;
 import dev.parley.scenario.ScenarioReader;
+import dev.parley.scenario.wire.ActionJson;
+import dev.parley.scenario.wire.AnalysisJson;
+import dev.parley.scenario.wire.EventJson;
+import dev.parley.scenario.wire.Fields;
+import dev.parley.scenario.wire.Json;
 import dev.parley.store.Records;
 import dev.parley.store.Store;
 import dev.parley.store.StoreException;
@@ -25,14 +28,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The HTTP/JSON API over {@link Negotiations}: an admin token creates and lists negotiations; each seat's invite
- * token reads that seat's view and profile and makes its moves. Errors are JSON: 400 with details, 401/403, 404, 409
- * for a move the protocol refuses, 413 for an oversized body, 500 with a log id and never a stack trace. Thread-safe.
+ * token reads that seat's view and profile and makes its moves. Errors have one JSON shape, {@code {"error": ...,
+ * "details": [...]}} (with {@code field} when one field is at fault, {@code logId} for a 500), mapped by type: 400
+ * bad content, 401 no token, 403 a token that opens no such seat, 404 no such negotiation, 409 out of turn or
+ * against the negotiation's state, 413 an oversized body, 422 a move the rules refuse where it stands, 500 anything
+ * else, never a stack trace. Thread-safe.
  */
 public final class ParleyServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ParleyServer.class.getName());
@@ -80,16 +87,16 @@ public final class ParleyServer implements AutoCloseable {
             });
             config.routes.exception(Exception.class, this::error);
             // Statuses Javalin sets itself, as JSON like every other error.
-            config.routes.error(413, ctx -> json(ctx, 413, Map.of("error", "the body is over the limit of "
-                    + MAX_BODY / (1024 * 1024) + " MB")));
+            config.routes.error(413, ctx -> error(ctx, 413, "the body is over the limit of " + MAX_BODY / (1024
+                    * 1024) + " MB"));
             config.routes.error(404, ctx -> {
                 String already = ctx.result();
                 if (already != null && already.startsWith("{")) {
                     return; // our own 404, already JSON
                 }
-                json(ctx, 404, Map.of("error", "no such route: " + ctx.method() + " " + ctx.path()));
+                error(ctx, 404, "no such route: " + ctx.method() + " " + ctx.path());
             });
-            config.routes.error(405, ctx -> json(ctx, 405, Map.of("error", "method not allowed here")));
+            config.routes.error(405, ctx -> error(ctx, 405, "method not allowed here"));
         }).start(host, port);
     }
 
@@ -135,31 +142,15 @@ public final class ParleyServer implements AutoCloseable {
         }
         try {
             List<Issue> issues = issues(id);
-            Runnable stop = negotiations.subscribe(id, token == null ? "" : token, after, batch -> {
-                try {
-                    ctx.send(MoveJson.JSON.writeValueAsString(Map.of("events", numbered(batch, issues))));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            Runnable stop = negotiations.subscribe(id, token == null ? "" : token, after, batch -> ctx.send(Json
+                    .write(Map.of("events", EventJson.writeAll(batch, issues)))), () -> ctx.closeSession(4408,
+                            "too far behind: reconnect with after= the last event number seen"));
             live.put(ctx.sessionId(), stop);
         } catch (AccessDenied e) {
             ctx.closeSession(4403, e.getMessage());
-        } catch (StoreException e) {
+        } catch (StoreException.NoSuchNegotiation e) {
             ctx.closeSession(4404, e.getMessage());
         }
-    }
-
-    /** Events as JSON, each with its number in the log. */
-    private static List<Map<String, Object>> numbered(List<Negotiations.Numbered> batch, List<Issue> issues) {
-        var events = new ArrayList<Map<String, Object>>();
-        for (Negotiations.Numbered n : batch) {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("seq", n.seq());
-            m.putAll(MoveJson.event(n.event(), issues));
-            events.add(m);
-        }
-        return events;
     }
 
     private void openapi(Context ctx) throws java.io.IOException {
@@ -172,12 +163,11 @@ public final class ParleyServer implements AutoCloseable {
     /** Fills a seat that has not moved yet: {"agent": "boulware"} for an agent, {} for a person (a new token). */
     private void seat(Context ctx) {
         requireAdmin(ctx);
-        JsonNode body = Requests.body(ctx);
-        java.util.Optional<String> agent = body.has("agent")
-                ? java.util.Optional.of(Requests.text(body, "agent"))
-                : java.util.Optional.empty();
+        Fields body = Requests.fields(ctx);
+        Optional<String> agent = body.optionalText("agent");
+        body.done();
         String party = ctx.pathParam("party");
-        java.util.Optional<String> token = negotiations.switchSeat(ctx.pathParam("id"), party, agent);
+        Optional<String> token = negotiations.switchSeat(ctx.pathParam("id"), party, agent);
         var m = new LinkedHashMap<String, Object>();
         m.put("party", party);
         m.put("agent", agent.orElse(null));
@@ -207,45 +197,47 @@ public final class ParleyServer implements AutoCloseable {
 
     private void create(Context ctx) {
         requireAdmin(ctx);
-        JsonNode body = Requests.body(ctx);
-        JsonNode scenarioNode = body.path("scenario");
+        Fields body = Requests.fields(ctx);
         Scenario s;
-        if (scenarioNode.isTextual()) {
-            s = BuiltinScenarios.find(scenarioNode.asText())
-                    .orElseThrow(() -> new Requests.BadRequest("no built-in scenario '"
-                            + scenarioNode.asText() + "' (built-in: " + String.join(", ", BuiltinScenarios.ids())
-                            + ")"));
-        } else if (scenarioNode.isObject()) {
-            s = ScenarioReader.read("scenario", scenarioNode.toString(), Format.JSON);
-        } else if (body.path("upload").isObject()) {
-            s = Requests.upload(body.get("upload"));
+        if (body.has("scenario") && body.node("scenario").isTextual()) {
+            String builtin = body.text("scenario");
+            s = BuiltinScenarios.find(builtin).orElseThrow(() -> new InvalidInput("scenario", "scenario: no built-in "
+                    + "scenario '" + builtin + "' (built-in: " + String.join(", ", BuiltinScenarios.ids()) + ")"));
+        } else if (body.has("scenario")) {
+            // The scenario reader locates its problems in text, so the document is written out for it.
+            s = ScenarioReader.read("scenario", Json.write(body.node("scenario")), Format.JSON);
+        } else if (body.has("upload")) {
+            s = Requests.upload(body.object("upload"));
         } else {
-            throw new Requests.BadRequest("scenario: give a built-in id or a parley/1 document (or upload: {file, "
-                    + "text})");
+            throw new InvalidInput("scenario", "scenario: give a built-in id or a parley/1 document (or upload: "
+                    + "{file, text})");
         }
-        Protocols.Settings settings = Protocols.Settings.defaults(s);
-        if (body.has("protocol")) {
-            settings = settings.withProtocol(Requests.text(body, "protocol"));
+        body.optionalNode("scenario");
+        body.optionalNode("upload");
+        Settings settings = Settings.defaults(s);
+        Optional<String> protocol = body.optionalText("protocol");
+        if (protocol.isPresent()) {
+            settings = settings.withKind(ProtocolKind.require("protocol", protocol.get()));
         }
         if (body.has("rounds")) {
-            settings = settings.withRounds(Requests.positive(body, "rounds"));
+            settings = settings.withRounds(body.integer("rounds", 1, Settings.MAX_ROUNDS));
         }
+        body.optionalNode("rounds");
         var agents = new LinkedHashMap<String, String>();
-        JsonNode agentsNode = body.path("agents");
-        if (!agentsNode.isMissingNode() && !agentsNode.isObject()) {
-            throw new Requests.BadRequest("agents: must be an object of party → agent");
+        if (body.has("agents")) {
+            Fields a = body.object("agents");
+            body.node("agents").fieldNames().forEachRemaining(party -> agents.put(party, a.text(party)));
+            a.done();
         }
-        agentsNode.properties().forEach(e -> agents.put(e.getKey(), e.getValue().asText()));
-        var shared = new ArrayList<String>();
-        JsonNode sharedNode = body.path("shared");
-        if (!sharedNode.isMissingNode() && !sharedNode.isArray()) {
-            throw new Requests.BadRequest("shared: must be a list of the parties whose profiles the mediator may see");
+        body.optionalNode("agents");
+        List<String> shared = body.has("shared") ? body.texts("shared") : List.of();
+        body.optionalNode("shared");
+        for (String party : shared) {
+            Negotiations.checkCanShare(s, party); // before anything is stored
         }
-        for (JsonNode party : sharedNode) {
-            Negotiations.checkCanShare(s, party.asText()); // before anything is stored
-            shared.add(party.asText());
-        }
-        long seed = body.path("seed").asLong(1);
+        long seed = body.has("seed") ? body.longInteger("seed") : 1;
+        body.optionalNode("seed");
+        body.done();
         Negotiations.Created created = negotiations.create(s, settings, agents, seed);
         shared.forEach(party -> negotiations.shareFor(created.id(), party));
         var out = new LinkedHashMap<String, Object>();
@@ -271,26 +263,7 @@ public final class ParleyServer implements AutoCloseable {
 
     private void view(Context ctx) {
         String id = ctx.pathParam("id");
-        Negotiations.Snapshot v = negotiations.view(id, Requests.token(ctx));
-        List<Issue> issues = issues(id);
-        var m = new LinkedHashMap<String, Object>();
-        m.put("id", id);
-        m.put("party", v.party());
-        m.put("protocol", v.protocol());
-        m.put("scenario", ConsoleApi.publicScenario(scenario(id)));
-        m.put("shared", v.shared().stream().sorted().toList());
-        m.put("phase", v.phase());
-        m.put("round", v.round());
-        m.put("deadline", v.deadline());
-        m.put("toMove", v.toMove());
-        m.put("onTable", v.onTable().map(o -> o.toMap(issues)).orElse(null));
-        m.put("text", v.text().map(o -> o.toMap(issues)).orElse(null));
-        m.put("counterpart", v.counterpart().orElse(null));
-        m.put("begun", v.begun());
-        m.put("ended", v.ended());
-        m.put("agreement", v.agreement().map(o -> o.toMap(issues)).orElse(null));
-        m.put("events", numbered(v.events(), issues));
-        json(ctx, 200, m);
+        json(ctx, 200, negotiations.view(id, Requests.token(ctx)).json(id, scenario(id)));
     }
 
     /** The caller's seat shares its profile with the mediator (final; sharing again changes nothing). */
@@ -298,7 +271,7 @@ public final class ParleyServer implements AutoCloseable {
         String id = ctx.pathParam("id");
         String token = Requests.token(ctx);
         String party = negotiations.seat(id, token);
-        java.util.Set<String> shared = negotiations.share(id, token);
+        var shared = negotiations.share(id, token);
         var m = new LinkedHashMap<String, Object>();
         m.put("party", party);
         m.put("sharedWithMediator", true);
@@ -311,25 +284,17 @@ public final class ParleyServer implements AutoCloseable {
         String id = ctx.pathParam("id");
         int limit = Requests.count(ctx, "limit", 20);
         json(ctx, 200, AnalysisJson.document(negotiations.overview(id, Requests.token(ctx)).analysis(), limit,
-                java.util.Optional.empty()));
+                Optional.empty()));
     }
 
     private void move(Context ctx) {
         String id = ctx.pathParam("id");
         String token = Requests.token(ctx);
         negotiations.seat(id, token); // 403 before the body is even read
-        JsonNode body = Requests.body(ctx);
         List<Issue> issues = issues(id);
-        Action action;
-        try {
-            action = MoveJson.action(body, issues);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new Requests.BadRequest(
-                    "not a move: " + (e.getMessage() == null ? "a field is missing" : e.getMessage())
-                            + " (e.g. {\"type\": \"vote\", \"accept\": true})");
-        }
-        List<Event> events = negotiations.move(id, token, action);
-        json(ctx, 200, Map.of("events", events.stream().map(e -> MoveJson.event(e, issues)).toList()));
+        Action action = ActionJson.read(Requests.body(ctx), issues);
+        List<NumberedEvent> events = negotiations.move(id, token, action);
+        json(ctx, 200, Map.of("events", EventJson.writeAll(events, issues)));
     }
 
     private void audit(Context ctx) {
@@ -361,30 +326,43 @@ public final class ParleyServer implements AutoCloseable {
 
     private void error(Exception e, Context ctx) {
         switch (e) {
-            case Requests.Unauthenticated u ->
-                json(ctx, 401, Map.of("error", "a token is needed: Authorization: Bearer TOKEN"));
-            case AccessDenied d -> json(ctx, 403, Map.of("error", d.getMessage()));
-            case Requests.BadRequest b -> json(ctx, 400, Map.of("error", b.getMessage(), "details", List.of()));
-            case ScenarioException s -> json(ctx, 400, Map.of("error", "invalid scenario", "details",
-                    s.problems().stream().map(Problem::toString).toList()));
-            case ProtocolException p -> json(ctx, 409, Map.of("error", p.getMessage()));
-            case StoreException s when s.getMessage().startsWith("no negotiation ") -> json(ctx, 404, Map.of("error",
-                    s.getMessage()));
-            case IllegalArgumentException a -> json(ctx, 400, Map.of("error", a.getMessage(), "details", List.of()));
+            case Requests.Unauthenticated u -> error(ctx, 401, "a token is needed: Authorization: Bearer TOKEN");
+            case AccessDenied d -> error(ctx, 403, d.getMessage());
+            case StoreException.NoSuchNegotiation n -> error(ctx, 404, n.getMessage());
+            case InvalidInput i -> {
+                var m = body(i.getMessage(), List.of());
+                i.field().filter(f -> !f.isEmpty()).ifPresent(f -> m.put("field", f));
+                json(ctx, 400, m);
+            }
+            case ScenarioException s -> json(ctx, 400, body("invalid scenario", s.problems().stream().map(
+                    Problem::toString).toList()));
+            case ProtocolException.OutOfTurn o -> error(ctx, 409, o.getMessage());
+            case Conflict c -> error(ctx, 409, c.getMessage());
+            case ProtocolException.IllegalMove m -> error(ctx, 422, m.getMessage());
             default -> {
                 String logId = UUID.randomUUID().toString();
                 LOG.log(Level.SEVERE, "request " + ctx.method() + " " + ctx.path() + " failed, log id " + logId, e);
-                json(ctx, 500, Map.of("error", "internal error", "logId", logId));
+                var m = body("internal error", List.of());
+                m.put("logId", logId);
+                json(ctx, 500, m);
             }
         }
     }
 
+    /** The one error shape: {"error": ..., "details": [...]}, more fields added by the caller. */
+    static Map<String, Object> body(String error, List<String> details) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("error", error);
+        m.put("details", details);
+        return m;
+    }
+
+    static void error(Context ctx, int status, String message) {
+        json(ctx, status, body(message, List.of()));
+    }
+
     static void json(Context ctx, int status, Object body) {
-        try {
-            ctx.status(status).contentType("application/json").result(MoveJson.JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ctx.status(status).contentType("application/json").result(Json.write(body));
     }
 
     @Override

@@ -1,11 +1,17 @@
 package dev.parley.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.scenario.MoveJson;
+import dev.parley.engine.InvalidInput;
+import dev.parley.scenario.Format;
+import dev.parley.scenario.ScenarioReader;
+import dev.parley.scenario.wire.Fields;
+import dev.parley.scenario.wire.Json;
 import io.javalin.http.Context;
 
-/** Reading a request: the bearer token, the JSON body and its fields, query numbers; each failure a clear 400/401. */
+/**
+ * Reading a request: the bearer token, the JSON body read strictly (with the limits of {@link Json}), query numbers;
+ * each failure a typed exception that names the field (400) or asks for a token (401).
+ */
 final class Requests {
     private Requests() {
     }
@@ -19,61 +25,41 @@ final class Requests {
         return header.substring(7).strip();
     }
 
+    /** The body's JSON object. */
     static JsonNode body(Context ctx) {
-        try {
-            JsonNode n = MoveJson.JSON.readTree(ctx.body());
-            if (n == null || !n.isObject()) {
-                throw new BadRequest("the body must be a JSON object");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        JsonNode n = Json.read("body", ctx.body());
+        if (!n.isObject()) {
+            throw new InvalidInput("", "the body must be a JSON object, not " + (n.isArray()
+                    ? "a list"
+                    : "a "
+                            + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
         }
+        return n;
     }
 
-    static String text(JsonNode body, String field) {
-        JsonNode n = body.path(field);
-        if (!n.isTextual()) {
-            throw new BadRequest(field + ": must be a string");
-        }
-        return n.asText();
-    }
-
-    static int positive(JsonNode body, String field) {
-        JsonNode n = body.path(field);
-        if (!n.canConvertToInt() || n.asInt() < 1) {
-            throw new BadRequest(field + ": must be a whole number of at least 1");
-        }
-        return n.asInt();
+    /** The body's fields, to be read strictly. */
+    static Fields fields(Context ctx) {
+        return Fields.of(body(ctx), "");
     }
 
     /**
-     * The scenario of {@code {"upload": {"file": "talks.yaml", "text": "..."}}}: a parley/1 file as a person chose
-     * it, read in the format its name says.
+     * The scenario of {@code {"file": "talks.yaml", "text": "..."}}: a parley/1 file as a person chose it, read in the
+     * format its name says.
      *
      * @throws dev.parley.scenario.ScenarioException with every problem, located in the file
      */
-    static dev.parley.engine.model.Scenario upload(JsonNode upload) {
-        String file = text(upload, "file");
-        dev.parley.scenario.Format format = dev.parley.scenario.Format.byFileName(file).orElseThrow(
-                () -> new BadRequest("upload.file: " + file + " is not .yaml, .yml or .json; parley/1 files are one "
-                        + "of these"));
-        return dev.parley.scenario.ScenarioReader.read(file, text(upload, "text"), format);
+    static dev.parley.engine.model.Scenario upload(Fields upload) {
+        String file = upload.text("file");
+        String text = upload.text("text");
+        upload.done();
+        Format format = Format.byFileName(file).orElseThrow(() -> new InvalidInput(upload.path("file"), upload.path(
+                "file") + ": " + file + " is not .yaml, .yml or .json; parley/1 files are one of these"));
+        return ScenarioReader.read(file, text, format);
     }
 
     /** A request without a bearer token. */
     static final class Unauthenticated extends RuntimeException {
         private static final long serialVersionUID = 1L;
-    }
-
-    /** A request that is malformed or asks for something that does not exist in its terms. */
-    static final class BadRequest extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BadRequest(String message) {
-            super(message);
-        }
     }
 
     /** A whole-number query parameter of 0 or more, or its default when absent; else 400 naming it. */
@@ -90,6 +76,6 @@ final class Requests {
         } catch (NumberFormatException e) {
             // the same answer as a negative number
         }
-        throw new BadRequest(name + ": must be a whole number, 0 or more");
+        throw new InvalidInput(name, name + ": must be a whole number, 0 or more");
     }
 }

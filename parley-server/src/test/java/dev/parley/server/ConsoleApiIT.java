@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.utility.UtilityTable;
-import dev.parley.scenario.MoveJson;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,15 @@ class ConsoleApiIT extends HttpHarness {
         assertThat(r.status()).isEqualTo(200);
         JsonNode ceasefire = r.body().get("scenarios").get(0);
         assertThat(ceasefire.get("id").asText()).isEqualTo("ceasefire-2025");
-        assertThat(ceasefire.get("seats").get("single-text").get("US").asText()).isEqualTo("hill-climb");
+        JsonNode us = ceasefire.get("protocols").get("single-text").get("seats").get(0);
+        assertThat(us.get("party").asText()).isEqualTo("US");
+        assertThat(us.get("role").asText()).isEqualTo("text-mediator");
+        assertThat(us.get("agent").asText()).isEqualTo("hill-climb");
+        assertThat(us.get("agents")).extracting(JsonNode::asText).containsExactly("hill-climb", "anneal");
+        assertThat(r.body().get("protocols")).extracting(p -> p.get("id").asText()).containsExactly("single-text",
+                "shuttle", "saop", "alternating", "zeuthen");
+        assertThat(r.body().get("solutions")).extracting(p -> p.get("id").asText()).contains("nash",
+                "kalaiSmorodinsky");
         assertThat(ceasefire.has("profiles")).isFalse();
         assertThat(r.body().toString()).doesNotContain("reservation");
         assertThat(r.body().get("agents").size()).isGreaterThanOrEqualTo(10);
@@ -25,7 +32,7 @@ class ConsoleApiIT extends HttpHarness {
 
     @Test
     void validate_locatesEachProblem_andCreateTakesTheSameUpload() throws Exception {
-        String broken = MoveJson.JSON.writeValueAsString(java.util.Map.of("upload", java.util.Map.of("file",
+        String broken = TestJson.MAPPER.writeValueAsString(java.util.Map.of("upload", java.util.Map.of("file",
                 "talks.yaml", "text", "format: parley/1\nid: t\ntitle: T\nparties: []\nissues: []\n")));
         Reply r = call("POST", "/api/validate", null, broken);
         assertThat(r.status()).isEqualTo(400);
@@ -72,12 +79,12 @@ class ConsoleApiIT extends HttpHarness {
         assertThat(call("GET", base + "/zone?x=XX", us, null).body().get("error").asText()).startsWith("x: XX is "
                 + "not a party of ceasefire-2025");
         // The assessment of Nash's package: no flag; its utilities are each party's own.
-        JsonNode assessed = call("POST", base + "/assess", us, "{\"outcome\": " + nash.get("outcome") + "}").body();
+        JsonNode assessed = call("POST", base + "/assess", us, "{\"package\": " + nash.get("outcome") + "}").body();
         assertThat(assessed.get("flags").size()).isZero();
-        Outcome o = MoveJson.outcome(nash.get("outcome"), S.issues());
+        Outcome o = dev.parley.scenario.wire.PackageJson.read(nash.get("outcome"), S.issues(), "package");
         assertThat(assessed.get("utilities").get("RU").asDouble()).isEqualTo(UtilityTable.of(S.space(), S.profiles()
                 .get("RU")).utility(o.toArray()), org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(call("POST", base + "/assess", us, "{\"outcome\": {\"CF\": \"full-30d\"}}").status()).isEqualTo(
+        assertThat(call("POST", base + "/assess", us, "{\"package\": {\"CF\": \"full-30d\"}}").status()).isEqualTo(
                 400);
         // Progress: the opening text, then each adopted text, with utilities and the gap.
         call("POST", base + "/moves", us, "{\"type\": \"propose\", \"text\": " + nash.get("outcome") + "}");
@@ -89,7 +96,7 @@ class ConsoleApiIT extends HttpHarness {
         var kinds = new ArrayList<String>();
         rows.forEach(row -> kinds.add(row.get("kind").asText()));
         assertThat(kinds).containsExactly("text", "text");
-        assertThat(rows.get(1).get("outcome")).isEqualTo(nash.get("outcome"));
+        assertThat(rows.get(1).get("package")).isEqualTo(nash.get("outcome"));
         assertThat(rows.get(1).get("utilities").get("UA").asDouble()).isEqualTo(0.5805, org.assertj.core.data.Offset
                 .offset(1e-9));
         assertThat(rows.get(1).get("gap").isNull()).isTrue(); // single-text: no positions, no gap
@@ -101,19 +108,21 @@ class ConsoleApiIT extends HttpHarness {
                 + "\"boulware\"}, \"shared\": [\"UA\", \"RU\", \"EU\"]}");
         String base = "/api/negotiations/" + created.get("id").asText();
         String us = created.get("tokens").get("US").asText();
-        JsonNode offer = MoveJson.JSON.readTree("{\"CF\": \"full-30d\", \"KU\": \"corridor\", \"TR\": "
+        JsonNode offer = TestJson.MAPPER.readTree("{\"CF\": \"full-30d\", \"KU\": \"corridor\", \"TR\": "
                 + "\"de-facto-line\", \"MO\": \"mutual-pause\", \"AID\": \"us-pause-europe-continues\", \"PK\": "
                 + "\"neutral-monitors\", \"SG\": \"binding-us-europe\", \"NATO\": \"neutrality\", \"SAN\": "
                 + "\"phased-with-snapback\"}");
         Reply moved = call("POST", base + "/moves", created.get("tokens").get("UA").asText(), "{\"type\": \"offer\", "
-                + "\"outcome\": " + offer + "}");
+                + "\"package\": " + offer + "}");
         assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(200);
         JsonNode rows = call("GET", base + "/progress", us, null).body().get("rows");
         JsonNode row = rows.get(rows.size() - 1);
         assertThat(row.get("kind").asText()).isEqualTo("offer");
         assertThat(row.get("party").asText()).isEqualTo("UA");
-        double expected = dev.parley.engine.analysis.Picture.gap(S, java.util.Map.of("UA", MoveJson.outcome(offer,
-                S.issues()))).orElseThrow();
+        double expected = dev.parley.engine.analysis.Picture
+                .gap(S, java.util.Map.of("UA", dev.parley.scenario.wire.PackageJson.read(offer,
+                        S.issues(), "package")))
+                .orElseThrow();
         assertThat(row.get("gap").asDouble()).isEqualTo(expected, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(expected).isBetween(0.0, 1.0).isNotZero();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.model.Scenario;
 import dev.parley.scenario.BuiltinScenarios;
-import dev.parley.scenario.MoveJson;
 import dev.parley.store.Store;
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +56,7 @@ abstract class HttpHarness {
             b.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body().isEmpty() ? null : MoveJson.JSON.readTree(r.body()));
+        return new Reply(r.statusCode(), r.body().isEmpty() ? null : TestJson.MAPPER.readTree(r.body()));
     }
 
     JsonNode create(String body) throws IOException, InterruptedException {

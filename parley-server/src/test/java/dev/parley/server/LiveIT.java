@@ -3,7 +3,6 @@ package dev.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.scenario.MoveJson;
 import dev.parley.store.Store;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,21 +46,21 @@ class LiveIT {
                 + path)).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
-        return MoveJson.JSON.readTree(r.body());
+        return TestJson.MAPPER.readTree(r.body());
     }
 
     /** Collects the messages of one connection; each message is a batch of numbered events. */
     static final class Inbox implements WebSocket.Listener {
         final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
         final StringBuilder partial = new StringBuilder();
-        volatile Integer closedWith;
+        final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
                 try {
-                    MoveJson.JSON.readTree(partial.toString()).get("events").forEach(events::add);
+                    TestJson.MAPPER.readTree(partial.toString()).get("events").forEach(events::add);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -73,7 +72,7 @@ class LiveIT {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            closedWith = status;
+            closed.complete(status);
             return null;
         }
 
@@ -125,7 +124,12 @@ class LiveIT {
         List<JsonNode> resumed = again.take(1);
         assertThat(resumed.get(0).get("type").asText()).isEqualTo("voted");
         assertThat(resumed.get(0).get("seq").asLong()).isGreaterThan(last);
-        assertThat(again.events.poll(300, TimeUnit.MILLISECONDS)).as("nothing else is due").isNull();
+        // RU's vote decides the round: UA is told the result and the next proposal, and nothing between them.
+        post("/api/negotiations/" + id + "/moves", ru, "{\"type\": \"vote\", \"accept\": true}");
+        List<JsonNode> next = again.take(2);
+        assertThat(next).extracting(e -> e.get("type").asText()).containsExactly("text-kept", "proposed");
+        assertThat(next.get(0).get("seq").asLong()).isGreaterThan(resumed.get(0).get("seq").asLong() + 1);
+        assertThat(next.get(1).get("seq").asLong()).isEqualTo(next.get(0).get("seq").asLong() + 1);
         ws2.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 
@@ -135,10 +139,7 @@ class LiveIT {
                 + "{\"US\": \"hill-climb\"}}");
         var inbox = new Inbox();
         connect(created.get("id").asText(), "nope", 0, inbox);
-        for (int i = 0; i < 100 && inbox.closedWith == null; i++) {
-            inbox.events.poll(100, TimeUnit.MILLISECONDS); // waits for the close frame, not a fixed time
-        }
-        assertThat(inbox.closedWith).isEqualTo(4403);
+        assertThat(inbox.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4403);
         assertThat(inbox.events).isEmpty();
     }
 }

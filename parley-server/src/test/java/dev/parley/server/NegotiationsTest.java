@@ -8,7 +8,8 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
 import dev.parley.engine.protocol.ProtocolException;
-import dev.parley.engine.protocol.Protocols;
+import dev.parley.engine.protocol.Phase;
+import dev.parley.engine.protocol.Settings;
 import dev.parley.engine.utility.UtilityTable;
 import dev.parley.scenario.BuiltinScenarios;
 import dev.parley.store.Store;
@@ -58,8 +59,8 @@ class NegotiationsTest {
             }
             assertThat(v.toMove().get(0)).isEqualTo("UA"); // the person is next; the agents after it
             Outcome table = v.onTable().orElseThrow();
-            boolean accept = v.phase().equals("vote")
-                    ? ua.utility(table.toArray()) >= ua.utility(v.text().orElseThrow()
+            boolean accept = v.phase() == Phase.VOTE
+                    ? ua.utility(table.toArray()) >= ua.utility(v.currentText().orElseThrow()
                             .toArray()) - 1e-9
                     : ua.utility(table.toArray()) >= 0.45 - 1e-9;
             n.move(id, token, new Action.Vote(accept));
@@ -70,7 +71,7 @@ class NegotiationsTest {
 
     @Test
     void personAndAgents_reachAResult_everyMoveInTheStore() {
-        var created = negotiations.create(S, Protocols.Settings.defaults(S), AGENTS, 1);
+        var created = negotiations.create(S, Settings.defaults(S), AGENTS, 1);
         assertThat(created.tokens()).containsOnlyKeys("UA");
         String token = created.tokens().get("UA");
 
@@ -79,13 +80,13 @@ class NegotiationsTest {
         var end = negotiations.view(created.id(), token);
         assertThat(end.ended()).isTrue();
         assertThat(end.events().get(end.events().size() - 1).event()).isInstanceOf(Event.Ended.class);
-        assertThat(store.events(created.id(), 0)).isNotEmpty();
+        assertThat(store.log(created.id(), 0)).isNotEmpty();
         assertThat(store.audit(created.id()).intact()).isTrue();
     }
 
     @Test
     void restart_rebuildsTheSameState_andTheTalksEndAsWithoutIt() {
-        var a = negotiations.create(S, Protocols.Settings.defaults(S), AGENTS, 7);
+        var a = negotiations.create(S, Settings.defaults(S), AGENTS, 7);
         playUkraine(negotiations, a.id(), a.tokens().get("UA"), 20);
         var before = negotiations.view(a.id(), a.tokens().get("UA"));
 
@@ -97,29 +98,29 @@ class NegotiationsTest {
         assertThat(after).isEqualTo(before);
 
         playUkraine(negotiations, a.id(), a.tokens().get("UA"), 10_000);
-        var b = negotiations.create(S, Protocols.Settings.defaults(S), AGENTS, 7);
+        var b = negotiations.create(S, Settings.defaults(S), AGENTS, 7);
         playUkraine(negotiations, b.id(), b.tokens().get("UA"), 10_000);
         assertThat(negotiations.view(a.id(), a.tokens().get("UA")).agreement())
                 .isEqualTo(negotiations.view(b.id(), b.tokens().get("UA")).agreement());
-        assertThat(store.events(a.id(), 0)).hasSameSizeAs(store.events(b.id(), 0));
+        assertThat(store.log(a.id(), 0)).hasSameSizeAs(store.log(b.id(), 0));
     }
 
     @Test
     void refusedMove_changesNothing_andIsNotStored() {
-        var c = negotiations.create(S, Protocols.Settings.defaults(S), AGENTS, 1);
+        var c = negotiations.create(S, Settings.defaults(S), AGENTS, 1);
         String token = c.tokens().get("UA");
-        long stored = store.events(c.id(), 0).size();
+        long stored = store.log(c.id(), 0).size();
         var before = negotiations.view(c.id(), token);
         assertThatThrownBy(() -> negotiations.move(c.id(), token, new Action.Accept()))
                 .isInstanceOf(ProtocolException.class);
-        assertThat(store.events(c.id(), 0)).hasSize((int) stored);
+        assertThat(store.log(c.id(), 0)).hasSize((int) stored);
         negotiations.evict(c.id());
         assertThat(negotiations.view(c.id(), token)).isEqualTo(before);
     }
 
     @Test
     void tokens_openOnlyTheirOwnSeat_andOthersVotesStayPrivate() {
-        var c = negotiations.create(S, Protocols.Settings.defaults(S), Map.of("US", "hill-climb"), 1);
+        var c = negotiations.create(S, Settings.defaults(S), Map.of("US", "hill-climb"), 1);
         assertThat(c.tokens()).containsOnlyKeys("UA", "RU", "EU");
         assertThat(negotiations.seat(c.id(), c.tokens().get("RU"))).isEqualTo("RU");
         assertThatThrownBy(() -> negotiations.view(c.id(), "not-a-token")).isInstanceOf(AccessDenied.class)
@@ -139,42 +140,42 @@ class NegotiationsTest {
     @Test
     void aProfile_changesBeforeTheFirstMove_durably_andTheOpeningFollowsIt() throws Exception {
         // People in every seat, so that nobody moves before the profile changes.
-        var c = negotiations.create(S, Protocols.Settings.defaults(S), Map.of(), 3);
+        var c = negotiations.create(S, Settings.defaults(S), Map.of(), 3);
         String ua = c.tokens().get("UA");
-        Outcome opening = negotiations.view(c.id(), ua).text().orElseThrow();
+        Outcome opening = negotiations.view(c.id(), ua).currentText().orElseThrow();
         // UA rules out the opening text's option on NATO membership: a red line.
-        var profile = (com.fasterxml.jackson.databind.node.ObjectNode) dev.parley.scenario.MoveJson.JSON.readTree(
+        var profile = (com.fasterxml.jackson.databind.node.ObjectNode) TestJson.MAPPER.readTree(
                 dev.parley.scenario.ScenarioWriter.write(S, dev.parley.scenario.Format.JSON)).get("profiles").get("UA");
         int nato = S.issues().indexOf(S.issues().stream().filter(i -> i.id().equals("NATO")).findFirst()
                 .orElseThrow());
         String ruledOut = S.issues().get(nato).option(opening.toArray()[nato]).id();
         profile.putObject("redLines").putArray("NATO").add(ruledOut);
-        negotiations.editProfile(c.id(), ua, profile);
-        Outcome reopened = negotiations.view(c.id(), ua).text().orElseThrow();
+        negotiations.editProfile(c.id(), ua, profile.toString());
+        Outcome reopened = negotiations.view(c.id(), ua).currentText().orElseThrow();
         assertThat(reopened.toArray()[nato]).isNotEqualTo(opening.toArray()[nato]);
         assertThat(negotiations.scenario(c.id()).profiles().get("UA").isRedLine(nato, opening.toArray()[nato]))
                 .isTrue();
         // A restart rebuilds the same: the change is an event of the log.
         negotiations.evict(c.id());
-        assertThat(negotiations.view(c.id(), ua).text()).contains(reopened);
-        assertThat(store.events(c.id(), 0)).extracting(dev.parley.store.Records.Event::kind).containsExactly("profile");
+        assertThat(negotiations.view(c.id(), ua).currentText()).contains(reopened);
+        assertThat(store.log(c.id(), 0)).extracting(dev.parley.store.Records.LogEntry::kind).containsExactly("profile");
         // A bad profile is refused, naming its place; nothing changes.
         profile.putObject("weights").put("CF", 2.0);
-        assertThatThrownBy(() -> negotiations.editProfile(c.id(), ua, profile)).isInstanceOf(
+        assertThatThrownBy(() -> negotiations.editProfile(c.id(), ua, profile.toString())).isInstanceOf(
                 dev.parley.scenario.ScenarioException.class).hasMessageContaining("profiles.UA.weights");
-        assertThat(store.events(c.id(), 0)).hasSize(1);
+        assertThat(store.log(c.id(), 0)).hasSize(1);
         // After the first move, profiles are fixed.
         negotiations.move(c.id(), c.tokens().get("US"), new Action.End("to the vote"));
-        assertThatThrownBy(() -> negotiations.editProfile(c.id(), ua, profile)).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> negotiations.editProfile(c.id(), ua, profile.toString())).isInstanceOf(Conflict.class)
                 .hasMessage("the talks have begun: a profile can change only before the first move");
     }
 
     @Test
     void badSeatsOrAgents_areRefusedBeforeAnythingIsStored() {
         int before = store.negotiations().size();
-        assertThatThrownBy(() -> negotiations.create(S, Protocols.Settings.defaults(S), Map.of("XX", "boulware"), 1))
+        assertThatThrownBy(() -> negotiations.create(S, Settings.defaults(S), Map.of("XX", "boulware"), 1))
                 .hasMessageContaining("XX has no seat in single-text");
-        assertThatThrownBy(() -> negotiations.create(S, Protocols.Settings.defaults(S), Map.of("RU", "sly"), 1))
+        assertThatThrownBy(() -> negotiations.create(S, Settings.defaults(S), Map.of("RU", "sly"), 1))
                 .hasMessageContaining("unknown agent 'sly'");
         assertThat(store.negotiations()).hasSize(before);
     }

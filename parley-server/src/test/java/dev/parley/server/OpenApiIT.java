@@ -3,7 +3,6 @@ package dev.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.scenario.MoveJson;
 import dev.parley.store.Store;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +29,7 @@ class OpenApiIT {
                     "http://127.0.0.1:" + server.port() + "/openapi.json")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
-            JsonNode doc = MoveJson.JSON.readTree(r.body());
+            JsonNode doc = TestJson.MAPPER.readTree(r.body());
             assertThat(doc.get("openapi").asText()).startsWith("3.");
             Set<String> described = new HashSet<>();
             doc.get("paths").properties().forEach(p -> p.getValue().fieldNames().forEachRemaining(m -> {

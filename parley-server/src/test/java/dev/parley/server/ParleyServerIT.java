@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.utility.UtilityTable;
-import dev.parley.scenario.MoveJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +25,11 @@ class ParleyServerIT extends HttpHarness {
                         .asBoolean()).isTrue();
                 return;
             }
-            double onTable = mine.utility(MoveJson.outcome(v.get("onTable"), S.issues()).toArray());
+            double onTable = mine.utility(
+                    dev.parley.scenario.wire.PackageJson.read(v.get("onTable"), S.issues(), "package").toArray());
             boolean accept = v.get("phase").asText().equals("vote")
-                    ? onTable >= mine.utility(MoveJson.outcome(v.get("text"), S.issues()).toArray()) - 1e-9
+                    ? onTable >= mine.utility(dev.parley.scenario.wire.PackageJson
+                            .read(v.get("currentText"), S.issues(), "package").toArray()) - 1e-9
                     : onTable >= 0.45 - 1e-9;
             Reply r = call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"vote\", \"accept\": "
                     + accept + "}");
@@ -143,8 +144,8 @@ class ParleyServerIT extends HttpHarness {
         JsonNode tokens = created.get("tokens");
         String us = tokens.get("US").asText();
         String ua = tokens.get("UA").asText();
-        JsonNode opening = call("GET", "/api/negotiations/" + id, us, null).body().get("text");
-        String present = "{\"type\": \"present\", \"to\": \"%s\", \"outcome\": " + opening + "%s}";
+        JsonNode opening = call("GET", "/api/negotiations/" + id, us, null).body().get("opening");
+        String present = "{\"type\": \"present\", \"to\": \"%s\", \"package\": " + opening + "%s}";
         assertThat(call("POST", "/api/negotiations/" + id + "/moves", us, present.formatted("UA", "")).status())
                 .isEqualTo(200);
         Reply said = call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"message\", \"text\": "
@@ -168,9 +169,17 @@ class ParleyServerIT extends HttpHarness {
         Reply leak = call("POST", "/api/negotiations/" + id + "/moves", us, present.formatted("RU",
                 ", \"relay\": {\"original\": 2, \"verbatim\": false, \"text\": \"Kyiv would settle for "
                         + reservation + "\"}"));
-        assertThat(leak.status()).isEqualTo(409);
-        assertThat(leak.body().get("error").asText()).isEqualTo("a relay never passes on a reservation value, and "
-                + "this one states UA's");
+        assertThat(leak.status()).isEqualTo(422);
+        // The refusal never says whose reservation it was.
+        assertThat(leak.body().get("error").asText()).isEqualTo("a relay never passes on a reservation value");
+        Reply invented = call("POST", "/api/negotiations/" + id + "/moves", us, present.formatted("RU",
+                ", \"relay\": {\"original\": 2, \"verbatim\": true, \"text\": \"Kursk is ours to trade.\"}"));
+        assertThat(invented.status()).isEqualTo(422);
+        assertThat(invented.body().get("error").asText()).startsWith("a verbatim relay repeats the party's words");
+        Reply unlinked = call("POST", "/api/negotiations/" + id + "/moves", us, present.formatted("RU",
+                ", \"relay\": {\"original\": 99, \"verbatim\": false, \"text\": \"Kyiv wants movement.\"}"));
+        assertThat(unlinked.status()).isEqualTo(422);
+        assertThat(unlinked.body().get("error").asText()).startsWith("a relay must link to an event of these talks");
         assertThat(call("POST", "/api/negotiations/" + id + "/moves", us, present.formatted("RU",
                 ", \"relay\": {\"original\": 2, \"verbatim\": true, \"text\": \"Kursk is not ours to trade.\"}"))
                 .status()).isEqualTo(200);
@@ -205,39 +214,89 @@ class ParleyServerIT extends HttpHarness {
     }
 
     @Test
-    void errors_areJsonWithTheRightStatus() throws Exception {
+    void errors_areJsonWithTheRightStatus_mappedByType() throws Exception {
         JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\", "
                 + "\"RU\": \"truthful\", \"EU\": \"truthful\"}}");
         String id = created.get("id").asText();
         String ua = created.get("tokens").get("UA").asText();
+        String moves = "/api/negotiations/" + id + "/moves";
 
-        assertThat(call("GET", "/api/negotiations/" + id, null, null)).satisfies(r -> {
-            assertThat(r.status()).isEqualTo(401);
-            assertThat(r.body().get("error").asText()).isEqualTo("a token is needed: Authorization: Bearer TOKEN");
-        });
-        assertThat(call("GET", "/api/negotiations/nope", ua, null).status()).isEqualTo(404);
-        Reply outOfTurn = call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"accept\"}");
-        assertThat(outOfTurn.status()).isEqualTo(409);
-        assertThat(outOfTurn.body().get("error").asText()).isEqualTo("UA must vote on the proposal, not an accept");
-        Reply malformed = call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": ");
+        Reply noToken = call("GET", "/api/negotiations/" + id, null, null);
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.body().get("error").asText()).isEqualTo("a token is needed: Authorization: Bearer TOKEN");
+        assertThat(call("GET", "/api/negotiations/" + id, "not-a-token", null).status()).isEqualTo(403);
+        Reply unknown = call("GET", "/api/negotiations/nope", ua, null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("error").asText()).isEqualTo("no negotiation nope");
+
+        // 422: UA may move, but not this move.
+        Reply wrongKind = call("POST", moves, ua, "{\"type\": \"accept\"}");
+        assertThat(wrongKind.status()).isEqualTo(422);
+        assertThat(wrongKind.body().get("error").asText()).isEqualTo("UA must vote on the proposal, not an accept");
+
+        // 400: bad content, naming the field; never a Java message.
+        Reply malformed = call("POST", moves, ua, "{\"type\": ");
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.body().get("error").asText()).startsWith("malformed JSON at line 1");
-        Reply wrongType = call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"dance\"}");
+        assertThat(malformed.body().get("error").asText()).startsWith("body: malformed JSON at line 1");
+        Reply wrongType = call("POST", moves, ua, "{\"type\": \"dance\"}");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.body().get("error").asText()).startsWith("not a move: unknown action type 'dance'");
+        assertThat(wrongType.body().get("error").asText()).startsWith("type: no action 'dance'");
+        assertThat(wrongType.body().get("field").asText()).isEqualTo("type");
+        for (String notABoolean : List.of("\"yes\"", "null", "{}", "[]", "1")) {
+            Reply vote = call("POST", moves, ua, "{\"type\": \"vote\", \"accept\": " + notABoolean + "}");
+            assertThat(vote.status()).as(notABoolean).isEqualTo(400);
+            assertThat(vote.body().get("field").asText()).as(notABoolean).isEqualTo("accept");
+        }
+        Reply extra = call("POST", moves, ua, "{\"type\": \"vote\", \"accept\": true, \"why\": 1}");
+        assertThat(extra.status()).isEqualTo(400);
+        assertThat(extra.body().get("error").asText()).startsWith("why: unknown field");
+        Reply deep = call("POST", moves, ua, "[".repeat(5_000));
+        assertThat(deep.status()).isEqualTo(400);
+        Reply longNumber = call("POST", moves, ua, "{\"type\": \"vote\", \"accept\": " + "9".repeat(5_000) + "}");
+        assertThat(longNumber.status()).isEqualTo(400);
+
         Reply badScenario = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": {\"format\": \"parley/1\", "
                 + "\"id\": \"x\", \"parties\": [], \"issues\": [], \"profiles\": {}}}");
         assertThat(badScenario.status()).isEqualTo(400);
         assertThat(badScenario.body().get("error").asText()).isEqualTo("invalid scenario");
         assertThat(badScenario.body().get("details").get(0).asText()).contains("parties: 0 parties; a negotiation "
                 + "needs at least 2");
-        Reply unknownBuiltin = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2099\"}");
-        assertThat(unknownBuiltin.status()).isEqualTo(400);
+        assertThat(call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2099\"}").status())
+                .isEqualTo(400);
         Reply badAgent = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", "
                 + "\"agents\": {\"RU\": \"sly\"}}");
         assertThat(badAgent.status()).isEqualTo(400);
         assertThat(badAgent.body().get("error").asText()).startsWith("unknown agent 'sly'");
+        assertThat(badAgent.body().get("field").asText()).isEqualTo("agents.RU");
+        Reply unfit = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", "
+                + "\"agents\": {\"RU\": \"boulware\"}}");
+        assertThat(unfit.status()).isEqualTo(400);
+        assertThat(unfit.body().get("error").asText()).startsWith("boulware cannot fill a voter seat");
+        Reply endless = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", "
+                + "\"rounds\": 2000000000}");
+        assertThat(endless.status()).isEqualTo(400);
+        assertThat(endless.body().get("field").asText()).isEqualTo("rounds");
         String huge = "{\"scenario\": \"" + "x".repeat((int) ParleyServer.MAX_BODY + 10) + "\"}";
         assertThat(call("POST", "/api/negotiations", ADMIN, huge).status()).isEqualTo(413);
+
+        // 409: out of turn, and against the negotiation's state.
+        JsonNode people = create("{\"scenario\": \"ceasefire-2025\"}");
+        String pid = people.get("id").asText();
+        Reply outOfTurn = call("POST", "/api/negotiations/" + pid + "/moves", people.get("tokens").get("UA").asText(),
+                "{\"type\": \"vote\", \"accept\": true}");
+        assertThat(outOfTurn.status()).isEqualTo(409);
+        assertThat(outOfTurn.body().get("error").asText()).isEqualTo("UA is not to move now (waiting for US)");
+        assertThat(call("POST", "/api/negotiations/" + pid + "/close", ADMIN, null).status()).isEqualTo(200);
+        Reply closed = call("POST", "/api/negotiations/" + pid + "/moves", people.get("tokens").get("US").asText(),
+                "{\"type\": \"end\", \"reason\": \"done\"}");
+        assertThat(closed.status()).isEqualTo(409);
+        assertThat(closed.body().get("error").asText()).isEqualTo("negotiation " + pid + " is closed");
+
+        // Every error has the one shape.
+        for (Reply r : List.of(noToken, unknown, wrongKind, malformed, wrongType, extra, deep, badScenario,
+                badAgent, outOfTurn, closed)) {
+            assertThat(r.body().get("error").isTextual()).isTrue();
+            assertThat(r.body().get("details").isArray()).isTrue();
+        }
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import dev.parley.scenario.MoveJson;
 import dev.parley.store.Store;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -331,6 +330,6 @@ class WebConsoleIT {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base
                 + "/api/negotiations/" + id + "/" + what)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return MoveJson.JSON.readTree(r.body());
+        return TestJson.MAPPER.readTree(r.body());
     }
 }

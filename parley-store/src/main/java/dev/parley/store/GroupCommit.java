@@ -1,8 +1,7 @@
 package dev.parley.store;
 
-import dev.parley.store.Records.Event;
+import dev.parley.store.Records.LogEntry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class GroupCommit implements AutoCloseable {
     private static final Request STOP = new Request("", "", Optional.empty(), "", new CompletableFuture<>());
 
     private record Request(String negotiationId, String kind, Optional<String> party, String payload,
-            CompletableFuture<Event> done) {
+            CompletableFuture<LogEntry> done) {
     }
 
     private record Head(long seq, String hash) {
@@ -37,8 +36,18 @@ final class GroupCommit implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-    /** The writer thread's own: each negotiation's last committed event. */
-    private final Map<String, Head> heads = new HashMap<>();
+    /** The most chain heads kept in memory; one not kept is read again from the database when next needed. */
+    static final int MAX_HEADS = 10_000;
+
+    /** The writer thread's own: the last committed entry of the negotiations written to most recently. */
+    private final Map<String, Head> heads = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Head> eldest) {
+            return size() > MAX_HEADS;
+        }
+    };
     private final Thread writer;
     private volatile boolean closed;
 
@@ -48,7 +57,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Appends one event and returns it once committed. */
-    Event append(String negotiationId, String kind, Optional<String> party, String payload) {
+    LogEntry append(String negotiationId, String kind, Optional<String> party, String payload) {
         var request = new Request(negotiationId, kind, party, payload, new CompletableFuture<>());
         queue.add(request);
         if (closed && queue.remove(request)) {
@@ -113,7 +122,7 @@ final class GroupCommit implements AutoCloseable {
     /** Writes the batch in one transaction; only after the commit are the heads moved and the callers answered. */
     private void commit(List<Request> batch) {
         var next = new LinkedHashMap<String, Head>();
-        var events = new ArrayList<Event>(batch.size());
+        var events = new ArrayList<LogEntry>(batch.size());
         jdbi.useTransaction(h -> {
             PreparedBatch insert = h.prepareBatch("INSERT INTO events (negotiation_id, seq, at_millis, kind, party, "
                     + "payload, prev_hash, hash) VALUES (:id, :seq, :at, :kind, :party, :payload, :prev, :hash)");
@@ -125,7 +134,8 @@ final class GroupCommit implements AutoCloseable {
                 insert.bind("id", r.negotiationId()).bind("seq", seq).bind("at", at).bind("kind", r.kind())
                         .bind("party", r.party().orElse(null)).bind("payload", r.payload()).bind("prev", head.hash())
                         .bind("hash", hash).add();
-                events.add(new Event(r.negotiationId(), seq, at, r.kind(), r.party(), r.payload(), head.hash(), hash));
+                events.add(
+                        new LogEntry(r.negotiationId(), seq, at, r.kind(), r.party(), r.payload(), head.hash(), hash));
                 next.put(r.negotiationId(), new Head(seq, hash));
             }
             insert.execute();
@@ -147,7 +157,7 @@ final class GroupCommit implements AutoCloseable {
                     h -> h.createQuery("SELECT last_seq, last_hash FROM chain_heads WHERE negotiation_id = :id")
                             .bind("id", negotiationId).map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2)))
                             .findOne())
-                    .orElseThrow(() -> new StoreException("no negotiation " + negotiationId));
+                    .orElseThrow(() -> new StoreException.NoSuchNegotiation(negotiationId));
             heads.put(negotiationId, head);
         }
         return head;

@@ -28,15 +28,15 @@ public final class Records {
     }
 
     /**
-     * One event of a negotiation's log.
+     * One entry of a negotiation's log: a move, a share, a profile change (not a protocol event).
      *
      * @param seq 1, 2, 3, ... without gaps
      * @param party who acted, if anyone
-     * @param payload the event as the caller's JSON
-     * @param prevHash the hash of event {@code seq - 1} (64 zeros for the first)
-     * @param hash SHA-256 over the previous hash and this event's contents, hex
+     * @param payload the entry as the caller's JSON
+     * @param prevHash the hash of entry {@code seq - 1} (64 zeros for the first)
+     * @param hash SHA-256 over the previous hash and this entry's contents, hex
      */
-    public record Event(String negotiationId, long seq, long atMillis, String kind, Optional<String> party,
+    public record LogEntry(String negotiationId, long seq, long atMillis, String kind, Optional<String> party,
             String payload, String prevHash, String hash) {
     }
 

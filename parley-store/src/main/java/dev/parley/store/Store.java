@@ -3,7 +3,7 @@ package dev.parley.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.store.Records.Audit;
-import dev.parley.store.Records.Event;
+import dev.parley.store.Records.LogEntry;
 import dev.parley.store.Records.Negotiation;
 import dev.parley.store.Records.Seat;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +144,7 @@ public final class Store implements AutoCloseable {
         int n = run(h -> h.createUpdate("UPDATE negotiations SET status = :s WHERE id = :id").bind("s", status)
                 .bind("id", negotiationId).execute());
         if (n == 0) {
-            throw new StoreException("no negotiation " + negotiationId);
+            throw new StoreException.NoSuchNegotiation(negotiationId);
         }
     }
 
@@ -153,16 +153,16 @@ public final class Store implements AutoCloseable {
      *
      * @throws StoreException when the negotiation does not exist
      */
-    public Event append(String negotiationId, String kind, Optional<String> party, String payload) {
+    public LogEntry append(String negotiationId, String kind, Optional<String> party, String payload) {
         return appender.append(negotiationId, kind, party, payload);
     }
 
     /** The events after {@code afterSeq}, in order (0 for all). */
-    public List<Event> events(String negotiationId, long afterSeq) {
+    public List<LogEntry> log(String negotiationId, long afterSeq) {
         require(negotiationId);
         return run(h -> h.createQuery("SELECT negotiation_id, seq, at_millis, kind, party, payload, prev_hash, hash "
                 + "FROM events WHERE negotiation_id = :id AND seq > :after ORDER BY seq").bind("id", negotiationId)
-                .bind("after", afterSeq).map((rs, ctx) -> new Event(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                .bind("after", afterSeq).map((rs, ctx) -> new LogEntry(rs.getString(1), rs.getLong(2), rs.getLong(3),
                         rs.getString(4), Optional.ofNullable(rs.getString(5)), rs.getString(6), rs.getString(7),
                         rs.getString(8)))
                 .list());
@@ -170,12 +170,12 @@ public final class Store implements AutoCloseable {
 
     /** Verifies the chain of a negotiation's events and names the first broken one. */
     public Audit audit(String negotiationId) {
-        Negotiation n = negotiation(negotiationId).orElseThrow(() -> new StoreException("no negotiation "
-                + negotiationId));
-        List<Event> events = events(negotiationId, 0);
+        Negotiation n = negotiation(negotiationId)
+                .orElseThrow(() -> new StoreException.NoSuchNegotiation(negotiationId));
+        List<LogEntry> events = log(negotiationId, 0);
         String prev = GENESIS;
         long expected = 1;
-        for (Event e : events) {
+        for (LogEntry e : events) {
             if (e.seq() != expected) {
                 return new Audit(negotiationId, events.size(), Optional.of(expected), "event " + expected
                         + " is missing (the next stored is " + e.seq() + ")");
@@ -208,10 +208,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private void require(String negotiationId) {
-        if (negotiation(negotiationId).isEmpty()) {
-            throw new StoreException("no negotiation " + negotiationId);
-        }
+    /**
+     * The negotiation of that id.
+     *
+     * @throws StoreException.NoSuchNegotiation when there is none
+     */
+    public Negotiation require(String negotiationId) {
+        return negotiation(negotiationId).orElseThrow(() -> new StoreException.NoSuchNegotiation(negotiationId));
     }
 
     private <T> T run(java.util.function.Function<Handle, T> work) {

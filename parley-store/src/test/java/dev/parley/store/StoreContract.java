@@ -3,7 +3,7 @@ package dev.parley.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.parley.store.Records.Event;
+import dev.parley.store.Records.LogEntry;
 import dev.parley.store.Records.Seat;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,19 +55,19 @@ abstract class StoreContract {
     @Test
     void append_numbersEventsAndChainsThem() {
         String id = negotiation();
-        var appended = new ArrayList<Event>();
+        var appended = new ArrayList<LogEntry>();
         for (int i = 0; i < 50; i++) {
             appended.add(store.append(id, "offered", Optional.of(i % 2 == 0 ? "UA" : "RU"), "{\"n\":" + i + "}"));
         }
-        List<Event> read = store.events(id, 0);
+        List<LogEntry> read = store.log(id, 0);
         assertThat(read).isEqualTo(appended);
-        assertThat(read).extracting(Event::seq).containsExactlyElementsOf(
+        assertThat(read).extracting(LogEntry::seq).containsExactlyElementsOf(
                 java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
         assertThat(read.get(0).prevHash()).isEqualTo(Store.GENESIS);
         for (int i = 1; i < read.size(); i++) {
             assertThat(read.get(i).prevHash()).isEqualTo(read.get(i - 1).hash());
         }
-        assertThat(store.events(id, 45)).hasSize(5);
+        assertThat(store.log(id, 45)).hasSize(5);
         assertThat(store.audit(id).intact()).isTrue();
         assertThat(store.audit(id).events()).isEqualTo(50);
     }
@@ -119,7 +119,7 @@ abstract class StoreContract {
         } finally {
             pool.shutdown();
         }
-        assertThat(store.events(id, 0)).hasSize(100);
+        assertThat(store.log(id, 0)).hasSize(100);
         assertThat(store.audit(id).intact()).isTrue();
     }
 
@@ -128,11 +128,11 @@ abstract class StoreContract {
         List<String> ids = java.util.stream.IntStream.range(0, 6).mapToObj(i -> negotiation()).toList();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            var futures = new ArrayList<Future<List<Event>>>();
+            var futures = new ArrayList<Future<List<LogEntry>>>();
             for (int t = 0; t < 6; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
-                    var mine = new ArrayList<Event>();
+                    var mine = new ArrayList<LogEntry>();
                     for (int i = 0; i < 40; i++) {
                         mine.add(store.append(ids.get((thread + i) % ids.size()), "offered", Optional.of("T"
                                 + thread), "{\"i\":" + i + "}"));
@@ -140,13 +140,13 @@ abstract class StoreContract {
                     return mine;
                 }));
             }
-            var returned = new ArrayList<Event>();
+            var returned = new ArrayList<LogEntry>();
             for (var f : futures) {
                 returned.addAll(f.get());
             }
-            var stored = new ArrayList<Event>();
+            var stored = new ArrayList<LogEntry>();
             for (String id : ids) {
-                stored.addAll(store.events(id, 0));
+                stored.addAll(store.log(id, 0));
                 assertThat(store.audit(id).intact()).isTrue();
                 assertThat(store.negotiation(id).orElseThrow().lastSeq()).isEqualTo(40);
             }
@@ -169,7 +169,7 @@ abstract class StoreContract {
         assertThat(store.append(other, "offered", Optional.of("UA"), "{}").seq()).isEqualTo(1);
         assertThat(store.append(id, "offered", Optional.of("UA"), "{\"again\":1}").seq()).isEqualTo(3);
         assertThat(store.audit(id).intact()).isTrue();
-        assertThat(store.events(id, 0)).extracting(Event::payload).containsExactly("{}", "{}", "{\"again\":1}");
+        assertThat(store.log(id, 0)).extracting(LogEntry::payload).containsExactly("{}", "{}", "{\"again\":1}");
     }
 
     @Test
@@ -185,7 +185,7 @@ abstract class StoreContract {
     void unknownNegotiation_isAStoreError() {
         assertThatThrownBy(() -> store.append("nope", "x", Optional.empty(), "{}")).isInstanceOf(StoreException.class)
                 .hasMessage("no negotiation nope");
-        assertThatThrownBy(() -> store.events("nope", 0)).hasMessage("no negotiation nope");
+        assertThatThrownBy(() -> store.log("nope", 0)).hasMessage("no negotiation nope");
         assertThat(store.negotiation("nope")).isEmpty();
     }
 
@@ -195,7 +195,7 @@ abstract class StoreContract {
         store.append(id, "offered", Optional.of("UA"), "{}");
         store.close();
         store = Store.open(url());
-        assertThat(store.events(id, 0)).hasSize(1);
+        assertThat(store.log(id, 0)).hasSize(1);
         assertThat(store.audit(id).intact()).isTrue();
     }
 

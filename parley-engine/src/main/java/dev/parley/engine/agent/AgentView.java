@@ -5,15 +5,21 @@ import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.NumberedEvent;
+import dev.parley.engine.protocol.Phase;
 import dev.parley.engine.protocol.Protocol;
+import dev.parley.engine.protocol.ProtocolKind;
+import dev.parley.engine.protocol.SeatRole;
 import dev.parley.engine.utility.UtilityTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What one seat may see when it is its turn: its own profile, the public parts of the scenario (parties, issues),
- * the clock, and what the protocol shows it. It holds no scenario and no other party's profile, so an agent cannot
- * read them. Valid for one call of {@link Agent#act}: the event list behind it grows as the session goes on.
+ * What one seat sees: its own profile, the public parts of the scenario (parties, issues), the clock, and what the
+ * protocol shows it. It holds no scenario, no other party's profile and no protocol state, so an agent (or a person's
+ * client) cannot read them. Built by the session, the one place views are made. Valid until the next move: the event
+ * list behind it grows as the session goes on.
  */
 public final class AgentView {
     private final String party;
@@ -21,38 +27,48 @@ public final class AgentView {
     private final List<Issue> issues;
     private final Profile profile;
     private final UtilityTable utilities;
-    private final String protocol;
-    private final String phase;
+    private final ProtocolKind protocol;
+    private final SeatRole seatRole;
+    private final Phase phase;
     private final int round;
     private final int deadline;
+    private final List<String> toMove;
     private final Optional<Outcome> onTable;
     private final Optional<String> tabledBy;
-    private final Optional<Outcome> text;
+    private final Optional<Outcome> currentText;
+    private final Optional<Outcome> opening;
+    private final Optional<Outcome> concession;
     private final Optional<String> counterpart;
+    private final Optional<Outcome> agreement;
     private final List<Event> events;
     private final java.util.function.Predicate<Event> visible;
 
     /**
+     * @param state the protocol's state, of which the view keeps only what this seat may see
      * @param events every event so far; the view shows only those {@code party} may see
-     * @param visible which events {@code party} may see (the protocol decides)
      */
     public AgentView(String party, List<Party> parties, List<Issue> issues, Profile profile, UtilityTable utilities,
-            String protocol, Protocol.State state, List<Event> events, java.util.function.Predicate<Event> visible) {
+            Protocol protocol, Protocol.State state, List<Event> events) {
         this.party = party;
         this.parties = List.copyOf(parties);
         this.issues = List.copyOf(issues);
         this.profile = profile;
         this.utilities = utilities;
-        this.protocol = protocol;
+        this.protocol = protocol.kind();
+        this.seatRole = protocol.seatRole(party);
         this.phase = state.phase();
         this.round = state.round();
         this.deadline = state.deadline();
-        this.onTable = state.onTable();
-        this.tabledBy = state.tabledBy();
-        this.text = state.text();
+        this.toMove = protocol.toMove(state);
+        this.onTable = protocol.onTableFor(state, party);
+        this.tabledBy = onTable.isPresent() ? state.tabledBy() : Optional.empty();
+        this.currentText = state.currentText();
+        this.opening = state.opening();
+        this.concession = toMove.contains(party) ? state.concession() : Optional.empty();
         this.counterpart = state.counterpart();
+        this.agreement = state.agreement();
         this.events = java.util.Collections.unmodifiableList(events);
-        this.visible = visible;
+        this.visible = e -> protocol.visibleTo(e, party);
     }
 
     public String party() {
@@ -81,12 +97,16 @@ public final class AgentView {
         return utilities.utility(o.toArray());
     }
 
-    public String protocol() {
+    public ProtocolKind protocol() {
         return protocol;
     }
 
-    /** "offer", "propose", "vote" or "ratify". */
-    public String phase() {
+    /** What this seat does in the protocol. */
+    public SeatRole seatRole() {
+        return seatRole;
+    }
+
+    public Phase phase() {
         return phase;
     }
 
@@ -103,7 +123,19 @@ public final class AgentView {
         return Math.min(1.0, round / (double) deadline);
     }
 
-    /** The standing offer, the proposal being voted on, or the text being ratified. */
+    /** Who may act now, in the order they are asked; empty once ended. */
+    public List<String> toMove() {
+        return toMove;
+    }
+
+    public boolean ended() {
+        return phase == Phase.ENDED;
+    }
+
+    /**
+     * The standing offer, the proposal being voted on, the deal to ratify, or (shuttle) the package presented in
+     * this seat's meeting; empty where this seat may not see it.
+     */
     public Optional<Outcome> onTable() {
         return onTable;
     }
@@ -112,14 +144,29 @@ public final class AgentView {
         return tabledBy;
     }
 
-    /** The current single text, in single-text. */
-    public Optional<Outcome> text() {
-        return text;
+    /** Single-text: the current single negotiating text. */
+    public Optional<Outcome> currentText() {
+        return currentText;
     }
 
-    /** In shuttle: the party in the meeting. */
+    /** Shuttle: the opening package. */
+    public Optional<Outcome> opening() {
+        return opening;
+    }
+
+    /** Zeuthen: the minimal concession this seat is told to make, when it is to move. */
+    public Optional<Outcome> concession() {
+        return concession;
+    }
+
+    /** Shuttle: the party in the meeting. */
     public Optional<String> counterpart() {
         return counterpart;
+    }
+
+    /** The package agreed, once the session ended with a deal. */
+    public Optional<Outcome> agreement() {
+        return agreement;
     }
 
     /** The events this seat may see, oldest first (e.g. others' votes and private meetings are left out). */
@@ -127,12 +174,23 @@ public final class AgentView {
         return events.stream().filter(visible).toList();
     }
 
-    /** The most recent events this seat may see, newest first, at most {@code n}. */
-    public List<Event> recentEvents(int n) {
-        var out = new java.util.ArrayList<Event>();
+    /** The events this seat may see from number {@code after} + 1 on, each with its number in the session. */
+    public List<NumberedEvent> numberedEvents(int after) {
+        var out = new ArrayList<NumberedEvent>();
+        for (int i = Math.max(0, after); i < events.size(); i++) {
+            if (visible.test(events.get(i))) {
+                out.add(new NumberedEvent(i + 1, events.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /** The most recent events this seat may see, newest first, at most {@code n}, each with its number. */
+    public List<NumberedEvent> recentEvents(int n) {
+        var out = new ArrayList<NumberedEvent>();
         for (int i = events.size() - 1; i >= 0 && out.size() < n; i--) {
             if (visible.test(events.get(i))) {
-                out.add(events.get(i));
+                out.add(new NumberedEvent(i + 1, events.get(i)));
             }
         }
         return out;
@@ -140,7 +198,7 @@ public final class AgentView {
 
     /** The most recent offers made by others than this seat, newest first, at most {@code n}. */
     public List<Event.Offered> othersOffers(int n) {
-        var out = new java.util.ArrayList<Event.Offered>();
+        var out = new ArrayList<Event.Offered>();
         for (int i = events.size() - 1; i >= 0 && out.size() < n; i--) {
             if (events.get(i) instanceof Event.Offered o && !o.party().equals(party) && visible.test(o)) {
                 out.add(o);

@@ -179,9 +179,14 @@ public final class Analysis {
 
     /**
      * How {@code outcome} looks as a deal, with a victory flag when a victory index exceeds {@code victoryLimit}
-     * in size (DESIGN.md: 0.4).
+     * in size (by default {@link Assessment#DEFAULT_VICTORY_LIMIT}).
      */
     public Assessment assess(Outcome outcome, double victoryLimit) {
         return Assessor.assess(this, zone, outcome, victoryLimit);
+    }
+
+    /** How {@code outcome} looks as a deal, under the default victory limit. */
+    public Assessment assess(Outcome outcome) {
+        return assess(outcome, Assessment.DEFAULT_VICTORY_LIMIT);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * How a proposed package looks: what each party gets, how much of its possible gain, whether it favours one side,
- * and every lopsidedness flag of DESIGN.md by name. Immutable.
+ * and every lopsidedness flag by name. Immutable.
  *
  * @param utilities every profiled party, in party order
  * @param shares normalised share s_p = (u_p − r_p)/(a_p − r_p), for parties whose best zone utility exceeds
@@ -22,6 +22,12 @@ import java.util.Optional;
 public record Assessment(Outcome outcome, Map<String, Double> utilities, Map<String, Double> shares,
         List<VictoryIndex> victoryIndices, List<Flag> flags, boolean inZone, boolean paretoOptimal,
         Optional<Double> nashDistance, Optional<Double> nashProductShare, List<String> differsFromNash) {
+
+    /**
+     * The default victory limit: a package whose victory index exceeds it in size is flagged as one side's victory.
+     * Every caller takes it from here (or from a user's setting).
+     */
+    public static final double DEFAULT_VICTORY_LIMIT = 0.4;
 
     public Assessment {
         utilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(utilities));

@@ -3,7 +3,6 @@ package dev.parley.engine.analysis;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
-import dev.parley.engine.model.Role;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.utility.UtilityTable;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the talks look like from above, for reports and the mediator's console: DESIGN.md's gap between the two
+ * What the talks look like from above, for reports and the mediator's console: the gap between the two
  * principals, and the agreement zone projected on two (or more) parties' utilities. Both need every profile.
  */
 public final class Picture {
@@ -22,18 +21,23 @@ public final class Picture {
     private Picture() {
     }
 
-    /** The first two principals, in the scenario's order: the sides the gap is measured between. */
-    public static List<String> principals(Scenario s) {
-        return s.parties().stream().filter(p -> p.role() == Role.PRINCIPAL).map(Party::id).limit(2).toList();
+    /**
+     * {@code s} as if only {@code a} and {@code b} had to consent: its zone, frontier and solutions are theirs alone
+     * (the bilateral frontier Zeuthen's protocol concedes along, and the two parties' own Pareto line in a chart).
+     */
+    public static Scenario bilateral(Scenario s, String a, String b) {
+        var parties = s.parties().stream().map(p -> new Party(p.id(), p.name(), p.role(), p.id().equals(a) || p.id()
+                .equals(b), p.representatives())).toList();
+        return Scenario.of(s.id(), s.title(), s.description(), parties, s.issues(), s.profiles(), Optional.empty());
     }
 
     /**
-     * DESIGN.md's gap between the first two principals: each one's position on an issue is the option of its latest
+     * The gap between the two principals: each one's position on an issue is the option of its latest
      * offer in {@code offers}, or its best option (never a red line) before it has offered; per issue |k_a − k_b| / (K − 1), weighted by
      * the principals' mean weight. Empty with fewer than two principals.
      */
     public static Optional<Double> gap(Scenario s, Map<String, Outcome> offers) {
-        List<String> principals = principals(s);
+        List<String> principals = s.principals();
         if (principals.size() < 2) {
             return Optional.empty();
         }

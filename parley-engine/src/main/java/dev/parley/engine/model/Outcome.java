@@ -33,22 +33,42 @@ public final class Outcome implements Comparable<Outcome> {
      *         issue left out
      */
     public static Outcome parse(List<Issue> issues, String text) {
-        int[] choice = new int[issues.size()];
-        Arrays.fill(choice, -1);
-        boolean[] named = new boolean[issues.size()];
-        var problems = new java.util.ArrayList<String>();
+        var entries = new java.util.ArrayList<Map.Entry<String, String>>();
         for (String part : text.split(",")) {
             String entry = part.strip();
             if (entry.isEmpty()) {
                 continue;
             }
             int eq = entry.indexOf('=');
-            if (eq < 0) {
-                problems.add("'" + entry + "' is not ISSUE=OPTION");
+            // A malformed entry keeps its place, so that problems are named in the order they were written.
+            entries.add(eq < 0
+                    ? new java.util.AbstractMap.SimpleImmutableEntry<>(null, entry)
+                    : Map.entry(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip()));
+        }
+        return of(issues, entries, new java.util.ArrayList<>());
+    }
+
+    /**
+     * The package of issue id → option id entries, one per issue in any order (a JSON object, a parsed string).
+     *
+     * @throws IllegalArgumentException naming every unknown issue or option, every issue given twice and every
+     *         issue left out
+     */
+    public static Outcome of(List<Issue> issues, List<Map.Entry<String, String>> entries) {
+        return of(issues, entries, new java.util.ArrayList<>());
+    }
+
+    private static Outcome of(List<Issue> issues, List<Map.Entry<String, String>> entries, List<String> problems) {
+        int[] choice = new int[issues.size()];
+        Arrays.fill(choice, -1);
+        boolean[] named = new boolean[issues.size()];
+        for (Map.Entry<String, String> entry : entries) {
+            String issueId = entry.getKey();
+            String optionId = entry.getValue();
+            if (issueId == null) {
+                problems.add("'" + optionId + "' is not ISSUE=OPTION");
                 continue;
             }
-            String issueId = entry.substring(0, eq).strip();
-            String optionId = entry.substring(eq + 1).strip();
             int i = indexOf(issues, issueId);
             if (i < 0) {
                 problems.add("no issue '" + issueId + "' (issues: " + String.join(", ", issues.stream()

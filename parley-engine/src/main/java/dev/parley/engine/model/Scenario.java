@@ -58,6 +58,16 @@ public final class Scenario {
         return new Scenario(id, title, description, parties, issues, profiles, protocol);
     }
 
+    /** This scenario with {@code partyId}'s profile replaced. */
+    public Scenario withProfile(String partyId, Profile profile) {
+        if (party(partyId).isEmpty()) {
+            throw new IllegalArgumentException("no party " + partyId);
+        }
+        var changed = new LinkedHashMap<>(profiles);
+        changed.put(partyId, profile);
+        return new Scenario(id, title, description, parties, issues, changed, protocol);
+    }
+
     private void requireFits(String partyId, Profile profile) {
         if (profile.issueCount() != issues.size()) {
             throw new IllegalArgumentException("profile of " + partyId + " covers " + profile.issueCount() + " issues");
@@ -128,6 +138,19 @@ public final class Scenario {
             }
         }
         return -1;
+    }
+
+    /**
+     * The principals, in the scenario's order, at most two: the sides a bilateral protocol, the gap and the victory
+     * index are about. A third principal, if any, takes part as a ratifying party.
+     */
+    public List<String> principals() {
+        return parties.stream().filter(p -> p.role() == Role.PRINCIPAL).map(Party::id).limit(2).toList();
+    }
+
+    /** The mediator: the first party whose role is mediator, if any. */
+    public Optional<String> mediator() {
+        return parties.stream().filter(p -> p.role() == Role.MEDIATOR).map(Party::id).findFirst();
     }
 
     /** The parties whose consent a deal needs, in party order. */

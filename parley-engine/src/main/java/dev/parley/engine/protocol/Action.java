@@ -65,8 +65,8 @@ public sealed interface Action permits Action.Offer, Action.Accept, Action.Rejec
     }
 
     /**
-     * A relay: always linked to the move it passes on ({@code original}, a move number) and labelled verbatim or
-     * reframed.
+     * A relay: always linked to what it passes on ({@code original}, the number of that event in the session, from 1:
+     * a party's words or its objections) and labelled verbatim (the party's own words, unchanged) or reframed.
      */
     record Relay(int original, boolean verbatim, String text) {
         public Relay {
@@ -85,5 +85,19 @@ public sealed interface Action permits Action.Offer, Action.Accept, Action.Rejec
         public Message {
             Objects.requireNonNull(text, "text");
         }
+    }
+
+    /** The action in a few words, for messages: "an offer", "a vote". */
+    static String describe(Action a) {
+        return switch (a) {
+            case Offer o -> "an offer";
+            case Accept x -> "an accept";
+            case Reject x -> "a reject";
+            case End x -> "ending the talks";
+            case Propose x -> "a proposal";
+            case Vote x -> "a vote";
+            case Present x -> "presenting a package";
+            case Message x -> "a message";
+        };
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 record Ballot(Map<String, Boolean> votes, List<Event> events, boolean complete, List<String> against) {
     static Ballot cast(Map<String, Boolean> before, int voters, String party, Action action, int round, String on) {
         if (!(action instanceof Action.Vote v)) {
-            throw new ProtocolException(party + " must vote on " + on + ", not " + SingleText.describe(action));
+            throw ProtocolException.illegal(party + " must vote on " + on + ", not " + Action.describe(action));
         }
         var votes = new LinkedHashMap<>(before);
         votes.put(party, v.accept());

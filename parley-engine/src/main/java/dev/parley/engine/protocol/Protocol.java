@@ -5,30 +5,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A negotiation protocol: settings (held by the implementation), an immutable state, and a pure transition from a
- * state and one party's action to the next state and the events it caused. No randomness lives here: random
- * choices belong to the agents, so replaying the actions of a transcript rebuilds the same states. Implementations
- * are immutable and thread-safe.
- *
- * @param <S> the protocol's state type
+ * A negotiation protocol: its settings, an immutable state, and a pure transition from a state and one party's
+ * action to the next state and the events it caused. No randomness lives here: random choices belong to the agents,
+ * so replaying the actions of a transcript rebuilds the same states. Implementations are immutable and thread-safe.
+ * A protocol is driven only by a {@code dev.parley.engine.session.Session}.
  */
-public interface Protocol<S extends Protocol.State> {
-    /** What every protocol state shows of itself. Implementations are immutable records. */
-    interface State {
+public sealed interface Protocol permits SingleText, Shuttle, StackedOffers, Zeuthen {
+    /**
+     * What every protocol state shows of itself. Implementations are immutable records, one per protocol; each
+     * accessor has one meaning, empty where the protocol has no such thing.
+     */
+    sealed interface State permits SingleText.State, Shuttle.State, StackedOffers.State, Zeuthen.State {
         /** The current round, from 0. */
         int round();
 
-        /** The last round before the deadline ends the session. */
+        /** The number of rounds; the session ends when the round reaches it. */
         int deadline();
 
-        /** The phase, in words: "offer", "propose", "vote", "ratify", "present", "respond", "concede", "ended". */
-        String phase();
+        Phase phase();
 
         default boolean ended() {
-            return phase().equals("ended");
+            return phase() == Phase.ENDED;
         }
 
-        /** The package on the table: the standing offer, or the proposal being voted on. */
+        /** The package on the table: the standing offer, the proposal being voted on, or the deal to ratify. */
         Optional<Outcome> onTable();
 
         /** Who put {@link #onTable()} there, where the protocol says. */
@@ -36,37 +36,56 @@ public interface Protocol<S extends Protocol.State> {
             return Optional.empty();
         }
 
-        /**
-         * The single negotiating text (single-text); the opening package (shuttle); the minimal concession of the
-         * side to move (zeuthen); else empty.
-         */
-        default Optional<Outcome> text() {
+        /** Single-text: the current single negotiating text. */
+        default Optional<Outcome> currentText() {
             return Optional.empty();
         }
 
-        /** In shuttle, the party the mediator is meeting or meets next; elsewhere empty. */
+        /** Shuttle: the opening package, a public setting of the talks. */
+        default Optional<Outcome> opening() {
+            return Optional.empty();
+        }
+
+        /** Zeuthen: the minimal concession the side to move is told to make. */
+        default Optional<Outcome> concession() {
+            return Optional.empty();
+        }
+
+        /** Shuttle: the party the mediator is meeting or meets next. */
         default Optional<String> counterpart() {
             return Optional.empty();
         }
+
+        /** The package agreed, once ended with a deal. */
+        Optional<Outcome> agreement();
     }
 
     /** A state and the events that led to it from the previous one. */
-    record Transition<S>(S state, List<Event> events) {
+    record Transition(State state, List<Event> events) {
         public Transition {
             events = List.copyOf(events);
         }
     }
 
-    /** The protocol's name as used on the command line: "single-text", "saop", ... */
-    String name();
+    ProtocolKind kind();
+
+    /** The settings this protocol was built from. */
+    Settings settings();
 
     /** The parties that take part, in turn order. */
     List<String> participants();
 
-    Transition<S> start();
+    /**
+     * What {@code party}'s seat does in this protocol.
+     *
+     * @throws IllegalArgumentException for a party that has no seat
+     */
+    SeatRole seatRole(String party);
+
+    Transition start();
 
     /** Who may act now, in the order they are asked; empty once ended. */
-    List<String> toMove(S state);
+    List<String> toMove(State state);
 
     /**
      * Whether {@code party} may see {@code event}. By default everything is public but another party's vote.
@@ -75,10 +94,22 @@ public interface Protocol<S extends Protocol.State> {
         return !(event instanceof Event.Voted v) || v.party().equals(party);
     }
 
+    /** What {@code party} may see of the package on the table: by default all of it. */
+    default Optional<Outcome> onTableFor(State state, String party) {
+        return state.onTable();
+    }
+
     /**
      * Applies {@code party}'s {@code action} to {@code state}.
      *
-     * @throws ProtocolException when the action is not allowed now; nothing changes
+     * @throws ProtocolException.OutOfTurn when the party is not to move now; nothing changes
+     * @throws ProtocolException.IllegalMove when the action is not allowed where it stands; nothing changes
+     * @throws IllegalArgumentException for a state another protocol made
      */
-    Transition<S> next(S state, String party, Action action);
+    Transition next(State state, String party, Action action);
+
+    /** The one way a protocol refuses a state that is not its own. */
+    static IllegalArgumentException foreign(State s, ProtocolKind kind) {
+        return new IllegalArgumentException("a " + kind.id() + " protocol was given a state of another: " + s);
+    }
 }

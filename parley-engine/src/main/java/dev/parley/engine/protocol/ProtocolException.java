@@ -1,21 +1,49 @@
 package dev.parley.engine.protocol;
 
 import dev.parley.engine.ParleyException;
+import java.util.List;
 
-/** An action the protocol does not allow now: out of turn, of the wrong kind, or after the end. State is unchanged. */
-public final class ProtocolException extends ParleyException {
+/**
+ * A move the protocol refuses; the state is unchanged. Two kinds, told apart by type: {@link OutOfTurn} (not this
+ * party's turn, or the talks are over: try again later, or not at all) and {@link IllegalMove} (the move itself is
+ * wrong where it stands).
+ */
+public abstract sealed class ProtocolException extends ParleyException permits ProtocolException.OutOfTurn,
+        ProtocolException.IllegalMove {
     private static final long serialVersionUID = 1L;
 
-    public ProtocolException(String message) {
+    ProtocolException(String message) {
         super(message);
     }
 
+    /** Not this party's turn, or nobody's: the talks are over (or closed). */
+    public static final class OutOfTurn extends ProtocolException {
+        private static final long serialVersionUID = 1L;
+
+        public OutOfTurn(String message) {
+            super(message);
+        }
+    }
+
+    /** The party may move, but not this move: the wrong kind for the phase, or content the rules refuse. */
+    public static final class IllegalMove extends ProtocolException {
+        private static final long serialVersionUID = 1L;
+
+        public IllegalMove(String message) {
+            super(message);
+        }
+    }
+
     /** Refuses a move by {@code party} unless it is among those to move now. */
-    static void requireTurn(java.util.List<String> toMove, boolean ended, String party) {
+    static void requireTurn(List<String> toMove, boolean ended, String party) {
         if (!toMove.contains(party)) {
-            throw new ProtocolException(ended
+            throw new OutOfTurn(ended
                     ? "the talks are over"
                     : party + " is not to move now (waiting for " + String.join(", ", toMove) + ")");
         }
+    }
+
+    static IllegalMove illegal(String message) {
+        return new IllegalMove(message);
     }
 }

@@ -29,26 +29,27 @@ import java.util.Optional;
  * divergence check naming the issues on which they differ. Each party sees only its own meetings; the mediator sees
  * all of them. At the deadline, or when the mediator or a party ends the talks, there is no deal.
  */
-public final class Shuttle implements Protocol<Shuttle.State> {
+public final class Shuttle implements Protocol {
     /**
-     * Immutable.
+     * Immutable; change it with its withers.
      *
      * @param meeting the index, in {@code parties}, of the party the mediator meets next (or is meeting)
      * @param presented what the mediator presented in the current meeting
+     * @param openingPackage the opening package, a public setting of the talks
      * @param accepted the last package each party accepted
      */
-    public record State(String phase, int round, int deadline, int meeting, String meetingWith,
-            Optional<Outcome> presented, Outcome opening, Map<String, Outcome> accepted, Optional<Outcome> agreement)
-            implements
-                Protocol.State {
+    public record State(Phase phase, int round, int deadline, int meeting, String meetingWith,
+            Optional<Outcome> presented, Outcome openingPackage, Map<String, Outcome> accepted,
+            Optional<Outcome> agreement) implements Protocol.State {
         public State {
-            Objects.requireNonNull(opening, "opening");
+            Objects.requireNonNull(phase, "phase");
+            Objects.requireNonNull(openingPackage, "openingPackage");
             accepted = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(accepted));
         }
 
         @Override
         public Optional<Outcome> onTable() {
-            return phase.equals("respond") ? presented : Optional.empty();
+            return phase == Phase.RESPOND ? presented : Optional.empty();
         }
 
         /** The party the mediator is meeting, or meets next. */
@@ -57,62 +58,89 @@ public final class Shuttle implements Protocol<Shuttle.State> {
             return ended() ? Optional.empty() : Optional.of(meetingWith);
         }
 
-        /** The opening package, a public setting of the talks. */
         @Override
-        public Optional<Outcome> text() {
-            return Optional.of(opening);
+        public Optional<Outcome> opening() {
+            return Optional.of(openingPackage);
+        }
+
+        State with(Phase p) {
+            return new State(p, round, deadline, meeting, meetingWith, presented, openingPackage, accepted,
+                    agreement);
+        }
+
+        /** The meeting with the {@code index}-th party, {@code with}, in round {@code r}. */
+        State meeting(int r, int index, String with) {
+            return new State(phase, r, deadline, index, with, presented, openingPackage, accepted, agreement);
+        }
+
+        State withPresented(Optional<Outcome> p) {
+            return new State(phase, round, deadline, meeting, meetingWith, p, openingPackage, accepted, agreement);
+        }
+
+        State withAccepted(Map<String, Outcome> a) {
+            return new State(phase, round, deadline, meeting, meetingWith, presented, openingPackage, a, agreement);
+        }
+
+        State withAgreement(Optional<Outcome> deal) {
+            return new State(phase, round, deadline, meeting, meetingWith, presented, openingPackage, accepted,
+                    deal);
         }
     }
 
+    private final Settings settings;
     private final String mediator;
     private final List<String> parties;
     private final List<Issue> issues;
     private final int rounds;
     private final Outcome opening;
-    private final Map<String, Double> reservations = new LinkedHashMap<>();
+    private final List<Double> reservations = new ArrayList<>();
 
-    public Shuttle(Scenario scenario, String mediator, int rounds, Optional<Outcome> opening) {
+    Shuttle(Scenario scenario, Settings settings) {
+        this.settings = settings;
+        this.mediator = settings.mediator().orElseThrow();
         if (scenario.party(mediator).isEmpty()) {
-            throw new IllegalArgumentException("no party " + mediator);
+            throw new dev.parley.engine.InvalidInput("mediator", "no party " + mediator + " to mediate");
         }
-        if (rounds < 1) {
-            throw new IllegalArgumentException("rounds must be at least 1");
-        }
-        this.mediator = mediator;
         this.parties = scenario.ratifyingParties().stream().map(Party::id).filter(p -> !p.equals(mediator)).toList();
         if (parties.isEmpty()) {
-            throw new IllegalArgumentException("shuttle needs at least one ratifying party besides the mediator");
+            throw new dev.parley.engine.InvalidInput("protocol", "shuttle needs at least one ratifying party besides "
+                    + "the mediator");
         }
         this.issues = scenario.issues();
-        this.rounds = rounds;
-        this.opening = opening.orElseGet(() -> SingleText.defaultOpening(scenario));
-        scenario.profiles().forEach((party, profile) -> reservations.put(party, profile.reservation()));
+        this.rounds = settings.rounds();
+        this.opening = settings.opening().orElseGet(() -> SingleText.defaultOpening(scenario));
+        scenario.profiles().values().forEach(profile -> reservations.add(profile.reservation()));
     }
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
             "(\\d*[.,]\\d+|\\d+)\\s*(%|per ?cent)?");
 
     /**
-     * The party whose reservation value the text states, as a fraction (0.45, .45, 0,45) or a percentage (45%, 45
-     * per cent), if any. A guard against the plain slip, not against a mediator set on leaking.
+     * Whether the text states a party's reservation value, as a fraction (0.45, .45, 0,45) or a percentage (45%, 45
+     * per cent). A guard against the plain slip, not against a mediator set on leaking; it never says whose.
      */
-    private Optional<String> reservationIn(String text) {
+    private boolean statesReservation(String text) {
         var m = NUMBER.matcher(text);
         while (m.find()) {
             double x = Double.parseDouble(m.group(1).replace(',', '.'));
             double value = m.group(2) != null ? x / 100 : x;
-            for (var e : reservations.entrySet()) {
-                if (Math.abs(value - e.getValue()) < 1e-9 && e.getValue() > 0) {
-                    return Optional.of(e.getKey());
+            for (double r : reservations) {
+                if (Math.abs(value - r) < 1e-9 && r > 0) {
+                    return true;
                 }
             }
         }
-        return Optional.empty();
+        return false;
     }
 
     @Override
-    public String name() {
-        return "shuttle";
+    public ProtocolKind kind() {
+        return ProtocolKind.SHUTTLE;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
     }
 
     public String mediator() {
@@ -128,18 +156,45 @@ public final class Shuttle implements Protocol<Shuttle.State> {
     }
 
     @Override
-    public Transition<State> start() {
-        return new Transition<>(new State("present", 0, rounds, 0, parties.get(0), Optional.empty(), opening, Map.of(),
-                Optional.empty()), List.of());
+    public SeatRole seatRole(String party) {
+        if (party.equals(mediator)) {
+            return SeatRole.SHUTTLE_MEDIATOR;
+        }
+        if (parties.contains(party)) {
+            return SeatRole.RESPONDENT;
+        }
+        throw new IllegalArgumentException(party + " has no seat in shuttle");
     }
 
     @Override
-    public List<String> toMove(State s) {
+    public Transition start() {
+        return new Transition(new State(Phase.PRESENT, 0, rounds, 0, parties.get(0), Optional.empty(), opening, Map
+                .of(), Optional.empty()), List.of());
+    }
+
+    @Override
+    public List<String> toMove(Protocol.State state) {
+        State s = own(state);
         return switch (s.phase()) {
-            case "present" -> List.of(mediator);
-            case "respond" -> List.of(parties.get(s.meeting()));
-            default -> List.of();
+            case PRESENT -> List.of(mediator);
+            case RESPOND -> List.of(parties.get(s.meeting()));
+            case ENDED -> List.of();
+            case PROPOSE, VOTE, RATIFY, OFFER, CONCEDE -> throw Protocol.foreign(s, kind());
         };
+    }
+
+    private State own(Protocol.State state) {
+        if (state instanceof State s) {
+            return s;
+        }
+        throw Protocol.foreign(state, kind());
+    }
+
+    /** The package on the table is the business of the meeting: the mediator's and the party's in it, no one else's. */
+    @Override
+    public Optional<Outcome> onTableFor(Protocol.State state, String party) {
+        State s = own(state);
+        return party.equals(mediator) || party.equals(s.meetingWith()) ? s.onTable() : Optional.empty();
     }
 
     /** The mediator sees everything; a party sees its own meetings and the end. */
@@ -159,57 +214,54 @@ public final class Shuttle implements Protocol<Shuttle.State> {
     }
 
     @Override
-    public Transition<State> next(State s, String party, Action action) {
+    public Transition next(Protocol.State state, String party, Action action) {
+        State s = own(state);
         ProtocolException.requireTurn(toMove(s), s.ended(), party);
-        if (s.phase().equals("present")) {
-            return present(s, action);
-        }
-        return respond(s, party, action);
+        return s.phase() == Phase.PRESENT ? present(s, action) : respond(s, party, action);
     }
 
-    private Transition<State> present(State s, Action action) {
+    private Transition present(State s, Action action) {
         String to = parties.get(s.meeting());
         return switch (action) {
-            case Present p when !p.to().equals(to) -> throw new ProtocolException("the mediator meets " + to
+            case Present p when !p.to().equals(to) -> throw ProtocolException.illegal("the mediator meets " + to
                     + " now, not " + p.to());
-            case Present p when p.outcome().issueCount() != issues.size() -> throw new ProtocolException(
+            case Present p when p.outcome().issueCount() != issues.size() -> throw ProtocolException.illegal(
                     "a package needs one option per issue");
             case Present p -> {
                 p.relay().ifPresent(r -> {
-                    if (r.text().isBlank()) {
-                        throw new ProtocolException("a relay needs words");
+                    if (r.text().isBlank() || r.text().length() > Action.Message.MAX_LENGTH) {
+                        throw ProtocolException.illegal("a relay needs words, at most " + Action.Message.MAX_LENGTH
+                                + " characters");
                     }
                     if (r.original() < 1) {
-                        throw new ProtocolException("a relay must link to the move it passes on");
+                        throw ProtocolException.illegal("a relay must link to the event it passes on");
                     }
-                    reservationIn(r.text()).ifPresent(party -> {
-                        throw new ProtocolException("a relay never passes on a reservation value, and this one "
-                                + "states " + party + "'s");
-                    });
+                    if (statesReservation(r.text())) {
+                        throw ProtocolException.illegal("a relay never passes on a reservation value");
+                    }
                 });
-                yield new Transition<>(new State("respond", s.round(), s.deadline(), s.meeting(), to,
-                        Optional.of(p.outcome()), s.opening(), s.accepted(), Optional.empty()),
+                yield new Transition(s.with(Phase.RESPOND).withPresented(Optional.of(p.outcome())),
                         List.of(new Event.Presented(s.round(), to, p.outcome(),
                                 p.relay().map(Action.Relay::original), p.relay().map(Action.Relay::verbatim),
                                 p.relay().map(Action.Relay::text))));
             }
             case End e -> ended(s, Optional.empty(), mediator + " ended the talks: " + e.reason(), List.of());
-            default -> throw new ProtocolException("the mediator presents a package or ends the talks, not "
-                    + SingleText.describe(action));
+            default -> throw ProtocolException.illegal("the mediator presents a package or ends the talks, not "
+                    + Action.describe(action));
         };
     }
 
-    private Transition<State> respond(State s, String party, Action action) {
+    private Transition respond(State s, String party, Action action) {
         Outcome pkg = s.presented().orElseThrow();
         var events = new ArrayList<Event>();
         var accepted = new LinkedHashMap<>(s.accepted());
         switch (action) {
             case Action.Message m -> {
                 if (m.text().isBlank() || m.text().length() > Action.Message.MAX_LENGTH) {
-                    throw new ProtocolException("a message needs words, at most " + Action.Message.MAX_LENGTH
+                    throw ProtocolException.illegal("a message needs words, at most " + Action.Message.MAX_LENGTH
                             + " characters");
                 }
-                return new Transition<>(s, List.of(new Event.Said(s.round(), party, m.text())));
+                return new Transition(s, List.of(new Event.Said(s.round(), party, m.text())));
             }
             case Accept a -> {
                 accepted.put(party, pkg);
@@ -219,9 +271,9 @@ public final class Shuttle implements Protocol<Shuttle.State> {
                 for (int k = 0; k < r.objections().size(); k++) {
                     String id = r.objections().get(k);
                     Issue issue = issues.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow(
-                            () -> new ProtocolException("no issue '" + id + "' to object to"));
+                            () -> ProtocolException.illegal("no issue '" + id + "' to object to"));
                     if (issue.indexOf(r.toward().get(k)) < 0) {
-                        throw new ProtocolException("no option '" + r.toward().get(k) + "' in issue " + id);
+                        throw ProtocolException.illegal("no option '" + r.toward().get(k) + "' in issue " + id);
                     }
                 }
                 accepted.remove(party); // a party that rejects the package now stands by no earlier one
@@ -230,16 +282,13 @@ public final class Shuttle implements Protocol<Shuttle.State> {
             case End e -> {
                 return ended(s, Optional.empty(), party + " walked out: " + e.reason(), List.of());
             }
-            default -> throw new ProtocolException(party + " accepts or rejects the package (or says something to "
-                    + "the mediator), not "
-                    + SingleText.describe(action));
+            default -> throw ProtocolException.illegal(party + " accepts or rejects the package (or says something "
+                    + "to the mediator), not " + Action.describe(action));
         }
         if (accepted.size() == parties.size() && accepted.values().stream().distinct().count() == 1) {
             Outcome deal = accepted.values().iterator().next();
-            var last = new State(s.phase(), s.round(), s.deadline(), s.meeting(), parties.get(s.meeting()),
-                    s.presented(), s.opening(), accepted,
-                    Optional.empty());
-            return ended(last, Optional.of(deal), "every party accepted the identical package", events);
+            return ended(s.withAccepted(accepted), Optional.of(deal), "every party accepted the identical package",
+                    events);
         }
         int meeting = s.meeting() + 1;
         int round = s.round();
@@ -248,17 +297,14 @@ public final class Shuttle implements Protocol<Shuttle.State> {
             round++;
             divergence(s.round(), accepted).ifPresent(events::add);
             if (round >= s.deadline()) {
-                var state = new State("present", round, s.deadline(), meeting, parties.get(meeting), Optional.empty(),
-                        s.opening(),
-                        accepted, Optional.empty());
+                State state = s.with(Phase.PRESENT).meeting(round, meeting, parties.get(meeting)).withPresented(
+                        Optional.empty()).withAccepted(accepted);
                 return ended(state, Optional.empty(), "deadline: no package every party accepted within "
                         + s.deadline() + " rounds" + divergenceNote(accepted), events);
             }
         }
-        return new Transition<>(
-                new State("present", round, s.deadline(), meeting, parties.get(meeting), Optional.empty(), s.opening(),
-                        accepted, Optional.empty()),
-                events);
+        return new Transition(s.with(Phase.PRESENT).meeting(round, meeting, parties.get(meeting)).withPresented(
+                Optional.empty()).withAccepted(accepted), events);
     }
 
     /** The divergence check: the issues on which the packages the parties accepted differ. */
@@ -289,12 +335,9 @@ public final class Shuttle implements Protocol<Shuttle.State> {
                         + " accepted differ on " + String.join(", ", differ);
     }
 
-    private Transition<State> ended(State s, Optional<Outcome> deal, String why, List<Event> before) {
+    private Transition ended(State s, Optional<Outcome> deal, String why, List<Event> before) {
         var events = new ArrayList<>(before);
         events.add(new Event.Ended(s.round(), deal, why, Map.of()));
-        return new Transition<>(
-                new State("ended", s.round(), s.deadline(), s.meeting(), parties.get(s.meeting()), Optional.empty(),
-                        s.opening(), s.accepted(), deal),
-                events);
+        return new Transition(s.with(Phase.ENDED).withPresented(Optional.empty()).withAgreement(deal), events);
     }
 }

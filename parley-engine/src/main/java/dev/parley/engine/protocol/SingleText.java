@@ -6,7 +6,6 @@ import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action.End;
 import dev.parley.engine.protocol.Action.Propose;
-import dev.parley.engine.protocol.Action.Vote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,44 +26,64 @@ import java.util.Optional;
  * The opening text, unless given, is the middle option of each issue among the options no ratifying party rules
  * out: a neutral start that breaks no red line.
  */
-public final class SingleText implements Protocol<SingleText.State> {
-    /** Phases of a round. */
-    public enum Phase {
-        PROPOSE, VOTE, RATIFY, ENDED
-    }
-
-    /** Immutable. {@code votes} holds the votes of the current vote, in party order. */
-    public record State(Phase stage, String mediator, int round, int deadline, Outcome current,
+public final class SingleText implements Protocol {
+    /** Immutable. {@code votes} holds the votes of the current vote, in party order. Change it with its withers. */
+    public record State(Phase phase, String mediator, int round, int deadline, Outcome current,
             Optional<Outcome> proposal, Map<String, Boolean> votes, int stall, Optional<Outcome> agreement)
             implements
                 Protocol.State {
         public State {
+            Objects.requireNonNull(phase, "phase");
             Objects.requireNonNull(current, "current");
             votes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(votes));
         }
 
         @Override
-        public String phase() {
-            return stage.name().toLowerCase(java.util.Locale.ROOT);
-        }
-
-        @Override
         public Optional<Outcome> onTable() {
-            return stage == Phase.VOTE ? proposal : stage == Phase.RATIFY ? Optional.of(current) : Optional.empty();
+            return phase == Phase.VOTE ? proposal : phase == Phase.RATIFY ? Optional.of(current) : Optional.empty();
         }
 
         /** The mediator, while its proposal is being voted on. */
         @Override
         public Optional<String> tabledBy() {
-            return stage == Phase.VOTE ? Optional.of(mediator) : Optional.empty();
+            return phase == Phase.VOTE ? Optional.of(mediator) : Optional.empty();
         }
 
         @Override
-        public Optional<Outcome> text() {
+        public Optional<Outcome> currentText() {
             return Optional.of(current);
+        }
+
+        State with(Phase p) {
+            return new State(p, mediator, round, deadline, current, proposal, votes, stall, agreement);
+        }
+
+        State withRound(int r) {
+            return new State(phase, mediator, r, deadline, current, proposal, votes, stall, agreement);
+        }
+
+        State withCurrent(Outcome text) {
+            return new State(phase, mediator, round, deadline, text, proposal, votes, stall, agreement);
+        }
+
+        State withProposal(Optional<Outcome> p) {
+            return new State(phase, mediator, round, deadline, current, p, votes, stall, agreement);
+        }
+
+        State withVotes(Map<String, Boolean> v) {
+            return new State(phase, mediator, round, deadline, current, proposal, v, stall, agreement);
+        }
+
+        State withStall(int n) {
+            return new State(phase, mediator, round, deadline, current, proposal, votes, n, agreement);
+        }
+
+        State withAgreement(Optional<Outcome> deal) {
+            return new State(phase, mediator, round, deadline, current, proposal, votes, stall, deal);
         }
     }
 
+    private final Settings settings;
     private final String mediator;
     private final List<String> voters;
     private final int rounds;
@@ -72,23 +91,19 @@ public final class SingleText implements Protocol<SingleText.State> {
     private final Outcome opening;
 
     /**
-     * @param mediator the mediator's party id
-     * @param rounds the deadline, in proposals
-     * @param stallLimit how many proposals in a row may fail before the talks end
-     * @param opening the opening text, or empty for the default above
+     * The settings give the mediator, the deadline in proposals, how many proposals in a row may fail before the
+     * talks end, and the opening text (by default the one below).
      */
-    public SingleText(Scenario scenario, String mediator, int rounds, int stallLimit, Optional<Outcome> opening) {
+    SingleText(Scenario scenario, Settings settings) {
+        this.settings = settings;
+        this.mediator = settings.mediator().orElseThrow();
         if (scenario.party(mediator).isEmpty()) {
-            throw new IllegalArgumentException("no party " + mediator);
+            throw new dev.parley.engine.InvalidInput("mediator", "no party " + mediator + " to mediate");
         }
-        if (rounds < 1 || stallLimit < 1) {
-            throw new IllegalArgumentException("rounds and stall limit must be at least 1");
-        }
-        this.mediator = mediator;
         this.voters = scenario.ratifyingParties().stream().map(Party::id).toList();
-        this.rounds = rounds;
-        this.stallLimit = stallLimit;
-        this.opening = opening.orElseGet(() -> defaultOpening(scenario));
+        this.rounds = settings.rounds();
+        this.stallLimit = settings.stallLimit();
+        this.opening = settings.opening().orElseGet(() -> defaultOpening(scenario));
     }
 
     /** The middle option of each issue among those no ratifying party has as a red line. */
@@ -113,8 +128,13 @@ public final class SingleText implements Protocol<SingleText.State> {
     }
 
     @Override
-    public String name() {
-        return "single-text";
+    public ProtocolKind kind() {
+        return ProtocolKind.SINGLE_TEXT;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
     }
 
     @Override
@@ -125,63 +145,83 @@ public final class SingleText implements Protocol<SingleText.State> {
         return all;
     }
 
+    @Override
+    public SeatRole seatRole(String party) {
+        if (party.equals(mediator)) {
+            return SeatRole.TEXT_MEDIATOR;
+        }
+        if (voters.contains(party)) {
+            return SeatRole.VOTER;
+        }
+        throw new IllegalArgumentException(party + " has no seat in single-text");
+    }
+
     public String mediator() {
         return mediator;
     }
 
     @Override
-    public Transition<State> start() {
-        return new Transition<>(new State(Phase.PROPOSE, mediator, 0, rounds, opening, Optional.empty(), Map.of(), 0,
+    public Transition start() {
+        return new Transition(new State(Phase.PROPOSE, mediator, 0, rounds, opening, Optional.empty(), Map.of(), 0,
                 Optional.empty()), List.of(new Event.TextAdopted(0, opening)));
     }
 
     @Override
-    public List<String> toMove(State s) {
-        return switch (s.stage()) {
+    public List<String> toMove(Protocol.State state) {
+        State s = own(state);
+        return switch (s.phase()) {
             case PROPOSE -> List.of(mediator);
             case VOTE, RATIFY -> voters.stream().filter(v -> !s.votes().containsKey(v)).toList();
             case ENDED -> List.of();
+            case OFFER, PRESENT, RESPOND, CONCEDE -> throw Protocol.foreign(s, kind());
         };
     }
 
     @Override
-    public Transition<State> next(State s, String party, Action action) {
+    public Transition next(Protocol.State state, String party, Action action) {
+        State s = own(state);
         ProtocolException.requireTurn(toMove(s), s.ended(), party);
-        return switch (s.stage()) {
+        return switch (s.phase()) {
             case PROPOSE -> propose(s, party, action);
             case VOTE, RATIFY -> vote(s, party, action);
-            case ENDED -> throw new IllegalStateException("unreachable: nobody moves after the end");
+            case ENDED, OFFER, PRESENT, RESPOND, CONCEDE -> throw new IllegalStateException(
+                    "unreachable: nobody moves in " + s.phase().id());
         };
     }
 
-    private Transition<State> propose(State s, String party, Action action) {
+    private State own(Protocol.State state) {
+        if (state instanceof State s) {
+            return s;
+        }
+        throw Protocol.foreign(state, kind());
+    }
+
+    private Transition propose(State s, String party, Action action) {
         return switch (action) {
-            case Propose p when p.text().equals(s.current()) -> throw new ProtocolException(
+            case Propose p when p.text().equals(s.current()) -> throw ProtocolException.illegal(
                     "a proposal must change the current text");
-            case Propose p when p.text().issueCount() != s.current().issueCount() -> throw new ProtocolException(
+            case Propose p when p.text().issueCount() != s.current().issueCount() -> throw ProtocolException.illegal(
                     "a proposal needs one option per issue");
-            case Propose p -> new Transition<>(new State(Phase.VOTE, s.mediator(), s.round(), s.deadline(), s.current(),
-                    Optional.of(p.text()), Map.of(), s.stall(), Optional.empty()),
-                    List.of(new Event.Proposed(s.round(), party, p.text())));
-            case End e -> new Transition<>(ratifyPhase(s), List.of());
-            default -> throw new ProtocolException("the mediator may propose a text or end the talks, not "
-                    + describe(action));
+            case Propose p -> new Transition(s.with(Phase.VOTE).withProposal(Optional.of(p.text())).withVotes(Map
+                    .of()), List.of(new Event.Proposed(s.round(), party, p.text())));
+            case End e -> new Transition(ratifyPhase(s), List.of());
+            default -> throw ProtocolException.illegal("the mediator may propose a text or end the talks, not "
+                    + Action.describe(action));
         };
     }
 
     /** A vote on the proposal or, in the ratify phase, on the final text; the last vote decides. */
-    private Transition<State> vote(State s, String party, Action action) {
+    private Transition vote(State s, String party, Action action) {
         Ballot b = Ballot.cast(s.votes(), voters.size(), party, action, s.round(),
-                s.stage() == Phase.VOTE ? "the proposal" : "the final text");
+                s.phase() == Phase.VOTE ? "the proposal" : "the final text");
         if (!b.complete()) {
-            return new Transition<>(new State(s.stage(), s.mediator(), s.round(), s.deadline(), s.current(),
-                    s.proposal(), b.votes(), s.stall(), Optional.empty()), b.events());
+            return new Transition(s.withVotes(b.votes()), b.events());
         }
-        return s.stage() == Phase.VOTE ? decide(s, b) : ratified(s, b);
+        return s.phase() == Phase.VOTE ? decide(s, b) : ratified(s, b);
     }
 
     /** Every vote on a proposal is in: adopt it if unanimous, then go on, or to the final vote. */
-    private Transition<State> decide(State s, Ballot b) {
+    private Transition decide(State s, Ballot b) {
         List<Event> events = b.events();
         int rejections = b.against().size();
         Outcome text = s.current();
@@ -194,22 +234,20 @@ public final class SingleText implements Protocol<SingleText.State> {
             events.add(new Event.TextKept(s.round(), rejections));
         }
         int round = s.round() + 1;
-        var after = new State(Phase.PROPOSE, s.mediator(), round, s.deadline(), text, Optional.empty(), Map.of(),
-                stall, Optional.empty());
+        State after = s.with(Phase.PROPOSE).withRound(round).withCurrent(text).withProposal(Optional.empty())
+                .withVotes(Map.of()).withStall(stall);
         if (round >= s.deadline() || stall >= stallLimit) {
             after = ratifyPhase(after);
         }
-        return new Transition<>(after, events);
+        return new Transition(after, events);
     }
 
-    private State ratifyPhase(State s) {
-        return new State(Phase.RATIFY, s.mediator(), s.round(), s.deadline(), s.current(), Optional.empty(), Map.of(),
-                s.stall(),
-                Optional.empty());
+    private static State ratifyPhase(State s) {
+        return s.with(Phase.RATIFY).withProposal(Optional.empty()).withVotes(Map.of());
     }
 
     /** Every vote on the final text is in: a deal only if all accepted. */
-    private Transition<State> ratified(State s, Ballot b) {
+    private Transition ratified(State s, Ballot b) {
         List<String> against = b.against();
         Map<String, Boolean> votes = b.votes();
         List<Event> events = b.events();
@@ -218,22 +256,6 @@ public final class SingleText implements Protocol<SingleText.State> {
                 ? "every ratifying party accepted the final text"
                 : String.join(", ", against) + " rejected the final text";
         events.add(new Event.Ended(s.round(), deal, why, votes));
-        return new Transition<>(
-                new State(Phase.ENDED, s.mediator(), s.round(), s.deadline(), s.current(), Optional.empty(), votes,
-                        s.stall(), deal),
-                events);
-    }
-
-    static String describe(Action a) {
-        return switch (a) {
-            case Action.Offer o -> "an offer";
-            case Action.Accept x -> "an accept";
-            case Action.Reject x -> "a reject";
-            case Action.End x -> "ending the talks";
-            case Propose x -> "a proposal";
-            case Vote x -> "a vote";
-            case Action.Present x -> "presenting a package";
-            case Action.Message x -> "a message";
-        };
+        return new Transition(s.with(Phase.ENDED).withVotes(votes).withAgreement(deal), events);
     }
 }

@@ -2,7 +2,6 @@ package dev.parley.engine.protocol;
 
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Party;
-import dev.parley.engine.model.Role;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action.Accept;
 import dev.parley.engine.protocol.Action.End;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,13 +28,14 @@ import java.util.Set;
  * </ul>
  * A round is one turn of every negotiator; at the deadline the talks end without agreement.
  */
-public final class StackedOffers implements Protocol<StackedOffers.State> {
-    /** Immutable. */
-    public record State(String phase, int round, int deadline, int turn, Optional<Outcome> standing,
+public final class StackedOffers implements Protocol {
+    /** Immutable; change it with its withers. */
+    public record State(Phase phase, int round, int deadline, int turn, Optional<Outcome> standing,
             Optional<String> offerer, Set<String> accepted, Map<String, Boolean> votes, Optional<Outcome> agreement)
             implements
                 Protocol.State {
         public State {
+            Objects.requireNonNull(phase, "phase");
             accepted = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(accepted));
             votes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(votes));
         }
@@ -49,50 +50,78 @@ public final class StackedOffers implements Protocol<StackedOffers.State> {
             return offerer;
         }
 
+        State with(Phase p) {
+            return new State(p, round, deadline, turn, standing, offerer, accepted, votes, agreement);
+        }
+
+        State turn(int r, int t) {
+            return new State(phase, r, deadline, t, standing, offerer, accepted, votes, agreement);
+        }
+
+        /** {@code offer} by {@code party} is the standing offer, accepted by nobody yet. */
+        State standing(Outcome offer, String party) {
+            return new State(phase, round, deadline, turn, Optional.of(offer), Optional.of(party), Set.of(), votes,
+                    agreement);
+        }
+
+        State withAccepted(Set<String> a) {
+            return new State(phase, round, deadline, turn, standing, offerer, a, votes, agreement);
+        }
+
+        State withVotes(Map<String, Boolean> v) {
+            return new State(phase, round, deadline, turn, standing, offerer, accepted, v, agreement);
+        }
+
+        State withAgreement(Optional<Outcome> deal) {
+            return new State(phase, round, deadline, turn, standing, offerer, accepted, votes, deal);
+        }
     }
 
-    private final String name;
+    private final ProtocolKind kind;
+    private final Settings settings;
     private final List<String> negotiators;
     private final List<String> ratifiers;
     private final int rounds;
     private final double discount;
 
-    private StackedOffers(String name, List<String> negotiators, List<String> ratifiers, int rounds,
-            double discount) {
+    private StackedOffers(ProtocolKind kind, Settings settings, List<String> negotiators, List<String> ratifiers) {
         if (negotiators.size() < 2) {
-            throw new IllegalArgumentException(name + " needs at least 2 negotiating parties");
+            throw new dev.parley.engine.InvalidInput("protocol", kind.id() + " needs at least 2 negotiating parties");
         }
-        if (rounds < 1 || !(discount > 0 && discount <= 1)) {
-            throw new IllegalArgumentException("rounds must be at least 1 and the discount in (0, 1]");
-        }
-        this.name = name;
+        this.kind = kind;
+        this.settings = settings;
         this.negotiators = List.copyOf(negotiators);
         this.ratifiers = List.copyOf(ratifiers);
-        this.rounds = rounds;
-        this.discount = discount;
+        this.rounds = settings.rounds();
+        this.discount = kind == ProtocolKind.ALTERNATING ? settings.discount() : 1;
     }
 
     /** SAOP among all ratifying parties, in party order. */
-    public static StackedOffers saop(Scenario s, int rounds) {
-        return new StackedOffers("saop", s.ratifyingParties().stream().map(Party::id).toList(), List.of(), rounds, 1);
+    static StackedOffers saop(Scenario s, Settings settings) {
+        return new StackedOffers(ProtocolKind.SAOP, settings, s.ratifyingParties().stream().map(Party::id).toList(),
+                List.of());
     }
 
     /** Alternating offers between the first two principals; the other ratifying parties ratify. */
-    public static StackedOffers alternating(Scenario s, int rounds, double discount) {
-        List<String> principals = s.parties().stream().filter(p -> p.role() == Role.PRINCIPAL).map(Party::id)
-                .limit(2).toList();
+    static StackedOffers alternating(Scenario s, Settings settings) {
+        List<String> principals = s.principals();
         if (principals.size() < 2) {
-            throw new IllegalArgumentException("alternating offers needs two principals; " + s.id() + " has "
-                    + principals.size());
+            throw new dev.parley.engine.InvalidInput("protocol", "alternating offers needs two principals; " + s.id()
+                    + " has " + principals.size());
         }
         List<String> others = s.ratifyingParties().stream().map(Party::id).filter(p -> !principals.contains(p))
                 .toList();
-        return new StackedOffers("alternating", principals, others, rounds, discount);
+        return new StackedOffers(ProtocolKind.ALTERNATING, settings, principals, others);
     }
 
     @Override
-    public String name() {
-        return name;
+    public ProtocolKind kind() {
+        return kind;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
     }
 
     @Override
@@ -100,6 +129,17 @@ public final class StackedOffers implements Protocol<StackedOffers.State> {
         var all = new ArrayList<>(negotiators);
         all.addAll(ratifiers);
         return all;
+    }
+
+    @Override
+    public SeatRole seatRole(String party) {
+        if (negotiators.contains(party)) {
+            return SeatRole.NEGOTIATOR;
+        }
+        if (ratifiers.contains(party)) {
+            return SeatRole.RATIFIER;
+        }
+        throw new IllegalArgumentException(party + " has no seat in " + kind.id());
     }
 
     /** The parties that make and accept offers, in turn order. */
@@ -113,80 +153,87 @@ public final class StackedOffers implements Protocol<StackedOffers.State> {
     }
 
     @Override
-    public Transition<State> start() {
-        return new Transition<>(new State("offer", 0, rounds, 0, Optional.empty(), Optional.empty(), Set.of(),
+    public Transition start() {
+        return new Transition(new State(Phase.OFFER, 0, rounds, 0, Optional.empty(), Optional.empty(), Set.of(),
                 Map.of(), Optional.empty()), List.of());
     }
 
     @Override
-    public List<String> toMove(State s) {
+    public List<String> toMove(Protocol.State state) {
+        State s = own(state);
         return switch (s.phase()) {
-            case "offer" -> List.of(negotiators.get(s.turn()));
-            case "ratify" -> ratifiers.stream().filter(r -> !s.votes().containsKey(r)).toList();
-            default -> List.of();
+            case OFFER -> List.of(negotiators.get(s.turn()));
+            case RATIFY -> ratifiers.stream().filter(r -> !s.votes().containsKey(r)).toList();
+            case ENDED -> List.of();
+            case PROPOSE, VOTE, PRESENT, RESPOND, CONCEDE -> throw Protocol.foreign(s, kind);
         };
+    }
+
+    private State own(Protocol.State state) {
+        if (state instanceof State s) {
+            return s;
+        }
+        throw Protocol.foreign(state, kind);
     }
 
     @Override
-    public Transition<State> next(State s, String party, Action action) {
+    public Transition next(Protocol.State state, String party, Action action) {
+        State s = own(state);
         ProtocolException.requireTurn(toMove(s), s.ended(), party);
-        if (s.phase().equals("ratify")) {
+        if (s.phase() == Phase.RATIFY) {
             return ratify(s, party, action);
         }
         return switch (action) {
-            case Offer o -> advance(new State("offer", s.round(), s.deadline(), s.turn(), Optional.of(o.outcome()),
-                    Optional.of(party), Set.of(), Map.of(), Optional.empty()),
-                    new Event.Offered(s.round(), party, o.outcome()));
+            case Offer o -> advance(s.standing(o.outcome(), party).withVotes(Map.of()), new Event.Offered(s.round(),
+                    party, o.outcome()));
             case Accept a -> accept(s, party);
-            case End e -> new Transition<>(ended(s, Optional.empty(), party + " ended the talks: " + e.reason(),
-                    Map.of()),
-                    List.of(new Event.Ended(s.round(), Optional.empty(), party + " ended the talks: "
-                            + e.reason(), Map.of())));
-            default -> throw new ProtocolException(party + " may offer, accept or end, not "
-                    + SingleText.describe(action));
+            case End e -> {
+                String why = party + " ended the talks: " + e.reason();
+                yield new Transition(ended(s, Optional.empty(), Map.of()), List.of(new Event.Ended(s.round(),
+                        Optional.empty(), why, Map.of())));
+            }
+            default -> throw ProtocolException.illegal(party + " may offer, accept or end, not "
+                    + Action.describe(action));
         };
     }
 
-    private Transition<State> accept(State s, String party) {
+    private Transition accept(State s, String party) {
         if (s.standing().isEmpty()) {
-            throw new ProtocolException("there is no offer to accept yet");
+            throw ProtocolException.illegal("there is no offer to accept yet");
         }
         if (s.offerer().orElseThrow().equals(party)) {
-            throw new ProtocolException(party + " cannot accept its own offer");
+            throw ProtocolException.illegal(party + " cannot accept its own offer");
         }
         Outcome offer = s.standing().orElseThrow();
         var accepted = new LinkedHashSet<>(s.accepted());
         accepted.add(party);
         Event event = new Event.Accepted(s.round(), party, offer);
         if (accepted.size() < negotiators.size() - 1) {
-            return advance(new State("offer", s.round(), s.deadline(), s.turn(), s.standing(), s.offerer(), accepted,
-                    Map.of(), Optional.empty()), event);
+            return advance(s.withAccepted(accepted).withVotes(Map.of()), event);
         }
         if (ratifiers.isEmpty()) {
             String why = "every party accepted " + s.offerer().orElseThrow() + "'s offer";
-            return new Transition<>(ended(s, Optional.of(offer), why, Map.of()), List.of(event,
-                    new Event.Ended(s.round(), Optional.of(offer), why, Map.of())));
+            return new Transition(ended(s, Optional.of(offer), Map.of()), List.of(event, new Event.Ended(s.round(),
+                    Optional.of(offer), why, Map.of())));
         }
-        return new Transition<>(new State("ratify", s.round(), s.deadline(), s.turn(), s.standing(), s.offerer(),
-                accepted, Map.of(), Optional.empty()), List.of(event));
+        return new Transition(s.with(Phase.RATIFY).withAccepted(accepted).withVotes(Map.of()), List.of(event));
     }
 
-    private Transition<State> ratify(State s, String party, Action action) {
+    private Transition ratify(State s, String party, Action action) {
         Ballot b = Ballot.cast(s.votes(), ratifiers.size(), party, action, s.round(), "the deal");
         if (!b.complete()) {
-            return new Transition<>(new State("ratify", s.round(), s.deadline(), s.turn(), s.standing(), s.offerer(),
-                    s.accepted(), b.votes(), Optional.empty()), b.events());
+            return new Transition(s.withVotes(b.votes()), b.events());
         }
         Optional<Outcome> deal = b.against().isEmpty() ? s.standing() : Optional.empty();
         String why = b.against().isEmpty()
                 ? "the negotiators agreed and every other ratifying party ratified"
                 : String.join(", ", b.against()) + " refused to ratify the deal";
         b.events().add(new Event.Ended(s.round(), deal, why, b.votes()));
-        return new Transition<>(ended(s, deal, why, b.votes()), b.events());
+        return new Transition(ended(s, deal, b.votes()), b.events());
     }
 
     /** Passes the turn; past the last negotiator a new round starts, and past the deadline the talks end. */
-    private Transition<State> advance(State s, Event event) {
+    private Transition advance(State s, Event event) {
         int turn = s.turn() + 1;
         int round = s.round();
         if (turn == negotiators.size()) {
@@ -195,15 +242,13 @@ public final class StackedOffers implements Protocol<StackedOffers.State> {
         }
         if (round >= s.deadline()) {
             String why = "deadline: no deal within " + s.deadline() + " rounds";
-            return new Transition<>(ended(s, Optional.empty(), why, Map.of()), List.of(event,
-                    new Event.Ended(s.round(), Optional.empty(), why, Map.of())));
+            return new Transition(ended(s, Optional.empty(), Map.of()), List.of(event, new Event.Ended(s.round(),
+                    Optional.empty(), why, Map.of())));
         }
-        return new Transition<>(new State("offer", round, s.deadline(), turn, s.standing(), s.offerer(), s.accepted(),
-                Map.of(), Optional.empty()), List.of(event));
+        return new Transition(s.with(Phase.OFFER).turn(round, turn).withVotes(Map.of()), List.of(event));
     }
 
-    private static State ended(State s, Optional<Outcome> deal, String why, Map<String, Boolean> votes) {
-        return new State("ended", s.round(), s.deadline(), s.turn(), s.standing(), s.offerer(), s.accepted(), votes,
-                deal);
+    private static State ended(State s, Optional<Outcome> deal, Map<String, Boolean> votes) {
+        return s.with(Phase.ENDED).withVotes(votes).withAgreement(deal);
     }
 }

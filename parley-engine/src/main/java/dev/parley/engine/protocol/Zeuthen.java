@@ -3,9 +3,9 @@ package dev.parley.engine.protocol;
 import dev.parley.engine.analysis.AnalysisOptions;
 import dev.parley.engine.analysis.Analyzer;
 import dev.parley.engine.analysis.FrontierPoint;
+import dev.parley.engine.analysis.Picture;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Party;
-import dev.parley.engine.model.Role;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action.Accept;
 import dev.parley.engine.protocol.Action.End;
@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,18 +31,21 @@ import java.util.Optional;
  * vote on it. When both follow the rule the deal is the Nash bargaining solution of the two (for a frontier along
  * which the Nash product rises to one peak). At the deadline there is no deal.
  */
-public final class Zeuthen implements Protocol<Zeuthen.State> {
+public final class Zeuthen implements Protocol {
     /**
-     * Immutable.
+     * Immutable; change it with its withers.
      *
      * @param ia the frontier index of the first principal's offer (frontier ordered by its utility, ascending)
      * @param ib the frontier index of the second principal's offer
      * @param movers who must still concede this round, in order
+     * @param suggestion the minimal concession of the side to move
+     * @param standing the other side's current offer (or the deal, when ratifying)
      */
-    public record State(String phase, int round, int deadline, int ia, int ib, List<String> movers,
+    public record State(Phase phase, int round, int deadline, int ia, int ib, List<String> movers,
             Map<String, Boolean> votes, Optional<Outcome> agreement, Optional<Outcome> suggestion,
             Optional<Outcome> standing) implements Protocol.State {
         public State {
+            Objects.requireNonNull(phase, "phase");
             movers = List.copyOf(movers);
             votes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(votes));
         }
@@ -54,53 +58,114 @@ public final class Zeuthen implements Protocol<Zeuthen.State> {
 
         /** For the side that must concede: its minimal concession. */
         @Override
-        public Optional<Outcome> text() {
+        public Optional<Outcome> concession() {
             return suggestion;
+        }
+
+        /** A state of {@code phase} at these offers, with nothing else set. */
+        static State at(Phase phase, int round, int deadline, int ia, int ib) {
+            return new State(phase, round, deadline, ia, ib, List.of(), Map.of(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+        }
+
+        State withMovers(List<String> m) {
+            return new State(phase, round, deadline, ia, ib, m, votes, agreement, suggestion, standing);
+        }
+
+        State withVotes(Map<String, Boolean> v) {
+            return new State(phase, round, deadline, ia, ib, movers, v, agreement, suggestion, standing);
+        }
+
+        State withAgreement(Optional<Outcome> deal) {
+            return new State(phase, round, deadline, ia, ib, movers, votes, deal, suggestion, standing);
+        }
+
+        State withSuggestion(Optional<Outcome> next) {
+            return new State(phase, round, deadline, ia, ib, movers, votes, agreement, next, standing);
+        }
+
+        State withStanding(Optional<Outcome> offer) {
+            return new State(phase, round, deadline, ia, ib, movers, votes, agreement, suggestion, offer);
         }
     }
 
+    private final Settings settings;
     private final String a;
     private final String b;
     private final List<String> ratifiers;
-    private final List<Outcome> frontier;
-    private final double[] gainA;
-    private final double[] gainB;
+    private final Scenario scenario;
     private final int rounds;
+    /** Worked out on first use, so that building the protocol (to list its seats) costs nothing. */
+    private volatile Bilateral bilateral;
 
-    public Zeuthen(Scenario s, int rounds) {
-        List<String> principals = s.parties().stream().filter(p -> p.role() == Role.PRINCIPAL).map(Party::id)
-                .limit(2).toList();
+    /** The bilateral frontier and each point's gains over the reservations. Immutable: nothing writes the arrays. */
+    private static final class Bilateral {
+        private final List<Outcome> frontier;
+        private final double[] gainA;
+        private final double[] gainB;
+
+        Bilateral(List<Outcome> frontier, double[] gainA, double[] gainB) {
+            this.frontier = frontier;
+            this.gainA = gainA;
+            this.gainB = gainB;
+        }
+
+        List<Outcome> frontier() {
+            return frontier;
+        }
+
+        double[] gainA() {
+            return gainA;
+        }
+
+        double[] gainB() {
+            return gainB;
+        }
+    }
+
+    Zeuthen(Scenario s, Settings settings) {
+        List<String> principals = s.principals();
         if (principals.size() < 2) {
-            throw new IllegalArgumentException("zeuthen needs two principals; " + s.id() + " has "
+            throw new dev.parley.engine.InvalidInput("protocol", "zeuthen needs two principals; " + s.id() + " has "
                     + principals.size());
         }
-        if (rounds < 1) {
-            throw new IllegalArgumentException("rounds must be at least 1");
-        }
+        this.settings = settings;
         this.a = principals.get(0);
         this.b = principals.get(1);
         this.ratifiers = s.ratifyingParties().stream().map(Party::id).filter(p -> !principals.contains(p)).toList();
-        this.rounds = rounds;
-        // The bilateral frontier: the scenario with only the two principals ratifying.
-        var parties = s.parties().stream().map(p -> new Party(p.id(), p.name(), p.role(),
-                principals.contains(p.id()), p.representatives())).toList();
-        Scenario bilateral = Scenario.of(s.id(), s.title(), s.description(), parties, s.issues(), s.profiles(),
-                Optional.empty());
-        List<FrontierPoint> points = new ArrayList<>(Analyzer.analyze(bilateral, AnalysisOptions.defaults()
-                .withBlockingDemands(false)).frontier(Integer.MAX_VALUE));
-        points.sort(Comparator.comparingDouble((FrontierPoint p) -> p.utilities().get(a))
-                .thenComparing(Comparator.comparingDouble((FrontierPoint p) -> p.utilities().get(b)).reversed())
-                .thenComparing(FrontierPoint::outcome));
-        this.frontier = points.stream().map(FrontierPoint::outcome).toList();
-        double ra = s.profiles().get(a).reservation();
-        double rb = s.profiles().get(b).reservation();
-        this.gainA = points.stream().mapToDouble(p -> p.utilities().get(a) - ra).toArray();
-        this.gainB = points.stream().mapToDouble(p -> p.utilities().get(b) - rb).toArray();
+        this.rounds = settings.rounds();
+        this.scenario = s;
+    }
+
+    private Bilateral bilateral() {
+        Bilateral b0 = bilateral;
+        if (b0 == null) {
+            // The bilateral frontier: the scenario with only the two principals ratifying.
+            List<FrontierPoint> points = new ArrayList<>(Analyzer.analyze(Picture.bilateral(scenario, a, b),
+                    AnalysisOptions.defaults().withBlockingDemands(false)).frontier(Integer.MAX_VALUE));
+            points.sort(Comparator.comparingDouble((FrontierPoint p) -> p.utilities().get(a))
+                    .thenComparing(Comparator.comparingDouble((FrontierPoint p) -> p.utilities().get(b)).reversed())
+                    .thenComparing(FrontierPoint::outcome));
+            double ra = scenario.profiles().get(a).reservation();
+            double rb = scenario.profiles().get(b).reservation();
+            b0 = new Bilateral(points.stream().map(FrontierPoint::outcome).toList(), points.stream().mapToDouble(
+                    p -> p.utilities().get(a) - ra).toArray(), points.stream()
+                            .mapToDouble(p -> p.utilities().get(b)
+                                    - rb)
+                            .toArray());
+            bilateral = b0; // racing threads compute the same value
+        }
+        return b0;
     }
 
     @Override
-    public String name() {
-        return "zeuthen";
+    public ProtocolKind kind() {
+        return ProtocolKind.ZEUTHEN;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
     }
 
     @Override
@@ -110,18 +175,29 @@ public final class Zeuthen implements Protocol<Zeuthen.State> {
         return all;
     }
 
+    @Override
+    public SeatRole seatRole(String party) {
+        if (party.equals(a) || party.equals(b)) {
+            return SeatRole.BARGAINER;
+        }
+        if (ratifiers.contains(party)) {
+            return SeatRole.RATIFIER;
+        }
+        throw new IllegalArgumentException(party + " has no seat in zeuthen");
+    }
+
     /** The bilateral frontier, ordered from the second principal's best to the first's. */
     public List<Outcome> frontier() {
-        return frontier;
+        return bilateral().frontier();
     }
 
     @Override
-    public Transition<State> start() {
+    public Transition start() {
+        List<Outcome> frontier = bilateral().frontier();
         if (frontier.isEmpty()) {
-            var s = new State("ended", 0, rounds, -1, -1, List.of(), Map.of(), Optional.empty(), Optional.empty(),
-                    Optional.empty());
-            return new Transition<>(s, List.of(new Event.Ended(0, Optional.empty(), "no package both " + a + " and "
-                    + b + " can accept: their bilateral zone is empty", Map.of())));
+            return new Transition(State.at(Phase.ENDED, 0, rounds, -1, -1),
+                    List.of(new Event.Ended(0, Optional.empty(), "no package both " + a + " and "
+                            + b + " can accept: their bilateral zone is empty", Map.of())));
         }
         int ia = frontier.size() - 1;
         var events = List.<Event>of(new Event.Offered(0, a, frontier.get(ia)), new Event.Offered(0, b,
@@ -133,7 +209,7 @@ public final class Zeuthen implements Protocol<Zeuthen.State> {
      * After offers change: if they met or crossed, {@code ifMet} is the deal (the standing offer of the side that did
      * not move); else the next round's movers by the risk rule.
      */
-    private Transition<State> settle(int round, int ia, int ib, List<Event> events, Outcome ifMet) {
+    private Transition settle(int round, int ia, int ib, List<Event> events, Outcome ifMet) {
         if (ia <= ib) {
             return agree(round, ia, ib, ifMet, events);
         }
@@ -141,9 +217,10 @@ public final class Zeuthen implements Protocol<Zeuthen.State> {
             var all = new ArrayList<>(events);
             String why = "deadline: no deal within " + rounds + " rounds";
             all.add(new Event.Ended(round, Optional.empty(), why, Map.of()));
-            return new Transition<>(new State("ended", round, rounds, ia, ib, List.of(), Map.of(), Optional.empty(),
-                    Optional.empty(), Optional.empty()), all);
+            return new Transition(State.at(Phase.ENDED, round, rounds, ia, ib), all);
         }
+        double[] gainA = bilateral().gainA();
+        double[] gainB = bilateral().gainB();
         double riskA = gainA[ia] * gainB[ia];
         double riskB = gainA[ib] * gainB[ib];
         List<String> movers = Math.abs(riskA - riskB) <= 1e-12
@@ -151,91 +228,99 @@ public final class Zeuthen implements Protocol<Zeuthen.State> {
                 : riskA < riskB
                         ? List.of(a)
                         : List.of(b);
-        return new Transition<>(concede(round, ia, ib, movers), events);
+        return new Transition(concede(round, ia, ib, movers), events);
     }
 
     private State concede(int round, int ia, int ib, List<String> movers) {
         String mover = movers.get(0);
+        List<Outcome> frontier = bilateral().frontier();
         Outcome next = mover.equals(a) ? frontier.get(ia - 1) : frontier.get(ib + 1);
         Outcome other = mover.equals(a) ? frontier.get(ib) : frontier.get(ia);
-        return new State("concede", round, rounds, ia, ib, movers, Map.of(), Optional.empty(), Optional.of(next),
-                Optional.of(other));
+        return State.at(Phase.CONCEDE, round, rounds, ia, ib).withMovers(movers).withSuggestion(Optional.of(next))
+                .withStanding(Optional.of(other));
     }
 
-    private Transition<State> agree(int round, int ia, int ib, Outcome deal, List<Event> events) {
+    private Transition agree(int round, int ia, int ib, Outcome deal, List<Event> events) {
         if (ratifiers.isEmpty()) {
             return ended(round, ia, ib, deal, events, Map.of());
         }
-        return new Transition<>(new State("ratify", round, rounds, ia, ib, List.of(), Map.of(), Optional.empty(),
-                Optional.empty(), Optional.of(deal)), events);
+        return new Transition(State.at(Phase.RATIFY, round, rounds, ia, ib).withStanding(Optional.of(deal)), events);
     }
 
-    private Transition<State> ended(int round, int ia, int ib, Outcome deal, List<Event> before,
+    private Transition ended(int round, int ia, int ib, Outcome deal, List<Event> before,
             Map<String, Boolean> votes) {
         var events = new ArrayList<>(before);
         String why = votes.isEmpty()
                 ? a + " and " + b + " agreed by Zeuthen's rule"
                 : a + " and " + b + " agreed by Zeuthen's rule and every other ratifying party ratified";
         events.add(new Event.Ended(round, Optional.of(deal), why, votes));
-        return new Transition<>(new State("ended", round, rounds, ia, ib, List.of(), votes, Optional.of(deal),
-                Optional.empty(), Optional.empty()), events);
+        return new Transition(State.at(Phase.ENDED, round, rounds, ia, ib).withVotes(votes).withAgreement(Optional
+                .of(deal)), events);
     }
 
     @Override
-    public List<String> toMove(State s) {
+    public List<String> toMove(Protocol.State state) {
+        State s = own(state);
         return switch (s.phase()) {
-            case "concede" -> List.of(s.movers().get(0));
-            case "ratify" -> ratifiers.stream().filter(r -> !s.votes().containsKey(r)).toList();
-            default -> List.of();
+            case CONCEDE -> List.of(s.movers().get(0));
+            case RATIFY -> ratifiers.stream().filter(r -> !s.votes().containsKey(r)).toList();
+            case ENDED -> List.of();
+            case PROPOSE, VOTE, OFFER, PRESENT, RESPOND -> throw Protocol.foreign(s, kind());
         };
     }
 
+    private State own(Protocol.State state) {
+        if (state instanceof State s) {
+            return s;
+        }
+        throw Protocol.foreign(state, kind());
+    }
+
     @Override
-    public Transition<State> next(State s, String party, Action action) {
+    public Transition next(Protocol.State state, String party, Action action) {
+        State s = own(state);
         ProtocolException.requireTurn(toMove(s), s.ended(), party);
-        if (s.phase().equals("ratify")) {
+        if (s.phase() == Phase.RATIFY) {
             return ratify(s, party, action);
         }
         boolean isA = party.equals(a);
         return switch (action) {
-            case Offer o when !o.outcome().equals(s.suggestion().orElseThrow()) -> throw new ProtocolException(
-                    party + " must concede to the next package of the frontier, " + "not another");
+            case Offer o when !o.outcome().equals(s.suggestion().orElseThrow()) -> throw ProtocolException.illegal(
+                    party + " must concede to the next package of the frontier, not another");
             case Offer o -> {
                 int ia = isA ? s.ia() - 1 : s.ia();
                 int ib = isA ? s.ib() : s.ib() + 1;
                 var events = List.<Event>of(new Event.Offered(s.round(), party, o.outcome()));
                 List<String> rest = s.movers().subList(1, s.movers().size());
-                Outcome theirs = isA ? frontier.get(s.ib()) : frontier.get(s.ia());
+                Outcome theirs = isA ? frontier().get(s.ib()) : frontier().get(s.ia());
                 if (ia <= ib || rest.isEmpty()) {
                     yield settle(s.round() + (ia <= ib ? 0 : 1), ia, ib, events, theirs);
                 }
-                yield new Transition<>(concede(s.round(), ia, ib, rest), events);
+                yield new Transition(concede(s.round(), ia, ib, rest), events);
             }
             case Accept x -> agree(s.round(), s.ia(), s.ib(), s.standing().orElseThrow(),
                     List.of(new Event.Accepted(s.round(), party, s.standing().orElseThrow())));
             case End e -> {
                 String why = party + " ended the talks: " + e.reason();
-                yield new Transition<>(new State("ended", s.round(), s.deadline(), s.ia(), s.ib(), List.of(),
-                        Map.of(), Optional.empty(), Optional.empty(), Optional.empty()),
+                yield new Transition(State.at(Phase.ENDED, s.round(), s.deadline(), s.ia(), s.ib()),
                         List.of(new Event.Ended(s.round(), Optional.empty(), why, Map.of())));
             }
-            default -> throw new ProtocolException(party + " concedes, accepts or ends, not "
-                    + SingleText.describe(action));
+            default -> throw ProtocolException.illegal(party + " concedes, accepts or ends, not "
+                    + Action.describe(action));
         };
     }
 
-    private Transition<State> ratify(State s, String party, Action action) {
+    private Transition ratify(State s, String party, Action action) {
         Ballot v = Ballot.cast(s.votes(), ratifiers.size(), party, action, s.round(), "the deal");
         if (!v.complete()) {
-            return new Transition<>(new State("ratify", s.round(), s.deadline(), s.ia(), s.ib(), List.of(), v.votes(),
-                    Optional.empty(), Optional.empty(), s.standing()), v.events());
+            return new Transition(s.withVotes(v.votes()), v.events());
         }
         if (v.against().isEmpty()) {
             return ended(s.round(), s.ia(), s.ib(), s.standing().orElseThrow(), v.events(), v.votes());
         }
         String why = String.join(", ", v.against()) + " refused to ratify what " + a + " and " + b + " agreed";
         v.events().add(new Event.Ended(s.round(), Optional.empty(), why, v.votes()));
-        return new Transition<>(new State("ended", s.round(), s.deadline(), s.ia(), s.ib(), List.of(), v.votes(),
-                Optional.empty(), Optional.empty(), Optional.empty()), v.events());
+        return new Transition(State.at(Phase.ENDED, s.round(), s.deadline(), s.ia(), s.ib()).withVotes(v.votes()), v
+                .events());
     }
 }

@@ -3,6 +3,7 @@ package dev.parley.engine.agent;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.NumberedEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,20 +11,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A shuttle mediator's plan, seeing only what the parties tell it. It presents one package to everyone. After each
+ * A shuttle mediator that trades objections, seeing only what the parties tell it. It presents one package to everyone. After each
  * round it reworks it: for each party that rejected it, it moves one issue that party objected to by one option
  * toward the option the party asked for — trading concessions across issues between the sides. An issue on which
  * parties pulled in opposite directions that round is contested: the mediator moves the party's next objection
  * instead, and the contested issue only when nothing else is left. With each package it relays, reframed and linked
  * to its event, the latest objection of another party. Not thread-safe: one per seat.
  */
-final class ShuttlePlanner {
+final class ObjectionTrader implements Agent {
     private Outcome current;
     private int reworkedAfter = -1;
 
-    Action present(AgentView v) {
+    @Override
+    public Action act(AgentView v) {
+        return switch (v.phase()) {
+            case PRESENT -> present(v);
+            case PROPOSE, VOTE, RATIFY, OFFER, RESPOND, CONCEDE, ENDED -> throw Moves.unfit("objection-trader", v);
+        };
+    }
+
+    private Action present(AgentView v) {
         if (current == null) {
-            current = v.text().orElseThrow();
+            current = v.opening().orElseThrow();
         }
         int lastRound = v.round() - 1;
         if (lastRound >= 0 && reworkedAfter < lastRound) {
@@ -37,8 +46,8 @@ final class ShuttlePlanner {
     private void rework(AgentView v, int round) {
         int[] c = current.toArray();
         var rejections = new ArrayList<Event.Rejected>();
-        for (Event e : v.recentEvents(4 * v.parties().size())) {
-            if (e instanceof Event.Rejected r && r.round() == round && !r.objections().isEmpty()) {
+        for (NumberedEvent n : v.recentEvents(4 * v.parties().size())) {
+            if (n.event() instanceof Event.Rejected r && r.round() == round && !r.objections().isEmpty()) {
                 rejections.add(r);
             }
         }
@@ -81,11 +90,12 @@ final class ShuttlePlanner {
 
     /** The latest objection of a party other than {@code to}, reframed, linked to its event number. */
     private Optional<Action.Relay> relayFor(AgentView v, String to) {
-        List<Event> events = v.events();
+        List<NumberedEvent> events = v.numberedEvents(0);
         for (int n = events.size() - 1; n >= 0; n--) {
-            if (events.get(n) instanceof Event.Rejected r && !r.party().equals(to) && !r.objections().isEmpty()) {
-                return Optional.of(new Action.Relay(n + 1, false, "The " + r.party() + " delegation needs movement on "
-                        + String.join(" and ", r.objections()) + "."));
+            if (events.get(n).event() instanceof Event.Rejected r && !r.party().equals(to)
+                    && !r.objections().isEmpty()) {
+                return Optional.of(new Action.Relay(events.get(n).seq(), false, "The " + r.party()
+                        + " delegation needs movement on " + String.join(" and ", r.objections()) + "."));
             }
         }
         return Optional.empty();

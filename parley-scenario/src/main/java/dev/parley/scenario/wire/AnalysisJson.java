@@ -1,4 +1,4 @@
-package dev.parley.scenario;
+package dev.parley.scenario.wire;
 
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.Assessment;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The analysis as JSON: the document of DESIGN.md, with the sections it leaves open filled in. Written by
+ * The analysis as JSON: the document described in docs/api.md. Written by
  * {@code parley analyze --format json} and served to the mediator by {@code parley serve}.
  */
 public final class AnalysisJson {

@@ -1,0 +1,102 @@
+package dev.parley.engine.agent;
+
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.protocol.Action;
+import dev.parley.engine.protocol.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The small rules several agents share: what a seat can accept, how a truthful vote goes, how to accept or bid
+ * toward a target, how a shuttle party answers. Stateless.
+ */
+final class Moves {
+    /** Utility differences smaller than this are no difference. */
+    static final double EPS = 1e-9;
+
+    private Moves() {
+    }
+
+    /** Whether the package is worth at least the reservation and breaks none of this seat's red lines. */
+    static boolean acceptable(AgentView v, Outcome o) {
+        int[] c = o.toArray();
+        return !v.utilities().breaksRedLine(c) && v.utilities().utility(c) >= v.profile().reservation() - EPS;
+    }
+
+    /** The seat's best utility, red lines respected. */
+    static double best(AgentView v) {
+        return v.utilities().utility(v.utilities().bestPackage());
+    }
+
+    /** A truthful single-text vote: for a change that breaks none of its red lines and does not hurt it. */
+    static boolean truthfulVote(AgentView v, Outcome current, Outcome proposal) {
+        return !v.utilities().breaksRedLine(proposal.toArray()) && v.utility(proposal) >= v.utility(current) - EPS;
+    }
+
+    /** The ratification vote: for a deal this seat can accept. */
+    static Action.Vote ratify(AgentView v) {
+        return new Action.Vote(acceptable(v, v.onTable().orElseThrow()));
+    }
+
+    /**
+     * A single-text mediator's vote on its own proposal: it runs the talks to reach a deal, so it supports any
+     * proposal that keeps it at its reservation and breaks none of its red lines.
+     */
+    static Action.Vote mediatorVote(AgentView v) {
+        return new Action.Vote(acceptable(v, v.onTable().orElseThrow()));
+    }
+
+    /** The utility a time-dependent target starts from (the best) and ends at (the reservation, or the best). */
+    static double timeDependentTarget(AgentView v, double e) {
+        double max = best(v);
+        double min = Math.min(max, v.profile().reservation());
+        return max - (max - min) * Math.pow(v.time(), 1 / e);
+    }
+
+    /** Accepts the standing offer when it is worth at least {@code target}, else offers a package near it. */
+    static Action acceptOrBid(AgentView v, double target) {
+        Optional<Outcome> standing = v.onTable();
+        if (standing.isPresent() && !v.tabledBy().orElse("").equals(v.party())
+                && v.utility(standing.get()) >= target - EPS && acceptable(v, standing.get())) {
+            return new Action.Accept();
+        }
+        List<Event.Offered> theirs = v.othersOffers(1);
+        int[] reference = theirs.isEmpty() ? v.utilities().bestPackage() : theirs.get(0).outcome().toArray();
+        return new Action.Offer(Outcome.of(BidSearch.near(v.utilities(), target, reference)));
+    }
+
+    /**
+     * Shuttle: accepts an acceptable package worth {@code target}; otherwise rejects it, naming the (at most two)
+     * issues on which the package costs it most against its best option, and that option.
+     */
+    static Action respond(AgentView v, double target) {
+        Outcome pkg = v.onTable().orElseThrow();
+        if (acceptable(v, pkg) && v.utility(pkg) >= target - EPS) {
+            return new Action.Accept();
+        }
+        int[] c = pkg.toArray();
+        int[] best = v.utilities().bestPackage();
+        Integer[] order = new Integer[c.length];
+        double[] loss = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            order[i] = i;
+            loss[i] = v.utilities().contribution(i, best[i]) - v.utilities().contribution(i, c[i])
+                    + (v.utilities().isRedLine(i, c[i]) ? 1 : 0);
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(loss[b], loss[a]));
+        var objections = new ArrayList<String>();
+        var toward = new ArrayList<String>();
+        for (int k = 0; k < Math.min(2, c.length) && loss[order[k]] > EPS; k++) {
+            objections.add(v.issues().get(order[k]).id());
+            toward.add(v.issues().get(order[k]).option(best[order[k]]).id());
+        }
+        return new Action.Reject(objections, toward);
+    }
+
+    /** The error of an agent asked to act in a phase its seat never meets: the registry keeps this from happening. */
+    static IllegalStateException unfit(String agent, AgentView v) {
+        return new IllegalStateException(agent + " was asked to act in " + v.protocol().id() + "'s " + v.phase().id()
+                + " phase, which a " + v.seatRole().id() + " seat never meets");
+    }
+}

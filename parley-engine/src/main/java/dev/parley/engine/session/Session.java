@@ -1,0 +1,259 @@
+package dev.parley.engine.session;
+
+import dev.parley.engine.agent.Agent;
+import dev.parley.engine.agent.AgentView;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Action;
+import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.NumberedEvent;
+import dev.parley.engine.protocol.Protocol;
+import dev.parley.engine.protocol.ProtocolException;
+import dev.parley.engine.utility.UtilityTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run of a protocol on a scenario: the one thing that drives a protocol. It checks each move (the protocol's
+ * transition, and what a pure transition cannot see: a relay's link to the event it passes on), records it in a
+ * journal, applies it, keeps every event, builds each seat's view, lets seated agents act, and replays a list of
+ * moves. {@code parley run} and {@code replay}, the server (live, and rebuilding after a restart), tournaments and
+ * benchmarks all drive protocols through it. Not thread-safe: its owner serialises access.
+ */
+public final class Session {
+    private final Scenario scenario;
+    private final Protocol protocol;
+    private final Map<String, UtilityTable> tables = new HashMap<>();
+    private final List<Event> events = new ArrayList<>();
+    private final List<Event> opening;
+    private final List<Move> moves = new ArrayList<>();
+    private Protocol.State state;
+
+    /** Starts the protocol: its opening state and events (e.g. single-text's opening text). */
+    public Session(Scenario scenario, Protocol protocol) {
+        this.scenario = scenario;
+        this.protocol = protocol;
+        Protocol.Transition t = protocol.start();
+        this.state = t.state();
+        this.opening = t.events();
+        this.events.addAll(opening);
+    }
+
+    /**
+     * Runs a new session to its end with an agent in every seat.
+     *
+     * @throws IllegalArgumentException when a seat has no agent
+     * @throws IllegalStateException when an agent makes an illegal move (a bug in the agent), naming it
+     */
+    public static Session run(Scenario scenario, Protocol protocol, Map<String, Agent> agents) {
+        for (String p : protocol.participants()) {
+            if (!agents.containsKey(p)) {
+                throw new IllegalArgumentException("no agent for " + p);
+            }
+        }
+        var session = new Session(scenario, protocol);
+        session.runAgents(agents, Journal.NONE);
+        return session;
+    }
+
+    /**
+     * A new session with {@code recorded}'s moves made again, in order. A seat that holds an agent decides each of
+     * its moves again (so the agent's own state is as it was), and must decide the same.
+     *
+     * @throws ProtocolException when a move is not legal where it stands (the record was altered), naming its number
+     * @throws ReplayMismatch when an agent does not repeat its recorded move
+     */
+    public static Session replay(Scenario scenario, Protocol protocol, List<Move> recorded, Map<String, Agent> agents) {
+        var session = new Session(scenario, protocol);
+        for (Move m : recorded) {
+            session.replayMove(m.party(), m.action(), agents.get(m.party()));
+        }
+        return session;
+    }
+
+    /** Makes one recorded move again; {@code agent}, when the seat holds one, must decide the same. */
+    public Move replayMove(String party, Action action, Agent agent) {
+        int number = moves.size() + 1;
+        if (agent != null) {
+            Action again = agent.act(view(party));
+            if (!again.equals(action)) {
+                throw new ReplayMismatch("move " + number + ": the agent in " + party + "'s seat does not repeat "
+                        + "its recorded move; was the agent changed?");
+            }
+        }
+        try {
+            return move(party, action, Journal.NONE);
+        } catch (ProtocolException.IllegalMove e) {
+            throw new ProtocolException.IllegalMove("move " + number + " (" + party + "): " + e.getMessage());
+        } catch (ProtocolException.OutOfTurn e) {
+            throw new ProtocolException.OutOfTurn("move " + number + " (" + party + "): " + e.getMessage());
+        }
+    }
+
+    /**
+     * Makes {@code party}'s move: checks it, records it in {@code journal}, then applies it.
+     *
+     * @return the move, numbered, with the events it caused
+     * @throws ProtocolException when the protocol refuses it; nothing changes and nothing is recorded
+     */
+    public Move move(String party, Action action, Journal journal) {
+        checkLinks(party, action);
+        Protocol.Transition t = protocol.next(state, party, action);
+        var move = new Move(moves.size() + 1, party, action, t.events());
+        journal.record(move);
+        moves.add(move);
+        events.addAll(t.events());
+        state = t.state();
+        return move;
+    }
+
+    /** Makes {@code party}'s move without recording it anywhere. */
+    public Move move(String party, Action action) {
+        return move(party, action, Journal.NONE);
+    }
+
+    /**
+     * Lets the agents move while it is an agent's turn: until a person's turn (a seat without an agent) or the end.
+     * Every protocol ends by its deadline; a bound on the number of moves guards against a protocol bug.
+     *
+     * @return the moves made
+     * @throws IllegalStateException when an agent makes an illegal move (a bug in the agent)
+     */
+    public List<Move> runAgents(Map<String, Agent> agents, Journal journal) {
+        var made = new ArrayList<Move>();
+        long bound = 1000L + 16L * state.deadline() * (protocol.participants().size() + 1);
+        while (!state.ended()) {
+            if (moves.size() > bound) {
+                throw new IllegalStateException(protocol.kind().id() + " did not end within " + bound + " moves");
+            }
+            String party = protocol.toMove(state).get(0);
+            Agent agent = agents.get(party);
+            if (agent == null) {
+                break;
+            }
+            Action action = agent.act(view(party));
+            try {
+                made.add(move(party, action, journal));
+            } catch (ProtocolException e) {
+                throw new IllegalStateException("the agent in " + party + "'s seat made an illegal move: " + e
+                        .getMessage(), e);
+            }
+        }
+        return made;
+    }
+
+    /**
+     * A relay links to an event of this session in which another party spoke or objected: its words
+     * ({@link Event.Said}) or its objections ({@link Event.Rejected}); a verbatim relay repeats the words exactly.
+     */
+    private void checkLinks(String party, Action action) {
+        if (!(action instanceof Action.Present p) || p.relay().isEmpty()) {
+            return;
+        }
+        Action.Relay r = p.relay().get();
+        if (r.original() < 1 || r.original() > events.size()) {
+            throw new ProtocolException.IllegalMove("a relay must link to an event of these talks, 1 to "
+                    + events.size() + ", not " + r.original());
+        }
+        Event original = events.get(r.original() - 1);
+        Optional<String> speaker = switch (original) {
+            case Event.Said s -> Optional.of(s.party());
+            case Event.Rejected x when !x.objections().isEmpty() -> Optional.of(x.party());
+            default -> Optional.empty();
+        };
+        if (speaker.isEmpty()) {
+            throw new ProtocolException.IllegalMove("a relay passes on what a party said or objected to; event "
+                    + r.original() + " is neither");
+        }
+        if (speaker.get().equals(p.to())) {
+            throw new ProtocolException.IllegalMove("a relay passes on another party's words, not " + p.to()
+                    + "'s own");
+        }
+        if (r.verbatim() && !(original instanceof Event.Said s && s.text().equals(r.text()))) {
+            throw new ProtocolException.IllegalMove("a verbatim relay repeats the party's words exactly; say "
+                    + "reframed for anything else");
+        }
+    }
+
+    /** What {@code party}'s seat sees now: the one place views are made. */
+    public AgentView view(String party) {
+        return new AgentView(party, scenario.parties(), scenario.issues(), scenario.profile(party).orElseThrow(
+                () -> new IllegalArgumentException(party + " takes part but has no profile")), table(party),
+                protocol, state, events);
+    }
+
+    private UtilityTable table(String party) {
+        return tables.computeIfAbsent(party, p -> UtilityTable.of(scenario.space(), scenario.profiles().get(p)));
+    }
+
+    /** The events from number {@code after} + 1 on that {@code party} may see, each with its number. */
+    public List<NumberedEvent> visible(String party, int after) {
+        var out = new ArrayList<NumberedEvent>();
+        for (int i = Math.max(0, after); i < events.size(); i++) {
+            if (protocol.visibleTo(events.get(i), party)) {
+                out.add(new NumberedEvent(i + 1, events.get(i)));
+            }
+        }
+        return out;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    public Protocol.State state() {
+        return state;
+    }
+
+    public boolean ended() {
+        return state.ended();
+    }
+
+    /** Who may act now, in the order they are asked; empty once ended. */
+    public List<String> toMove() {
+        return protocol.toMove(state);
+    }
+
+    /** Every event, the opening ones first. Unmodifiable; it grows as the session goes on. */
+    public List<Event> events() {
+        return java.util.Collections.unmodifiableList(events);
+    }
+
+    /** The events of the start, before any move. */
+    public List<Event> opening() {
+        return opening;
+    }
+
+    /** Every move, in order. Unmodifiable; it grows as the session goes on. */
+    public List<Move> moves() {
+        return java.util.Collections.unmodifiableList(moves);
+    }
+
+    /** The package agreed, once ended with a deal. */
+    public Optional<Outcome> agreement() {
+        return state.agreement();
+    }
+
+    /** How the session ended, once it has. */
+    public Optional<Event.Ended> end() {
+        return !events.isEmpty() && events.get(events.size() - 1) instanceof Event.Ended e
+                ? Optional.of(e)
+                : Optional.empty();
+    }
+
+    /** An agent that does not repeat a recorded move: the agent or its code changed since the record was made. */
+    public static final class ReplayMismatch extends dev.parley.engine.ParleyException {
+        private static final long serialVersionUID = 1L;
+
+        public ReplayMismatch(String message) {
+            super(message);
+        }
+    }
+}

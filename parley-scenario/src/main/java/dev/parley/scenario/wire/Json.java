@@ -1,0 +1,82 @@
+package dev.parley.scenario.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.parley.engine.InvalidInput;
+
+/**
+ * Reading and writing JSON, with explicit limits on what is read (nesting depth, number and string length), so a
+ * hostile document is refused with a clear message instead of exhausting the stack or the heap. The mapper behind it
+ * is private; readers and writers are immutable and thread-safe.
+ */
+public final class Json {
+    /** The deepest nesting read: far beyond any document Parley writes. */
+    public static final int MAX_DEPTH = 64;
+    /** The longest number read, in characters. */
+    public static final int MAX_NUMBER_LENGTH = 64;
+    /** The longest string read, in characters. */
+    public static final int MAX_STRING_LENGTH = 10 * 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new com.fasterxml.jackson.core.JsonFactory()
+            .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH).maxStringLength(MAX_STRING_LENGTH).build()))
+            .build();
+    private static final ObjectReader READER = MAPPER.reader();
+    private static final ObjectWriter WRITER = MAPPER.writer();
+    private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+
+    private Json() {
+    }
+
+    /** {@code value} (maps, lists, strings, numbers, booleans, trees) as compact JSON. */
+    public static String write(Object value) {
+        try {
+            return WRITER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not writable as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** {@code value} as indented JSON, for people. */
+    public static String pretty(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not writable as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** {@code value} as a tree. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /**
+     * Reads one JSON document.
+     *
+     * @param what what the text is, for the error (e.g. {@code body}, {@code transcript.jsonl:3})
+     * @throws InvalidInput naming where the text stops being JSON, or which limit it breaks
+     */
+    public static JsonNode read(String what, String text) {
+        try {
+            JsonNode n = READER.readTree(text);
+            if (n == null || n.isMissingNode()) {
+                throw new InvalidInput(what, what + ": empty, not JSON");
+            }
+            return n;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInput(what, what + ": over a limit: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new InvalidInput(what, what + ": malformed JSON" + (at == null
+                    ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+        }
+    }
+}
