@@ -46,8 +46,10 @@ export function follow(id, token, after, onEvents, onState) {
       onEvents(events);
     };
     socket.onclose = (c) => {
-      onState(false, c.code >= 4400 ? c.reason : null);
-      if (!stopped && c.code < 4400) {
+      // 4400–4404 are final (a bad request, a wrong token, no such negotiation); 4408 says: fell behind, resume.
+      const final = c.code >= 4400 && c.code !== 4408;
+      onState(false, final ? c.reason : null);
+      if (!stopped && !final) {
         setTimeout(open, delay);
         delay = Math.min(delay * 2, 8000);
       }

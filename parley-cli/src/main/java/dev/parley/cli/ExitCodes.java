@@ -1,6 +1,6 @@
 package dev.parley.cli;
 
-/** The exit codes of every command, as DESIGN.md fixes them. */
+/** The exit codes of every command, as docs/architecture.md lists them. */
 final class ExitCodes {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;

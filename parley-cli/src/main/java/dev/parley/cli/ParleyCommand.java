@@ -38,7 +38,7 @@ final class ParleyCommand implements Runnable {
                 "Missing command; try 'parley scenarios' or 'parley show --help'.");
     }
 
-    /** The command line with Parley's error handling: messages, not stack traces, and DESIGN.md's exit codes. */
+    /** The command line with Parley's error handling: messages, not stack traces, and the documented exit codes. */
     static CommandLine commandLine() {
         var cl = new CommandLine(new ParleyCommand());
         cl.setExecutionExceptionHandler(ParleyCommand::handle);

@@ -92,12 +92,11 @@ final class Report {
             return "";
         }
         // The principals first, so that the first pair is theirs.
-        List<String> principals = s.parties().stream().filter(p -> p.role() == Role.PRINCIPAL).map(Party::id)
-                .filter(parties::contains).toList();
+        List<String> principals = s.principals().stream().filter(parties::contains).toList();
         var ordered = new LinkedHashSet<>(principals);
         ordered.addAll(parties);
         parties = new ArrayList<>(ordered);
-        List<double[]> zone = Picture.zone(s, parties).orElse(null);
+        List<double[]> zone = Picture.zone(analysis, parties).orElse(null);
         List<FrontierPoint> frontier = analysis.frontier(Integer.MAX_VALUE);
         Map<SolutionKind, Solution> sol = analysis.solutions();
         var out = new StringBuilder("<h2>The frontier</h2>\n<p>");

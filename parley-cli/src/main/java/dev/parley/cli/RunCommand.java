@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     ScenarioArgument scenario;
 
     @Option(names = "--protocol", paramLabel = "P", description = "single-text, shuttle, saop, alternating or zeuthen (default: the scenario's, else "
-            + "single-text).")
+            + "single-text with a mediator, saop without).")
     String protocol;
 
     @Option(names = "--rounds", paramLabel = "N", description = "The deadline in rounds (default: the scenario's, "
@@ -58,8 +58,10 @@ final class RunCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--seats", paramLabel = "PARTY=AGENT,...", description = "Agents for seats, e.g. "
-            + "UA=boulware,RU=conceder:e=3. Agents: boulware, linear, conceder (e), tit-for-tat, hardliner, random, "
-            + "truthful, strategic (threshold), hill-climb, anneal, zeuthen.")
+            + "UA=boulware,RU=conceder:e=3. Each seat takes the agents that fit its role: negotiators boulware, linear, "
+            + "conceder (e), tit-for-tat, hardliner, random; single-text voters and ratifiers truthful, strategic "
+            + "(threshold); single-text mediators hill-climb, anneal; the shuttle mediator objection-trader; shuttle "
+            + "parties boulware, linear, conceder, hardliner; zeuthen's principals zeuthen.")
     String seats;
 
     @Option(names = "--opening", paramLabel = "ISSUE=OPTION,...", description = "single-text: the opening text (default: the middle option of each issue among those "

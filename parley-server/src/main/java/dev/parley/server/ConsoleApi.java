@@ -238,7 +238,7 @@ final class ConsoleApi {
         reservations.put(x, s.profiles().get(x).reservation());
         reservations.put(y, s.profiles().get(y).reservation());
         m.put("reservations", reservations);
-        Optional<List<double[]>> zone = Picture.zone(s, List.of(x, y));
+        Optional<List<double[]>> zone = Picture.zone(a, List.of(x, y));
         Set<List<Double>> cells = new LinkedHashSet<>();
         zone.ifPresent(points -> points.forEach(u -> cells.add(List.of(cell(u[0]), cell(u[1])))));
         m.put("zoneDrawn", zone.isPresent());
@@ -295,9 +295,8 @@ final class ConsoleApi {
 
     private static Map<String, UtilityTable> tables(Scenario s) {
         var tables = new LinkedHashMap<String, UtilityTable>();
-        for (Party p : s.parties()) {
-            tables.put(p.id(), UtilityTable.of(s.space(), s.profiles().get(p.id())));
-        }
+        // Every party with a profile (an observer may have none).
+        s.profiles().forEach((party, profile) -> tables.put(party, UtilityTable.of(s.space(), profile)));
         return tables;
     }
 }

@@ -298,6 +298,9 @@ final class LiveNegotiation {
     Optional<String> switchSeat(String party, Optional<String> agent) {
         return locked(() -> {
             Seating.requireSeat(session.protocol(), party, "party");
+            if (closed) {
+                throw new Conflict("negotiation " + id + " is closed");
+            }
             if (moved.contains(party)) {
                 throw new Conflict(party + " has moved already: its seat can no longer change hands");
             }
@@ -358,7 +361,7 @@ final class LiveNegotiation {
 
     /** The ratifying parties other than the mediator that have not shared their profiles, in party order. */
     private List<String> awaitingShares() {
-        Optional<String> mediator = scenario.mediator();
+        Optional<String> mediator = requested.mediator();
         return scenario.ratifyingParties().stream().map(Party::id).filter(p -> mediator.filter(p::equals).isEmpty()
                 && !shared.contains(p)).toList();
     }
@@ -371,7 +374,7 @@ final class LiveNegotiation {
      */
     Overview overview(String party) {
         return locked(() -> {
-            if (scenario.mediator().filter(party::equals).isEmpty()) {
+            if (requested.mediator().filter(party::equals).isEmpty()) {
                 throw new AccessDenied("only the mediator's seat sees the analysis of every profile");
             }
             List<String> missing = awaitingShares();

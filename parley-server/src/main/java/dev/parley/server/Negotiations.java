@@ -119,17 +119,20 @@ public final class Negotiations {
                 fresh.retireNow(); // another thread loaded it first; keep one instance per negotiation
                 return l;
             }
-            evictIdle();
+            evictIdle(id);
             return fresh;
         }
     }
 
-    /** Evicts the least recently used idle negotiations while more than {@link #maxLive} are in memory. */
-    private void evictIdle() {
+    /**
+     * Evicts the least recently used idle negotiations, never {@code keep} (the one just loaded), while more than
+     * {@link #maxLive} are in memory.
+     */
+    private void evictIdle(String keep) {
         var it = live.entrySet().iterator();
         while (live.size() > maxLive && it.hasNext()) {
             var e = it.next();
-            if (e.getValue().retire()) {
+            if (!e.getKey().equals(keep) && e.getValue().retire()) {
                 it.remove();
             }
         }

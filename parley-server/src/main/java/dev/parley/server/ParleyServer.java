@@ -127,8 +127,9 @@ public final class ParleyServer implements AutoCloseable {
 
     /**
      * {@code /api/negotiations/{id}/live?token=TOKEN&after=SEQ}: the seat's events, numbered, from SEQ on and then as
-     * they happen. Browsers cannot set headers on a WebSocket, hence the token in the query. Closes with 4403 for a
-     * token that opens no seat, 4404 for an unknown negotiation.
+     * they happen. Browsers cannot set headers on a WebSocket, hence the token in the query. Closes with 4400 for a bad
+     * {@code after}, 4403 for a token that opens no seat, 4404 for an unknown negotiation, 4408 for a connection
+     * that fell too far behind (reconnect with {@code after} the last event number seen).
      */
     private void connect(io.javalin.websocket.WsConnectContext ctx) {
         String id = ctx.pathParam("id");

@@ -20,6 +20,8 @@ import java.util.Map;
 public final class Browser implements AutoCloseable {
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
+    /** The uncaught script errors of every page so far: each one fails the test that caused it. */
+    private final List<String> pageErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium) {
         this.playwright = playwright;
@@ -46,13 +48,28 @@ public final class Browser implements AutoCloseable {
     public Page page() {
         Page page = chromium.newContext(new NewContextOptions().setViewportSize(1366, 900)).newPage();
         // A script error is a failure to look into: it goes to the test's output with the page it came from.
-        page.onPageError(error -> System.err.println("page error on " + page.url() + ": " + error));
+        page.onPageError(error -> {
+            System.err.println("page error on " + page.url() + ": " + error);
+            pageErrors.add(page.url() + ": " + error);
+        });
         page.onConsoleMessage(m -> {
             if (m.type().equals("error")) {
                 System.err.println("console error on " + page.url() + ": " + m.text());
             }
         });
         return page;
+    }
+
+    /**
+     * Fails when any page has thrown an uncaught script error since the last check (console messages, such as a
+     * request a test expects to be refused, are only printed). Call it after each test.
+     */
+    public void assertNoPageErrors() {
+        var errors = List.copyOf(pageErrors);
+        pageErrors.clear();
+        if (!errors.isEmpty()) {
+            fail("script errors in the page: " + String.join("; ", errors));
+        }
     }
 
     /** A screenshot of the whole page under {@code target/screenshots/}, for review. */

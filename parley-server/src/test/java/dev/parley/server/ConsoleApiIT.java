@@ -73,6 +73,7 @@ class ConsoleApiIT extends HttpHarness {
         }
         JsonNode zone = call("GET", base + "/zone?x=UA&y=EU", us, null).body();
         assertThat(zone.get("zoneDrawn").asBoolean()).isTrue();
+        assertThat(pairs(zone.get("pairFrontier"))).isEqualTo(bilateralFrontierByBruteForce("UA", "EU"));
         JsonNode nash = zone.get("solutions").get("nash");
         assertThat(nash.get("point").get(0).asDouble()).isEqualTo(0.5805, org.assertj.core.data.Offset.offset(
                 1e-9));
@@ -125,5 +126,52 @@ class ConsoleApiIT extends HttpHarness {
                 .orElseThrow();
         assertThat(row.get("gap").asDouble()).isEqualTo(expected, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(expected).isBetween(0.0, 1.0).isNotZero();
+    }
+
+    /** A list of [x, y] points as a set of pairs rounded to 1e-9. */
+    static java.util.Set<java.util.List<Long>> pairs(JsonNode points) {
+        var out = new java.util.HashSet<java.util.List<Long>>();
+        points.forEach(p -> out.add(java.util.List.of(Math.round(p.get(0).asDouble() * 1e9), Math.round(p.get(1)
+                .asDouble() * 1e9))));
+        return out;
+    }
+
+    /**
+     * The two parties' own Pareto frontier, by walking every outcome: those within both parties' red lines and
+     * reservations, then the pairs of utilities no other such pair dominates. Shares no code with the engine's.
+     */
+    static java.util.Set<java.util.List<Long>> bilateralFrontierByBruteForce(String x, String y) {
+        UtilityTable ux = UtilityTable.of(S.space(), S.profiles().get(x));
+        UtilityTable uy = UtilityTable.of(S.space(), S.profiles().get(y));
+        double rx = S.profiles().get(x).reservation();
+        double ry = S.profiles().get(y).reservation();
+        var zone = new java.util.HashSet<java.util.List<Long>>();
+        int[] c = new int[S.issues().size()];
+        do {
+            boolean red = false;
+            for (int i = 0; i < c.length; i++) {
+                red |= S.profiles().get(x).isRedLine(i, c[i]) || S.profiles().get(y).isRedLine(i, c[i]);
+            }
+            double a = ux.utility(c);
+            double b = uy.utility(c);
+            if (!red && a >= rx - 1e-9 && b >= ry - 1e-9) {
+                zone.add(java.util.List.of(Math.round(a * 1e9), Math.round(b * 1e9)));
+            }
+        } while (S.space().increment(c));
+        var frontier = new java.util.HashSet<java.util.List<Long>>();
+        var sorted = new java.util.ArrayList<>(zone);
+        sorted.sort((p, q) -> p.get(0).equals(q.get(0))
+                ? Long.compare(q.get(1), p.get(1))
+                : Long.compare(q.get(0),
+                        p.get(0)));
+        long best = Long.MIN_VALUE;
+        for (var p : sorted) { // by x descending: a point is on the frontier when its y beats every larger x's
+            if (p.get(1) > best) {
+                frontier.add(p);
+                best = p.get(1);
+            }
+        }
+        assertThat(frontier).hasSizeGreaterThan(1);
+        return frontier;
     }
 }

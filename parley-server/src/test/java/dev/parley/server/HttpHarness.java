@@ -21,6 +21,17 @@ abstract class HttpHarness {
     static final String ADMIN = "admin-secret";
     static final Scenario S = BuiltinScenarios.find("ceasefire-2025").orElseThrow();
 
+    /** What the server logged during the test, printed only when the test fails. */
+    final ServerLog log = new ServerLog();
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher printLogOnFailure = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            log.print(context.getDisplayName());
+        }
+    };
+
     @TempDir
     Path dir;
     Store store;
@@ -37,6 +48,7 @@ abstract class HttpHarness {
 
     @BeforeEach
     void start() {
+        log.attach();
         store = openStore();
         server = ParleyServer.start(store, ADMIN, "127.0.0.1", 0);
     }
@@ -45,6 +57,7 @@ abstract class HttpHarness {
     void stop() {
         server.close();
         store.close();
+        log.detach();
     }
 
     Reply call(String method, String path, String token, String body) throws IOException, InterruptedException {

@@ -179,4 +179,31 @@ class NegotiationsTest {
                 .hasMessageContaining("unknown agent 'sly'");
         assertThat(store.negotiations()).hasSize(before);
     }
+
+    @Test
+    void idleNegotiations_areEvicted_andComeBackAsTheyWere_whileOneSomeoneListensToStaysInMemory() {
+        var small = new Negotiations(store, 1);
+        var a = small.create(S, Settings.defaults(S), AGENTS, 1);
+        playUkraine(small, a.id(), a.tokens().get("UA"), 3);
+        var before = small.view(a.id(), a.tokens().get("UA"));
+        var b = small.create(S, Settings.defaults(S), AGENTS, 2); // a is evicted to make room
+        assertThat(small.inMemory()).isEqualTo(1);
+        assertThat(small.view(a.id(), a.tokens().get("UA"))).isEqualTo(before); // rebuilt from the log
+        // Someone listens to a: it stays in memory, over the bound, and the listener hears its moves.
+        var heard = new java.util.concurrent.LinkedBlockingQueue<java.util.List<dev.parley.engine.protocol.NumberedEvent>>();
+        Runnable stop = small.subscribe(a.id(), a.tokens().get("UA"), Long.MAX_VALUE, heard::add, () -> {
+        });
+        small.view(b.id(), b.tokens().get("UA"));
+        assertThat(small.inMemory()).isEqualTo(2);
+        small.move(a.id(), a.tokens().get("UA"), new Action.Vote(true));
+        try {
+            assertThat(heard.poll(10, java.util.concurrent.TimeUnit.SECONDS)).as("a batch for the move").isNotNull();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        stop.run();
+        // Nobody listens now: loading another negotiation evicts both idle ones.
+        small.create(S, Settings.defaults(S), AGENTS, 3);
+        assertThat(small.inMemory()).isEqualTo(1);
+    }
 }

@@ -52,6 +52,11 @@ class WebConsoleIT {
         }
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void noScriptErrors() {
+        browser.assertNoPageErrors();
+    }
+
     /** Creates the default single-text talks from the start page: people in US, UA and RU, an agent for EU. */
     private static Map<String, String> createDefaultTalks(Page organiser) {
         organiser.navigate(base + "/#admin=organiser-key");
@@ -84,6 +89,26 @@ class WebConsoleIT {
         assertThat(mediator.locator("#live")).containsText("live");
         assertThat(ua.locator("#live")).containsText("live");
         int textsBefore = chartPoints(mediator, "progress-chart");
+        // Every reference solution the API returns is drawn, under the catalogue's label.
+        mediator.waitForFunction("() => window.Chart && Chart.getChart('frontier-chart')");
+        JsonNode solutions = get(links.get("US"), "zone").get("solutions");
+        var returned = new java.util.ArrayList<String>();
+        solutions.properties().forEach(e -> {
+            if (!e.getValue().isNull()) {
+                returned.add(e.getKey());
+            }
+        });
+        assertThat(returned).contains("nash", "kalaiSmorodinsky");
+        Object drawn = mediator.evaluate("() => Chart.getChart('frontier-chart').data.datasets.filter((d) => "
+                + "d.solution).map((d) => d.solution + '=' + d.label)");
+        assertThat(((java.util.List<?>) drawn).stream().map(String::valueOf).toList())
+                .containsExactlyInAnyOrderElementsOf(returned.stream().map(id -> id + "="
+                        + switch (id) {
+                            case "nash" -> "Nash";
+                            case "kalaiSmorodinsky" -> "Kalai–Smorodinsky";
+                            case "egalitarian" -> "Egalitarian";
+                            default -> "Utilitarian";
+                        }).toList());
 
         // The mediator composes the Nash package and sees its predicted effect before proposing it.
         JsonNode nash = get(links.get("US"), "zone").get("solutions").get("nash").get("outcome");

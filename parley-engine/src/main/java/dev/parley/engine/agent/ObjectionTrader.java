@@ -102,11 +102,6 @@ final class ObjectionTrader implements Agent {
     }
 
     private static int issue(AgentView v, String issueId) {
-        for (int i = 0; i < v.issues().size(); i++) {
-            if (v.issues().get(i).id().equals(issueId)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no issue " + issueId);
+        return dev.parley.engine.model.Issue.indexIn(v.issues(), issueId); // the protocol checked the objection
     }
 }

@@ -62,8 +62,7 @@ final class Assessor {
             }
         }
 
-        List<String> principals = s.parties().stream().filter(p -> p.role() == Role.PRINCIPAL).map(Party::id)
-                .toList();
+        List<String> principals = s.principals();
         var victories = new ArrayList<VictoryIndex>();
         for (int a = 0; a < principals.size(); a++) {
             for (int b = a + 1; b < principals.size(); b++) {

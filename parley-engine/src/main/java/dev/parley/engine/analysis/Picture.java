@@ -59,16 +59,14 @@ public final class Picture {
     }
 
     /**
-     * The utility vectors over {@code parties} of every outcome in the agreement zone (within every ratifying party's
-     * red lines and reservation), or empty when the space is larger than {@link #MAX_ZONE_WALK}.
+     * The utility vectors over {@code parties} of every outcome in the agreement zone of {@code a} (the analysis's
+     * own membership rule, in ticks: the one tolerance), or empty when the space is larger than
+     * {@link #MAX_ZONE_WALK}.
      */
-    public static Optional<List<double[]>> zone(Scenario s, List<String> parties) {
+    public static Optional<List<double[]>> zone(Analysis a, List<String> parties) {
+        Scenario s = a.scenario();
         if (!s.space().isIndexable() || s.space().size() > MAX_ZONE_WALK) {
             return Optional.empty();
-        }
-        var tables = new ArrayList<UtilityTable>();
-        for (Party p : s.ratifyingParties()) {
-            tables.add(UtilityTable.of(s.space(), s.profiles().get(p.id())));
         }
         var order = new ArrayList<UtilityTable>();
         for (String id : parties) {
@@ -77,11 +75,7 @@ public final class Picture {
         var out = new ArrayList<double[]>();
         int[] choice = new int[s.issues().size()];
         do {
-            boolean in = true;
-            for (UtilityTable t : tables) {
-                in &= !t.breaksRedLine(choice) && t.utility(choice) >= t.reservation() - 1e-9;
-            }
-            if (in) {
+            if (a.inZone(choice)) {
                 double[] u = new double[order.size()];
                 for (int k = 0; k < u.length; k++) {
                     u[k] = order.get(k).utility(choice);

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The four reference solutions over the frontier of the agreement zone. Each solution of DESIGN.md lies on that
+ * The four reference solutions over the frontier of the agreement zone. Each solution (docs/glossary.md) lies on that
  * frontier (whatever dominates a maximiser is itself a maximiser with a larger sum, which the tie rule prefers), so
  * searching the frontier nodes is exact. Ties within 1e-12: larger Σ u, then the smaller outcome index. Stateless.
  */

@@ -9,7 +9,7 @@ package dev.parley.engine.analysis;
 final class Ticks {
     /** One tick, in utility units. */
     static final double TICK = 1e-12;
-    /** The zone tolerance of DESIGN.md, 1e-9, in ticks. */
+    /** The zone tolerance, 1e-9, in ticks: the one tolerance of zone membership. */
     static final long ZONE_TOLERANCE = 1_000;
 
     private Ticks() {

@@ -21,6 +21,16 @@ public record Issue(String id, String name, List<Option> options) {
         }
     }
 
+    /** The position of the issue with id {@code id} in {@code issues}, or -1: the one issue lookup. */
+    public static int indexIn(List<Issue> issues, String id) {
+        for (int i = 0; i < issues.size(); i++) {
+            if (issues.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public int size() {
         return options.size();
     }

@@ -102,12 +102,7 @@ public final class Outcome implements Comparable<Outcome> {
     }
 
     private static int indexOf(List<Issue> issues, String id) {
-        for (int i = 0; i < issues.size(); i++) {
-            if (issues.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
+        return Issue.indexIn(issues, id);
     }
 
     public int issueCount() {

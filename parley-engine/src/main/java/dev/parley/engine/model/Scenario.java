@@ -132,12 +132,7 @@ public final class Scenario {
 
     /** The position of the issue with this id, or -1. */
     public int issueIndex(String issueId) {
-        for (int i = 0; i < issues.size(); i++) {
-            if (issues.get(i).id().equals(issueId)) {
-                return i;
-            }
-        }
-        return -1;
+        return Issue.indexIn(issues, issueId);
     }
 
     /**

@@ -36,7 +36,7 @@ public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejec
     /**
      * Shuttle: the mediator presented {@code outcome} to {@code to} in a private meeting, with a relay if any.
      *
-     * @param relayOf the move number the relay passes on
+     * @param relayOf the number of the event the relay passes on (a party's words or objections)
      */
     record Presented(int round, String to, Outcome outcome, Optional<Integer> relayOf, Optional<Boolean> verbatim,
             Optional<String> relay) implements Event {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * <p>
  * Rules: the parties never talk to each other. Each round the mediator meets every ratifying party in turn, in
  * private, and presents a package; the party accepts it, or rejects it naming the issues it objects to most. With a
- * package the mediator may relay what another party said, labelled verbatim or reframed and linked to the move it
+ * package the mediator may relay what another party said, labelled verbatim or reframed and linked to the event it
  * passes on. A party's words are its objections (issue ids) and what it says to the mediator in its meeting (a
  * message, which leaves the meeting open); a relay whose text states a party's reservation value is refused. A deal
  * needs every ratifying party to have accepted the identical package (the mediator, when it ratifies, consents by
@@ -270,8 +270,11 @@ public final class Shuttle implements Protocol {
             case Reject r -> {
                 for (int k = 0; k < r.objections().size(); k++) {
                     String id = r.objections().get(k);
-                    Issue issue = issues.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow(
-                            () -> ProtocolException.illegal("no issue '" + id + "' to object to"));
+                    int at = Issue.indexIn(issues, id);
+                    if (at < 0) {
+                        throw ProtocolException.illegal("no issue '" + id + "' to object to");
+                    }
+                    Issue issue = issues.get(at);
                     if (issue.indexOf(r.toward().get(k)) < 0) {
                         throw ProtocolException.illegal("no option '" + r.toward().get(k) + "' in issue " + id);
                     }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * hold. Moves are numbered from 1 in the order they were made. Immutable.
  *
  * @param number the move's place in the session, from 1
- * @param events the events it caused, in order (possibly none: a vote that completes nothing visible still moves)
+ * @param events the events it caused, in order (possibly none: single-text's mediator ending the talks calls the
+ *     final vote without an event)
  */
 public record Move(int number, String party, Action action, List<Event> events) {
     public Move {

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The test oracle: enumerates every outcome, computes utilities exactly (BigDecimal of the profile's doubles), and
- * applies DESIGN.md's definitions literally, with O(n²) dominance checks. Slow and obviously right; shares no code
+ * applies the definitions of docs/glossary.md literally, with O(n²) dominance checks. Slow and obviously right; shares no code
  * with the analysis.
  */
 final class BruteForce {

@@ -78,8 +78,13 @@ public final class ActionJson {
             case Action.Present p -> {
                 m.put("to", p.to());
                 m.put("package", PackageJson.write(p.outcome(), issues));
-                p.relay().ifPresent(r -> m.put("relay", Map.of("original", r.original(), "verbatim", r.verbatim(),
-                        "text", r.text())));
+                p.relay().ifPresent(r -> {
+                    var relay = new LinkedHashMap<String, Object>(); // a stable key order: transcripts are compared
+                    relay.put("original", r.original());
+                    relay.put("verbatim", r.verbatim());
+                    relay.put("text", r.text());
+                    m.put("relay", relay);
+                });
             }
             case Action.End e -> m.put("reason", e.reason());
             case Action.Propose p -> m.put("text", PackageJson.write(p.text(), issues));
