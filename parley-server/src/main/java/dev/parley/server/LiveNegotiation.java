@@ -147,9 +147,16 @@ final class LiveNegotiation {
                 case SHARE -> l.shared.add(entry.party().orElseThrow());
                 case MOVE -> {
                     String party = entry.party().orElseThrow();
-                    Action action = ActionJson.read(legacy(Json.read("log entry " + entry.seq(), entry.payload())
-                            .get("action")), s.issues());
-                    l.session.replayMove(party, action, l.agents.get(party));
+                    try {
+                        Action action = ActionJson.read(legacy(Json.read("log entry " + entry.seq(), entry
+                                .payload()).get("action")), s.issues());
+                        l.session.replayMove(party, action, l.agents.get(party));
+                    } catch (dev.parley.engine.ParleyException e) {
+                        // The log is the server's own record: a move in it that does not replay is damage to the
+                        // store (or a changed agent), never the caller's fault.
+                        throw new StoreException("negotiation " + id + ": log entry " + entry.seq() + " does not "
+                                + "replay: " + e.getMessage(), e);
+                    }
                     l.moved.add(party);
                 }
                 default -> {

@@ -299,4 +299,22 @@ class ParleyServerIT extends HttpHarness {
             assertThat(r.body().get("details").isArray()).isTrue();
         }
     }
+
+    @Test
+    void aLogThatNoLongerReplays_isTheServersFault_500WithALogId_andTheLogSaysWhy() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\"}");
+        String id = created.get("id").asText();
+        // A log entry no protocol accepts where it stands (the mediator must propose first), written past the
+        // server, then the server starts afresh over the same store.
+        store.append(id, "move", java.util.Optional.of("UA"), "{\"action\": {\"type\": \"vote\", \"accept\": "
+                + "true}, \"events\": []}");
+        server.close();
+        server = ParleyServer.start(store, ADMIN, "127.0.0.1", 0);
+        Reply r = call("GET", "/api/negotiations/" + id, created.get("tokens").get("UA").asText(), null);
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.body().get("error").asText()).isEqualTo("internal error");
+        assertThat(r.body().get("logId").asText()).isNotBlank();
+        assertThat(r.body().toString()).doesNotContain("Exception");
+        assertThat(log.text()).contains(r.body().get("logId").asText()).contains("log entry 1 does not replay");
+    }
 }

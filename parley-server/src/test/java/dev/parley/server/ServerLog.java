@@ -27,6 +27,11 @@ final class ServerLog extends Handler {
         lines.add(format.format(record));
     }
 
+    /** Everything logged so far, formatted. */
+    String text() {
+        return String.join("", lines);
+    }
+
     void print(String test) {
         System.err.println("--- server log of " + test + " (" + lines.size() + " records) ---");
         lines.forEach(System.err::print);

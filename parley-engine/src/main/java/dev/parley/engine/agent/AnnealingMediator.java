@@ -10,26 +10,18 @@ import java.util.random.RandomGenerator;
  * Sayama and Bar-Yam, "Negotiating complex contracts", 2003, with the annealing moved to the mediator). Adoption
  * still needs unanimity. Not thread-safe: one per seat.
  */
-final class AnnealingMediator implements Agent {
+final class AnnealingMediator extends TextMediator {
     private final RandomGenerator random;
     private final HillClimbMediator climb;
 
     AnnealingMediator(RandomGenerator random) {
+        super("anneal");
         this.random = random;
         this.climb = new HillClimbMediator(random);
     }
 
     @Override
-    public Action act(AgentView v) {
-        return switch (v.phase()) {
-            case PROPOSE -> propose(v);
-            case VOTE -> Moves.mediatorVote(v);
-            case RATIFY -> Moves.ratify(v);
-            case OFFER, PRESENT, RESPOND, CONCEDE, ENDED -> throw Moves.unfit("anneal", v);
-        };
-    }
-
-    private Action propose(AgentView v) {
+    Action propose(AgentView v) {
         int n = v.issues().size();
         double temperature = 1 - v.time();
         int k = (int) Math.round((n - 1) * temperature * temperature);

@@ -1,18 +1,13 @@
 package dev.parley.engine.agent;
 
-import dev.parley.engine.protocol.Action;
+/** Never concedes: holds out for its best package, with offers and in shuttle alike. Stateless. */
+final class Hardliner extends TargetBidder {
+    Hardliner() {
+        super("hardliner");
+    }
 
-/**
- * Never concedes: bids its best package and accepts only one worth as much; in shuttle, accepts only a package
- * worth its best. Stateless.
- */
-final class Hardliner implements Agent {
     @Override
-    public Action act(AgentView v) {
-        return switch (v.phase()) {
-            case OFFER -> Moves.acceptOrBid(v, Moves.best(v));
-            case RESPOND -> Moves.respond(v, Moves.best(v));
-            case PROPOSE, VOTE, RATIFY, PRESENT, CONCEDE, ENDED -> throw Moves.unfit("hardliner", v);
-        };
+    double target(AgentView v) {
+        return Moves.best(v);
     }
 }

@@ -11,24 +11,16 @@ import java.util.random.RandomGenerator;
  * talks and calls the final vote. When it ratifies it supports its own proposals while they reach its reservation.
  * Not thread-safe: one per seat.
  */
-final class HillClimbMediator implements Agent {
+final class HillClimbMediator extends TextMediator {
     private final LocalSearch search;
 
     HillClimbMediator(RandomGenerator random) {
+        super("hill-climb");
         this.search = new LocalSearch(random);
     }
 
-    @Override
-    public Action act(AgentView v) {
-        return switch (v.phase()) {
-            case PROPOSE -> propose(v);
-            case VOTE -> Moves.mediatorVote(v);
-            case RATIFY -> Moves.ratify(v);
-            case OFFER, PRESENT, RESPOND, CONCEDE, ENDED -> throw Moves.unfit("hill-climb", v);
-        };
-    }
-
     /** The next neighbour of the text, or the end of the talks when none is left. */
+    @Override
     Action propose(AgentView v) {
         int[] radices = v.issues().stream().mapToInt(Issue::size).toArray();
         Outcome proposal = search.next(v.currentText().orElseThrow(), radices);

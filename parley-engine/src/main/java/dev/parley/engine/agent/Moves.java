@@ -34,16 +34,12 @@ final class Moves {
         return !v.utilities().breaksRedLine(proposal.toArray()) && v.utility(proposal) >= v.utility(current) - EPS;
     }
 
-    /** The ratification vote: for a deal this seat can accept. */
-    static Action.Vote ratify(AgentView v) {
-        return new Action.Vote(acceptable(v, v.onTable().orElseThrow()));
-    }
-
     /**
-     * A single-text mediator's vote on its own proposal: it runs the talks to reach a deal, so it supports any
-     * proposal that keeps it at its reservation and breaks none of its red lines.
+     * A vote for the package on the table when this seat can accept it: the ratification of a deal, and a
+     * single-text mediator's vote on its own proposal (it runs the talks to reach a deal, so it supports any proposal
+     * that keeps it at its reservation and breaks none of its red lines).
      */
-    static Action.Vote mediatorVote(AgentView v) {
+    static Action.Vote ratify(AgentView v) {
         return new Action.Vote(acceptable(v, v.onTable().orElseThrow()));
     }
 

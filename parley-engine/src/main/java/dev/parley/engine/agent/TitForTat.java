@@ -1,6 +1,5 @@
 package dev.parley.engine.agent;
 
-import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
 import java.util.List;
 
@@ -9,18 +8,15 @@ import java.util.List;
  * last two offers improved for it; starts at its best and never goes below its reservation. Not thread-safe: one
  * per seat.
  */
-final class TitForTat implements Agent {
+final class TitForTat extends TargetBidder {
     private double target = Double.NaN;
 
-    @Override
-    public Action act(AgentView v) {
-        return switch (v.phase()) {
-            case OFFER -> offer(v);
-            case PROPOSE, VOTE, RATIFY, PRESENT, RESPOND, CONCEDE, ENDED -> throw Moves.unfit("tit-for-tat", v);
-        };
+    TitForTat() {
+        super("tit-for-tat");
     }
 
-    private Action offer(AgentView v) {
+    @Override
+    double target(AgentView v) {
         if (Double.isNaN(target)) {
             target = Moves.best(v);
         }
@@ -29,6 +25,6 @@ final class TitForTat implements Agent {
             double concession = v.utility(theirs.get(0).outcome()) - v.utility(theirs.get(1).outcome());
             target = Math.max(v.profile().reservation(), target - Math.max(0, concession));
         }
-        return Moves.acceptOrBid(v, target);
+        return target;
     }
 }

@@ -67,20 +67,29 @@ public sealed interface Protocol permits SingleText, Shuttle, StackedOffers, Zeu
         }
     }
 
-    ProtocolKind kind();
-
     /** The settings this protocol was built from. */
     Settings settings();
 
+    default ProtocolKind kind() {
+        return settings().kind();
+    }
+
+    /** Every seat, in turn order, with its role. */
+    Seats seats();
+
     /** The parties that take part, in turn order. */
-    List<String> participants();
+    default List<String> participants() {
+        return seats().participants();
+    }
 
     /**
      * What {@code party}'s seat does in this protocol.
      *
      * @throws IllegalArgumentException for a party that has no seat
      */
-    SeatRole seatRole(String party);
+    default SeatRole seatRole(String party) {
+        return seats().role(party, kind());
+    }
 
     Transition start();
 
@@ -111,5 +120,17 @@ public sealed interface Protocol permits SingleText, Shuttle, StackedOffers, Zeu
     /** The one way a protocol refuses a state that is not its own. */
     static IllegalArgumentException foreign(State s, ProtocolKind kind) {
         return new IllegalArgumentException("a " + kind.id() + " protocol was given a state of another: " + s);
+    }
+
+    /**
+     * {@code state} as the protocol's own state type.
+     *
+     * @throws IllegalArgumentException for a state another protocol made
+     */
+    static <S extends State> S own(State state, Class<S> type, ProtocolKind kind) {
+        if (type.isInstance(state)) {
+            return type.cast(state);
+        }
+        throw foreign(state, kind);
     }
 }

@@ -90,6 +90,7 @@ public final class Shuttle implements Protocol {
     private final Settings settings;
     private final String mediator;
     private final List<String> parties;
+    private final Seats seats;
     private final List<Issue> issues;
     private final int rounds;
     private final Outcome opening;
@@ -106,6 +107,7 @@ public final class Shuttle implements Protocol {
             throw new dev.parley.engine.InvalidInput("protocol", "shuttle needs at least one ratifying party besides "
                     + "the mediator");
         }
+        this.seats = new Seats().add(mediator, SeatRole.SHUTTLE_MEDIATOR).add(parties, SeatRole.RESPONDENT);
         this.issues = scenario.issues();
         this.rounds = settings.rounds();
         this.opening = settings.opening().orElseGet(() -> SingleText.defaultOpening(scenario));
@@ -134,11 +136,6 @@ public final class Shuttle implements Protocol {
     }
 
     @Override
-    public ProtocolKind kind() {
-        return ProtocolKind.SHUTTLE;
-    }
-
-    @Override
     public Settings settings() {
         return settings;
     }
@@ -148,22 +145,8 @@ public final class Shuttle implements Protocol {
     }
 
     @Override
-    public List<String> participants() {
-        var all = new ArrayList<String>();
-        all.add(mediator);
-        all.addAll(parties);
-        return all;
-    }
-
-    @Override
-    public SeatRole seatRole(String party) {
-        if (party.equals(mediator)) {
-            return SeatRole.SHUTTLE_MEDIATOR;
-        }
-        if (parties.contains(party)) {
-            return SeatRole.RESPONDENT;
-        }
-        throw new IllegalArgumentException(party + " has no seat in shuttle");
+    public Seats seats() {
+        return seats;
     }
 
     @Override
@@ -184,10 +167,7 @@ public final class Shuttle implements Protocol {
     }
 
     private State own(Protocol.State state) {
-        if (state instanceof State s) {
-            return s;
-        }
-        throw Protocol.foreign(state, kind());
+        return Protocol.own(state, State.class, kind());
     }
 
     /** The package on the table is the business of the meeting: the mediator's and the party's in it, no one else's. */

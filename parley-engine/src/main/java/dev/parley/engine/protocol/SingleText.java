@@ -86,6 +86,7 @@ public final class SingleText implements Protocol {
     private final Settings settings;
     private final String mediator;
     private final List<String> voters;
+    private final Seats seats;
     private final int rounds;
     private final int stallLimit;
     private final Outcome opening;
@@ -101,6 +102,7 @@ public final class SingleText implements Protocol {
             throw new dev.parley.engine.InvalidInput("mediator", "no party " + mediator + " to mediate");
         }
         this.voters = scenario.ratifyingParties().stream().map(Party::id).toList();
+        this.seats = new Seats().add(mediator, SeatRole.TEXT_MEDIATOR).add(voters, SeatRole.VOTER);
         this.rounds = settings.rounds();
         this.stallLimit = settings.stallLimit();
         this.opening = settings.opening().orElseGet(() -> defaultOpening(scenario));
@@ -128,36 +130,17 @@ public final class SingleText implements Protocol {
     }
 
     @Override
-    public ProtocolKind kind() {
-        return ProtocolKind.SINGLE_TEXT;
-    }
-
-    @Override
     public Settings settings() {
         return settings;
     }
 
-    @Override
-    public List<String> participants() {
-        var all = new ArrayList<String>();
-        all.add(mediator);
-        voters.stream().filter(v -> !v.equals(mediator)).forEach(all::add);
-        return all;
-    }
-
-    @Override
-    public SeatRole seatRole(String party) {
-        if (party.equals(mediator)) {
-            return SeatRole.TEXT_MEDIATOR;
-        }
-        if (voters.contains(party)) {
-            return SeatRole.VOTER;
-        }
-        throw new IllegalArgumentException(party + " has no seat in single-text");
-    }
-
     public String mediator() {
         return mediator;
+    }
+
+    @Override
+    public Seats seats() {
+        return seats;
     }
 
     @Override
@@ -190,10 +173,7 @@ public final class SingleText implements Protocol {
     }
 
     private State own(Protocol.State state) {
-        if (state instanceof State s) {
-            return s;
-        }
-        throw Protocol.foreign(state, kind());
+        return Protocol.own(state, State.class, kind());
     }
 
     private Transition propose(State s, String party, Action action) {

@@ -77,28 +77,29 @@ public final class StackedOffers implements Protocol {
         }
     }
 
-    private final ProtocolKind kind;
     private final Settings settings;
     private final List<String> negotiators;
     private final List<String> ratifiers;
+    private final Seats seats;
     private final int rounds;
     private final double discount;
 
-    private StackedOffers(ProtocolKind kind, Settings settings, List<String> negotiators, List<String> ratifiers) {
+    private StackedOffers(Settings settings, List<String> negotiators, List<String> ratifiers) {
         if (negotiators.size() < 2) {
-            throw new dev.parley.engine.InvalidInput("protocol", kind.id() + " needs at least 2 negotiating parties");
+            throw new dev.parley.engine.InvalidInput("protocol", settings.kind().id() + " needs at least 2 "
+                    + "negotiating parties");
         }
-        this.kind = kind;
         this.settings = settings;
         this.negotiators = List.copyOf(negotiators);
         this.ratifiers = List.copyOf(ratifiers);
+        this.seats = new Seats().add(negotiators, SeatRole.NEGOTIATOR).add(ratifiers, SeatRole.RATIFIER);
         this.rounds = settings.rounds();
-        this.discount = kind == ProtocolKind.ALTERNATING ? settings.discount() : 1;
+        this.discount = settings.kind() == ProtocolKind.ALTERNATING ? settings.discount() : 1;
     }
 
     /** SAOP among all ratifying parties, in party order. */
     static StackedOffers saop(Scenario s, Settings settings) {
-        return new StackedOffers(ProtocolKind.SAOP, settings, s.ratifyingParties().stream().map(Party::id).toList(),
+        return new StackedOffers(settings, s.ratifyingParties().stream().map(Party::id).toList(),
                 List.of());
     }
 
@@ -111,35 +112,12 @@ public final class StackedOffers implements Protocol {
         }
         List<String> others = s.ratifyingParties().stream().map(Party::id).filter(p -> !principals.contains(p))
                 .toList();
-        return new StackedOffers(ProtocolKind.ALTERNATING, settings, principals, others);
-    }
-
-    @Override
-    public ProtocolKind kind() {
-        return kind;
+        return new StackedOffers(settings, principals, others);
     }
 
     @Override
     public Settings settings() {
         return settings;
-    }
-
-    @Override
-    public List<String> participants() {
-        var all = new ArrayList<>(negotiators);
-        all.addAll(ratifiers);
-        return all;
-    }
-
-    @Override
-    public SeatRole seatRole(String party) {
-        if (negotiators.contains(party)) {
-            return SeatRole.NEGOTIATOR;
-        }
-        if (ratifiers.contains(party)) {
-            return SeatRole.RATIFIER;
-        }
-        throw new IllegalArgumentException(party + " has no seat in " + kind.id());
     }
 
     /** The parties that make and accept offers, in turn order. */
@@ -150,6 +128,11 @@ public final class StackedOffers implements Protocol {
     /** δ: what a deal is worth per round of delay (1 for none). */
     public double discount() {
         return discount;
+    }
+
+    @Override
+    public Seats seats() {
+        return seats;
     }
 
     @Override
@@ -165,15 +148,12 @@ public final class StackedOffers implements Protocol {
             case OFFER -> List.of(negotiators.get(s.turn()));
             case RATIFY -> ratifiers.stream().filter(r -> !s.votes().containsKey(r)).toList();
             case ENDED -> List.of();
-            case PROPOSE, VOTE, PRESENT, RESPOND, CONCEDE -> throw Protocol.foreign(s, kind);
+            case PROPOSE, VOTE, PRESENT, RESPOND, CONCEDE -> throw Protocol.foreign(s, kind());
         };
     }
 
     private State own(Protocol.State state) {
-        if (state instanceof State s) {
-            return s;
-        }
-        throw Protocol.foreign(state, kind);
+        return Protocol.own(state, State.class, kind());
     }
 
     @Override

@@ -93,6 +93,7 @@ public final class Zeuthen implements Protocol {
     private final String a;
     private final String b;
     private final List<String> ratifiers;
+    private final Seats seats;
     private final Scenario scenario;
     private final int rounds;
     /** Worked out on first use, so that building the protocol (to list its seats) costs nothing. */
@@ -133,6 +134,7 @@ public final class Zeuthen implements Protocol {
         this.a = principals.get(0);
         this.b = principals.get(1);
         this.ratifiers = s.ratifyingParties().stream().map(Party::id).filter(p -> !principals.contains(p)).toList();
+        this.seats = new Seats().add(principals, SeatRole.BARGAINER).add(ratifiers, SeatRole.RATIFIER);
         this.rounds = settings.rounds();
         this.scenario = s;
     }
@@ -159,36 +161,18 @@ public final class Zeuthen implements Protocol {
     }
 
     @Override
-    public ProtocolKind kind() {
-        return ProtocolKind.ZEUTHEN;
-    }
-
-    @Override
     public Settings settings() {
         return settings;
-    }
-
-    @Override
-    public List<String> participants() {
-        var all = new ArrayList<String>(List.of(a, b));
-        all.addAll(ratifiers);
-        return all;
-    }
-
-    @Override
-    public SeatRole seatRole(String party) {
-        if (party.equals(a) || party.equals(b)) {
-            return SeatRole.BARGAINER;
-        }
-        if (ratifiers.contains(party)) {
-            return SeatRole.RATIFIER;
-        }
-        throw new IllegalArgumentException(party + " has no seat in zeuthen");
     }
 
     /** The bilateral frontier, ordered from the second principal's best to the first's. */
     public List<Outcome> frontier() {
         return bilateral().frontier();
+    }
+
+    @Override
+    public Seats seats() {
+        return seats;
     }
 
     @Override
@@ -270,10 +254,7 @@ public final class Zeuthen implements Protocol {
     }
 
     private State own(Protocol.State state) {
-        if (state instanceof State s) {
-            return s;
-        }
-        throw Protocol.foreign(state, kind());
+        return Protocol.own(state, State.class, kind());
     }
 
     @Override

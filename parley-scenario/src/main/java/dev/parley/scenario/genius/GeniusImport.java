@@ -5,6 +5,7 @@ import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.ProtocolDefaults;
+import dev.parley.engine.protocol.ProtocolKind;
 import dev.parley.engine.model.Role;
 import dev.parley.engine.model.Scenario;
 import dev.parley.scenario.Problem;
@@ -101,7 +102,8 @@ public final class GeniusImport {
             notes.add("the profiles have different discount factors " + discounts + "; the scenario keeps the "
                     + "smallest, " + discount.getAsDouble());
         }
-        var protocol = new ProtocolDefaults(parties.size() == 2 ? "alternating" : "saop", Optional.empty(),
+        var protocol = new ProtocolDefaults((parties.size() == 2 ? ProtocolKind.ALTERNATING : ProtocolKind.SAOP).id(),
+                Optional.empty(),
                 OptionalInt.empty(), discount.isPresent() && discount.getAsDouble() < 1
                         ? discount
                         : OptionalDouble.empty());

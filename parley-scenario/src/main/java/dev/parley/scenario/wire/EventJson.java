@@ -28,24 +28,21 @@ public final class EventJson {
         return events.stream().map(e -> write(e, issues)).toList();
     }
 
+    private static void byParty(Map<String, Object> m, String type, String party, dev.parley.engine.model.Outcome pkg,
+            List<Issue> issues) {
+        m.put("type", type);
+        m.put("party", party);
+        m.put("package", PackageJson.write(pkg, issues));
+    }
+
     public static Map<String, Object> write(Event e, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         m.put("round", e.round());
         switch (e) {
-            case Event.Offered o -> {
-                m.put("type", "offered");
-                m.put("party", o.party());
-                m.put("package", PackageJson.write(o.outcome(), issues));
-            }
-            case Event.Accepted a -> {
-                m.put("type", "accepted");
-                m.put("party", a.party());
-                m.put("package", PackageJson.write(a.outcome(), issues));
-            }
+            case Event.Offered o -> byParty(m, "offered", o.party(), o.outcome(), issues);
+            case Event.Accepted a -> byParty(m, "accepted", a.party(), a.outcome(), issues);
             case Event.Rejected r -> {
-                m.put("type", "rejected");
-                m.put("party", r.party());
-                m.put("package", PackageJson.write(r.outcome(), issues));
+                byParty(m, "rejected", r.party(), r.outcome(), issues);
                 if (!r.objections().isEmpty()) {
                     m.put("objections", r.objections());
                     m.put("toward", r.toward());
