@@ -72,6 +72,12 @@ abstract class HttpHarness {
         return new Reply(r.statusCode(), r.body().isEmpty() ? null : TestJson.MAPPER.readTree(r.body()));
     }
 
+    /** The default talks with a person in Ukraine's seat and agents in every other. */
+    JsonNode createForUkraine() throws IOException, InterruptedException {
+        return create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\", \"RU\": "
+                + "\"truthful\", \"EU\": \"truthful\"}}");
+    }
+
     JsonNode create(String body) throws IOException, InterruptedException {
         Reply r = call("POST", "/api/negotiations", ADMIN, body);
         assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 class ParleyServerIT extends HttpHarness {
     @Test
     void aPersonNegotiatesWithAgents_toTheEnd_overHttp() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\", "
-                + "\"RU\": \"truthful\", \"EU\": \"truthful\"}}");
+        JsonNode created = createForUkraine();
         String id = created.get("id").asText();
         String ua = created.get("tokens").get("UA").asText();
         assertThat(created.get("tokens").size()).isEqualTo(1);
@@ -215,8 +214,7 @@ class ParleyServerIT extends HttpHarness {
 
     @Test
     void errors_areJsonWithTheRightStatus_mappedByType() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\", "
-                + "\"RU\": \"truthful\", \"EU\": \"truthful\"}}");
+        JsonNode created = createForUkraine();
         String id = created.get("id").asText();
         String ua = created.get("tokens").get("UA").asText();
         String moves = "/api/negotiations/" + id + "/moves";

@@ -43,11 +43,11 @@ public final class Agents {
 
     private static final List<Registered> CATALOGUE = List.of(
             agent("boulware", "time-dependent, concedes late (e=0.2)", Map.of("e", 0.2), BIDDING,
-                    (p, r) -> new TimeDependent("boulware", p.get("e"))),
+                    (p, r) -> new TimeDependent(p.get("e"))),
             agent("linear", "time-dependent, concedes linearly (e=1)", Map.of("e", 1.0), BIDDING,
-                    (p, r) -> new TimeDependent("linear", p.get("e"))),
+                    (p, r) -> new TimeDependent(p.get("e"))),
             agent("conceder", "time-dependent, concedes early (e=2)", Map.of("e", 2.0), BIDDING,
-                    (p, r) -> new TimeDependent("conceder", p.get("e"))),
+                    (p, r) -> new TimeDependent(p.get("e"))),
             agent("tit-for-tat", "concedes as much as the others did", Map.of(), EnumSet.of(SeatRole.NEGOTIATOR),
                     (p, r) -> new TitForTat()),
             agent("hardliner", "never concedes", Map.of(), BIDDING, (p, r) -> new Hardliner()),

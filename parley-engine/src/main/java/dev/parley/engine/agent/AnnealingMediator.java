@@ -15,7 +15,6 @@ final class AnnealingMediator extends TextMediator {
     private final HillClimbMediator climb;
 
     AnnealingMediator(RandomGenerator random) {
-        super("anneal");
         this.random = random;
         this.climb = new HillClimbMediator(random);
     }

@@ -3,7 +3,6 @@ package dev.parley.engine.agent;
 /** Never concedes: holds out for its best package, with offers and in shuttle alike. Stateless. */
 final class Hardliner extends TargetBidder {
     Hardliner() {
-        super("hardliner");
     }
 
     @Override

@@ -15,7 +15,6 @@ final class HillClimbMediator extends TextMediator {
     private final LocalSearch search;
 
     HillClimbMediator(RandomGenerator random) {
-        super("hill-climb");
         this.search = new LocalSearch(random);
     }
 

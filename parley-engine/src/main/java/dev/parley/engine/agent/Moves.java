@@ -57,7 +57,7 @@ final class Moves {
                 && v.utility(standing.get()) >= target - EPS && acceptable(v, standing.get())) {
             return new Action.Accept();
         }
-        List<Event.Offered> theirs = v.othersOffers(1);
+        List<Event.Offered> theirs = v.log().othersOffers(1);
         int[] reference = theirs.isEmpty() ? v.utilities().bestPackage() : theirs.get(0).outcome().toArray();
         return new Action.Offer(Outcome.of(BidSearch.near(v.utilities(), target, reference)));
     }
@@ -91,8 +91,9 @@ final class Moves {
     }
 
     /** The error of an agent asked to act in a phase its seat never meets: the registry keeps this from happening. */
-    static IllegalStateException unfit(String agent, AgentView v) {
-        return new IllegalStateException(agent + " was asked to act in " + v.protocol().id() + "'s " + v.phase().id()
-                + " phase, which a " + v.seatRole().id() + " seat never meets");
+    static IllegalStateException unfit(Agent agent, AgentView v) {
+        return new IllegalStateException(
+                agent.getClass().getSimpleName() + " was asked to act in " + v.protocol().id() + "'s " + v.phase().id()
+                        + " phase, which a " + v.seatRole().id() + " seat never meets");
     }
 }

@@ -26,7 +26,7 @@ final class ObjectionTrader implements Agent {
     public Action act(AgentView v) {
         return switch (v.phase()) {
             case PRESENT -> present(v);
-            case PROPOSE, VOTE, RATIFY, OFFER, RESPOND, CONCEDE, ENDED -> throw Moves.unfit("objection-trader", v);
+            case PROPOSE, VOTE, RATIFY, OFFER, RESPOND, CONCEDE, ENDED -> throw Moves.unfit(this, v);
         };
     }
 
@@ -46,7 +46,7 @@ final class ObjectionTrader implements Agent {
     private void rework(AgentView v, int round) {
         int[] c = current.toArray();
         var rejections = new ArrayList<Event.Rejected>();
-        for (NumberedEvent n : v.recentEvents(4 * v.parties().size())) {
+        for (NumberedEvent n : v.log().recent(4 * v.parties().size())) {
             if (n.event() instanceof Event.Rejected r && r.round() == round && !r.objections().isEmpty()) {
                 rejections.add(r);
             }

@@ -7,19 +7,13 @@ import dev.parley.engine.protocol.Action;
  * A single-text voter that accepts a change only when it gains at least {@code threshold} from it: holding out for
  * more than a truthful voter would. Ratifies what reaches its reservation. Immutable.
  */
-final class StrategicVoter implements Agent {
-    private final double threshold;
-
-    StrategicVoter(double threshold) {
-        this.threshold = threshold;
-    }
-
+record StrategicVoter(double threshold) implements Agent {
     @Override
     public Action act(AgentView v) {
         return switch (v.phase()) {
             case VOTE -> new Action.Vote(vote(v, v.currentText().orElseThrow(), v.onTable().orElseThrow()));
             case RATIFY -> Moves.ratify(v);
-            case PROPOSE, OFFER, PRESENT, RESPOND, CONCEDE, ENDED -> throw Moves.unfit("strategic", v);
+            case PROPOSE, OFFER, PRESENT, RESPOND, CONCEDE, ENDED -> throw Moves.unfit(this, v);
         };
     }
 

@@ -8,18 +8,12 @@ import dev.parley.engine.protocol.Action;
  * objections. Subclasses say how the target moves. Not thread-safe: one per seat.
  */
 abstract class TargetBidder implements Agent {
-    private final String name;
-
-    TargetBidder(String name) {
-        this.name = name;
-    }
-
     @Override
     public final Action act(AgentView v) {
         return switch (v.phase()) {
             case OFFER -> Moves.acceptOrBid(v, target(v));
             case RESPOND -> Moves.respond(v, target(v));
-            case PROPOSE, VOTE, RATIFY, PRESENT, CONCEDE, ENDED -> throw Moves.unfit(name, v);
+            case PROPOSE, VOTE, RATIFY, PRESENT, CONCEDE, ENDED -> throw Moves.unfit(this, v);
         };
     }
 

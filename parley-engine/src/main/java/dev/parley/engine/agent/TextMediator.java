@@ -7,18 +7,12 @@ import dev.parley.engine.protocol.Action;
  * reservation, and ratifies a final text it can accept. Subclasses choose the proposals. Not thread-safe.
  */
 abstract class TextMediator implements Agent {
-    private final String name;
-
-    TextMediator(String name) {
-        this.name = name;
-    }
-
     @Override
     public final Action act(AgentView v) {
         return switch (v.phase()) {
             case PROPOSE -> propose(v);
             case VOTE, RATIFY -> Moves.ratify(v);
-            case OFFER, PRESENT, RESPOND, CONCEDE, ENDED -> throw Moves.unfit(name, v);
+            case OFFER, PRESENT, RESPOND, CONCEDE, ENDED -> throw Moves.unfit(this, v);
         };
     }
 

@@ -8,8 +8,7 @@ package dev.parley.engine.agent;
 final class TimeDependent extends TargetBidder {
     private final double e;
 
-    TimeDependent(String name, double e) {
-        super(name);
+    TimeDependent(double e) {
         if (!(e > 0)) {
             throw new IllegalArgumentException("e must be positive");
         }

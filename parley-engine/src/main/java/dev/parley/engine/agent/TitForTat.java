@@ -12,7 +12,6 @@ final class TitForTat extends TargetBidder {
     private double target = Double.NaN;
 
     TitForTat() {
-        super("tit-for-tat");
     }
 
     @Override
@@ -20,7 +19,7 @@ final class TitForTat extends TargetBidder {
         if (Double.isNaN(target)) {
             target = Moves.best(v);
         }
-        List<Event.Offered> theirs = v.othersOffers(2);
+        List<Event.Offered> theirs = v.log().othersOffers(2);
         if (theirs.size() == 2) {
             double concession = v.utility(theirs.get(0).outcome()) - v.utility(theirs.get(1).outcome());
             target = Math.max(v.profile().reservation(), target - Math.max(0, concession));

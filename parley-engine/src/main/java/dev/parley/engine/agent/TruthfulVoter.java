@@ -13,7 +13,7 @@ final class TruthfulVoter implements Agent {
             case VOTE -> new Action.Vote(Moves.truthfulVote(v, v.currentText().orElseThrow(), v.onTable()
                     .orElseThrow()));
             case RATIFY -> Moves.ratify(v);
-            case PROPOSE, OFFER, PRESENT, RESPOND, CONCEDE, ENDED -> throw Moves.unfit("truthful", v);
+            case PROPOSE, OFFER, PRESENT, RESPOND, CONCEDE, ENDED -> throw Moves.unfit(this, v);
         };
     }
 }

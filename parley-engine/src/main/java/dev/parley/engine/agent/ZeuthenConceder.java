@@ -13,7 +13,7 @@ final class ZeuthenConceder implements Agent {
     public Action act(AgentView v) {
         return switch (v.phase()) {
             case CONCEDE -> concede(v);
-            case PROPOSE, VOTE, RATIFY, OFFER, PRESENT, RESPOND, ENDED -> throw Moves.unfit("zeuthen", v);
+            case PROPOSE, VOTE, RATIFY, OFFER, PRESENT, RESPOND, ENDED -> throw Moves.unfit(this, v);
         };
     }
 

@@ -21,4 +21,9 @@ record Ballot(Map<String, Boolean> votes, List<Event> events, boolean complete, 
         List<String> against = votes.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
         return new Ballot(votes, events, votes.size() >= voters, against);
     }
+
+    /** The voters who have not voted yet, in their order: who is to move in a ballot. */
+    static List<String> waiting(List<String> voters, Map<String, Boolean> votes) {
+        return voters.stream().filter(v -> !votes.containsKey(v)).toList();
+    }
 }

@@ -29,7 +29,7 @@ import java.util.Optional;
  * divergence check naming the issues on which they differ. Each party sees only its own meetings; the mediator sees
  * all of them. At the deadline, or when the mediator or a party ends the talks, there is no deal.
  */
-public final class Shuttle implements Protocol {
+public final class Shuttle extends Rules implements Protocol {
     /**
      * Immutable; change it with its withers.
      *
@@ -87,17 +87,15 @@ public final class Shuttle implements Protocol {
         }
     }
 
-    private final Settings settings;
     private final String mediator;
     private final List<String> parties;
-    private final Seats seats;
     private final List<Issue> issues;
     private final int rounds;
     private final Outcome opening;
     private final List<Double> reservations = new ArrayList<>();
 
     Shuttle(Scenario scenario, Settings settings) {
-        this.settings = settings;
+        super(settings);
         this.mediator = settings.mediator().orElseThrow();
         if (scenario.party(mediator).isEmpty()) {
             throw new dev.parley.engine.InvalidInput("mediator", "no party " + mediator + " to mediate");
@@ -107,7 +105,7 @@ public final class Shuttle implements Protocol {
             throw new dev.parley.engine.InvalidInput("protocol", "shuttle needs at least one ratifying party besides "
                     + "the mediator");
         }
-        this.seats = new Seats().add(mediator, SeatRole.SHUTTLE_MEDIATOR).add(parties, SeatRole.RESPONDENT);
+        seat(new Seats().add(mediator, SeatRole.SHUTTLE_MEDIATOR).add(parties, SeatRole.RESPONDENT));
         this.issues = scenario.issues();
         this.rounds = settings.rounds();
         this.opening = settings.opening().orElseGet(() -> SingleText.defaultOpening(scenario));
@@ -135,18 +133,8 @@ public final class Shuttle implements Protocol {
         return false;
     }
 
-    @Override
-    public Settings settings() {
-        return settings;
-    }
-
     public String mediator() {
         return mediator;
-    }
-
-    @Override
-    public Seats seats() {
-        return seats;
     }
 
     @Override

@@ -26,7 +26,7 @@ import java.util.Optional;
  * The opening text, unless given, is the middle option of each issue among the options no ratifying party rules
  * out: a neutral start that breaks no red line.
  */
-public final class SingleText implements Protocol {
+public final class SingleText extends Rules implements Protocol {
     /** Immutable. {@code votes} holds the votes of the current vote, in party order. Change it with its withers. */
     public record State(Phase phase, String mediator, int round, int deadline, Outcome current,
             Optional<Outcome> proposal, Map<String, Boolean> votes, int stall, Optional<Outcome> agreement)
@@ -83,10 +83,8 @@ public final class SingleText implements Protocol {
         }
     }
 
-    private final Settings settings;
     private final String mediator;
     private final List<String> voters;
-    private final Seats seats;
     private final int rounds;
     private final int stallLimit;
     private final Outcome opening;
@@ -96,13 +94,13 @@ public final class SingleText implements Protocol {
      * talks end, and the opening text (by default the one below).
      */
     SingleText(Scenario scenario, Settings settings) {
-        this.settings = settings;
+        super(settings);
         this.mediator = settings.mediator().orElseThrow();
         if (scenario.party(mediator).isEmpty()) {
             throw new dev.parley.engine.InvalidInput("mediator", "no party " + mediator + " to mediate");
         }
         this.voters = scenario.ratifyingParties().stream().map(Party::id).toList();
-        this.seats = new Seats().add(mediator, SeatRole.TEXT_MEDIATOR).add(voters, SeatRole.VOTER);
+        seat(new Seats().add(mediator, SeatRole.TEXT_MEDIATOR).add(voters, SeatRole.VOTER));
         this.rounds = settings.rounds();
         this.stallLimit = settings.stallLimit();
         this.opening = settings.opening().orElseGet(() -> defaultOpening(scenario));
@@ -129,18 +127,8 @@ public final class SingleText implements Protocol {
         return Outcome.of(choice);
     }
 
-    @Override
-    public Settings settings() {
-        return settings;
-    }
-
     public String mediator() {
         return mediator;
-    }
-
-    @Override
-    public Seats seats() {
-        return seats;
     }
 
     @Override
@@ -154,7 +142,7 @@ public final class SingleText implements Protocol {
         State s = own(state);
         return switch (s.phase()) {
             case PROPOSE -> List.of(mediator);
-            case VOTE, RATIFY -> voters.stream().filter(v -> !s.votes().containsKey(v)).toList();
+            case VOTE, RATIFY -> Ballot.waiting(voters, s.votes());
             case ENDED -> List.of();
             case OFFER, PRESENT, RESPOND, CONCEDE -> throw Protocol.foreign(s, kind());
         };

@@ -28,7 +28,7 @@ import java.util.Set;
  * </ul>
  * A round is one turn of every negotiator; at the deadline the talks end without agreement.
  */
-public final class StackedOffers implements Protocol {
+public final class StackedOffers extends Rules implements Protocol {
     /** Immutable; change it with its withers. */
     public record State(Phase phase, int round, int deadline, int turn, Optional<Outcome> standing,
             Optional<String> offerer, Set<String> accepted, Map<String, Boolean> votes, Optional<Outcome> agreement)
@@ -77,22 +77,20 @@ public final class StackedOffers implements Protocol {
         }
     }
 
-    private final Settings settings;
     private final List<String> negotiators;
     private final List<String> ratifiers;
-    private final Seats seats;
     private final int rounds;
     private final double discount;
 
     private StackedOffers(Settings settings, List<String> negotiators, List<String> ratifiers) {
+        super(settings);
         if (negotiators.size() < 2) {
             throw new dev.parley.engine.InvalidInput("protocol", settings.kind().id() + " needs at least 2 "
                     + "negotiating parties");
         }
-        this.settings = settings;
         this.negotiators = List.copyOf(negotiators);
         this.ratifiers = List.copyOf(ratifiers);
-        this.seats = new Seats().add(negotiators, SeatRole.NEGOTIATOR).add(ratifiers, SeatRole.RATIFIER);
+        seat(new Seats().add(negotiators, SeatRole.NEGOTIATOR).add(ratifiers, SeatRole.RATIFIER));
         this.rounds = settings.rounds();
         this.discount = settings.kind() == ProtocolKind.ALTERNATING ? settings.discount() : 1;
     }
@@ -115,11 +113,6 @@ public final class StackedOffers implements Protocol {
         return new StackedOffers(settings, principals, others);
     }
 
-    @Override
-    public Settings settings() {
-        return settings;
-    }
-
     /** The parties that make and accept offers, in turn order. */
     public List<String> negotiators() {
         return negotiators;
@@ -128,11 +121,6 @@ public final class StackedOffers implements Protocol {
     /** δ: what a deal is worth per round of delay (1 for none). */
     public double discount() {
         return discount;
-    }
-
-    @Override
-    public Seats seats() {
-        return seats;
     }
 
     @Override
@@ -146,7 +134,7 @@ public final class StackedOffers implements Protocol {
         State s = own(state);
         return switch (s.phase()) {
             case OFFER -> List.of(negotiators.get(s.turn()));
-            case RATIFY -> ratifiers.stream().filter(r -> !s.votes().containsKey(r)).toList();
+            case RATIFY -> Ballot.waiting(ratifiers, s.votes());
             case ENDED -> List.of();
             case PROPOSE, VOTE, PRESENT, RESPOND, CONCEDE -> throw Protocol.foreign(s, kind());
         };
@@ -160,9 +148,10 @@ public final class StackedOffers implements Protocol {
     public Transition next(Protocol.State state, String party, Action action) {
         State s = own(state);
         ProtocolException.requireTurn(toMove(s), s.ended(), party);
-        if (s.phase() == Phase.RATIFY) {
-            return ratify(s, party, action);
-        }
+        return s.phase() == Phase.RATIFY ? ratify(s, party, action) : offer(s, party, action);
+    }
+
+    private Transition offer(State s, String party, Action action) {
         return switch (action) {
             case Offer o -> advance(s.standing(o.outcome(), party).withVotes(Map.of()), new Event.Offered(s.round(),
                     party, o.outcome()));

@@ -31,7 +31,7 @@ import java.util.Optional;
  * vote on it. When both follow the rule the deal is the Nash bargaining solution of the two (for a frontier along
  * which the Nash product rises to one peak). At the deadline there is no deal.
  */
-public final class Zeuthen implements Protocol {
+public final class Zeuthen extends Rules implements Protocol {
     /**
      * Immutable; change it with its withers.
      *
@@ -89,11 +89,9 @@ public final class Zeuthen implements Protocol {
         }
     }
 
-    private final Settings settings;
     private final String a;
     private final String b;
     private final List<String> ratifiers;
-    private final Seats seats;
     private final Scenario scenario;
     private final int rounds;
     /** Worked out on first use, so that building the protocol (to list its seats) costs nothing. */
@@ -125,16 +123,16 @@ public final class Zeuthen implements Protocol {
     }
 
     Zeuthen(Scenario s, Settings settings) {
+        super(settings);
         List<String> principals = s.principals();
         if (principals.size() < 2) {
             throw new dev.parley.engine.InvalidInput("protocol", "zeuthen needs two principals; " + s.id() + " has "
                     + principals.size());
         }
-        this.settings = settings;
         this.a = principals.get(0);
         this.b = principals.get(1);
         this.ratifiers = s.ratifyingParties().stream().map(Party::id).filter(p -> !principals.contains(p)).toList();
-        this.seats = new Seats().add(principals, SeatRole.BARGAINER).add(ratifiers, SeatRole.RATIFIER);
+        seat(new Seats().add(principals, SeatRole.BARGAINER).add(ratifiers, SeatRole.RATIFIER));
         this.rounds = settings.rounds();
         this.scenario = s;
     }
@@ -160,19 +158,9 @@ public final class Zeuthen implements Protocol {
         return b0;
     }
 
-    @Override
-    public Settings settings() {
-        return settings;
-    }
-
     /** The bilateral frontier, ordered from the second principal's best to the first's. */
     public List<Outcome> frontier() {
         return bilateral().frontier();
-    }
-
-    @Override
-    public Seats seats() {
-        return seats;
     }
 
     @Override
@@ -247,23 +235,20 @@ public final class Zeuthen implements Protocol {
         State s = own(state);
         return switch (s.phase()) {
             case CONCEDE -> List.of(s.movers().get(0));
-            case RATIFY -> ratifiers.stream().filter(r -> !s.votes().containsKey(r)).toList();
+            case RATIFY -> Ballot.waiting(ratifiers, s.votes());
             case ENDED -> List.of();
             case PROPOSE, VOTE, OFFER, PRESENT, RESPOND -> throw Protocol.foreign(s, kind());
         };
-    }
-
-    private State own(Protocol.State state) {
-        return Protocol.own(state, State.class, kind());
     }
 
     @Override
     public Transition next(Protocol.State state, String party, Action action) {
         State s = own(state);
         ProtocolException.requireTurn(toMove(s), s.ended(), party);
-        if (s.phase() == Phase.RATIFY) {
-            return ratify(s, party, action);
-        }
+        return s.phase() == Phase.RATIFY ? ratify(s, party, action) : bargain(s, party, action);
+    }
+
+    private Transition bargain(State s, String party, Action action) {
         boolean isA = party.equals(a);
         return switch (action) {
             case Offer o when !o.outcome().equals(s.suggestion().orElseThrow()) -> throw ProtocolException.illegal(
@@ -303,5 +288,9 @@ public final class Zeuthen implements Protocol {
         v.events().add(new Event.Ended(s.round(), Optional.empty(), why, v.votes()));
         return new Transition(State.at(Phase.ENDED, s.round(), s.deadline(), s.ia(), s.ib()).withVotes(v.votes()), v
                 .events());
+    }
+
+    private State own(Protocol.State state) {
+        return Protocol.own(state, State.class, kind());
     }
 }

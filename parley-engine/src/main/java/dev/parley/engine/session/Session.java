@@ -180,7 +180,7 @@ public final class Session {
 
     /** What {@code party}'s seat sees now: the one place views are made. */
     public AgentView view(String party) {
-        return new AgentView(party, scenario.parties(), scenario.issues(), scenario.profile(party).orElseThrow(
+        return AgentView.of(party, scenario.parties(), scenario.issues(), scenario.profile(party).orElseThrow(
                 () -> new IllegalArgumentException(party + " takes part but has no profile")), table(party),
                 protocol, state, events);
     }

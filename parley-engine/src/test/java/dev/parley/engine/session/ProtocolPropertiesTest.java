@@ -84,12 +84,16 @@ class ProtocolPropertiesTest {
         return Session.run(s, p, agents(p, seed));
     }
 
+    /** The run of {@code kind} on the scenario of {@code seed}, with that seed's agents. */
+    static Session run(ProtocolKind kind, long seed) {
+        Scenario s = scenario(seed);
+        return run(s, protocol(s, kind, seed), seed);
+    }
+
     @ParameterizedTest
     @MethodSource("runs")
     void session_endsByItsDeadline_withTheEndAsLastEvent(ProtocolKind name, long seed) {
-        Scenario s = scenario(seed);
-        var p = protocol(s, name, seed);
-        var r = run(s, p, seed);
+        var r = run(name, seed);
         assertThat(r.ended()).isTrue();
         assertThat(r.state().phase()).isEqualTo(Phase.ENDED);
         assertThat(r.state().round()).isLessThanOrEqualTo(r.state().deadline());

@@ -28,28 +28,38 @@ public final class EventJson {
         return events.stream().map(e -> write(e, issues)).toList();
     }
 
-    private static void byParty(Map<String, Object> m, String type, String party, dev.parley.engine.model.Outcome pkg,
-            List<Issue> issues) {
-        m.put("type", type);
-        m.put("party", party);
-        m.put("package", PackageJson.write(pkg, issues));
+    /** Each event's wire name, declared once. */
+    public static String type(Event e) {
+        return switch (e) {
+            case Event.Offered x -> "offered";
+            case Event.Accepted x -> "accepted";
+            case Event.Rejected x -> "rejected";
+            case Event.Presented x -> "presented";
+            case Event.Diverged x -> "diverged";
+            case Event.Proposed x -> "proposed";
+            case Event.Voted x -> "voted";
+            case Event.TextAdopted x -> "text-adopted";
+            case Event.Said x -> "said";
+            case Event.TextKept x -> "text-kept";
+            case Event.Ended x -> "ended";
+        };
     }
 
     public static Map<String, Object> write(Event e, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         m.put("round", e.round());
+        m.put("type", type(e));
         switch (e) {
-            case Event.Offered o -> byParty(m, "offered", o.party(), o.outcome(), issues);
-            case Event.Accepted a -> byParty(m, "accepted", a.party(), a.outcome(), issues);
+            case Event.Offered o -> byParty(m, o.party()).put("package", PackageJson.write(o.outcome(), issues));
+            case Event.Accepted a -> byParty(m, a.party()).put("package", PackageJson.write(a.outcome(), issues));
             case Event.Rejected r -> {
-                byParty(m, "rejected", r.party(), r.outcome(), issues);
+                byParty(m, r.party()).put("package", PackageJson.write(r.outcome(), issues));
                 if (!r.objections().isEmpty()) {
                     m.put("objections", r.objections());
                     m.put("toward", r.toward());
                 }
             }
             case Event.Presented p -> {
-                m.put("type", "presented");
                 m.put("to", p.to());
                 m.put("package", PackageJson.write(p.outcome(), issues));
                 p.relayOf().ifPresent(x -> m.put("relayOf", x));
@@ -57,37 +67,17 @@ public final class EventJson {
                 p.relay().ifPresent(x -> m.put("relayText", x));
             }
             case Event.Diverged d -> {
-                m.put("type", "diverged");
                 var accepted = new TreeMap<String, Object>();
                 d.accepted().forEach((party, o) -> accepted.put(party, PackageJson.write(o, issues)));
                 m.put("accepted", accepted);
                 m.put("issues", d.issues());
             }
-            case Event.Proposed p -> {
-                m.put("type", "proposed");
-                m.put("party", p.party());
-                m.put("text", PackageJson.write(p.text(), issues));
-            }
-            case Event.Voted v -> {
-                m.put("type", "voted");
-                m.put("party", v.party());
-                m.put("accept", v.accept());
-            }
-            case Event.TextAdopted t -> {
-                m.put("type", "text-adopted");
-                m.put("text", PackageJson.write(t.text(), issues));
-            }
-            case Event.Said x -> {
-                m.put("type", "said");
-                m.put("party", x.party());
-                m.put("text", x.text());
-            }
-            case Event.TextKept k -> {
-                m.put("type", "text-kept");
-                m.put("rejections", k.rejections());
-            }
+            case Event.Proposed p -> byParty(m, p.party()).put("text", PackageJson.write(p.text(), issues));
+            case Event.Voted v -> byParty(m, v.party()).put("accept", v.accept());
+            case Event.TextAdopted t -> m.put("text", PackageJson.write(t.text(), issues));
+            case Event.Said x -> byParty(m, x.party()).put("text", x.text());
+            case Event.TextKept k -> m.put("rejections", k.rejections());
             case Event.Ended x -> {
-                m.put("type", "ended");
                 m.put("result", x.agreement().isPresent() ? "agreement" : "no-agreement");
                 x.agreement().ifPresent(o -> m.put("package", PackageJson.write(o, issues)));
                 m.put("reason", x.reason());
@@ -96,6 +86,11 @@ public final class EventJson {
                 }
             }
         }
+        return m;
+    }
+
+    private static Map<String, Object> byParty(Map<String, Object> m, String party) {
+        m.put("party", party);
         return m;
     }
 }

@@ -1,0 +1,62 @@
+package dev.parley.engine.agent;
+
+import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.NumberedEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The events one seat may see, over the session's whole list: the list itself is never handed out, only what the
+ * protocol lets the seat see, oldest first or newest first, each with its number in the session. Valid until the
+ * next move (the list behind it grows).
+ */
+public final class SeatLog {
+    private final String party;
+    private final List<Event> events;
+    private final Predicate<Event> visible;
+
+    SeatLog(String party, List<Event> events, Predicate<Event> visible) {
+        this.party = party;
+        this.events = java.util.Collections.unmodifiableList(events);
+        this.visible = visible;
+    }
+
+    /** The events this seat may see, oldest first (e.g. others' votes and private meetings are left out). */
+    public List<Event> events() {
+        return events.stream().filter(visible).toList();
+    }
+
+    /** The events this seat may see from number {@code after} + 1 on, each with its number in the session. */
+    public List<NumberedEvent> numbered(int after) {
+        var out = new ArrayList<NumberedEvent>();
+        for (int i = Math.max(0, after); i < events.size(); i++) {
+            if (visible.test(events.get(i))) {
+                out.add(new NumberedEvent(i + 1, events.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /** The most recent events this seat may see, newest first, at most {@code n}, each with its number. */
+    public List<NumberedEvent> recent(int n) {
+        var out = new ArrayList<NumberedEvent>();
+        for (int i = events.size() - 1; i >= 0 && out.size() < n; i--) {
+            if (visible.test(events.get(i))) {
+                out.add(new NumberedEvent(i + 1, events.get(i)));
+            }
+        }
+        return out;
+    }
+
+    /** The most recent offers made by others than this seat, newest first, at most {@code n}. */
+    public List<Event.Offered> othersOffers(int n) {
+        var out = new ArrayList<Event.Offered>();
+        for (int i = events.size() - 1; i >= 0 && out.size() < n; i--) {
+            if (events.get(i) instanceof Event.Offered o && !o.party().equals(party) && visible.test(o)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+}
