@@ -15,7 +15,7 @@ export async function seatPage(app, id, token, setLive) {
     return;
   }
   const me = seat.view.scenario.parties.find((p) => p.id === seat.view.party);
-  seat.mediator = me.id === seat.view.scenario.mediator;
+  seat.mediator = me.id === seat.view.mediator;
   document.getElementById('where').textContent = `${seat.view.scenario.title} · ${me.name}`
     + (seat.mediator ? ' · mediator’s console' : ' · party room');
   if (!seat.mediator) seat.profile = await call('GET', `/api/negotiations/${encodeURIComponent(id)}/profile`, token);

@@ -103,12 +103,24 @@ final class LiveNegotiation {
         this.store = store;
         this.requested = settings;
         this.seed = seed;
+        Session first = new Session(scenario, settings.create(scenario));
         for (Records.Seat seat : seats) {
             seat.tokenHash().ifPresent(h -> tokens.put(h, seat.party()));
-            seat.agent().ifPresent(spec -> agentSpecs.put(seat.party(), spec));
+            seat.agent().ifPresent(spec -> agentSpecs.put(seat.party(), legacySeat(first.protocol(), seat.party(),
+                    spec)));
         }
-        Session first = new Session(scenario, settings.create(scenario));
         install(scenario, first, Seating.agents(first.protocol(), agentSpecs, seed, "agents"));
+    }
+
+    /**
+     * Negotiations stored before agents declared the seats they fit name {@code hill-climb} (or {@code anneal}) for
+     * shuttle's mediator, whose moves the same planner made: it is the {@code objection-trader} now.
+     */
+    private static String legacySeat(dev.parley.engine.protocol.Protocol p, String party, String spec) {
+        boolean oldMediator = spec.equals("hill-climb") || spec.equals("anneal");
+        return oldMediator && p.seatRole(party) == dev.parley.engine.protocol.SeatRole.SHUTTLE_MEDIATOR
+                ? "objection-trader"
+                : spec;
     }
 
     /** Starts the talks (over) on {@code s}: the opening follows its profiles. */
@@ -130,6 +142,19 @@ final class LiveNegotiation {
      */
     static LiveNegotiation load(Store store, String id) {
         Records.Negotiation n = store.require(id);
+        try {
+            return rebuild(store, id, n);
+        } catch (dev.parley.engine.ParleyException e) { // InvalidInput, ScenarioException, ProtocolException...
+            if (e instanceof StoreException) {
+                throw e;
+            }
+            // The negotiation's stored scenario, settings and seats are the server's own record: what no longer
+            // reads is damage to the store (or a changed program), never the caller's fault.
+            throw new StoreException("negotiation " + id + " cannot be rebuilt from the store: " + e.getMessage(), e);
+        }
+    }
+
+    private static LiveNegotiation rebuild(Store store, String id, Records.Negotiation n) {
         List<Records.LogEntry> log = store.log(id, 0);
         Scenario s = ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
         for (Records.LogEntry entry : log) {
@@ -148,12 +173,10 @@ final class LiveNegotiation {
                 case MOVE -> {
                     String party = entry.party().orElseThrow();
                     try {
-                        Action action = ActionJson.read(legacy(Json.read("log entry " + entry.seq(), entry
-                                .payload()).get("action")), s.issues());
+                        Action action = ActionJson.readRecorded(Json.read("log entry " + entry.seq(), entry
+                                .payload()).get("action"), s.issues());
                         l.session.replayMove(party, action, l.agents.get(party));
                     } catch (dev.parley.engine.ParleyException e) {
-                        // The log is the server's own record: a move in it that does not replay is damage to the
-                        // store (or a changed agent), never the caller's fault.
                         throw new StoreException("negotiation " + id + ": log entry " + entry.seq() + " does not "
                                 + "replay: " + e.getMessage(), e);
                     }
@@ -166,15 +189,6 @@ final class LiveNegotiation {
         }
         l.runAgents();
         return l;
-    }
-
-    /** Logs written before packages were called {@code package} on the wire called them {@code outcome}. */
-    private static JsonNode legacy(JsonNode action) {
-        if (action != null && action.has("outcome")
-                && action instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
-            o.set("package", o.remove("outcome"));
-        }
-        return action;
     }
 
     private <T> T locked(Supplier<T> work) {
@@ -240,10 +254,16 @@ final class LiveNegotiation {
 
     private void runAgents() {
         int from = session.events().size();
-        List<Move> made = session.runAgents(agents, journal());
-        made.forEach(m -> moved.add(m.party()));
-        if (!made.isEmpty()) {
-            publish(from);
+        int before = session.moves().size();
+        try {
+            session.runAgents(agents, journal());
+        } finally {
+            // What was committed is told even when an agent then fails: those moves are in the log.
+            List<Move> made = session.moves().subList(before, session.moves().size());
+            made.forEach(m -> moved.add(m.party()));
+            if (!made.isEmpty()) {
+                publish(from);
+            }
         }
     }
 
@@ -271,7 +291,8 @@ final class LiveNegotiation {
     }
 
     SeatView view(String party) {
-        return locked(() -> SeatView.of(session.view(party), begun(), shared, awaitingShares()));
+        return locked(() -> SeatView.of(session.view(party), requested.mediator(), begun(), shared,
+                awaitingShares()));
     }
 
     /**
@@ -357,7 +378,7 @@ final class LiveNegotiation {
      */
     Set<String> share(String party) {
         return locked(() -> {
-            checkCanShare(scenario, party);
+            checkCanShare(scenario, requested.mediator(), party);
             if (!shared.contains(party)) {
                 store.append(id, SHARE, Optional.of(party), Json.write(Map.of("shared", true)));
                 shared.add(party);
@@ -429,12 +450,12 @@ final class LiveNegotiation {
         });
     }
 
-    /** @throws InvalidInput unless {@code party} is a party of {@code s} other than its mediator */
-    static void checkCanShare(Scenario s, String party) {
+    /** @throws InvalidInput unless {@code party} is a party of {@code s} other than the negotiation's mediator */
+    static void checkCanShare(Scenario s, Optional<String> mediator, String party) {
         if (s.party(party).isEmpty()) {
             throw new InvalidInput("shared", "shared: " + party + " is not a party of " + s.id());
         }
-        if (s.mediator().filter(party::equals).isPresent()) {
+        if (mediator.filter(party::equals).isPresent()) {
             throw new InvalidInput("shared", party + " is the mediator: it has no one to share with");
         }
     }
@@ -466,7 +487,7 @@ final class LiveNegotiation {
         lock.lock();
         try {
             retired = true;
-            subscribers.forEach(Subscriber::stop);
+            subscribers.forEach(Subscriber::drop); // their connections close; the clients resume elsewhere
             subscribers.clear();
         } finally {
             lock.unlock();

@@ -52,6 +52,8 @@ public final class Negotiations {
     private final int maxLive;
     /** The negotiations in memory, least recently used first. Guarded by itself. */
     private final LinkedHashMap<String, LiveNegotiation> live = new LinkedHashMap<>(64, 0.75f, true);
+    /** The gate of each negotiation being loaded now. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Negotiations(Store store) {
         this(store, DEFAULT_MAX_LIVE);
@@ -106,21 +108,34 @@ public final class Negotiations {
     }
 
     private LiveNegotiation load(String id) {
-        synchronized (live) {
-            LiveNegotiation l = live.get(id);
-            if (l != null) {
-                return l;
-            }
+        LiveNegotiation l = cached(id);
+        if (l != null) {
+            return l;
         }
-        LiveNegotiation fresh = LiveNegotiation.load(store, id); // outside the map's lock: it reads the whole log
-        synchronized (live) {
-            LiveNegotiation l = live.putIfAbsent(id, fresh);
-            if (l != null) {
-                fresh.retireNow(); // another thread loaded it first; keep one instance per negotiation
-                return l;
+        // One loader per negotiation: a load replays the log and lets due agents move, which appends to the store;
+        // two at once would append the same moves twice. Other negotiations load meanwhile.
+        Object gate = loading.computeIfAbsent(id, k -> new Object());
+        try {
+            synchronized (gate) {
+                l = cached(id);
+                if (l != null) {
+                    return l;
+                }
+                LiveNegotiation fresh = LiveNegotiation.load(store, id);
+                synchronized (live) {
+                    live.put(id, fresh);
+                    evictIdle(id);
+                }
+                return fresh;
             }
-            evictIdle(id);
-            return fresh;
+        } finally {
+            loading.remove(id, gate);
+        }
+    }
+
+    private LiveNegotiation cached(String id) {
+        synchronized (live) {
+            return live.get(id);
         }
     }
 
@@ -238,9 +253,9 @@ public final class Negotiations {
         });
     }
 
-    /** @throws dev.parley.engine.InvalidInput unless {@code party} is a party of {@code s} other than its mediator */
-    public static void checkCanShare(Scenario s, String party) {
-        LiveNegotiation.checkCanShare(s, party);
+    /** @throws dev.parley.engine.InvalidInput unless {@code party} is a party other than the negotiation's mediator */
+    public static void checkCanShare(Scenario s, Settings settings, String party) {
+        LiveNegotiation.checkCanShare(s, settings.mediator(), party);
     }
 
     /** Forgets the in-memory state (as a restart would); the next access rebuilds it from the store. */

@@ -143,7 +143,7 @@ public final class ParleyServer implements AutoCloseable {
         }
         try {
             List<Issue> issues = issues(id);
-            Runnable stop = negotiations.subscribe(id, token == null ? "" : token, after, batch -> ctx.send(Json
+            Runnable stop = negotiations.subscribe(id, token == null ? "" : token, after, batch -> send(ctx, Json
                     .write(Map.of("events", EventJson.writeAll(batch, issues)))), () -> ctx.closeSession(4408,
                             "too far behind: reconnect with after= the last event number seen"));
             live.put(ctx.sessionId(), stop);
@@ -151,6 +151,26 @@ public final class ParleyServer implements AutoCloseable {
             ctx.closeSession(4403, e.getMessage());
         } catch (StoreException.NoSuchNegotiation e) {
             ctx.closeSession(4404, e.getMessage());
+        }
+    }
+
+    /** How long one batch may take to reach a client before its connection counts as broken. */
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    /**
+     * Sends one message and waits until it is written: Javalin's own send is fire-and-forget, which would let a slow
+     * client's messages pile up unseen; waiting lets its subscriber's bounded queue fill and drop it instead.
+     */
+    private static void send(io.javalin.websocket.WsContext ctx, String message) {
+        var done = new org.eclipse.jetty.websocket.api.Callback.Completable();
+        ctx.session.sendText(message, done);
+        try {
+            done.get(SEND_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the connection did not take the message: " + e, e);
         }
     }
 
@@ -234,7 +254,7 @@ public final class ParleyServer implements AutoCloseable {
         List<String> shared = body.has("shared") ? body.texts("shared") : List.of();
         body.optionalNode("shared");
         for (String party : shared) {
-            Negotiations.checkCanShare(s, party); // before anything is stored
+            Negotiations.checkCanShare(s, settings, party); // before anything is stored
         }
         long seed = body.has("seed") ? body.longInteger("seed") : 1;
         body.optionalNode("seed");

@@ -23,7 +23,7 @@ final class Subscriber {
     private final Runnable onDrop;
     private final BlockingQueue<List<NumberedEvent>> queue = new ArrayBlockingQueue<>(MAX_QUEUED + 1);
     private final Thread sender;
-    private volatile boolean stopped;
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param sink sends one batch; a batch may be empty (the talks moved on without an event this seat may see)
@@ -38,7 +38,7 @@ final class Subscriber {
 
     /** Queues a batch; false when the subscriber is stopped or has fallen too far behind (it is then dropped). */
     boolean offer(List<NumberedEvent> batch) {
-        if (stopped) {
+        if (stopped.get()) {
             return false;
         }
         if (queue.size() >= MAX_QUEUED || !queue.offer(List.copyOf(batch))) {
@@ -48,20 +48,19 @@ final class Subscriber {
         return true;
     }
 
-    boolean stopped() {
-        return stopped;
-    }
-
-    /** Stops sending; what is queued is discarded. */
-    void stop() {
-        stopped = true;
+    /** Stops sending; what is queued is discarded. Returns whether this call stopped it. */
+    boolean stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return false;
+        }
         queue.clear();
         queue.offer(STOP);
+        return true;
     }
 
-    private void drop() {
-        if (!stopped) {
-            stop();
+    /** Stops sending and tells the connection (once), e.g. to close it so that its client resumes. */
+    void drop() {
+        if (stop()) {
             onDrop.run();
         }
     }
@@ -70,7 +69,7 @@ final class Subscriber {
         try {
             while (true) {
                 List<NumberedEvent> batch = queue.take();
-                if (batch == STOP || stopped) {
+                if (batch == STOP || stopped.get()) {
                     return;
                 }
                 try {

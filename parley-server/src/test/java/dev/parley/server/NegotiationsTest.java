@@ -206,4 +206,59 @@ class NegotiationsTest {
         small.create(S, Settings.defaults(S), AGENTS, 3);
         assertThat(small.inMemory()).isEqualTo(1);
     }
+
+    @Test
+    void concurrentLoads_ofANegotiationWithAgentMovesDue_appendThemOnce() throws Exception {
+        var c = negotiations.create(S, Settings.defaults(S), AGENTS, 1);
+        String ua = c.tokens().get("UA");
+        var before = negotiations.view(c.id(), ua);
+        // Ukraine's vote is in the log, the agents' answers are not (as when the server stopped between them).
+        store.append(c.id(), "move", java.util.Optional.of("UA"), "{\"action\": {\"type\": \"vote\", "
+                + "\"accept\": true}, \"events\": []}");
+        var fresh = new Negotiations(store);
+        int threads = 8;
+        var start = new java.util.concurrent.CyclicBarrier(threads);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        var views = new java.util.ArrayList<java.util.concurrent.Future<dev.parley.scenario.wire.SeatView>>();
+        for (int t = 0; t < threads; t++) {
+            views.add(pool.submit(() -> {
+                start.await();
+                return fresh.view(c.id(), ua);
+            }));
+        }
+        for (var v : views) {
+            assertThat(v.get(30, java.util.concurrent.TimeUnit.SECONDS).events()).hasSizeGreaterThan(before.events()
+                    .size());
+        }
+        pool.shutdown();
+        assertThat(store.audit(c.id()).intact()).isTrue();
+        // Once more from the log alone: every move replays, none twice.
+        var again = new Negotiations(store).view(c.id(), ua);
+        assertThat(again).isEqualTo(views.get(0).get());
+        var agentMoves = store.log(c.id(), 0).stream().filter(e -> !e.party().orElse("").equals("UA")).count();
+        var replayed = again.events().stream().filter(n -> n.event() instanceof Event.Voted v && !v.party().equals(
+                "UA")).count();
+        assertThat(agentMoves).isGreaterThan(0);
+        assertThat(replayed).isLessThanOrEqualTo(agentMoves);
+    }
+
+    @Test
+    void aShuttleStoredWithTheOldMediatorAgentName_stillLoads() {
+        Settings shuttle = Settings.defaults(S).withKind(dev.parley.engine.protocol.ProtocolKind.SHUTTLE);
+        var stored = new java.util.LinkedHashMap<>(dev.parley.scenario.wire.SettingsJson.write(shuttle, S));
+        stored.put("seed", 1L);
+        String id = store.create(dev.parley.scenario.wire.Json.write(dev.parley.scenario.ScenarioWriter.tree(S)),
+                dev.parley.scenario.wire.Json.write(stored), java.util.List.of(new dev.parley.store.Records.Seat(
+                        "US", java.util.Optional.of("hill-climb"), java.util.Optional.empty()),
+                        new dev.parley.store.Records.Seat("UA", java.util.Optional.empty(), java.util.Optional.of(
+                                Tokens.sha256("ua"))),
+                        new dev.parley.store.Records.Seat("RU", java.util.Optional
+                                .of("linear"), java.util.Optional.empty()),
+                        new dev.parley.store.Records.Seat("EU", java.util.Optional.of("linear"), java.util.Optional
+                                .empty())));
+        var view = negotiations.view(id, "ua");
+        // The mediator's planner moved at once: UA is in its meeting, with a package before it.
+        assertThat(view.toMove()).containsExactly("UA");
+        assertThat(view.onTable()).isPresent();
+    }
 }

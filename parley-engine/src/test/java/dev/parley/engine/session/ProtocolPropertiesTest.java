@@ -261,6 +261,7 @@ class ProtocolPropertiesTest {
                             case Event.Presented pr -> pr.to().equals(party);
                             case Event.Accepted a -> a.party().equals(party);
                             case Event.Rejected rj -> rj.party().equals(party);
+                            case Event.Said x -> x.party().equals(party);
                             case Event.Diverged d -> false;
                             default -> true;
                         });

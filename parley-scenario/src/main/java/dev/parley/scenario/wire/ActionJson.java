@@ -122,6 +122,20 @@ public final class ActionJson {
         return a;
     }
 
+    /**
+     * Reads an action as a transcript or a server's log recorded it: strictly, except that records written before
+     * packages travelled as {@code package} call it {@code outcome}.
+     */
+    public static Action readRecorded(JsonNode node, List<Issue> issues) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has("outcome") && !o.has(
+                "package")) {
+            var renamed = o.deepCopy();
+            renamed.set("package", renamed.remove("outcome"));
+            return read(renamed, issues);
+        }
+        return read(node, issues);
+    }
+
     private static Action.Reject reject(Fields f) {
         List<String> objections = f.has("objections") ? f.texts("objections") : List.of();
         List<String> toward = f.has("toward") ? f.texts("toward") : List.of();

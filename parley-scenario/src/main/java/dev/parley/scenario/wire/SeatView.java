@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * @param events every event the seat may see, numbered, in order
  */
-public record SeatView(String party, ProtocolKind protocol, SeatRole seatRole, Phase phase, int round, int deadline,
+public record SeatView(String party, ProtocolKind protocol, Optional<String> mediator, SeatRole seatRole, Phase phase,
+        int round, int deadline,
         List<String> toMove, Optional<Outcome> onTable, Optional<Outcome> currentText, Optional<Outcome> opening,
         Optional<Outcome> concession, Optional<String> counterpart, boolean begun, boolean ended,
         Optional<Outcome> agreement, Set<String> shared, List<String> awaitingShares, List<NumberedEvent> events) {
@@ -35,11 +36,14 @@ public record SeatView(String party, ProtocolKind protocol, SeatRole seatRole, P
     }
 
     /**
+     * @param mediator the negotiation's mediator, if it has one
      * @param shared the parties that have shared their profiles with the mediator
      * @param awaitingShares the parties whose profiles the mediator's analysis still waits for, in party order
      */
-    public static SeatView of(AgentView v, boolean begun, Set<String> shared, List<String> awaitingShares) {
-        return new SeatView(v.party(), v.protocol(), v.seatRole(), v.phase(), v.round(), v.deadline(), v.toMove(),
+    public static SeatView of(AgentView v, Optional<String> mediator, boolean begun, Set<String> shared,
+            List<String> awaitingShares) {
+        return new SeatView(v.party(), v.protocol(), mediator, v.seatRole(), v.phase(), v.round(), v.deadline(),
+                v.toMove(),
                 v.onTable(), v.currentText(), v.opening(), v.concession(), v.counterpart(), begun, v.ended(),
                 v.agreement(), shared, awaitingShares, v.numberedEvents(0));
     }
@@ -51,6 +55,7 @@ public record SeatView(String party, ProtocolKind protocol, SeatRole seatRole, P
         m.put("id", id);
         m.put("party", party);
         m.put("protocol", protocol.id());
+        m.put("mediator", mediator.orElse(null));
         m.put("seatRole", seatRole.id());
         m.put("scenario", publicScenario(s));
         m.put("shared", shared.stream().sorted().toList());
@@ -85,7 +90,8 @@ public record SeatView(String party, ProtocolKind protocol, SeatRole seatRole, P
         }
         m.put("parties", parties);
         m.put("principals", s.principals());
-        m.put("mediator", s.mediator().orElse(null));
+        // The mediator a negotiation of this scenario gets by default (its protocol section's, else the first).
+        m.put("mediator", dev.parley.engine.protocol.Settings.defaults(s).mediator().orElse(null));
         var issues = new ArrayList<Map<String, Object>>();
         for (Issue i : s.issues()) {
             issues.add(Map.of("id", i.id(), "name", i.name(), "options", i.options().stream().map(o -> Map.of("id",

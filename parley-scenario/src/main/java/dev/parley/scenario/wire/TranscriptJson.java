@@ -102,7 +102,7 @@ public final class TranscriptJson {
                     + " was due");
         }
         String party = f.text("party");
-        var action = ActionJson.read(f.node("action"), s.issues());
+        var action = ActionJson.readRecorded(f.node("action"), s.issues());
         JsonNode events = f.node("events");
         f.done();
         return new Line(new Move(number, party, action, List.of()), events);
