@@ -6,8 +6,6 @@ import dev.parley.engine.analysis.FrontierPoint;
 import dev.parley.engine.analysis.Solution;
 import dev.parley.engine.analysis.SolutionKind;
 import dev.parley.engine.model.Outcome;
-import dev.parley.engine.model.Party;
-import dev.parley.engine.model.Role;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.utility.UtilityTable;
 import java.awt.Color;

@@ -10,7 +10,6 @@ import dev.parley.engine.analysis.Picture;
 import dev.parley.engine.analysis.Solution;
 import dev.parley.engine.analysis.SolutionKind;
 import dev.parley.engine.model.Outcome;
-import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Event;

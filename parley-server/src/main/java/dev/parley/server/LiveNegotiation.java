@@ -1,11 +1,7 @@
 package dev.parley.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.engine.InvalidInput;
 import dev.parley.engine.agent.Agent;
 import dev.parley.engine.analysis.Analysis;
-import dev.parley.engine.analysis.AnalysisOptions;
-import dev.parley.engine.analysis.Analyzer;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
@@ -18,19 +14,14 @@ import dev.parley.engine.session.Journal;
 import dev.parley.engine.session.Move;
 import dev.parley.engine.session.Seating;
 import dev.parley.engine.session.Session;
-import dev.parley.scenario.Format;
 import dev.parley.scenario.ScenarioReader;
 import dev.parley.scenario.ScenarioWriter;
 import dev.parley.scenario.wire.ActionJson;
 import dev.parley.scenario.wire.EventJson;
-import dev.parley.scenario.wire.Fields;
 import dev.parley.scenario.wire.Json;
 import dev.parley.scenario.wire.SeatView;
-import dev.parley.scenario.wire.SettingsJson;
 import dev.parley.store.Records;
 import dev.parley.store.Store;
-import dev.parley.store.StoreException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,30 +42,12 @@ import java.util.function.Supplier;
  * owner loads the negotiation afresh. Thread-safe.
  */
 final class LiveNegotiation {
-    /** The kind of log entry that holds a protocol move. */
-    static final String MOVE = "move";
-    /** The kind of log entry by which a party shares its profile with the mediator. */
-    static final String SHARE = "share";
-    /** The kind of log entry by which a party replaces its profile before the first move. */
-    static final String PROFILE = "profile";
-
-    /** Thrown by an evicted instance: load the negotiation again. */
-    static final class Retired extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Retired() {
-            super("evicted from memory", null, false, false);
-        }
-    }
 
     /** What the mediator's console draws from: the scenario, the protocol and every event so far. */
     record Overview(ProtocolKind protocol, Scenario scenario, List<Event> events) {
         Overview {
             events = List.copyOf(events);
         }
-    }
-
-    private record Memo(Scenario scenario, Analysis analysis) {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -95,9 +68,9 @@ final class LiveNegotiation {
     private Session session;
     private boolean closed;
     private boolean retired;
-    private volatile Memo analysis;
+    private final AnalysisMemo analysis = new AnalysisMemo();
 
-    private LiveNegotiation(String id, Store store, Scenario scenario, Settings settings, long seed,
+    LiveNegotiation(String id, Store store, Scenario scenario, Settings settings, long seed,
             List<Records.Seat> seats) {
         this.id = id;
         this.store = store;
@@ -106,21 +79,10 @@ final class LiveNegotiation {
         Session first = new Session(scenario, settings.create(scenario));
         for (Records.Seat seat : seats) {
             seat.tokenHash().ifPresent(h -> tokens.put(h, seat.party()));
-            seat.agent().ifPresent(spec -> agentSpecs.put(seat.party(), legacySeat(first.protocol(), seat.party(),
-                    spec)));
+            seat.agent().ifPresent(spec -> agentSpecs.put(seat.party(), NegotiationLog.legacySeat(first.protocol(),
+                    seat.party(), spec)));
         }
         install(scenario, first, Seating.agents(first.protocol(), agentSpecs, seed, "agents"));
-    }
-
-    /**
-     * Negotiations stored before agents declared the seats they fit name {@code hill-climb} (or {@code anneal}) for
-     * shuttle's mediator, whose moves the same planner made: it is the {@code objection-trader} now.
-     */
-    private static String legacySeat(dev.parley.engine.protocol.Protocol p, String party, String spec) {
-        boolean oldMediator = spec.equals("hill-climb") || spec.equals("anneal");
-        return oldMediator && p.seatRole(party) == dev.parley.engine.protocol.SeatRole.SHUTTLE_MEDIATOR
-                ? "objection-trader"
-                : spec;
     }
 
     /** Starts the talks (over) on {@code s}: the opening follows its profiles. */
@@ -129,66 +91,28 @@ final class LiveNegotiation {
         this.session = fresh;
         agents.clear();
         agents.putAll(seated);
-        this.analysis = null;
+        analysis.reset();
     }
 
-    /**
-     * The negotiation {@code id} as its log leaves it: the stored scenario with the profiles changed before the first
-     * move, the seats, the shared profiles, and every move made again. An agent's logged move is decided again (so
-     * the agent's own state is as it was) and must come out the same. The agents then make any moves that were due
-     * when the server stopped.
-     *
-     * @throws StoreException.NoSuchNegotiation for an unknown id
-     */
-    static LiveNegotiation load(Store store, String id) {
-        Records.Negotiation n = store.require(id);
-        try {
-            return rebuild(store, id, n);
-        } catch (dev.parley.engine.ParleyException e) { // InvalidInput, ScenarioException, ProtocolException...
-            if (e instanceof StoreException) {
-                throw e;
-            }
-            // The negotiation's stored scenario, settings and seats are the server's own record: what no longer
-            // reads is damage to the store (or a changed program), never the caller's fault.
-            throw new StoreException("negotiation " + id + " cannot be rebuilt from the store: " + e.getMessage(), e);
-        }
+    /** Rebuilding, before anyone else sees the instance: the negotiation was closed. */
+    void restoreClosed() {
+        closed = true;
     }
 
-    private static LiveNegotiation rebuild(Store store, String id, Records.Negotiation n) {
-        List<Records.LogEntry> log = store.log(id, 0);
-        Scenario s = ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
-        for (Records.LogEntry entry : log) {
-            if (entry.kind().equals(PROFILE)) { // all before the first move: they set the stage
-                s = s.withProfile(entry.party().orElseThrow(), ScenarioReader.readProfile(s, entry.party()
-                        .orElseThrow(), entry.payload()));
-            }
-        }
-        Fields settings = Fields.of(Json.read("negotiation " + id + " settings", n.protocolJson()), "protocol");
-        long seed = settings.longInteger("seed");
-        var l = new LiveNegotiation(id, store, s, SettingsJson.read(settings, s), seed, store.seats(id));
-        l.closed = n.status().equals("closed");
-        for (Records.LogEntry entry : log) {
-            switch (entry.kind()) {
-                case SHARE -> l.shared.add(entry.party().orElseThrow());
-                case MOVE -> {
-                    String party = entry.party().orElseThrow();
-                    try {
-                        Action action = ActionJson.readRecorded(Json.read("log entry " + entry.seq(), entry
-                                .payload()).get("action"), s.issues());
-                        l.session.replayMove(party, action, l.agents.get(party));
-                    } catch (dev.parley.engine.ParleyException e) {
-                        throw new StoreException("negotiation " + id + ": log entry " + entry.seq() + " does not "
-                                + "replay: " + e.getMessage(), e);
-                    }
-                    l.moved.add(party);
-                }
-                default -> {
-                    // profiles are applied above
-                }
-            }
-        }
-        l.runAgents();
-        return l;
+    /** Rebuilding: a share entry of the log. */
+    void restoreShare(String party) {
+        shared.add(party);
+    }
+
+    /** Rebuilding: a move of the log, made again (an agent's decided again, and it must decide the same). */
+    void restoreMove(String party, Action action) {
+        session.replayMove(party, action, agents.get(party));
+        moved.add(party);
+    }
+
+    /** Rebuilding done: the agents make any moves that were due when the server stopped. */
+    void settle() {
+        runAgents();
     }
 
     private <T> T locked(Supplier<T> work) {
@@ -273,7 +197,7 @@ final class LiveNegotiation {
             var payload = new LinkedHashMap<String, Object>();
             payload.put("action", ActionJson.write(move.action(), scenario.issues()));
             payload.put("events", move.events().stream().map(e -> EventJson.write(e, scenario.issues())).toList());
-            store.append(id, MOVE, Optional.of(move.party()), Json.write(payload));
+            store.append(id, NegotiationLog.MOVE, Optional.of(move.party()), Json.write(payload));
         };
     }
 
@@ -378,9 +302,9 @@ final class LiveNegotiation {
      */
     Set<String> share(String party) {
         return locked(() -> {
-            checkCanShare(scenario, requested.mediator(), party);
+            Negotiations.checkCanShare(scenario, requested.mediator(), party);
             if (!shared.contains(party)) {
-                store.append(id, SHARE, Optional.of(party), Json.write(Map.of("shared", true)));
+                store.append(id, NegotiationLog.SHARE, Optional.of(party), Json.write(Map.of("shared", true)));
                 shared.add(party);
             }
             return Set.copyOf(shared);
@@ -416,13 +340,7 @@ final class LiveNegotiation {
 
     /** The analysis of {@code s} (the scenario of an overview), worked out once, outside the lock. */
     Analysis analysis(Scenario s) {
-        Memo m = analysis;
-        if (m != null && m.scenario() == s) {
-            return m.analysis();
-        }
-        Analysis a = Analyzer.analyze(s, AnalysisOptions.defaults());
-        analysis = new Memo(s, a);
-        return a;
+        return analysis.of(s);
     }
 
     /**
@@ -443,26 +361,12 @@ final class LiveNegotiation {
             // The protocol must still run on the changed scenario: built before anything is stored.
             Session fresh = new Session(changed, requested.create(changed));
             Map<String, Agent> seated = Seating.agents(fresh.protocol(), agentSpecs, seed, "agents");
-            store.append(id, PROFILE, Optional.of(party), Json.write(ScenarioWriter.profile(changed.issues(),
-                    profile)));
+            store.append(id, NegotiationLog.PROFILE, Optional.of(party),
+                    Json.write(ScenarioWriter.profile(changed.issues(),
+                            profile)));
             install(changed, fresh, seated);
             publish(session.events().size());
         });
-    }
-
-    /** @throws InvalidInput unless {@code party} is a party of {@code s} other than the negotiation's mediator */
-    static void checkCanShare(Scenario s, Optional<String> mediator, String party) {
-        if (s.party(party).isEmpty()) {
-            throw new InvalidInput("shared", "shared: " + party + " is not a party of " + s.id());
-        }
-        if (mediator.filter(party::equals).isPresent()) {
-            throw new InvalidInput("shared", party + " is the mediator: it has no one to share with");
-        }
-    }
-
-    /** Whether nobody listens: the negotiation may then be evicted from memory. */
-    boolean idle() {
-        return subscribers.isEmpty();
     }
 
     /** Takes the instance out of service, unless someone listens; true when retired. */

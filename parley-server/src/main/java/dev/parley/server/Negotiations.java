@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.engine.InvalidInput;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
@@ -101,7 +102,7 @@ public final class Negotiations {
             LiveNegotiation l = load(id);
             try {
                 return work.apply(l);
-            } catch (LiveNegotiation.Retired e) {
+            } catch (Retired e) {
                 // evicted meanwhile: load it again
             }
         }
@@ -121,7 +122,7 @@ public final class Negotiations {
                 if (l != null) {
                     return l;
                 }
-                LiveNegotiation fresh = LiveNegotiation.load(store, id);
+                LiveNegotiation fresh = NegotiationLog.load(store, id);
                 synchronized (live) {
                     live.put(id, fresh);
                     evictIdle(id);
@@ -255,7 +256,17 @@ public final class Negotiations {
 
     /** @throws dev.parley.engine.InvalidInput unless {@code party} is a party other than the negotiation's mediator */
     public static void checkCanShare(Scenario s, Settings settings, String party) {
-        LiveNegotiation.checkCanShare(s, settings.mediator(), party);
+        checkCanShare(s, settings.mediator(), party);
+    }
+
+    /** @throws InvalidInput unless {@code party} is a party of {@code s} other than the negotiation's mediator */
+    static void checkCanShare(Scenario s, Optional<String> mediator, String party) {
+        if (s.party(party).isEmpty()) {
+            throw new InvalidInput("shared", "shared: " + party + " is not a party of " + s.id());
+        }
+        if (mediator.filter(party::equals).isPresent()) {
+            throw new InvalidInput("shared", party + " is the mediator: it has no one to share with");
+        }
     }
 
     /** Forgets the in-memory state (as a restart would); the next access rebuilds it from the store. */

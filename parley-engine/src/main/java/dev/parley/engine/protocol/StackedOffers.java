@@ -6,7 +6,6 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action.Accept;
 import dev.parley.engine.protocol.Action.End;
 import dev.parley.engine.protocol.Action.Offer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,0 +1,32 @@
+package dev.parley.server;
+
+import dev.parley.engine.analysis.Analysis;
+import dev.parley.engine.analysis.AnalysisOptions;
+import dev.parley.engine.analysis.Analyzer;
+import dev.parley.engine.model.Scenario;
+
+/**
+ * A negotiation's analysis, worked out once per scenario (a profile change before the first move gives a new one)
+ * by whoever asks first, outside the negotiation's lock. Racing callers may both compute it; both get a correct one.
+ * Thread-safe.
+ */
+final class AnalysisMemo {
+    private record Memo(Scenario scenario, Analysis analysis) {
+    }
+
+    private volatile Memo memo;
+
+    Analysis of(Scenario s) {
+        Memo m = memo;
+        if (m != null && m.scenario() == s) {
+            return m.analysis();
+        }
+        Analysis a = Analyzer.analyze(s, AnalysisOptions.defaults());
+        memo = new Memo(s, a);
+        return a;
+    }
+
+    void reset() {
+        memo = null;
+    }
+}
