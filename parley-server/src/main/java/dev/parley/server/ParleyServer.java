@@ -233,8 +233,7 @@ public final class ParleyServer implements AutoCloseable {
             throw new InvalidInput("scenario", "scenario: give a built-in id or a parley/1 document (or upload: "
                     + "{file, text})");
         }
-        body.optionalNode("scenario");
-        body.optionalNode("upload");
+        body.optionalNode("upload"); // a scenario given, an upload beside it is not read
         Settings settings = Settings.defaults(s);
         Optional<String> protocol = body.optionalText("protocol");
         if (protocol.isPresent()) {
@@ -243,21 +242,17 @@ public final class ParleyServer implements AutoCloseable {
         if (body.has("rounds")) {
             settings = settings.withRounds(body.integer("rounds", 1, Settings.MAX_ROUNDS));
         }
-        body.optionalNode("rounds");
         var agents = new LinkedHashMap<String, String>();
         if (body.has("agents")) {
             Fields a = body.object("agents");
             body.node("agents").fieldNames().forEachRemaining(party -> agents.put(party, a.text(party)));
             a.done();
         }
-        body.optionalNode("agents");
         List<String> shared = body.has("shared") ? body.texts("shared") : List.of();
-        body.optionalNode("shared");
         for (String party : shared) {
             Negotiations.checkCanShare(s, settings, party); // before anything is stored
         }
         long seed = body.has("seed") ? body.longInteger("seed") : 1;
-        body.optionalNode("seed");
         body.done();
         Negotiations.Created created = negotiations.create(s, settings, agents, seed);
         shared.forEach(party -> negotiations.shareFor(created.id(), party));

@@ -115,9 +115,6 @@ public final class ActionJson {
                     f.has("relay") ? Optional.of(relay(f.object("relay"))) : Optional.empty());
             case MESSAGE -> new Action.Message(f.text("text"));
         };
-        if (!f.has("relay")) {
-            f.optionalNode("relay"); // a null relay is no relay
-        }
         f.done();
         return a;
     }
@@ -139,8 +136,6 @@ public final class ActionJson {
     private static Action.Reject reject(Fields f) {
         List<String> objections = f.has("objections") ? f.texts("objections") : List.of();
         List<String> toward = f.has("toward") ? f.texts("toward") : List.of();
-        f.optionalNode("objections");
-        f.optionalNode("toward");
         if (objections.size() != toward.size()) {
             throw new InvalidInput("toward", "toward: one option to move toward per objection (" + objections.size()
                     + " objections, " + toward.size() + " options)");

@@ -46,7 +46,9 @@ public final class Fields {
         return path.isEmpty() ? name : path + "." + name;
     }
 
+    /** Whether the field is present and not null; asking about a field makes it a known one. */
     public boolean has(String name) {
+        taken.add(name);
         return node.has(name) && !node.get(name).isNull();
     }
 
@@ -74,7 +76,7 @@ public final class Fields {
     }
 
     public Optional<String> optionalText(String name) {
-        return has(name) ? Optional.of(text(name)) : skip(name);
+        return has(name) ? Optional.of(text(name)) : Optional.empty();
     }
 
     public boolean bool(String name) {
@@ -144,11 +146,6 @@ public final class Fields {
                         taken) + ")");
             }
         }
-    }
-
-    private <T> Optional<T> skip(String name) {
-        taken.add(name);
-        return Optional.empty();
     }
 
     private InvalidInput wrong(String name, String want, JsonNode got) {

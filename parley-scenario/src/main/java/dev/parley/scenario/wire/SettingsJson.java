@@ -56,10 +56,6 @@ public final class SettingsJson {
         if (fields.has("discount")) {
             p = p.withDiscount(fields.number("discount"));
         }
-        fields.optionalNode("rounds");
-        fields.optionalNode("stallLimit");
-        fields.optionalNode("opening");
-        fields.optionalNode("discount");
         fields.done();
         return p;
     }
