@@ -1,7 +1,6 @@
 package dev.parley.server;
 
 import dev.parley.engine.agent.Agent;
-import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
@@ -42,13 +41,6 @@ import java.util.function.Supplier;
  * owner loads the negotiation afresh. Thread-safe.
  */
 final class LiveNegotiation {
-
-    /** What the mediator's console draws from: the scenario, the protocol and every event so far. */
-    record Overview(ProtocolKind protocol, Scenario scenario, List<Event> events) {
-        Overview {
-            events = List.copyOf(events);
-        }
-    }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final String id;
@@ -320,12 +312,14 @@ final class LiveNegotiation {
 
     /**
      * What the mediator's console draws from, for the mediator's seat only, once every other party whose consent the
-     * zone needs has shared its profile.
+     * zone needs has shared its profile: taken under the lock, the analysis then worked out (once) outside it.
      *
      * @throws AccessDenied for any other seat, or while a party has not shared
      */
-    Overview overview(String party) {
-        return locked(() -> {
+    Negotiations.Overview overview(String party) {
+        record Taken(ProtocolKind kind, Scenario scenario, List<Event> events) {
+        }
+        Taken t = locked(() -> {
             if (requested.mediator().filter(party::equals).isEmpty()) {
                 throw new AccessDenied("only the mediator's seat sees the analysis of every profile");
             }
@@ -334,13 +328,9 @@ final class LiveNegotiation {
                 throw new AccessDenied("the analysis needs every profile: " + String.join(", ", missing)
                         + (missing.size() == 1 ? " has" : " have") + " not shared theirs with the mediator");
             }
-            return new Overview(session.protocol().kind(), scenario, session.events());
+            return new Taken(session.protocol().kind(), scenario, List.copyOf(session.events()));
         });
-    }
-
-    /** The analysis of {@code s} (the scenario of an overview), worked out once, outside the lock. */
-    Analysis analysis(Scenario s) {
-        return analysis.of(s);
+        return new Negotiations.Overview(t.kind(), analysis.of(t.scenario()), t.events());
     }
 
     /**

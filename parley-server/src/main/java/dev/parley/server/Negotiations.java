@@ -236,10 +236,7 @@ public final class Negotiations {
      * @throws AccessDenied for any other seat, or while a party has not shared
      */
     public Overview overview(String id, String token) {
-        return with(id, l -> {
-            LiveNegotiation.Overview o = l.overview(l.seat(token));
-            return new Overview(o.protocol(), l.analysis(o.scenario()), o.events());
-        });
+        return with(id, l -> l.overview(l.seat(token)));
     }
 
     /**

@@ -57,8 +57,7 @@ public record AgentView(String party, List<Party> parties, List<Issue> issues, P
                 state.currentText(), state.opening(), toMove.contains(party)
                         ? state.concession()
                         : Optional.empty(),
-                state.counterpart(), state.agreement(), new SeatLog(party, events, e -> protocol.visibleTo(e,
-                        party)));
+                state.counterpart(), state.agreement(), SeatLog.of(party, events, protocol));
     }
 
     public double utility(Outcome o) {

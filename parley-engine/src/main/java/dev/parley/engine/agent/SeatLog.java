@@ -16,7 +16,12 @@ public final class SeatLog {
     private final List<Event> events;
     private final Predicate<Event> visible;
 
-    SeatLog(String party, List<Event> events, Predicate<Event> visible) {
+    /** What {@code party} may see of {@code events}, as {@code protocol} decides. */
+    public static SeatLog of(String party, List<Event> events, dev.parley.engine.protocol.Protocol protocol) {
+        return new SeatLog(party, events, e -> protocol.visibleTo(e, party));
+    }
+
+    private SeatLog(String party, List<Event> events, Predicate<Event> visible) {
         this.party = party;
         this.events = java.util.Collections.unmodifiableList(events);
         this.visible = visible;

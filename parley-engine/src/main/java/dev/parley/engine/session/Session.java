@@ -2,6 +2,7 @@ package dev.parley.engine.session;
 
 import dev.parley.engine.agent.Agent;
 import dev.parley.engine.agent.AgentView;
+import dev.parley.engine.agent.SeatLog;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
@@ -191,13 +192,7 @@ public final class Session {
 
     /** The events from number {@code after} + 1 on that {@code party} may see, each with its number. */
     public List<NumberedEvent> visible(String party, int after) {
-        var out = new ArrayList<NumberedEvent>();
-        for (int i = Math.max(0, after); i < events.size(); i++) {
-            if (protocol.visibleTo(events.get(i), party)) {
-                out.add(new NumberedEvent(i + 1, events.get(i)));
-            }
-        }
-        return out;
+        return SeatLog.of(party, events, protocol).numbered(after);
     }
 
     public Scenario scenario() {
