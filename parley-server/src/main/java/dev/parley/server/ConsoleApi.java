@@ -48,6 +48,21 @@ final class ConsoleApi {
     private static final int MAX_FRONTIER = 5_000;
 
     private final Negotiations negotiations;
+
+    /** A two-party frontier is asked for again on every redraw; it depends only on the analysis and the axes. */
+    private record PairKey(Analysis analysis, String x, String y) {
+    }
+
+    /** The frontiers drawn lately, a few hundred at most (each a bilateral analysis). */
+    private final Map<PairKey, List<List<Double>>> pairFrontiers = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<PairKey, List<List<Double>>> eldest) {
+                    return size() > 256;
+                }
+            });
     /** The built-in scenarios as the start page sees them, worked out once. */
     private final Map<String, Map<String, Object>> startable = new ConcurrentHashMap<>();
 
@@ -247,7 +262,7 @@ final class ConsoleApi {
             frontier.add(List.of(p.utilities().get(x), p.utilities().get(y)));
         }
         m.put("frontier", frontier);
-        m.put("pairFrontier", pairFrontier(s, x, y));
+        m.put("pairFrontier", pairFrontiers.computeIfAbsent(new PairKey(a, x, y), k -> pairFrontier(s, x, y)));
         var solutions = new LinkedHashMap<String, Object>();
         for (Map.Entry<SolutionKind, Solution> e : a.solutions().entrySet()) {
             Solution sol = e.getValue();
