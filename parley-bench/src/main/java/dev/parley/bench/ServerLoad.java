@@ -53,7 +53,9 @@ public final class ServerLoad {
         // Only warnings from the libraries (pool, migrations, Jetty): the figures are the output.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Path dir = Files.createTempDirectory("parley-load");
-        try (Store store = args.length > 0 ? Store.open(args[0]) : Store.openDefault(dir);
+        try (Store store = args.length > 0
+                ? Store.open(args[0], dev.parley.store.AuditKey.load(dir))
+                : Store.openDefault(dir);
                 ParleyServer server = ParleyServer.start(store, "admin", "127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + server.port() + "/api";
             HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();

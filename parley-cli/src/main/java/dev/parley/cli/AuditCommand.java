@@ -1,8 +1,16 @@
 package dev.parley.cli;
 
+import dev.parley.store.AuditKey;
+import dev.parley.store.Checkpoint;
 import dev.parley.store.Records.Audit;
 import dev.parley.store.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,32 +18,74 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code parley audit}: verifies a stored negotiation's hash chain. */
-@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false, description = "Verify the event log of a stored negotiation: every event must carry the hash of the one "
-        + "before it and a hash of its own contents. Names the first event that was altered, removed or "
-        + "inserted; exits 1 when there is one.")
+/** {@code parley audit}: verifies stored negotiations against their keyed chains, and against a checkpoint. */
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Verify stored negotiations: every log entry must carry the keyed MAC of its contents, its negotiation and "
+                + "the entry before it; the stored chain head must match the log; and the stored scenario, "
+                + "settings, seats and status must be what the log last recorded. Names the first problem of each "
+                + "negotiation; exits 1 when there is one.",
+        "With --checkpoint, also that every chain still holds the head the checkpoint saw, and that no negotiation "
+                + "it saw is gone: keep checkpoints (--save-checkpoint) away from the database."})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "JDBC-URL", description = "The database (default: the embedded H2 database in ./parley-data).")
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = "The database (default: the embedded H2 database in the data folder).")
     String db;
 
-    @Parameters(paramLabel = "NEGOTIATION", description = "The negotiation's id.")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "parley-data", description = "The data folder, which holds the audit key unless PARLEY_AUDIT_KEY gives it (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Verify against this checkpoint too.")
+    Path checkpoint;
+
+    @Option(names = "--save-checkpoint", paramLabel = "FILE", description = "After the audit, write a signed checkpoint of every chain head to FILE.")
+    Path saveCheckpoint;
+
+    @Parameters(paramLabel = "NEGOTIATION", arity = "0..1", description = "One negotiation's id (default: every negotiation).")
     String negotiation;
 
     @Override
-    public Integer call() {
-        try (Store store = db == null ? Store.openDefault(Path.of("parley-data")) : Store.open(db)) {
-            Audit a = store.audit(negotiation);
-            if (a.intact()) {
-                spec.commandLine().getOut().println("OK: negotiation " + negotiation + ": " + a.events()
-                        + " events, the hash chain is intact");
-                return ExitCodes.OK;
+    public Integer call() throws IOException {
+        if (db == null && !Files.exists(data.resolve("parley.mv.db"))) {
+            throw new UsageException("no database in " + data + " (give the server's --data DIR, or --db JDBC-URL)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Store store = Store.open(db == null ? Store.defaultUrl(data) : db, AuditKey.existing(data))) {
+            Optional<Checkpoint> seen = Optional.empty();
+            if (checkpoint != null) {
+                if (!Files.isRegularFile(checkpoint)) {
+                    throw new UsageException("no checkpoint file " + checkpoint);
+                }
+                seen = Optional.of(store.readCheckpoint(checkpoint.toString(), Files.readString(checkpoint,
+                        StandardCharsets.UTF_8)));
             }
-            spec.commandLine().getOut().println("BROKEN: negotiation " + negotiation + ": " + a.reason()
-                    + " (first broken event: " + a.firstBroken().orElseThrow() + ")");
-            return ExitCodes.INTERNAL_ERROR;
+            List<Audit> audits = negotiation == null
+                    ? store.auditAll(seen)
+                    : store.auditAll(seen).stream().filter(a -> a.negotiationId().equals(negotiation)).toList();
+            if (negotiation != null && audits.isEmpty()) {
+                throw new dev.parley.store.StoreException.NoSuchNegotiation(negotiation);
+            }
+            int broken = 0;
+            for (Audit a : audits) {
+                if (a.intact()) {
+                    out.println("OK: negotiation " + a.negotiationId() + ": " + a.events() + " events, the chain is "
+                            + "intact");
+                } else {
+                    broken++;
+                    out.println("BROKEN: negotiation " + a.negotiationId() + ": " + a.reason() + a.firstBroken().map(
+                            n -> " (first broken event: " + n + ")").orElse(""));
+                }
+            }
+            if (negotiation == null) {
+                out.println(audits.size() + " negotiation" + (audits.size() == 1 ? "" : "s") + " audited"
+                        + (seen.isPresent() ? " against the checkpoint" : "") + ", " + broken + " broken");
+            }
+            if (saveCheckpoint != null) {
+                AtomicFiles.write(saveCheckpoint, store.checkpoint().toJson());
+                out.println("Checkpoint of " + audits.size() + " chain heads written to " + saveCheckpoint);
+            }
+            return broken == 0 ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
         }
     }
 }

@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
                 + "token reads its view and profile and makes its moves; agents fill the other seats. Every move is "
                 + "stored before it is acknowledged.",
         "The admin token comes from PARLEY_ADMIN_TOKEN, else from DIR/admin-token, else it is made on the "
-                + "first start, printed once and kept there. Stops cleanly on Ctrl-C or SIGTERM."})
+                + "first start, printed once (in the console's link) and kept there. The audit key comes from "
+                + "PARLEY_AUDIT_KEY, else from DIR/audit-key, made on the first start; it never leaves the machine "
+                + "unless you move it. The data folder is its owner's only (0700). Stops cleanly on Ctrl-C or "
+                + "SIGTERM."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,9 +51,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--port must be in 0..65535, not " + port);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Files.createDirectories(data);
-        String token = adminToken(out);
-        Store store = db == null ? Store.openDefault(data) : Store.open(db);
+        dev.parley.store.DataFolder.create(data); // 0700: the database holds every profile, the key keys the audit
+        String token = adminToken();
+        Store store = db == null ? Store.openDefault(data) : Store.open(db, dev.parley.store.AuditKey.load(data));
         ParleyServer server;
         try {
             server = ParleyServer.start(store, token, host, port);
@@ -67,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Parley is serving on http://" + host + ":" + server.port() + "/api");
         String console = "http://" + host + ":" + server.port() + "/";
         out.println(newToken
-                ? "Console: " + console + "#admin=" + token + " (this link fills in the organiser key)"
+                ? "Console: " + console + "#admin=" + token + " (this link holds the admin token, shown only "
+                        + "now; it is kept in " + data.resolve("admin-token") + ")"
                 : "Console: " + console + " (the organiser key is the admin token)");
         out.println("Data: " + (db == null ? data.toAbsolutePath().resolve("parley.mv.db") : "the database at --db"));
         out.flush();
@@ -78,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Whether this start made the admin token (and may show it once more, in the console's link). */
     private boolean newToken;
 
-    private String adminToken(PrintWriter out) throws IOException {
+    private String adminToken() throws IOException {
         String fromEnv = System.getenv("PARLEY_ADMIN_TOKEN");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.strip();
@@ -90,12 +94,11 @@ final class ServeCommand implements Callable<Integer> {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
-        if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        if (Files.getFileAttributeView(data, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
-        out.println("Admin token (shown once; kept in " + file + "): " + token);
-        newToken = true;
+        Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+        newToken = true; // shown once, in the console's link
         return token;
     }
 }

@@ -75,7 +75,12 @@ public final class Negotiations {
      * @throws dev.parley.engine.InvalidInput for an unknown party or agent, or a protocol that cannot run here;
      *         nothing is stored
      */
-    public Created create(Scenario s, Settings settings, Map<String, String> agents, long seed) {
+    public Created create(Scenario s, Settings requested, Map<String, String> agents, long seed) {
+        // A mediator's text opens from public facts unless the organiser gives it: the default of a simulation
+        // avoids every red line, and any party could read the others' from it (and from how it followed its edits).
+        Settings settings = requested.kind().needsMediator() && requested.opening().isEmpty()
+                ? requested.withOpening(Optional.of(dev.parley.engine.protocol.SingleText.publicOpening(s)))
+                : requested;
         Protocol protocol = settings.create(s);
         Seating.agents(protocol, agents, seed, "agents"); // refuses unknown parties and agents before storing
         var tokens = new LinkedHashMap<String, String>();

@@ -115,7 +115,8 @@ public final class ParleyServer implements AutoCloseable {
                 new Route("POST", "/api/negotiations/{id}/seats/{party}", this::seat),
                 new Route("POST", "/api/negotiations/{id}/share", this::share),
                 new Route("GET", "/api/negotiations/{id}/analysis", this::analysis),
-                new Route("GET", "/api/negotiations/{id}/audit", this::audit));
+                new Route("GET", "/api/negotiations/{id}/audit", this::audit),
+                new Route("GET", "/api/checkpoint", this::checkpoint));
     }
 
     /** Every route: the core API's and the console's. */
@@ -323,6 +324,11 @@ public final class ParleyServer implements AutoCloseable {
         m.put("firstBroken", a.firstBroken().orElse(null));
         m.put("reason", a.reason());
         json(ctx, 200, m);
+    }
+
+    private void checkpoint(Context ctx) {
+        requireAdmin(ctx);
+        ctx.status(200).contentType("application/json").result(store.checkpoint().toJson());
     }
 
     private Scenario scenario(String id) {

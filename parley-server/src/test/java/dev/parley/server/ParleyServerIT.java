@@ -129,11 +129,12 @@ class ParleyServerIT extends HttpHarness {
                 .asText(), null);
         assertThat(call("GET", agentsAnalysis, agentsUs, null).status()).isEqualTo(200);
         assertThat(call("GET", analysis + "?limit=x", us, null).status()).isEqualTo(400);
-        // Sharing is not a move: EU's seat, shared but unmoved, can still change hands; the chain holds 3 events.
+        // Sharing is not a move: EU's seat, shared but unmoved, can still change hands; the chain holds 5 entries:
+        // the creation, three shares, the seat's change.
         assertThat(call("POST", "/api/negotiations/" + id + "/seats/EU", ADMIN, "{}").status()).isEqualTo(200);
         JsonNode audit = call("GET", "/api/negotiations/" + id + "/audit", ADMIN, null).body();
         assertThat(audit.get("intact").asBoolean()).isTrue();
-        assertThat(audit.get("events").asLong()).isEqualTo(3);
+        assertThat(audit.get("events").asLong()).isEqualTo(5);
     }
 
     @Test
@@ -313,6 +314,6 @@ class ParleyServerIT extends HttpHarness {
         assertThat(r.body().get("error").asText()).isEqualTo("internal error");
         assertThat(r.body().get("logId").asText()).isNotBlank();
         assertThat(r.body().toString()).doesNotContain("Exception");
-        assertThat(log.text()).contains(r.body().get("logId").asText()).contains("log entry 1 does not replay");
+        assertThat(log.text()).contains(r.body().get("logId").asText()).contains("log entry 2 does not replay"); // after the creation
     }
 }

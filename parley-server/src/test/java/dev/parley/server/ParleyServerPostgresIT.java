@@ -15,6 +15,6 @@ class ParleyServerPostgresIT extends ParleyServerIT {
 
     @Override
     Store openStore() {
-        return Store.open(url);
+        return Store.open(url, dev.parley.store.AuditKey.of(new byte[32]));
     }
 }

@@ -9,12 +9,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Appends events for every negotiation through one writer thread, with group commit: the appends that arrive while a
+ * Appends entries for every negotiation through one writer thread, with group commit: the appends that arrive while a
  * transaction commits all go into the next one, so one commit (one write to disk) makes many moves durable. Each
  * caller still waits until its own event is committed. The writer keeps each negotiation's chain head (last number
  * and hash) in memory after reading it once, so an append is one insert plus one head update per negotiation in the
@@ -25,16 +28,22 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class GroupCommit implements AutoCloseable {
     /** Enough to amortise a commit, small enough to keep each transaction short. */
     private static final int MAX_BATCH = 256;
-    private static final Request STOP = new Request("", "", Optional.empty(), "", new CompletableFuture<>());
+    private static final Request STOP = new Request("", "", Optional.empty(), h -> "", h -> {
+    }, new CompletableFuture<>());
 
-    private record Request(String negotiationId, String kind, Optional<String> party, String payload,
-            CompletableFuture<LogEntry> done) {
+    /**
+     * @param payload the entry's payload, worked out in the transaction after {@code effect}
+     * @param effect what else the transaction changes (a record entry's stored part), before the entry is written
+     */
+    private record Request(String negotiationId, String kind, Optional<String> party,
+            Function<Handle, String> payload, Consumer<Handle> effect, CompletableFuture<LogEntry> done) {
     }
 
     private record Head(long seq, String hash) {
     }
 
     private final Jdbi jdbi;
+    private final AuditKey key;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     /** The most chain heads kept in memory; one not kept is read again from the database when next needed. */
     static final int MAX_HEADS = 10_000;
@@ -51,14 +60,25 @@ final class GroupCommit implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
 
-    GroupCommit(Jdbi jdbi) {
+    GroupCommit(Jdbi jdbi, AuditKey key) {
         this.jdbi = jdbi;
+        this.key = key;
         this.writer = Thread.ofPlatform().name("parley-store-writer").daemon().start(this::loop);
     }
 
     /** Appends one event and returns it once committed. */
     LogEntry append(String negotiationId, String kind, Optional<String> party, String payload) {
-        var request = new Request(negotiationId, kind, party, payload, new CompletableFuture<>());
+        return append(negotiationId, kind, party, h -> payload, h -> {
+        });
+    }
+
+    /**
+     * Appends one event in the same transaction as {@code effect}, with the payload worked out after it, and returns
+     * it once committed. A failing effect fails this append alone.
+     */
+    LogEntry append(String negotiationId, String kind, Optional<String> party, Function<Handle, String> payload,
+            Consumer<Handle> effect) {
+        var request = new Request(negotiationId, kind, party, payload, effect, new CompletableFuture<>());
         queue.add(request);
         if (closed && queue.remove(request)) {
             throw new StoreException("the store is closed");
@@ -130,12 +150,13 @@ final class GroupCommit implements AutoCloseable {
                 Head head = next.getOrDefault(r.negotiationId(), heads.get(r.negotiationId()));
                 long seq = head.seq() + 1;
                 long at = System.currentTimeMillis();
-                String hash = Store.hash(head.hash(), seq, at, r.kind(), r.party(), r.payload());
+                r.effect().accept(h);
+                String payload = r.payload().apply(h);
+                String hash = Chain.mac(key, r.negotiationId(), head.hash(), seq, at, r.kind(), r.party(), payload);
                 insert.bind("id", r.negotiationId()).bind("seq", seq).bind("at", at).bind("kind", r.kind())
-                        .bind("party", r.party().orElse(null)).bind("payload", r.payload()).bind("prev", head.hash())
+                        .bind("party", r.party().orElse(null)).bind("payload", payload).bind("prev", head.hash())
                         .bind("hash", hash).add();
-                events.add(
-                        new LogEntry(r.negotiationId(), seq, at, r.kind(), r.party(), r.payload(), head.hash(), hash));
+                events.add(new LogEntry(r.negotiationId(), seq, at, r.kind(), r.party(), payload, head.hash(), hash));
                 next.put(r.negotiationId(), new Head(seq, hash));
             }
             insert.execute();

@@ -28,28 +28,35 @@ public final class Records {
     }
 
     /**
-     * One entry of a negotiation's log: a move, a share, a profile change (not a protocol event).
+     * One entry of a negotiation's log: a move, a share, a profile change, or a record of what is stored beside
+     * the log (its creation, a seat's change, its status); not a protocol event.
      *
      * @param seq 1, 2, 3, ... without gaps
      * @param party who acted, if anyone
      * @param payload the entry as the caller's JSON
-     * @param prevHash the hash of entry {@code seq - 1} (64 zeros for the first)
-     * @param hash SHA-256 over the previous hash and this entry's contents, hex
+     * @param prevHash the MAC of entry {@code seq - 1} (64 zeros for the first)
+     * @param hash the entry's MAC (HMAC-SHA256 keyed by the audit key) over its negotiation, contents and
+     *     {@code prevHash}, hex
      */
     public record LogEntry(String negotiationId, long seq, long atMillis, String kind, Optional<String> party,
             String payload, String prevHash, String hash) {
     }
 
     /**
-     * What an audit of a negotiation's chain found.
+     * What an audit of a negotiation found.
      *
-     * @param events how many events were checked
-     * @param firstBroken the first event whose hash, link or number is wrong, if any
-     * @param reason why it is broken
+     * @param events how many log entries were checked
+     * @param firstBroken the first entry whose MAC, link or number is wrong, if the problem is in one
+     * @param problem what is wrong, if anything
      */
-    public record Audit(String negotiationId, long events, Optional<Long> firstBroken, String reason) {
+    public record Audit(String negotiationId, long events, Optional<Long> firstBroken, Optional<String> problem) {
         public boolean intact() {
-            return firstBroken.isEmpty();
+            return problem.isEmpty();
+        }
+
+        /** The problem, or "intact". */
+        public String reason() {
+            return problem.orElse("intact");
         }
     }
 }

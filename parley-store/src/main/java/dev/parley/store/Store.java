@@ -6,12 +6,9 @@ import dev.parley.store.Records.Audit;
 import dev.parley.store.Records.LogEntry;
 import dev.parley.store.Records.Negotiation;
 import dev.parley.store.Records.Seat;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -21,11 +18,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * The durable store of negotiations: an append-only event log per negotiation, each event chained to the one
- * before by a SHA-256 hash, so that {@link #audit} can name the first event that was altered, removed or inserted.
- * An event is committed before {@link #append} returns. Embedded H2 by default, PostgreSQL by JDBC URL; the schema
- * is kept by Flyway migrations. Thread-safe; appends go through one writer with group commit ({@link GroupCommit}),
- * which also keeps each negotiation's numbers and links unbroken.
+ * The durable store of negotiations: an append-only log per negotiation whose entries are chained by a keyed MAC
+ * ({@link Chain}), so that {@link #audit} can name the first entry that was altered, removed, inserted or moved from
+ * another negotiation, and notice what is stored beside the log (scenario, settings, seats, status) changed outside
+ * it; a {@link Checkpoint} kept elsewhere also shows a log cut back or a negotiation deleted. An entry is committed
+ * before {@link #append} returns. Embedded H2 by default, PostgreSQL by JDBC URL; the schema is kept by Flyway
+ * migrations, and chains stored before they were keyed are verified and keyed on the first open. Thread-safe;
+ * appends go through one writer with group commit ({@link GroupCommit}), which also keeps each negotiation's numbers
+ * and links unbroken.
  */
 public final class Store implements AutoCloseable {
     /** The previous hash of a negotiation's first event. */
@@ -33,20 +33,28 @@ public final class Store implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final AuditKey key;
+    private final Sealing sealing;
     private final GroupCommit appender;
 
-    private Store(HikariDataSource pool) {
+    private Store(HikariDataSource pool, AuditKey key) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
-        this.appender = new GroupCommit(jdbi);
+        this.key = key;
+        this.sealing = new Sealing(jdbi, key);
+        guarded(() -> {
+            sealing.sealLegacyChains();
+            return null;
+        });
+        this.appender = new GroupCommit(jdbi, key);
     }
 
     /**
-     * Opens (and migrates) the database at {@code jdbcUrl}.
+     * Opens (and migrates) the database at {@code jdbcUrl}, its chains keyed by {@code key}.
      *
      * @throws StoreException when it cannot be reached or migrated
      */
-    public static Store open(String jdbcUrl) {
+    public static Store open(String jdbcUrl, AuditKey key) {
         var config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(8);
@@ -60,28 +68,41 @@ public final class Store implements AutoCloseable {
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            return new Store(pool, key);
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
         }
-        return new Store(pool);
     }
 
     /**
-     * The default store: an embedded H2 file database in {@code dataDir}, created on first use. H2 delays writing
+     * The default store: an embedded H2 file database in {@code dataDir}, created on first use, keyed by the
+     * folder's {@link AuditKey}. H2 delays writing
      * committed transactions by default (half a second), which a killed process would lose: here every commit is
      * written at once ({@code WRITE_DELAY=0}). And H2 does not reuse the file's free space ({@code REUSE_SPACE=FALSE}):
      * measured with {@code parley-bench/scripts/kill-after-ack.py}, a commit written into reused space was not found
      * when the file was opened after a SIGKILL, and from then on every acknowledged move was lost at the next kill
      * (7 to 18 of 30–40 rounds); with new space only, none was. The file grows between compactions (H2 compacts it on
-     * a clean close). Durable against a killed process, not against power loss (no fsync).
+     * a clean close). Durable against a killed process, not against power loss (no fsync). The folder is made
+     * readable by its owner only, and so are the files in it.
      */
     public static Store openDefault(Path dataDir) {
-        return open("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("parley")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;REUSE_SPACE=FALSE");
+        DataFolder.create(dataDir);
+        Store store = open(defaultUrl(dataDir), AuditKey.load(dataDir));
+        DataFolder.restrict(dataDir);
+        return store;
     }
 
-    /** Creates a negotiation with its seats; returns its new id. */
+    /** The JDBC URL of the default store in {@code dataDir} (see {@link #openDefault}). */
+    public static String defaultUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("parley")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;REUSE_SPACE=FALSE";
+    }
+
+    /** Creates a negotiation with its seats, recorded as its log's first entry; returns its new id. */
     public String create(String scenarioJson, String protocolJson, List<Seat> seats) {
         String id = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
@@ -90,14 +111,20 @@ public final class Store implements AutoCloseable {
                 t.createUpdate("INSERT INTO negotiations (id, created_at, scenario_json, protocol_json, status) "
                         + "VALUES (:id, :at, :scenario, :protocol, 'open')").bind("id", id).bind("at", now)
                         .bind("scenario", scenarioJson).bind("protocol", protocolJson).execute();
-                t.createUpdate("INSERT INTO chain_heads (negotiation_id, last_seq, last_hash) VALUES (:id, 0, "
-                        + ":genesis)").bind("id", id).bind("genesis", GENESIS).execute();
                 for (Seat seat : seats) {
                     t.createUpdate("INSERT INTO seats (negotiation_id, party, agent, token_hash) VALUES (:id, :party, "
                             + ":agent, :token)").bind("id", id).bind("party", seat.party())
                             .bind("agent", seat.agent().orElse(null)).bind("token", seat.tokenHash().orElse(null))
                             .execute();
                 }
+                String payload = Chain.record(Chain.parts(t, id), Map.of("seats", Integer.toString(seats.size())));
+                String mac = Chain.mac(key, id, GENESIS, 1, now, Chain.CREATED, Optional.empty(), payload);
+                t.createUpdate("INSERT INTO events (negotiation_id, seq, at_millis, kind, party, payload, prev_hash, "
+                        + "hash) VALUES (:id, 1, :at, :kind, NULL, :payload, :genesis, :mac)").bind("id", id)
+                        .bind("at", now).bind("kind", Chain.CREATED).bind("payload", payload).bind("genesis", GENESIS)
+                        .bind("mac", mac).execute();
+                t.createUpdate("INSERT INTO chain_heads (negotiation_id, last_seq, last_hash, scheme) VALUES (:id, 1, "
+                        + ":mac, :scheme)").bind("id", id).bind("mac", mac).bind("scheme", Chain.KEYED).execute();
             });
             return null;
         });
@@ -132,84 +159,82 @@ public final class Store implements AutoCloseable {
                 .list());
     }
 
-    /** Replaces who fills a seat: an agent, or a person with a new token's hash. */
+    /** Replaces who fills a seat (an agent, or a person with a new token's hash), recorded in the log. */
     public void seat(String negotiationId, Seat seat) {
-        int n = run(h -> h.createUpdate("UPDATE seats SET agent = :agent, token_hash = :token WHERE negotiation_id = "
-                + ":id AND party = :party").bind("agent", seat.agent().orElse(null))
-                .bind("token", seat.tokenHash().orElse(null)).bind("id", negotiationId).bind("party", seat.party())
-                .execute());
-        if (n == 0) {
-            throw new StoreException("no seat " + seat.party() + " in negotiation " + negotiationId);
-        }
+        record(negotiationId, Chain.SEAT, Optional.of(seat.party()), Map.of("filledBy", seat.agent().isPresent()
+                ? "agent"
+                : "person"), h -> {
+                    int n = h.createUpdate("UPDATE seats SET agent = :agent, token_hash = :token WHERE "
+                            + "negotiation_id = :id AND party = :party").bind("agent", seat.agent().orElse(null))
+                            .bind("token", seat.tokenHash().orElse(null)).bind("id", negotiationId)
+                            .bind("party", seat.party()).execute();
+                    if (n == 0) {
+                        throw new StoreException("no seat " + seat.party() + " in negotiation " + negotiationId);
+                    }
+                });
     }
 
-    /** Sets a negotiation's status, e.g. "closed". */
+    /** Sets a negotiation's status, e.g. "closed", recorded in the log. */
     public void status(String negotiationId, String status) {
-        int n = run(h -> h.createUpdate("UPDATE negotiations SET status = :s WHERE id = :id").bind("s", status)
-                .bind("id", negotiationId).execute());
-        if (n == 0) {
-            throw new StoreException.NoSuchNegotiation(negotiationId);
-        }
+        record(negotiationId, Chain.STATUS, Optional.empty(), Map.of("status", status), h -> h.createUpdate(
+                "UPDATE negotiations SET status = :s WHERE id = :id").bind("s", status).bind("id", negotiationId)
+                .execute());
+    }
+
+    private void record(String negotiationId, String kind, Optional<String> party, Map<String, String> about,
+            java.util.function.Consumer<Handle> change) {
+        appender.append(negotiationId, kind, party, h -> Chain.record(Chain.parts(h, negotiationId), about), change);
     }
 
     /**
      * Appends an event to a negotiation's log and commits it before returning.
      *
+     * @param kind the caller's kind of entry; not one of the store's own record kinds
      * @throws StoreException when the negotiation does not exist
      */
     public LogEntry append(String negotiationId, String kind, Optional<String> party, String payload) {
+        if (Chain.RECORDS.contains(kind)) {
+            throw new IllegalArgumentException("the kind " + kind + " is the store's own");
+        }
         return appender.append(negotiationId, kind, party, payload);
     }
 
-    /** The events after {@code afterSeq}, in order (0 for all). */
+    /** The entries after {@code afterSeq}, in order (0 for all). */
     public List<LogEntry> log(String negotiationId, long afterSeq) {
         require(negotiationId);
-        return run(h -> h.createQuery("SELECT negotiation_id, seq, at_millis, kind, party, payload, prev_hash, hash "
-                + "FROM events WHERE negotiation_id = :id AND seq > :after ORDER BY seq").bind("id", negotiationId)
-                .bind("after", afterSeq).map((rs, ctx) -> new LogEntry(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        rs.getString(4), Optional.ofNullable(rs.getString(5)), rs.getString(6), rs.getString(7),
-                        rs.getString(8)))
-                .list());
+        return run(h -> Sealing.log(h, negotiationId).stream().filter(e -> e.seq() > afterSeq).toList());
     }
 
-    /** Verifies the chain of a negotiation's events and names the first broken one. */
+    /**
+     * Verifies a negotiation: its chain entry by entry, its stored head, and its stored scenario, settings, seats and
+     * status against what its log last recorded. Names the first problem.
+     *
+     * @throws StoreException.NoSuchNegotiation for an unknown id
+     */
     public Audit audit(String negotiationId) {
-        Negotiation n = negotiation(negotiationId)
-                .orElseThrow(() -> new StoreException.NoSuchNegotiation(negotiationId));
-        List<LogEntry> events = log(negotiationId, 0);
-        String prev = GENESIS;
-        long expected = 1;
-        for (LogEntry e : events) {
-            if (e.seq() != expected) {
-                return new Audit(negotiationId, events.size(), Optional.of(expected), "event " + expected
-                        + " is missing (the next stored is " + e.seq() + ")");
-            }
-            if (!e.prevHash().equals(prev)) {
-                return new Audit(negotiationId, events.size(), Optional.of(e.seq()), "event " + e.seq()
-                        + " does not link to the event before it");
-            }
-            if (!hash(e.prevHash(), e.seq(), e.atMillis(), e.kind(), e.party(), e.payload()).equals(e.hash())) {
-                return new Audit(negotiationId, events.size(), Optional.of(e.seq()), "event " + e.seq()
-                        + " was altered: its hash does not match its contents");
-            }
-            prev = e.hash();
-            expected++;
-        }
-        if (n.lastSeq() != events.size()) {
-            return new Audit(negotiationId, events.size(), Optional.of((long) events.size() + 1), "the log ends at "
-                    + "event " + events.size() + " but " + n.lastSeq() + " were appended");
-        }
-        return new Audit(negotiationId, events.size(), Optional.empty(), "intact");
+        return guarded(() -> sealing.audit(negotiationId));
     }
 
-    static String hash(String prev, long seq, long at, String kind, Optional<String> party, String payload) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            String text = prev + "\n" + seq + "\n" + at + "\n" + kind + "\n" + party.orElse("") + "\n" + payload;
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
+    /**
+     * Verifies every stored negotiation as {@link #audit(String)} does and, given a checkpoint, also that each chain
+     * still holds the head the checkpoint saw and that no negotiation it saw is gone. In id order.
+     */
+    public List<Audit> auditAll(Optional<Checkpoint> checkpoint) {
+        return guarded(() -> sealing.auditAll(checkpoint));
+    }
+
+    /** A checkpoint of every chain as it now ends, signed with this store's key: keep it away from the database. */
+    public Checkpoint checkpoint() {
+        return guarded(() -> sealing.checkpoint());
+    }
+
+    /**
+     * Reads a checkpoint and checks it was signed with this store's key.
+     *
+     * @throws StoreException when it is not one, or not signed with this key
+     */
+    public Checkpoint readCheckpoint(String where, String json) {
+        return Checkpoint.read(where, json, key);
     }
 
     /**
@@ -219,6 +244,14 @@ public final class Store implements AutoCloseable {
      */
     public Negotiation require(String negotiationId) {
         return negotiation(negotiationId).orElseThrow(() -> new StoreException.NoSuchNegotiation(negotiationId));
+    }
+
+    private static <T> T guarded(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            throw new StoreException("database error: " + rootMessage(e), e);
+        }
     }
 
     private <T> T run(java.util.function.Function<Handle, T> work) {

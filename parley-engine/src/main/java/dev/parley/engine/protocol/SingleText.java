@@ -106,7 +106,19 @@ public final class SingleText extends Rules implements Protocol {
         this.opening = settings.opening().orElseGet(() -> defaultOpening(scenario));
     }
 
-    /** The middle option of each issue among those no ratifying party has as a red line. */
+    /**
+     * The middle option of each issue: an opening drawn from public facts only (the issues and their options), which
+     * says nothing of anyone's profile. Live talks open with it unless the organiser gives one: the
+     * {@link #defaultOpening} avoids every red line, so a party that saw it could learn the others' red lines.
+     */
+    public static Outcome publicOpening(Scenario s) {
+        return Outcome.of(s.issues().stream().mapToInt(i -> (i.size() - 1) / 2).toArray());
+    }
+
+    /**
+     * The middle option of each issue among those no ratifying party has as a red line: the opening a simulation
+     * uses, where whoever runs it holds every profile.
+     */
     public static Outcome defaultOpening(Scenario s) {
         int[] choice = new int[s.issues().size()];
         for (int i = 0; i < choice.length; i++) {
