@@ -1,65 +1,77 @@
 #!/usr/bin/env python3
-"""Kill-after-ack loop against a real `parley serve` (H2 in a fresh data folder), on loopback.
+"""The kill-after-ack soak: a real `parley serve`, SIGKILLed right after each acknowledged move, on loopback.
 
-Each round: UA votes over HTTP, the 200 arrives, the server is SIGKILLed at once, started again, and the vote is
-looked for in UA's view; the log's length (GET /api/negotiations, "events") is read before the kill and after the
-restart. Prints one line a round and "lost N of M". A reproduction for issue 12's durability work, not a test.
+Each round: the party to move sends an offer (saop, a person in every seat), the 200 arrives, the server is
+SIGKILLed at once with no other request in between, started again, and UA's view must hold every event
+acknowledged so far, exactly. The same loop as ServeKillIT in `./mvnw verify`, for many more kills. Prints a line
+every 50 kills and "lost N of M kills"; exits 1 when any move was lost or the audit is not intact.
 
-Usage: python3 kill-after-ack.py ROUNDS [JAVA] [JAR]   (defaults: java on PATH, parley-cli/target/parley.jar)
+Usage: python3 kill-after-ack.py KILLS [--java JAVA] [--jar JAR] [--db JDBC-URL]
+(defaults: 1000 kills, java on PATH, parley-cli/target/parley.jar, the default H2 store in a fresh data folder)
 """
-import json, shutil, signal, subprocess, sys, tempfile, time, urllib.request
+import argparse, json, os, shutil, signal, subprocess, sys, tempfile, time, urllib.request
 
-rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 40
-java = sys.argv[2] if len(sys.argv) > 2 else 'java'
-jar = sys.argv[3] if len(sys.argv) > 3 else 'parley-cli/target/parley.jar'
+ap = argparse.ArgumentParser()
+ap.add_argument('kills', type=int, nargs='?', default=1000)
+ap.add_argument('--java', default='java')
+ap.add_argument('--jar', default='parley-cli/target/parley.jar')
+ap.add_argument('--db')
+args = ap.parse_args()
 data = tempfile.mkdtemp(prefix='parley-kill-')
-port = 18431
+archive = os.path.join(data, 'parley.jsa')
+fast = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC']
 
 
-def start():
-    p = subprocess.Popen([java, '-jar', jar, 'serve', '--port', str(port), '--data', data],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(400):
-        try:
-            urllib.request.urlopen(f'http://127.0.0.1:{port}/api/health', timeout=1)
-            return p
-        except Exception:
-            time.sleep(0.05)
-    raise SystemExit('the server did not start')
+def start(jvm):
+    cmd = [args.java] + fast + jvm + ['-jar', args.jar, 'serve', '--port', '0', '--data', data + '/d']
+    cmd += ['--db', args.db] if args.db else []
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                         env=dict(os.environ, PARLEY_ADMIN_TOKEN='admin'))
+    for line in p.stdout:  # the server says where it listens; nothing is polled
+        if 'Parley is serving on' in line:
+            return p, int(line.rsplit(':', 1)[1].split('/')[0])
+    raise SystemExit('the server exited before listening')
 
 
-def call(method, path, token, body=None):
+def call(port, method, path, token, body=None):
     req = urllib.request.Request(f'http://127.0.0.1:{port}{path}', method=method,
                                  data=None if body is None else json.dumps(body).encode(),
                                  headers={'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json'})
-    with urllib.request.urlopen(req, timeout=30) as r:
+    with urllib.request.urlopen(req, timeout=60) as r:
         return json.loads(r.read())
 
 
-def log_length(admin, nid):
-    return [n['events'] for n in call('GET', '/api/negotiations', admin) if n['id'] == nid][0]
-
-
-p = start()
-admin = open(data + '/admin-token').read().strip()
-created = call('POST', '/api/negotiations', admin, {'scenario': 'ceasefire-2025', 'agents': {
-    'US': 'hill-climb', 'RU': 'truthful', 'EU': 'truthful'}})
-nid, ua = created['id'], created['tokens']['UA']
-lost = 0
-for i in range(rounds):
-    before = call('GET', '/api/negotiations/' + nid, ua)
-    if before['ended']:
-        break
-    votes = sum(1 for e in before['events'] if e['type'] == 'voted' and e['party'] == 'UA')
-    call('POST', f'/api/negotiations/{nid}/moves', ua, {'type': 'vote', 'accept': i % 2 == 0})
-    acked_log = log_length(admin, nid)
+p, _ = start(['-XX:ArchiveClassesAtExit=' + archive])  # one clean stop writes the class-data archive
+p.send_signal(signal.SIGTERM)
+p.wait()
+jvm = ['-XX:SharedArchiveFile=' + archive, '-Xshare:auto']
+p, port = start(jvm)
+created = call(port, 'POST', '/api/negotiations', 'admin', {'scenario': 'ceasefire-2025', 'protocol': 'saop',
+                                                            'rounds': 100000})
+nid, tokens = created['id'], created['tokens']
+view = call(port, 'GET', '/api/negotiations/' + nid, tokens['UA'])
+expected = view['events']
+lost, began = 0, time.time()
+for k in range(args.kills):
+    mover = view['toMove'][0]
+    offer = {'type': 'offer', 'package': {i['id']: i['options'][k % len(i['options'])]['id']
+                                          for i in view['scenario']['issues']}}
+    reply = call(port, 'POST', f'/api/negotiations/{nid}/moves', tokens[mover], offer)
     p.send_signal(signal.SIGKILL)
     p.wait()
-    p = start()
-    after = call('GET', '/api/negotiations/' + nid, ua)
-    kept = sum(1 for e in after['events'] if e['type'] == 'voted' and e['party'] == 'UA') > votes
-    lost += 0 if kept else 1
-    print(i, 'kept' if kept else 'LOST', 'log', acked_log, '->', log_length(admin, nid), flush=True)
-print('lost', lost, 'of', rounds)
-p.send_signal(signal.SIGKILL)
+    expected = expected + reply['events']
+    p, port = start(jvm)
+    view = call(port, 'GET', '/api/negotiations/' + nid, tokens['UA'])
+    if view['events'] != expected:
+        lost += 1
+        print(k, 'LOST: acknowledged', len(expected), 'events, found', len(view['events']), flush=True)
+        expected = view['events']
+    if (k + 1) % 50 == 0:
+        print(k + 1, 'kills,', lost, 'lost,', round(time.time() - began), 's', flush=True)
+audit = call(port, 'GET', f'/api/negotiations/{nid}/audit', 'admin')
+print('lost', lost, 'of', args.kills, 'kills;', len(expected), 'events; audit:', audit['reason'],
+      f'({round(time.time() - began)} s)')
+p.send_signal(signal.SIGTERM)
+p.wait()
 shutil.rmtree(data, ignore_errors=True)
+sys.exit(0 if lost == 0 and audit['intact'] else 1)

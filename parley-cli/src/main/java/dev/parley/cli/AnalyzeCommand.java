@@ -54,6 +54,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-blocking", negatable = false, description = "Skip the table of demands that block a deal (it re-analyses once per demand).")
     boolean noBlocking;
 
+    @Option(names = "--budget", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class, description = "The time the analysis may take, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE}); each working "
+            + "array may take at most half the heap. A phase that runs out stops; the notes say what was not computed.")
+    java.time.Duration budget;
+
     @Option(names = "--max-points", paramLabel = "N", defaultValue = "1000000", description = "Refuse (and say so) a frontier with more than N distinct partial utility vectors "
             + "after any issue (default: ${DEFAULT-VALUE}).")
     int maxPoints;
@@ -83,7 +87,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         Analysis analysis;
         try {
             analysis = Analyzer.analyze(s, AnalysisOptions.defaults().withFrontier(frontier).withMaxPoints(maxPoints)
-                    .withBlockingDemands(!noBlocking).withExecutor(pool).withProgress(progress));
+                    .withBlockingDemands(!noBlocking).withExecutor(pool).withProgress(progress).withBudget(
+                            dev.parley.engine.analysis.Budget.of(budget)));
         } finally {
             pool.shutdown();
             TerminalProgress.closeIfOpen(progress);

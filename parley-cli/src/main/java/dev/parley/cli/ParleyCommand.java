@@ -40,7 +40,19 @@ final class ParleyCommand implements Runnable {
 
     /** The command line with Parley's error handling: messages, not stack traces, and the documented exit codes. */
     static CommandLine commandLine() {
+        return commandLine(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The command line writing to {@code out} and {@code err} through a {@link TerminalSafeWriter}: no control
+     * character of a scenario's text reaches the terminal raw, in any command's output.
+     */
+    static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
         var cl = new CommandLine(new ParleyCommand());
+        cl.setOut(new PrintWriter(new TerminalSafeWriter(out), true));
+        cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // no escapes of its own
         cl.setExecutionExceptionHandler(ParleyCommand::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

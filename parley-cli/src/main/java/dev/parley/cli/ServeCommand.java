@@ -45,6 +45,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "parley-data", description = "The data folder (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--analysis-budget", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class, description = "The time one analysis may take for the mediator's console (default: ${DEFAULT-VALUE}); past it "
+            + "the analysis says what it did not compute.")
+    java.time.Duration analysisBudget;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -56,7 +60,8 @@ final class ServeCommand implements Callable<Integer> {
         Store store = db == null ? Store.openDefault(data) : Store.open(db, dev.parley.store.AuditKey.load(data));
         ParleyServer server;
         try {
-            server = ParleyServer.start(store, token, host, port);
+            server = ParleyServer.start(store, token, host, port, dev.parley.server.Limits.DEFAULTS.withAnalysisBudget(
+                    analysisBudget));
         } catch (RuntimeException e) {
             store.close();
             throw new UsageException("cannot listen on " + host + ":" + port + ": " + e.getMessage());

@@ -141,4 +141,20 @@ class AnalyzeCommandTest {
         it.forEachRemaining(out::add);
         return out;
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void aFourPartyAnalysisOf10To20Outcomes_stopsAtTheBudget_andSaysWhatItDidNotCompute() throws IOException {
+        var s = dev.parley.engine.model.RandomScenarios.generate(new java.util.SplittableRandom(7),
+                dev.parley.engine.model.RandomScenarios.Settings.of(4, 20, 10));
+        Path file = tmp.resolve("huge.json");
+        Files.writeString(file, dev.parley.scenario.ScenarioWriter.write(s, dev.parley.scenario.Format.JSON));
+        Cli r = Cli.run("analyze", file.toString(), "--budget", "300ms", "--max-points", "2000000000");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("zone frontier not computed: the time budget of 300 ms ran out in the frontier "
+                + "at issue ");
+        Cli bad = Cli.run("analyze", file.toString(), "--budget", "soon");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("'soon' is not a duration: write e.g. 500ms, 30s, 5m or 1h");
+    }
 }

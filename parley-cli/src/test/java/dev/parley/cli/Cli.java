@@ -1,6 +1,5 @@
 package dev.parley.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the command line in-process with captured output, as a test would from a shell. */
@@ -8,9 +7,7 @@ record Cli(int exitCode, String out, String err) {
     static Cli run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var cl = ParleyCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        var cl = ParleyCommand.commandLine(out, err);
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();

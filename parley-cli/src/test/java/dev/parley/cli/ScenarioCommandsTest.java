@@ -132,4 +132,22 @@ class ScenarioCommandsTest {
             assertThat(r.out()).as(command).startsWith("Usage: parley " + command);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void controlCharactersInScenarioText_neverReachTheTerminalRaw(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        var s = dev.parley.scenario.BuiltinScenarios.find("ceasefire-2025").orElseThrow();
+        String json = dev.parley.scenario.ScenarioWriter.write(s, dev.parley.scenario.Format.JSON).replace(
+                "US-mediated ceasefire talks, March 2025",
+                "Talks\\u001b]52;c;SGVsbG8=\\u0007\\rResult: AGREEMENT\\u202e");
+        java.nio.file.Path file = dir.resolve("talks.json");
+        java.nio.file.Files.writeString(file, json);
+        for (String command : java.util.List.of("show", "validate", "analyze")) {
+            Cli r = Cli.run(command, file.toString());
+            assertThat(r.exitCode()).as(command + ": " + r.err()).isZero();
+            assertThat(r.out() + r.err()).as(command).doesNotContain("\u001b", "\u0007", "\r", "\u202e");
+        }
+        assertThat(Cli.run("show", file.toString()).out()).contains("Talks\\x1b]52;c;SGVsbG8=\\x07\\x0dResult: "
+                + "AGREEMENT\\u202e");
+    }
 }

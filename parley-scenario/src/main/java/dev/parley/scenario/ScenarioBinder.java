@@ -33,6 +33,17 @@ final class ScenarioBinder {
     private static final List<String> PARTY_KEYS = List.of("id", "name", "role", "ratifies", "representatives");
     private static final List<String> ISSUE_KEYS = List.of("id", "name", "options");
     private static final List<String> OPTION_KEYS = List.of("id", "label");
+    /**
+     * The largest scenario read: every analysis, protocol and agent works within these, and a file past them is
+     * refused where it is read, before any of them start.
+     */
+    static final int MAX_PARTIES = 64;
+    static final int MAX_ISSUES = 1_000;
+    static final int MAX_OPTIONS_PER_ISSUE = 10_000;
+    static final int MAX_OPTIONS = 100_000;
+    /** The longest deadline a file may set, as the protocols allow. */
+    static final int MAX_ROUNDS = dev.parley.engine.protocol.Settings.MAX_ROUNDS;
+
     private static final List<String> PROTOCOL_KEYS = List.of("type", "mediator", "rounds", "discount");
 
     private final Checks c;
@@ -107,6 +118,9 @@ final class ScenarioBinder {
             party(items.get(i), path, firstLine).ifPresent(out::add);
         }
         partiesComplete = out.size() == items.size();
+        if (items.size() > MAX_PARTIES) {
+            c.add(node, "parties", items.size() + " parties; at most " + MAX_PARTIES + " are supported");
+        }
         if (items.size() < 2) {
             c.add(node, "parties", items.size() + " part" + (items.size() == 1 ? "y" : "ies")
                     + "; a negotiation needs at least 2");
@@ -182,6 +196,13 @@ final class ScenarioBinder {
             issue(items.get(i), Checks.index("issues", i), firstLine).ifPresent(out::add);
         }
         issuesComplete = out.size() == items.size();
+        if (items.size() > MAX_ISSUES) {
+            c.add(node, "issues", items.size() + " issues; at most " + MAX_ISSUES + " are supported");
+        }
+        long options = out.stream().mapToLong(Issue::size).sum();
+        if (options > MAX_OPTIONS) {
+            c.add(node, "issues", options + " options over all issues; at most " + MAX_OPTIONS + " are supported");
+        }
         return out;
     }
 
@@ -212,6 +233,9 @@ final class ScenarioBinder {
         if (items.size() < 2) {
             c.add(node, path, items.size() + " option" + (items.size() == 1 ? "" : "s")
                     + "; an issue needs at least 2");
+        }
+        if (items.size() > MAX_OPTIONS_PER_ISSUE) {
+            c.add(node, path, items.size() + " options; an issue may have at most " + MAX_OPTIONS_PER_ISSUE);
         }
         var out = new ArrayList<Option>();
         var firstLine = new HashMap<String, Integer>();
@@ -257,8 +281,12 @@ final class ScenarioBinder {
             type = Optional.empty();
         }
         Optional<String> mediator = m.get("mediator").flatMap(n -> mediator(n, parties));
-        OptionalInt rounds = m.get("rounds").flatMap(n -> c.positiveInt(n, "protocol.rounds"))
-                .map(OptionalInt::of).orElse(OptionalInt.empty());
+        OptionalInt rounds = m.get("rounds").flatMap(n -> c.positiveInt(n, "protocol.rounds").filter(r -> {
+            if (r > MAX_ROUNDS) {
+                c.add(n, "protocol.rounds", r + " rounds; at most " + MAX_ROUNDS);
+            }
+            return r <= MAX_ROUNDS;
+        })).map(OptionalInt::of).orElse(OptionalInt.empty());
         OptionalDouble discount = OptionalDouble.empty();
         Optional<Node> discountNode = m.get("discount");
         if (discountNode.isPresent()) {

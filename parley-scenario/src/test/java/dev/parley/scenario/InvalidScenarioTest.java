@@ -52,4 +52,20 @@ class InvalidScenarioTest {
         fixtures().forEach(name -> assertThat(
                 DIR.resolve(name.substring(0, name.lastIndexOf('.')) + ".expected")).exists());
     }
+
+    /** A file past the size every analysis and protocol works within is refused where it is read. */
+    @Test
+    void tooManyOptionsOrIssues_areRefusedWhereTheyAre() {
+        var text = new StringBuilder("format: parley/1\nid: big\ntitle: Big\nparties:\n  - {id: A, role: principal}\n"
+                + "  - {id: B, role: principal}\nissues:\n  - id: I\n    options: [");
+        for (int k = 0; k <= 10_000; k++) {
+            text.append(k == 0 ? "" : ", ").append("o").append(k);
+        }
+        text.append("]\nprofiles: {}\n");
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioReader.read("big.yaml", text
+                .toString(), Format.YAML));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).extracting(Problem::toString).contains("big.yaml:9:14 issues[0].options: 10001 "
+                + "options; an issue may have at most 10000");
+    }
 }

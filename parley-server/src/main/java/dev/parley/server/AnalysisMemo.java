@@ -15,13 +15,19 @@ final class AnalysisMemo {
     }
 
     private volatile Memo memo;
+    private final java.time.Duration budget;
+
+    AnalysisMemo(java.time.Duration budget) {
+        this.budget = budget;
+    }
 
     Analysis of(Scenario s) {
         Memo m = memo;
         if (m != null && m.scenario() == s) {
             return m.analysis();
         }
-        Analysis a = Analyzer.analyze(s, AnalysisOptions.defaults());
+        Analysis a = Analyzer.analyze(s, AnalysisOptions.defaults().withBudget(dev.parley.engine.analysis.Budget.of(
+                budget)));
         memo = new Memo(s, a);
         return a;
     }

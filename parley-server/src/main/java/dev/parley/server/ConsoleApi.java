@@ -66,7 +66,11 @@ final class ConsoleApi {
     /** The built-in scenarios as the start page sees them, worked out once. */
     private final Map<String, Map<String, Object>> startable = new ConcurrentHashMap<>();
 
+    /** The public routes' rate, by caller address. */
+    private final RateLimit publicRate;
+
     ConsoleApi(Negotiations negotiations) {
+        this.publicRate = new RateLimit(negotiations.limits().maxPublicPerMinute());
         this.negotiations = negotiations;
     }
 
@@ -167,6 +171,7 @@ final class ConsoleApi {
      * what a negotiation started from it would look like. Public: it reads only what it is sent and keeps nothing.
      */
     private void validate(Context ctx) {
+        publicRate.check(ctx.ip(), "validate");
         Fields body = Requests.fields(ctx);
         Scenario s = Requests.upload(body.object("upload"));
         body.done();
@@ -262,7 +267,9 @@ final class ConsoleApi {
             frontier.add(List.of(p.utilities().get(x), p.utilities().get(y)));
         }
         m.put("frontier", frontier);
-        m.put("pairFrontier", pairFrontiers.computeIfAbsent(new PairKey(a, x, y), k -> pairFrontier(s, x, y)));
+        m.put("pairFrontier",
+                pairFrontiers.computeIfAbsent(new PairKey(a, x, y), k -> pairFrontier(s, x, y, negotiations.limits()
+                        .analysisBudget())));
         var solutions = new LinkedHashMap<String, Object>();
         for (Map.Entry<SolutionKind, Solution> e : a.solutions().entrySet()) {
             Solution sol = e.getValue();
@@ -277,12 +284,12 @@ final class ConsoleApi {
      * The two parties' own Pareto line, exactly: the frontier of the scenario in which only they must consent, in
      * their utilities, sorted by the first (as the engine computes it; never a sweep over rounded dots).
      */
-    private static List<List<Double>> pairFrontier(Scenario s, String x, String y) {
+    private static List<List<Double>> pairFrontier(Scenario s, String x, String y, java.time.Duration budget) {
         if (x.equals(y)) {
             return List.of();
         }
         Analysis pair = Analyzer.analyze(Picture.bilateral(s, x, y), AnalysisOptions.defaults().withBlockingDemands(
-                false));
+                false).withBudget(dev.parley.engine.analysis.Budget.of(budget)));
         var line = new ArrayList<List<Double>>();
         for (FrontierPoint p : pair.frontier(MAX_FRONTIER)) {
             line.add(List.of(p.utilities().get(x), p.utilities().get(y)));

@@ -59,12 +59,17 @@ final class LiveNegotiation {
     private Scenario scenario;
     private Session session;
     private boolean closed;
+    /** Set by {@link #close} before it waits for the lock: an agent run in progress stops at its next move. */
+    private volatile boolean closing;
     private boolean retired;
-    private final AnalysisMemo analysis = new AnalysisMemo();
+    private final AnalysisMemo analysis;
+    private final SeatBounds bounds;
 
     LiveNegotiation(String id, Store store, Scenario scenario, Settings settings, long seed,
-            List<Records.Seat> seats) {
+            List<Records.Seat> seats, Limits limits) {
         this.id = id;
+        this.bounds = new SeatBounds(limits);
+        this.analysis = new AnalysisMemo(limits.analysisBudget());
         this.store = store;
         this.requested = settings;
         this.seed = seed;
@@ -94,12 +99,26 @@ final class LiveNegotiation {
     /** Rebuilding: a share entry of the log. */
     void restoreShare(String party) {
         shared.add(party);
+        bounds.entry();
+    }
+
+    /** Rebuilding: a profile entry of the log (already applied to the scenario). */
+    void restoreProfileEdit(String party) {
+        bounds.profileEdited(party);
+        bounds.entry();
+    }
+
+    /** Rebuilding: any other entry of the log (a refused move, the store's own records). */
+    void restoreEntry() {
+        bounds.entry();
     }
 
     /** Rebuilding: a move of the log, made again (an agent's decided again, and it must decide the same). */
     void restoreMove(String party, Action action) {
         session.replayMove(party, action, agents.get(party));
         moved.add(party);
+        bounds.entry();
+        bounds.moved(party, action);
     }
 
     /** Rebuilding done: the agents make any moves that were due when the server stopped. */
@@ -154,7 +173,13 @@ final class LiveNegotiation {
                 throw new Conflict("negotiation " + id + " is closed");
             }
             int before = session.events().size();
-            apply(party, action);
+            bounds.beforeMove(party, action);
+            try {
+                apply(party, action);
+            } catch (dev.parley.engine.protocol.ProtocolException e) {
+                refused(party, action, e);
+                throw e;
+            }
             runAgents();
             return session.visible(party, before);
         });
@@ -183,13 +208,33 @@ final class LiveNegotiation {
         }
     }
 
+    /**
+     * A refused move is counted against the seat's rate and kept in the log, for the audit: a seat that probes the
+     * rules for what they guard (a relay stating a reservation) leaves a trace, and is slowed down.
+     */
+    private void refused(String party, Action action, RuntimeException e) {
+        bounds.refused(party);
+        if (bounds.limits().maxEntries() > 0) {
+            bounds.beforeEntry();
+            store.append(id, NegotiationLog.REFUSED, Optional.of(party), Json.write(Map.of("action", ActionJson
+                    .write(action, scenario.issues()), "error", String.valueOf(e.getMessage()))));
+            bounds.entry();
+        }
+    }
+
     /** Each move goes into the store's log, committed, before it takes effect. */
     private Journal journal() {
         return move -> {
+            if (closing) {
+                throw new Conflict("negotiation " + id + " is being closed");
+            }
+            bounds.beforeEntry();
             var payload = new LinkedHashMap<String, Object>();
             payload.put("action", ActionJson.write(move.action(), scenario.issues()));
             payload.put("events", move.events().stream().map(e -> EventJson.write(e, scenario.issues())).toList());
             store.append(id, NegotiationLog.MOVE, Optional.of(move.party()), Json.write(payload));
+            bounds.entry();
+            bounds.moved(move.party(), move.action());
         };
     }
 
@@ -223,6 +268,7 @@ final class LiveNegotiation {
                 subscribers.remove(sub[0]);
                 onDrop.run();
             });
+            bounds.beforeSubscribe(subscribers.stream().filter(s -> s.party.equals(party)).count());
             List<NumberedEvent> backlog = session.visible(party, (int) Math.min(after, Integer.MAX_VALUE));
             if (!backlog.isEmpty()) {
                 sub[0].offer(backlog);
@@ -280,6 +326,7 @@ final class LiveNegotiation {
 
     /** Closes the negotiation: no move is accepted after. */
     void close() {
+        closing = true; // an agent run holding the lock stops at its next move
         lockedRun(() -> {
             store.status(id, "closed");
             closed = true;
@@ -296,7 +343,9 @@ final class LiveNegotiation {
         return locked(() -> {
             Negotiations.checkCanShare(scenario, requested.mediator(), party);
             if (!shared.contains(party)) {
+                bounds.beforeEntry();
                 store.append(id, NegotiationLog.SHARE, Optional.of(party), Json.write(Map.of("shared", true)));
+                bounds.entry();
                 shared.add(party);
             }
             return Set.copyOf(shared);
@@ -346,6 +395,7 @@ final class LiveNegotiation {
             if (closed || !moved.isEmpty()) {
                 throw new Conflict("the talks have begun: a profile can change only before the first move");
             }
+            bounds.beforeProfileEdit(party);
             Profile profile = ScenarioReader.readProfile(scenario, party, profileJson);
             Scenario changed = scenario.withProfile(party, profile);
             // The protocol must still run on the changed scenario: built before anything is stored.
@@ -354,6 +404,8 @@ final class LiveNegotiation {
             store.append(id, NegotiationLog.PROFILE, Optional.of(party),
                     Json.write(ScenarioWriter.profile(changed.issues(),
                             profile)));
+            bounds.profileEdited(party);
+            bounds.entry();
             install(changed, fresh, seated);
             publish(session.events().size());
         });

@@ -24,6 +24,8 @@ final class NegotiationLog {
     static final String SHARE = "share";
     /** The kind of log entry by which a party replaces its profile before the first move. */
     static final String PROFILE = "profile";
+    /** The kind of log entry that keeps a move the protocol refused, for the audit; not replayed. */
+    static final String REFUSED = "refused";
 
     private NegotiationLog() {
     }
@@ -36,10 +38,10 @@ final class NegotiationLog {
      *
      * @throws StoreException.NoSuchNegotiation for an unknown id
      */
-    static LiveNegotiation load(Store store, String id) {
+    static LiveNegotiation load(Store store, String id, Limits limits) {
         Records.Negotiation n = store.require(id);
         try {
-            return rebuild(store, id, n);
+            return rebuild(store, id, n, limits);
         } catch (dev.parley.engine.ParleyException e) { // InvalidInput, ScenarioException, ProtocolException...
             if (e instanceof StoreException) {
                 throw e;
@@ -50,7 +52,7 @@ final class NegotiationLog {
         }
     }
 
-    private static LiveNegotiation rebuild(Store store, String id, Records.Negotiation n) {
+    private static LiveNegotiation rebuild(Store store, String id, Records.Negotiation n, Limits limits) {
         List<Records.LogEntry> log = store.log(id, 0);
         Scenario s = ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
         for (Records.LogEntry entry : log) {
@@ -61,7 +63,7 @@ final class NegotiationLog {
         }
         Fields settings = Fields.of(Json.read("negotiation " + id + " settings", n.protocolJson()), "protocol");
         long seed = settings.longInteger("seed");
-        var l = new LiveNegotiation(id, store, s, SettingsJson.read(settings, s), seed, store.seats(id));
+        var l = new LiveNegotiation(id, store, s, SettingsJson.read(settings, s), seed, store.seats(id), limits);
         if (n.status().equals("closed")) {
             l.restoreClosed();
         }
@@ -79,9 +81,8 @@ final class NegotiationLog {
                                 + "replay: " + e.getMessage(), e);
                     }
                 }
-                default -> {
-                    // profiles are applied above
-                }
+                case PROFILE -> l.restoreProfileEdit(entry.party().orElseThrow()); // applied above
+                default -> l.restoreEntry(); // refused moves, the store's own records
             }
         }
         l.settle();

@@ -51,21 +51,27 @@ public final class Negotiations {
 
     private final Store store;
     private final int maxLive;
+    private final Limits limits;
     /** The negotiations in memory, least recently used first. Guarded by itself. */
     private final LinkedHashMap<String, LiveNegotiation> live = new LinkedHashMap<>(64, 0.75f, true);
     /** The gate of each negotiation being loaded now. */
     private final java.util.concurrent.ConcurrentHashMap<String, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Negotiations(Store store) {
-        this(store, DEFAULT_MAX_LIVE);
+        this(store, DEFAULT_MAX_LIVE, Limits.DEFAULTS);
     }
 
-    public Negotiations(Store store, int maxLive) {
+    public Negotiations(Store store, int maxLive, Limits limits) {
         if (maxLive < 1) {
             throw new IllegalArgumentException("keep at least one negotiation in memory");
         }
         this.store = store;
         this.maxLive = maxLive;
+        this.limits = limits;
+    }
+
+    Limits limits() {
+        return limits;
     }
 
     /**
@@ -81,8 +87,13 @@ public final class Negotiations {
         Settings settings = requested.kind().needsMediator() && requested.opening().isEmpty()
                 ? requested.withOpening(Optional.of(dev.parley.engine.protocol.SingleText.publicOpening(s)))
                 : requested;
+        if (settings.rounds() > limits.maxRounds()) {
+            throw new dev.parley.engine.InvalidInput("rounds", "rounds: " + settings.rounds() + " is more than the "
+                    + limits.maxRounds() + " a served negotiation may have");
+        }
         Protocol protocol = settings.create(s);
         Seating.agents(protocol, agents, seed, "agents"); // refuses unknown parties and agents before storing
+        protocol.start(); // a protocol that cannot start here (zeuthen without a frontier) is refused before storing
         var tokens = new LinkedHashMap<String, String>();
         var seats = new ArrayList<Records.Seat>();
         for (String party : protocol.participants()) {
@@ -127,7 +138,7 @@ public final class Negotiations {
                 if (l != null) {
                     return l;
                 }
-                LiveNegotiation fresh = NegotiationLog.load(store, id);
+                LiveNegotiation fresh = NegotiationLog.load(store, id, limits);
                 synchronized (live) {
                     live.put(id, fresh);
                     evictIdle(id);

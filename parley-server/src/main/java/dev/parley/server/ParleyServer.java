@@ -53,9 +53,9 @@ public final class ParleyServer implements AutoCloseable {
     private final Javalin app;
     private final java.util.concurrent.ConcurrentHashMap<String, Runnable> live = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private ParleyServer(Store store, String adminToken, String host, int port) {
+    private ParleyServer(Store store, String adminToken, String host, int port, Limits limits) {
         this.store = store;
-        this.negotiations = new Negotiations(store);
+        this.negotiations = new Negotiations(store, Negotiations.DEFAULT_MAX_LIVE, limits);
         this.adminTokenHash = Tokens.sha256(adminToken);
         this.console = new ConsoleApi(negotiations);
         this.app = Javalin.create(config -> {
@@ -66,9 +66,11 @@ public final class ParleyServer implements AutoCloseable {
                 web.directory = "/web";
                 web.location = io.javalin.http.staticfiles.Location.CLASSPATH;
                 web.headers = Map.of("Cache-Control", "no-cache", "Content-Security-Policy", "default-src 'self'; "
-                        + "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+                        + "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                        + "frame-ancestors 'none'",
                         "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer");
             });
+            config.routes.before(this::guard);
             for (Route r : routes()) {
                 if (r.method().equals("GET")) {
                     config.routes.get(r.path(), r.handler());
@@ -130,7 +132,8 @@ public final class ParleyServer implements AutoCloseable {
      * {@code /api/negotiations/{id}/live?token=TOKEN&after=SEQ}: the seat's events, numbered, from SEQ on and then as
      * they happen. Browsers cannot set headers on a WebSocket, hence the token in the query. Closes with 4400 for a bad
      * {@code after}, 4403 for a token that opens no seat, 4404 for an unknown negotiation, 4408 for a connection
-     * that fell too far behind (reconnect with {@code after} the last event number seen).
+     * that fell too far behind (reconnect with {@code after} the last event number seen), 4429 for a seat that already
+     * holds its most connections.
      */
     private void connect(io.javalin.websocket.WsConnectContext ctx) {
         String id = ctx.pathParam("id");
@@ -152,6 +155,8 @@ public final class ParleyServer implements AutoCloseable {
             ctx.closeSession(4403, e.getMessage());
         } catch (StoreException.NoSuchNegotiation e) {
             ctx.closeSession(4404, e.getMessage());
+        } catch (TooMany e) {
+            ctx.closeSession(4429, e.getMessage());
         }
     }
 
@@ -210,7 +215,28 @@ public final class ParleyServer implements AutoCloseable {
      * @param adminToken the token that creates negotiations
      */
     public static ParleyServer start(Store store, String adminToken, String host, int port) {
-        return new ParleyServer(store, adminToken, host, port);
+        return start(store, adminToken, host, port, Limits.DEFAULTS);
+    }
+
+    /** Starts serving with these limits. */
+    public static ParleyServer start(Store store, String adminToken, String host, int port, Limits limits) {
+        return new ParleyServer(store, adminToken, host, port, limits);
+    }
+
+    /**
+     * Before every request: no page may frame the console or the API, and no other origin may call the API (CORS is
+     * closed: no {@code Access-Control-*} header is ever sent, and a request a browser marks as coming from another
+     * origin is refused, so a web page the user happens to visit cannot make the server work).
+     */
+    private void guard(Context ctx) {
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin != null && !origin.equals("null") && (host == null || !(origin.equals("http://" + host) || origin
+                .equals("https://" + host)))) {
+            throw new AccessDenied("requests from another origin (" + origin + ") are refused");
+        }
     }
 
     public int port() {
@@ -360,6 +386,10 @@ public final class ParleyServer implements AutoCloseable {
                     Problem::toString).toList()));
             case ProtocolException.OutOfTurn o -> error(ctx, 409, o.getMessage());
             case Conflict c -> error(ctx, 409, c.getMessage());
+            case TooMany t -> {
+                ctx.header("Retry-After", "60");
+                error(ctx, 429, t.getMessage());
+            }
             case ProtocolException.IllegalMove m -> error(ctx, 422, m.getMessage());
             default -> {
                 String logId = UUID.randomUUID().toString();

@@ -46,11 +46,16 @@ abstract class HttpHarness {
         return Store.openDefault(dir);
     }
 
+    /** The server's limits: the defaults, unless a test class needs tighter ones. */
+    Limits limits() {
+        return Limits.DEFAULTS;
+    }
+
     @BeforeEach
     void start() {
         log.attach();
         store = openStore();
-        server = ParleyServer.start(store, ADMIN, "127.0.0.1", 0);
+        server = ParleyServer.start(store, ADMIN, "127.0.0.1", 0, limits());
     }
 
     @AfterEach

@@ -106,14 +106,17 @@ class NegotiationsTest {
     }
 
     @Test
-    void refusedMove_changesNothing_andIsNotStored() {
+    void refusedMove_changesNothing_andIsKeptOnlyAsARefusal() {
         var c = negotiations.create(S, Settings.defaults(S), AGENTS, 1);
         String token = c.tokens().get("UA");
         long stored = store.log(c.id(), 0).size();
         var before = negotiations.view(c.id(), token);
         assertThatThrownBy(() -> negotiations.move(c.id(), token, new Action.Accept()))
                 .isInstanceOf(ProtocolException.class);
-        assertThat(store.log(c.id(), 0)).hasSize((int) stored);
+        var log = store.log(c.id(), 0);
+        assertThat(log).hasSize((int) stored + 1);
+        assertThat(log.get(log.size() - 1).kind()).isEqualTo("refused"); // for the audit; never replayed
+        assertThat(log.get(log.size() - 1).party()).contains("UA");
         negotiations.evict(c.id());
         assertThat(negotiations.view(c.id(), token)).isEqualTo(before);
     }
@@ -187,7 +190,7 @@ class NegotiationsTest {
 
     @Test
     void idleNegotiations_areEvicted_andComeBackAsTheyWere_whileOneSomeoneListensToStaysInMemory() {
-        var small = new Negotiations(store, 1);
+        var small = new Negotiations(store, 1, Limits.DEFAULTS);
         var a = small.create(S, Settings.defaults(S), AGENTS, 1);
         playUkraine(small, a.id(), a.tokens().get("UA"), 3);
         var before = small.view(a.id(), a.tokens().get("UA"));

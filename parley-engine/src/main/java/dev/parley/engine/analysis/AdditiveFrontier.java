@@ -32,9 +32,12 @@ final class AdditiveFrontier {
 
     /**
      * @param maxPoints the most distinct partial utility vectors kept after any issue
+     * @param budget checked as the candidates of each issue are made and filtered
      * @param progress told after each issue
+     * @throws Budget.Exceeded when the budget runs out
      */
-    static FrontierSet compute(Instance inst, int maxPoints, ProgressListener progress) throws LimitException {
+    static FrontierSet compute(Instance inst, int maxPoints, Budget budget, ProgressListener progress)
+            throws LimitException {
         int d = inst.dims.length;
         int n = inst.issues;
         long[][][] cells = inst.dimCells();
@@ -57,11 +60,16 @@ final class AdditiveFrontier {
                 throw new LimitException(limitMessage(i, total, maxPoints));
             }
             int c = (int) total;
+            String where = "the frontier at issue " + (i + 1) + " of " + n;
+            budget.allocate(total * (8L * d + 8), where + ", " + total + " candidate packages");
             long[][] cv = new long[d][c];
             int[] candNode = new int[c];
             int[] candPos = new int[c];
             int kept = 0;
             for (int j = 0; j < m; j++) {
+                if ((j & 1023) == 0) {
+                    budget.check(where);
+                }
                 for (int pos = 0; pos < opts.length; pos++) {
                     int o = opts[pos];
                     boolean feasible = true;
@@ -79,7 +87,7 @@ final class AdditiveFrontier {
                     }
                 }
             }
-            ParetoFilter.Groups groups = ParetoFilter.filter(trim(cv, kept), kept);
+            ParetoFilter.Groups groups = ParetoFilter.filter(trim(cv, kept), kept, budget, where, maxPoints);
             int g = groups.groupCount();
             if (g > maxPoints) {
                 throw new LimitException(limitMessage(i, g, maxPoints));

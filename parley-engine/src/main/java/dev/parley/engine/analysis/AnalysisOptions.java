@@ -16,51 +16,61 @@ import java.util.concurrent.Executor;
  * @param nearMisses how many near-miss packages to find when the zone is empty
  * @param executor runs the parallel parts; the engine starts no threads of its own
  * @param progress told how far long work has come
+ * @param budget the time and memory the analysis may spend
  */
 public record AnalysisOptions(FrontierScope frontier, int maxPoints, long countBudget, boolean blockingDemands,
-        double reservationStep, int nearMisses, Executor executor, ProgressListener progress) {
+        double reservationStep, int nearMisses, Executor executor, ProgressListener progress, Budget budget) {
     public AnalysisOptions {
         Objects.requireNonNull(frontier, "frontier");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(budget, "budget");
         if (maxPoints < 1 || countBudget < 1 || reservationStep <= 0 || nearMisses < 0) {
             throw new IllegalArgumentException("bad analysis options");
         }
     }
 
-    /** The zone frontier, 1,000,000 points, 10^9 branches, blocking demands with a 0.05 step, 5 near misses, run in the caller's thread. */
+    /**
+     * The zone frontier, 1,000,000 points, 10^9 branches, blocking demands with a 0.05 step, 5 near misses, run in the
+     * caller's thread, with no budget but the machine's.
+     */
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(FrontierScope.ZONE, 1_000_000, 1_000_000_000L, true, 0.05, 5, Runnable::run,
-                ProgressListener.NONE);
+                ProgressListener.NONE, Budget.UNLIMITED);
     }
 
     public AnalysisOptions withFrontier(FrontierScope scope) {
         return new AnalysisOptions(scope, maxPoints, countBudget, blockingDemands, reservationStep, nearMisses,
-                executor, progress);
+                executor, progress, budget);
     }
 
     public AnalysisOptions withExecutor(Executor e) {
         return new AnalysisOptions(frontier, maxPoints, countBudget, blockingDemands, reservationStep, nearMisses, e,
-                progress);
+                progress, budget);
     }
 
     public AnalysisOptions withProgress(ProgressListener p) {
         return new AnalysisOptions(frontier, maxPoints, countBudget, blockingDemands, reservationStep, nearMisses,
-                executor, p);
+                executor, p, budget);
     }
 
     public AnalysisOptions withBlockingDemands(boolean on) {
         return new AnalysisOptions(frontier, maxPoints, countBudget, on, reservationStep, nearMisses, executor,
-                progress);
+                progress, budget);
     }
 
     public AnalysisOptions withMaxPoints(int max) {
         return new AnalysisOptions(frontier, max, countBudget, blockingDemands, reservationStep, nearMisses, executor,
-                progress);
+                progress, budget);
     }
 
-    public AnalysisOptions withCountBudget(long budget) {
-        return new AnalysisOptions(frontier, maxPoints, budget, blockingDemands, reservationStep, nearMisses,
-                executor, progress);
+    public AnalysisOptions withCountBudget(long branches) {
+        return new AnalysisOptions(frontier, maxPoints, branches, blockingDemands, reservationStep, nearMisses,
+                executor, progress, budget);
+    }
+
+    public AnalysisOptions withBudget(Budget b) {
+        return new AnalysisOptions(frontier, maxPoints, countBudget, blockingDemands, reservationStep, nearMisses,
+                executor, progress, b);
     }
 }

@@ -22,7 +22,12 @@ public final class Analyzer {
     private Analyzer() {
     }
 
-    public static Analysis analyze(Scenario scenario, AnalysisOptions options) {
+    /**
+     * The analysis of {@code scenario}. With a budget ({@link AnalysisOptions#budget}), a phase that runs out of it
+     * stops, the phases after it are not started, and the analysis's notes say what was not computed and why.
+     */
+    public static Analysis analyze(Scenario scenario, AnalysisOptions requested) {
+        AnalysisOptions options = requested.withBudget(requested.budget().started());
         Instance zoneInstance = Instance.zone(scenario);
         if (zoneInstance.dims.length == 0) {
             throw new ParleyException("scenario " + scenario.id() + " has no ratifying party: every outcome is "
@@ -33,8 +38,10 @@ public final class Analyzer {
         if (zone.count.isEmpty()) {
             notes.add("agreement zone not counted: " + (zoneInstance.allowedCount().bitLength() >= 63
                     ? "more outcomes within red lines than a 64-bit count holds"
-                    : "the search budget of " + String.format(Locale.ROOT, "%,d", options.countBudget())
-                            + " branches ran out")
+                    : options.budget().spent()
+                            ? "the time budget of " + Budget.describe(options.budget().time()) + " ran out"
+                            : "the search budget of " + String.format(Locale.ROOT, "%,d", options.countBudget())
+                                    + " branches ran out")
                     + (zone.frontier != null ? "; the zone is " + (zone.empty() ? "empty" : "not empty") : ""));
         }
         if (zone.frontierLimit != null) {
@@ -43,15 +50,16 @@ public final class Analyzer {
         FrontierSet listed = zone.frontier;
         if (options.frontier() == FrontierScope.ALL) {
             try {
-                listed = AdditiveFrontier.compute(Instance.whole(scenario), options.maxPoints(), options.progress());
-            } catch (AdditiveFrontier.LimitException e) {
+                listed = AdditiveFrontier.compute(Instance.whole(scenario), options.maxPoints(), options.budget(),
+                        options.progress());
+            } catch (AdditiveFrontier.LimitException | Budget.Exceeded e) {
                 listed = null;
                 notes.add("frontier of the whole space not computed: " + e.getMessage());
             }
         }
         Map<String, Double> ideals = ideals(scenario, zone, options, notes);
         List<NearMiss> nearMisses = zone.empty() ? nearMisses(zone, options, notes) : List.of();
-        List<BlockingDemand> blocking = options.blockingDemands() ? blockingDemands(zone, options) : List.of();
+        List<BlockingDemand> blocking = options.blockingDemands() ? blockingDemands(zone, options, notes) : List.of();
         return new Analysis(scenario, options.frontier(), zone, listed, ideals, nearMisses, blocking, notes);
     }
 
@@ -70,10 +78,11 @@ public final class Analyzer {
                 ideals.put(id, Ticks.utility(a[dim]));
             } else if (zone.instance.hasProfile(p)) {
                 try {
-                    FrontierSet f = AdditiveFrontier.compute(zone.instance.withDimension(p), o.maxPoints(),
-                            o.progress());
+                    o.budget().check("the best zone utility of " + id);
+                    FrontierSet f = AdditiveFrontier.compute(zone.instance.withDimension(p), o.maxPoints(), o
+                            .budget(), o.progress());
                     ideals.put(id, Ticks.utility(Solver.ideal(f)[dims.length]));
-                } catch (AdditiveFrontier.LimitException e) {
+                } catch (AdditiveFrontier.LimitException | Budget.Exceeded e) {
                     notes.add("best zone utility of " + id + " not found: " + e.getMessage());
                 }
             }
@@ -104,8 +113,9 @@ public final class Analyzer {
         Instance base = redLinesPossible ? z.withoutFloors() : Instance.whole(z.scenario);
         FrontierSet f;
         try {
-            f = AdditiveFrontier.compute(base, o.maxPoints(), o.progress());
-        } catch (AdditiveFrontier.LimitException e) {
+            o.budget().check("the near misses");
+            f = AdditiveFrontier.compute(base, o.maxPoints(), o.budget(), o.progress());
+        } catch (AdditiveFrontier.LimitException | Budget.Exceeded e) {
             notes.add("near misses not searched: " + e.getMessage());
             return List.of();
         }
@@ -167,7 +177,7 @@ public final class Analyzer {
      * For each red line and each reservation of a ratifying party: the zone and the Nash package without it. Ranked:
      * demands whose removal opens an empty zone first, then by how much the zone grows, then by Nash product gained.
      */
-    private static List<BlockingDemand> blockingDemands(ZoneAnalysis zone, AnalysisOptions o) {
+    private static List<BlockingDemand> blockingDemands(ZoneAnalysis zone, AnalysisOptions o, List<String> notes) {
         Instance z = zone.instance;
         var variants = new ArrayList<BlockingDemand>();
         int total = 0;
@@ -182,12 +192,12 @@ public final class Analyzer {
         }
         Optional<Solution> nashWith = zone.solution(SolutionKind.NASH);
         int done = 0;
-        for (int d = 0; d < z.dims.length; d++) {
+        for (int d = 0; d < z.dims.length && !o.budget().spent(); d++) {
             String party = z.scenario.parties().get(z.dims[d]).id();
             Profile p = z.scenario.profiles().get(party);
             for (int i = 0; i < z.issues; i++) {
                 for (int k = 0; k < z.radix[i]; k++) {
-                    if (p.isRedLine(i, k)) {
+                    if (p.isRedLine(i, k) && !o.budget().spent()) {
                         ZoneAnalysis without = ZoneAnalysis.of(z.withRedLineDropped(party, i, k), quiet(o), true);
                         variants.add(new BlockingDemand(BlockingDemand.Kind.RED_LINE, party,
                                 Optional.of(z.scenario.issues().get(i).id()),
@@ -197,6 +207,9 @@ public final class Analyzer {
                     }
                 }
             }
+            if (o.budget().spent()) {
+                break;
+            }
             ZoneAnalysis lowered = ZoneAnalysis.of(z.withFloorLowered(d, Ticks.of(o.reservationStep())), quiet(o),
                     true);
             variants.add(new BlockingDemand(BlockingDemand.Kind.RESERVATION, party, Optional.empty(),
@@ -204,6 +217,10 @@ public final class Analyzer {
                             o.reservationStep()),
                     zone.count, lowered.count, nashWith, lowered.solution(SolutionKind.NASH)));
             o.progress().progress("blocking demands", ++done, total);
+        }
+        if (done < total) {
+            notes.add("blocking demands: " + done + " of " + total + " worked out before the time budget of "
+                    + Budget.describe(o.budget().time()) + " ran out");
         }
         variants.sort(Comparator.comparing((BlockingDemand b) -> !opens(b))
                 .thenComparing(Comparator.comparingLong(Analyzer::growth).reversed())

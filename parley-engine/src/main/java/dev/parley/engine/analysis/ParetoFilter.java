@@ -25,6 +25,15 @@ final class ParetoFilter {
      * Survivors are returned grouped by equal vectors, in descending order of the sort used.
      */
     static Groups filter(long[][] v, int n) {
+        return filter(v, n, Budget.UNLIMITED, "", Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #filter(long[][], int)}, checking {@code budget} as it goes ({@code where}: for its message), and
+     * stopping as soon as more than {@code maxGroups} groups survive (survivors are never dropped later, so then the
+     * answer "more than maxGroups" is already exact; the groups returned are not all of them).
+     */
+    static Groups filter(long[][] v, int n, Budget budget, String where, int maxGroups) {
         int d = v.length;
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
@@ -46,7 +55,7 @@ final class ParetoFilter {
             case 1 -> keepMax(v, idx, out);
             case 2 -> sweep2(v, idx, out);
             case 3 -> sweep3(v, idx, out);
-            default -> skyline(v, idx, out);
+            default -> skyline(v, idx, out, budget, where, maxGroups);
         }
         return out;
     }
@@ -133,11 +142,15 @@ final class ParetoFilter {
         }
     }
 
-    private static void skyline(long[][] v, int[] idx, Groups out) {
+    private static void skyline(long[][] v, int[] idx, Groups out, Budget budget, String where, int maxGroups) {
         int d = v.length;
         int[] kept = new int[16];
         int k = 0;
-        for (int g = 0; g < idx.length;) {
+        int checked = 0;
+        for (int g = 0; g < idx.length && k <= maxGroups;) {
+            if ((++checked & 255) == 0) {
+                budget.check(where + " (the Pareto filter)");
+            }
             int end = groupEnd(v, idx, g);
             int c = idx[g];
             boolean dominated = false;

@@ -9,7 +9,8 @@ import java.util.OptionalLong;
 
 /**
  * One instance's agreement zone: its size, its frontier and the reference solutions on it. The frontier (and with
- * it the solutions) is missing only when it ran into the point limit, which {@link #frontierLimit} then explains.
+ * it the solutions) is missing only when it ran into the point limit or the budget, which {@link #frontierLimit}
+ * then explains.
  * Immutable.
  */
 final class ZoneAnalysis {
@@ -37,11 +38,12 @@ final class ZoneAnalysis {
 
     static ZoneAnalysis of(Instance zone, AnalysisOptions o, boolean count) {
         OptionalLong size = count
-                ? ZoneCounter.count(zone, o.countBudget(), o.executor(), o.progress())
+                ? ZoneCounter.count(zone, o.countBudget(), o.budget(), o.executor(), o.progress())
                 : OptionalLong.empty();
         try {
-            return new ZoneAnalysis(zone, size, AdditiveFrontier.compute(zone, o.maxPoints(), o.progress()), null);
-        } catch (AdditiveFrontier.LimitException e) {
+            return new ZoneAnalysis(zone, size, AdditiveFrontier.compute(zone, o.maxPoints(), o.budget(), o
+                    .progress()), null);
+        } catch (AdditiveFrontier.LimitException | Budget.Exceeded e) {
             return new ZoneAnalysis(zone, size, null, e.getMessage());
         }
     }

@@ -21,13 +21,13 @@ final class ZoneCounter {
     }
 
     /** The count, or empty when the budget ran out or the count would not fit in a long. */
-    static OptionalLong count(Instance inst, long budget, Executor executor, ProgressListener progress) {
+    static OptionalLong count(Instance inst, long budget, Budget time, Executor executor, ProgressListener progress) {
         BigInteger allowed = inst.allowedCount();
         if (allowed.bitLength() >= 63) {
             return OptionalLong.empty();
         }
         int[][] options = inst.allowedOptions();
-        var walker = new Walker(inst, options, budget);
+        var walker = new Walker(inst, options, budget, time);
         // Tasks are contiguous ranges of the first issue's options, at most 64 of them: enough for every core,
         // few enough that a first issue of a million options does not make a million tasks.
         int first = options[0].length;
@@ -81,7 +81,10 @@ final class ZoneCounter {
         private final long[] sufCount;
         private final AtomicLong budget;
 
-        Walker(Instance inst, int[][] options, long budget) {
+        private final Budget time;
+
+        Walker(Instance inst, int[][] options, long budget, Budget time) {
+            this.time = time;
             this.n = inst.issues;
             this.d = inst.dims.length;
             this.cells = inst.dimCells();
@@ -148,7 +151,7 @@ final class ZoneCounter {
             if (status != 0) {
                 return status > 0 ? sufCount[level] : 0;
             }
-            if (++visits[0] % 65_536 == 0 && budget.addAndGet(-65_536) < 0) {
+            if (++visits[0] % 65_536 == 0 && (budget.addAndGet(-65_536) < 0 || time.spent())) {
                 throw new BudgetExceeded();
             }
             long total = 0;

@@ -137,12 +137,24 @@ public final class Zeuthen extends Rules implements Protocol {
         this.scenario = s;
     }
 
+    /** The most packages the principals' frontier may hold, and the time allowed to find it. */
+    static final int MAX_FRONTIER = 100_000;
+    static final java.time.Duration SETUP_BUDGET = java.time.Duration.ofSeconds(10);
+
     private Bilateral bilateral() {
         Bilateral b0 = bilateral;
         if (b0 == null) {
             // The bilateral frontier: the scenario with only the two principals ratifying.
-            List<FrontierPoint> points = new ArrayList<>(Analyzer.analyze(Picture.bilateral(scenario, a, b),
-                    AnalysisOptions.defaults().withBlockingDemands(false)).frontier(Integer.MAX_VALUE));
+            var analysis = Analyzer.analyze(Picture.bilateral(scenario, a, b), AnalysisOptions.defaults()
+                    .withBlockingDemands(false).withBudget(dev.parley.engine.analysis.Budget.of(SETUP_BUDGET)));
+            if (analysis.frontierSize().isEmpty() || analysis.frontierSize().getAsLong() > MAX_FRONTIER) {
+                throw new dev.parley.engine.InvalidInput("protocol", "zeuthen cannot run here: it concedes along "
+                        + a + "'s and " + b + "'s frontier, which " + (analysis.frontierSize().isEmpty()
+                                ? "was not worked out (" + String.join("; ", analysis.notes()) + ")"
+                                : "holds " + analysis.frontierSize().getAsLong() + " packages, more than "
+                                        + MAX_FRONTIER));
+            }
+            List<FrontierPoint> points = new ArrayList<>(analysis.frontier(MAX_FRONTIER));
             points.sort(Comparator.comparingDouble((FrontierPoint p) -> p.utilities().get(a))
                     .thenComparing(Comparator.comparingDouble((FrontierPoint p) -> p.utilities().get(b)).reversed())
                     .thenComparing(FrontierPoint::outcome));

@@ -188,7 +188,7 @@ class AnalysisPropertiesTest {
     void additiveFrontier_equalsEnumerationThroughTheSameFilter(long seed) throws Exception {
         Scenario s = scenario(seed);
         Instance whole = Instance.whole(s);
-        FrontierSet additive = AdditiveFrontier.compute(whole, 1_000_000, ProgressListener.NONE);
+        FrontierSet additive = AdditiveFrontier.compute(whole, 1_000_000, Budget.UNLIMITED, ProgressListener.NONE);
         int n = (int) s.space().size();
         int d = whole.dims.length;
         long[][] v = new long[d][n];
