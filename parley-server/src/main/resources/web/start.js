@@ -45,13 +45,21 @@ export async function startPage(app) {
         const a = catalogue.agents.find((x) => x.name === choice.value);
         about.textContent = a ? a.description : 'gets an invite link to take the seat in a browser';
       };
-      choice.addEventListener('change', describe);
       // People by default in the mediator's seat and the principals' seats; agents elsewhere.
       choice.value = isMediator || s.principals.includes(party) ? '' : seat.agent;
+      // Only an agent's profile can be shared by the organiser; a person shares their own, from their room.
+      const box = isMediator ? null : el('input', { type: 'checkbox', id: `share-${party}` });
+      const syncShare = () => {
+        if (!box) return;
+        box.disabled = choice.value === '';
+        box.checked = choice.value !== '';
+        box.title = box.disabled ? 'a person shares their own profile, from their room' : '';
+      };
+      choice.addEventListener('change', () => { describe(); syncShare(); });
       describe();
+      syncShare();
       const share = isMediator ? el('span', { class: 'muted small' }, 'the mediator')
-        : el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: `share-${party}`, checked: true }),
-          'shared with the mediator');
+        : el('label', { class: 'inline' }, box, 'agent’s profile shared with the mediator');
       const role = catalogue.seatRoles.find((r) => r.id === seat.role);
       return el('tr', {}, el('td', {}, el('b', {}, p.name), el('div', { class: 'muted small' }, `${p.id} · ${p.role}`),
         el('div', { class: 'muted small' }, `seat: ${seat.role}${role ? ` (${role.description})` : ''}`)),

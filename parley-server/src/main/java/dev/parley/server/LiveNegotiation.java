@@ -347,6 +347,7 @@ final class LiveNegotiation {
                 store.append(id, NegotiationLog.SHARE, Optional.of(party), Json.write(Map.of("shared", true)));
                 bounds.entry();
                 shared.add(party);
+                publish(session.events().size()); // every seat is told: the mediator's console may now draw more
             }
             return Set.copyOf(shared);
         });

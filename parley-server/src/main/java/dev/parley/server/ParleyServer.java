@@ -278,6 +278,11 @@ public final class ParleyServer implements AutoCloseable {
         List<String> shared = body.has("shared") ? body.texts("shared") : List.of();
         for (String party : shared) {
             Negotiations.checkCanShare(s, settings, party); // before anything is stored
+            if (!agents.containsKey(party)) {
+                // A person's profile is theirs to share: the organiser may share only what an agent holds.
+                throw new InvalidInput("shared", "shared: " + party + "'s seat is a person's; only " + party
+                        + "'s delegation can share its profile, from its room");
+            }
         }
         long seed = body.has("seed") ? body.longInteger("seed") : 1;
         body.done();

@@ -61,13 +61,17 @@ class ConsoleApiIT extends HttpHarness {
         call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
         call("POST", base + "/seats/EU", ADMIN, "{\"agent\": \"truthful\"}");
         assertThat(call("GET", base + "/zone", us, null).status()).isEqualTo(403); // EU's profile is not shared
-        // The organiser shares the agent's profile at creation; start again with it.
+        // The organiser shares the agent's profile at creation (a person's only its delegation can); start again.
+        assertThat(call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EU\": "
+                + "\"truthful\"}, \"shared\": [\"UA\", \"EU\"]}").body().get("field").asText()).isEqualTo("shared");
         created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EU\": \"truthful\"}, \"shared\": "
-                + "[\"UA\", \"RU\", \"EU\"]}");
+                + "[\"EU\"]}");
         id = created.get("id").asText();
         us = created.get("tokens").get("US").asText();
         ua = created.get("tokens").get("UA").asText();
         base = "/api/negotiations/" + id;
+        call("POST", base + "/share", ua, "{}");
+        call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
         for (String what : new String[]{"/progress", "/zone"}) {
             assertThat(call("GET", base + what, ua, null).status()).as(what).isEqualTo(403);
         }
@@ -106,8 +110,10 @@ class ConsoleApiIT extends HttpHarness {
     @Test
     void progress_inTheOfferProtocols_measuresTheGapBetweenThePrincipalsPositions() throws Exception {
         JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"saop\", \"agents\": {\"EU\": "
-                + "\"boulware\"}, \"shared\": [\"UA\", \"RU\", \"EU\"]}");
+                + "\"boulware\"}, \"shared\": [\"EU\"]}");
         String base = "/api/negotiations/" + created.get("id").asText();
+        call("POST", base + "/share", created.get("tokens").get("UA").asText(), "{}");
+        call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
         String us = created.get("tokens").get("US").asText();
         JsonNode offer = TestJson.MAPPER.readTree("{\"CF\": \"full-30d\", \"KU\": \"corridor\", \"TR\": "
                 + "\"de-facto-line\", \"MO\": \"mutual-pause\", \"AID\": \"us-pause-europe-continues\", \"PK\": "

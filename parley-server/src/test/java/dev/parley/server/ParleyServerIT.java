@@ -115,9 +115,15 @@ class ParleyServerIT extends HttpHarness {
         }
         // Agents hold no token: the organiser shares their profiles at creation, checked before anything is stored.
         int before = store.negotiations().size();
-        assertThat(call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", \"shared\": "
-                + "[\"RU\", \"XX\"]}").body().get("error").asText()).isEqualTo("shared: XX is not a party of "
-                        + "ceasefire-2025");
+        assertThat(call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", \"agents\": "
+                + "{\"RU\": \"truthful\"}, \"shared\": [\"RU\", \"XX\"]}").body().get("error").asText()).isEqualTo(
+                        "shared: XX is not a party of ceasefire-2025");
+        // A person's profile only its delegation can share: the organiser cannot, for a person's seat.
+        Reply person = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", \"shared\": "
+                + "[\"UA\"]}");
+        assertThat(person.status()).isEqualTo(400);
+        assertThat(person.body().get("error").asText()).isEqualTo("shared: UA's seat is a person's; only UA's "
+                + "delegation can share its profile, from its room");
         assertThat(store.negotiations()).hasSize(before);
         JsonNode agents = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"RU\": \"truthful\", "
                 + "\"EU\": \"truthful\"}, \"shared\": [\"RU\", \"EU\"]}");

@@ -63,6 +63,10 @@ class WebConsoleIT {
         organiser.selectOption("#protocol", "single-text");
         assertThat(organiser.locator("#seat-EU")).hasValue("truthful");
         assertThat(organiser.locator("#seat-UA")).hasValue("");
+        // The organiser may share an agent's profile, never a person's: UA's box is off and cannot be ticked.
+        assertThat(organiser.locator("#share-UA")).not().isChecked();
+        assertThat(organiser.locator("#share-UA")).isDisabled();
+        assertThat(organiser.locator("#share-EU")).isChecked();
         organiser.click("#create");
         assertThat(organiser.locator(".notice")).containsText("is open");
         var links = new LinkedHashMap<String, String>();
@@ -71,6 +75,14 @@ class WebConsoleIT {
         }
         assertThat(organiser.locator("#invite-EU")).hasCount(0); // an agent's seat has no invite
         return links;
+    }
+
+    /** Each delegation shares its profile from its own room, by its button. */
+    private static void shareFromTheRooms(Page... rooms) {
+        for (Page room : rooms) {
+            room.click("#share");
+            assertThat(room.locator("body")).containsText("Shared with the mediator.");
+        }
     }
 
     @Test
@@ -88,6 +100,7 @@ class WebConsoleIT {
         assertThat(ua.locator("#where")).containsText("party room");
         assertThat(mediator.locator("#live")).containsText("live");
         assertThat(ua.locator("#live")).containsText("live");
+        shareFromTheRooms(ua, ru);
         int textsBefore = chartPoints(mediator, "progress-chart");
         // Every reference solution the API returns is drawn, under the catalogue's label.
         mediator.waitForFunction("() => window.Chart && Chart.getChart('frontier-chart')");

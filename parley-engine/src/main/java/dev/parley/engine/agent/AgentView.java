@@ -48,7 +48,7 @@ public record AgentView(String party, List<Party> parties, List<Issue> issues, P
      */
     public static AgentView of(String party, List<Party> parties, List<Issue> issues, Profile profile,
             UtilityTable utilities, Protocol protocol, Protocol.State state, List<Event> events) {
-        List<String> toMove = protocol.toMove(state);
+        List<String> toMove = protocol.toMoveFor(state, party);
         Optional<Outcome> onTable = protocol.onTableFor(state, party);
         return new AgentView(party, parties, issues, profile, utilities, protocol.kind(), protocol.seatRole(party),
                 state.phase(), state.round(), state.deadline(), toMove, onTable, onTable.isPresent()

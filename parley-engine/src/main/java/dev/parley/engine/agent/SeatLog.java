@@ -15,21 +15,24 @@ public final class SeatLog {
     private final String party;
     private final List<Event> events;
     private final Predicate<Event> visible;
+    private final java.util.function.UnaryOperator<Event> shown;
 
-    /** What {@code party} may see of {@code events}, as {@code protocol} decides. */
+    /** What {@code party} may see of {@code events}, as {@code protocol} decides, each as it may see it. */
     public static SeatLog of(String party, List<Event> events, dev.parley.engine.protocol.Protocol protocol) {
-        return new SeatLog(party, events, e -> protocol.visibleTo(e, party));
+        return new SeatLog(party, events, e -> protocol.visibleTo(e, party), e -> protocol.shownTo(e, party));
     }
 
-    private SeatLog(String party, List<Event> events, Predicate<Event> visible) {
+    private SeatLog(String party, List<Event> events, Predicate<Event> visible,
+            java.util.function.UnaryOperator<Event> shown) {
         this.party = party;
         this.events = java.util.Collections.unmodifiableList(events);
         this.visible = visible;
+        this.shown = shown;
     }
 
     /** The events this seat may see, oldest first (e.g. others' votes and private meetings are left out). */
     public List<Event> events() {
-        return events.stream().filter(visible).toList();
+        return events.stream().filter(visible).map(shown).toList();
     }
 
     /** The events this seat may see from number {@code after} + 1 on, each with its number in the session. */
@@ -37,7 +40,7 @@ public final class SeatLog {
         var out = new ArrayList<NumberedEvent>();
         for (int i = Math.max(0, after); i < events.size(); i++) {
             if (visible.test(events.get(i))) {
-                out.add(new NumberedEvent(i + 1, events.get(i)));
+                out.add(new NumberedEvent(i + 1, shown.apply(events.get(i))));
             }
         }
         return out;
@@ -48,7 +51,7 @@ public final class SeatLog {
         var out = new ArrayList<NumberedEvent>();
         for (int i = events.size() - 1; i >= 0 && out.size() < n; i--) {
             if (visible.test(events.get(i))) {
-                out.add(new NumberedEvent(i + 1, events.get(i)));
+                out.add(new NumberedEvent(i + 1, shown.apply(events.get(i))));
             }
         }
         return out;

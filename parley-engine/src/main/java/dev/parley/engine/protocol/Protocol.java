@@ -103,6 +103,36 @@ public sealed interface Protocol permits SingleText, Shuttle, StackedOffers, Zeu
         return !(event instanceof Event.Voted v) || v.party().equals(party);
     }
 
+    /**
+     * Who is to move, as {@code party} may know it. In a secret ballot (a vote, the final ratification) a seat learns
+     * only whether it is itself to vote: who has voted already is a vote's shadow, kept from everyone.
+     */
+    default List<String> toMoveFor(State state, String party) {
+        List<String> all = toMove(state);
+        if (state.phase() == Phase.VOTE || state.phase() == Phase.RATIFY) {
+            return all.contains(party) ? List.of(party) : List.of();
+        }
+        return all;
+    }
+
+    /**
+     * An event as {@code party} sees it. The end of a ratification shows each seat its own verdict only, and says how
+     * many voted against without naming them: ratification votes are secret like every other.
+     */
+    default Event shownTo(Event event, String party) {
+        if (event instanceof Event.Ended end && !end.ratification().isEmpty()) {
+            long against = end.ratification().values().stream().filter(v -> !v).count();
+            String reason = against == 0
+                    ? end.reason()
+                    : against + " of " + end.ratification().size() + " ratifying parties voted against";
+            java.util.Map<String, Boolean> own = end.ratification().containsKey(party)
+                    ? java.util.Map.of(party, end.ratification().get(party))
+                    : java.util.Map.of();
+            return new Event.Ended(end.round(), end.agreement(), reason, own);
+        }
+        return event;
+    }
+
     /** What {@code party} may see of the package on the table: by default all of it. */
     default Optional<Outcome> onTableFor(State state, String party) {
         return state.onTable();

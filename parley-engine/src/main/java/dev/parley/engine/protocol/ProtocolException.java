@@ -36,10 +36,17 @@ public abstract sealed class ProtocolException extends ParleyException permits P
 
     /** Refuses a move by {@code party} unless it is among those to move now. */
     static void requireTurn(List<String> toMove, boolean ended, String party) {
+        requireTurn(toMove, ended, party, false);
+    }
+
+    /** As above; in a secret ballot the refusal does not say who has yet to vote. */
+    static void requireTurn(List<String> toMove, boolean ended, String party, boolean ballot) {
         if (!toMove.contains(party)) {
             throw new OutOfTurn(ended
                     ? "the talks are over"
-                    : party + " is not to move now (waiting for " + String.join(", ", toMove) + ")");
+                    : ballot
+                            ? party + " has voted already, or has no vote now"
+                            : party + " is not to move now (waiting for " + String.join(", ", toMove) + ")");
         }
     }
 

@@ -270,8 +270,10 @@ public final class Shuttle extends Rules implements Protocol {
             if (round >= s.deadline()) {
                 State state = s.with(Phase.PRESENT).meeting(round, meeting, parties.get(meeting)).withPresented(
                         Optional.empty()).withAccepted(accepted);
+                // Who accepted what, and where it differs, is the mediator's to know (its Diverged event): the end
+                // every seat sees names nobody.
                 return ended(state, Optional.empty(), "deadline: no package every party accepted within "
-                        + s.deadline() + " rounds" + divergenceNote(accepted), events);
+                        + s.deadline() + " rounds", events);
             }
         }
         return new Transition(s.with(Phase.PRESENT).meeting(round, meeting, parties.get(meeting)).withPresented(
@@ -296,14 +298,6 @@ public final class Shuttle extends Rules implements Protocol {
             }
         }
         return differ;
-    }
-
-    private String divergenceNote(Map<String, Outcome> accepted) {
-        List<String> differ = differingIssues(accepted);
-        return differ.isEmpty()
-                ? ""
-                : "; the packages " + String.join(", ", accepted.keySet())
-                        + " accepted differ on " + String.join(", ", differ);
     }
 
     private Transition ended(State s, Optional<Outcome> deal, String why, List<Event> before) {

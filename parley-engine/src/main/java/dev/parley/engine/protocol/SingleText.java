@@ -163,7 +163,8 @@ public final class SingleText extends Rules implements Protocol {
     @Override
     public Transition next(Protocol.State state, String party, Action action) {
         State s = own(state);
-        ProtocolException.requireTurn(toMove(s), s.ended(), party);
+        ProtocolException.requireTurn(toMove(s), s.ended(), party, s.phase() == Phase.VOTE || s
+                .phase() == Phase.RATIFY);
         return switch (s.phase()) {
             case PROPOSE -> propose(s, party, action);
             case VOTE, RATIFY -> vote(s, party, action);

@@ -146,7 +146,8 @@ public final class StackedOffers extends Rules implements Protocol {
     @Override
     public Transition next(Protocol.State state, String party, Action action) {
         State s = own(state);
-        ProtocolException.requireTurn(toMove(s), s.ended(), party);
+        ProtocolException.requireTurn(toMove(s), s.ended(), party, s.phase() == Phase.VOTE || s
+                .phase() == Phase.RATIFY);
         return s.phase() == Phase.RATIFY ? ratify(s, party, action) : offer(s, party, action);
     }
 
