@@ -82,8 +82,14 @@ final class AuditCommand implements Callable<Integer> {
                         + (seen.isPresent() ? " against the checkpoint" : "") + ", " + broken + " broken");
             }
             if (saveCheckpoint != null) {
-                AtomicFiles.write(saveCheckpoint, store.checkpoint().toJson());
-                out.println("Checkpoint of " + audits.size() + " chain heads written to " + saveCheckpoint);
+                if (broken > 0) {
+                    out.println("No checkpoint written: a checkpoint vouches for what it records, and " + broken
+                            + " negotiation" + (broken == 1 ? " is" : "s are") + " broken");
+                } else {
+                    Checkpoint made = store.checkpoint();
+                    AtomicFiles.write(saveCheckpoint, made.toJson());
+                    out.println("Checkpoint of " + made.heads().size() + " chain heads written to " + saveCheckpoint);
+                }
             }
             return broken == 0 ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
         }

@@ -7,7 +7,8 @@ import java.io.Writer;
 /**
  * Writes text for a terminal with every control character made visible: scenario text (names, labels, reasons,
  * messages) is other people's, and an escape sequence in it could rewrite the screen, set the clipboard (OSC 52) or
- * forge a line such as "Result: AGREEMENT". Newlines and tabs pass; other C0 and C1 controls and DEL become
+ * forge a line such as "Result: AGREEMENT". Newlines and tabs pass (and a carriage return where it belongs to the
+ * platform's line separator); other C0 and C1 controls and DEL become
  * {@code \x1b}-style escapes, and the Unicode bidirectional overrides and isolates {@code \u202e}-style ones.
  */
 final class TerminalSafeWriter extends FilterWriter {
@@ -15,9 +16,18 @@ final class TerminalSafeWriter extends FilterWriter {
         super(out);
     }
 
+    /** A carriage return not yet written: it passes only as part of the line separator. */
+    private boolean pendingReturn;
+
     @Override
     public void write(int c) throws IOException {
-        if (c == '\n' || c == '\t') {
+        if (pendingReturn) {
+            pendingReturn = false;
+            out.write(c == '\n' ? "\r" : "\\x0d");
+        }
+        if (c == '\r' && System.lineSeparator().equals("\r\n")) {
+            pendingReturn = true;
+        } else if (c == '\n' || c == '\t') {
             out.write(c);
         } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
             out.write(String.format("\\x%02x", c));
@@ -40,5 +50,14 @@ final class TerminalSafeWriter extends FilterWriter {
         for (int i = off; i < off + len; i++) {
             write(str.charAt(i));
         }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (pendingReturn) {
+            pendingReturn = false;
+            out.write("\\x0d");
+        }
+        super.flush();
     }
 }

@@ -7,6 +7,7 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
 import dev.parley.engine.protocol.NumberedEvent;
+import dev.parley.engine.protocol.Phase;
 import dev.parley.engine.protocol.ProtocolKind;
 import dev.parley.engine.protocol.Settings;
 import dev.parley.engine.session.Journal;
@@ -108,9 +109,14 @@ final class LiveNegotiation {
         bounds.entry();
     }
 
-    /** Rebuilding: any other entry of the log (a refused move, the store's own records). */
-    void restoreEntry() {
-        bounds.entry();
+    /** Rebuilding: a refused move kept in the log. */
+    void restoreRefusal() {
+        bounds.refusalKept();
+    }
+
+    /** Rebuilding: the seat went to a person, who shares for themselves. */
+    void restoreUnshare(String party) {
+        shared.remove(party);
     }
 
     /** Rebuilding: a move of the log, made again (an agent's decided again, and it must decide the same). */
@@ -180,9 +186,22 @@ final class LiveNegotiation {
                 refused(party, action, e);
                 throw e;
             }
-            runAgents();
+            try {
+                runAgents();
+            } catch (Closing c) {
+                // the seat's own move is committed: it is answered as such; the agents stopped for the close
+            }
             return session.visible(party, before);
         });
+    }
+
+    /** The negotiation is being closed: an agent run stops before its next move. */
+    private static final class Closing extends Conflict {
+        private static final long serialVersionUID = 1L;
+
+        Closing(String id) {
+            super("negotiation " + id + " is being closed");
+        }
     }
 
     /** Validates, persists, applies, then publishes one move. */
@@ -213,12 +232,9 @@ final class LiveNegotiation {
      * rules for what they guard (a relay stating a reservation) leaves a trace, and is slowed down.
      */
     private void refused(String party, Action action, RuntimeException e) {
-        bounds.refused(party);
-        if (bounds.limits().maxEntries() > 0) {
-            bounds.beforeEntry();
+        if (bounds.refused(party)) { // kept up to a limit of their own: refusals never fill the log
             store.append(id, NegotiationLog.REFUSED, Optional.of(party), Json.write(Map.of("action", ActionJson
                     .write(action, scenario.issues()), "error", String.valueOf(e.getMessage()))));
-            bounds.entry();
         }
     }
 
@@ -226,7 +242,7 @@ final class LiveNegotiation {
     private Journal journal() {
         return move -> {
             if (closing) {
-                throw new Conflict("negotiation " + id + " is being closed");
+                throw new Closing(id);
             }
             bounds.beforeEntry();
             var payload = new LinkedHashMap<String, Object>();
@@ -244,12 +260,24 @@ final class LiveNegotiation {
      * vote), and a client shows whose turn it is now.
      */
     private void publish(int from) {
+        Phase phase = session.state().phase();
+        // Within a ballot, another's vote makes no event a seat may see; even an empty message would tell how many
+        // have voted, and when. Only a change of phase (the ballot closed, the final vote called) is told.
+        boolean ballotGoesOn = (phase == Phase.VOTE || phase == Phase.RATIFY) && phase == publishedPhase;
+        publishedPhase = phase;
         for (Subscriber sub : subscribers) {
-            if (!sub.offer(session.visible(sub.party, from))) {
+            List<NumberedEvent> batch = session.visible(sub.party, from);
+            if (batch.isEmpty() && ballotGoesOn) {
+                continue;
+            }
+            if (!sub.offer(batch)) {
                 subscribers.remove(sub);
             }
         }
     }
+
+    /** The phase when subscribers were last told. */
+    private Phase publishedPhase;
 
     SeatView view(String party) {
         return locked(() -> SeatView.of(session.view(party), requested.mediator(), begun(), shared,
@@ -308,6 +336,7 @@ final class LiveNegotiation {
                 agentSpecs.remove(party);
                 agents.remove(party);
                 tokens.put(Tokens.sha256(token.get()), party);
+                shared.remove(party); // an organiser's share was for the agent; the person shares for themselves
             }
             runAgents();
             return token;

@@ -82,7 +82,15 @@ final class NegotiationLog {
                     }
                 }
                 case PROFILE -> l.restoreProfileEdit(entry.party().orElseThrow()); // applied above
-                default -> l.restoreEntry(); // refused moves, the store's own records
+                case REFUSED -> l.restoreRefusal();
+                case "seat" -> {
+                    if (entry.payload().contains("\"filledBy\":\"person\"")) { // the store's record of a seat
+                        l.restoreUnshare(entry.party().orElseThrow());
+                    }
+                }
+                default -> {
+                    // the store's own records of the creation and the status
+                }
             }
         }
         l.settle();

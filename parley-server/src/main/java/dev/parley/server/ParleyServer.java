@@ -233,7 +233,7 @@ public final class ParleyServer implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         String origin = ctx.header("Origin");
         String host = ctx.header("Host");
-        if (origin != null && !origin.equals("null") && (host == null || !(origin.equals("http://" + host) || origin
+        if (origin != null && (host == null || !(origin.equals("http://" + host) || origin
                 .equals("https://" + host)))) {
             throw new AccessDenied("requests from another origin (" + origin + ") are refused");
         }

@@ -65,9 +65,19 @@ final class SeatBounds {
         }
     }
 
-    /** {@code party}'s move was refused. */
-    void refused(String party) {
+    /** The most refused moves kept in one negotiation's log; more are counted against the seat, not kept. */
+    static final int MAX_REFUSALS_KEPT = 10_000;
+    private int refusalsKept;
+
+    /** {@code party}'s move was refused; true when it is to be kept in the log. */
+    boolean refused(String party) {
         refused.computeIfAbsent(party, p -> new ArrayDeque<>()).addLast(System.nanoTime());
+        return refusalsKept++ < MAX_REFUSALS_KEPT;
+    }
+
+    /** Rebuilding: a refused move kept in the log. */
+    void refusalKept() {
+        refusalsKept++;
     }
 
     /** @throws Conflict when {@code party} has replaced its profile as often as allowed */

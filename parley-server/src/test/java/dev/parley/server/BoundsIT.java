@@ -146,4 +146,25 @@ class BoundsIT extends HttpHarness {
                 + "and B's frontier, which holds 1073741824 packages, more than 100000");
         assertThat(store.negotiations()).hasSize(before);
     }
+
+    @Test
+    void anOrganisersShare_lapsesWhenTheSeatGoesToAPerson_evenAfterARestart() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EU\": \"truthful\"}, "
+                + "\"shared\": [\"EU\"]}");
+        String id = created.get("id").asText();
+        String us = created.get("tokens").get("US").asText();
+        for (String party : java.util.List.of("UA", "RU")) {
+            call("POST", "/api/negotiations/" + id + "/share", created.get("tokens").get(party).asText(), "{}");
+        }
+        assertThat(call("GET", "/api/negotiations/" + id + "/analysis", us, null).status()).isEqualTo(200);
+        assertThat(call("POST", "/api/negotiations/" + id + "/seats/EU", ADMIN, "{}").status()).isEqualTo(200);
+        String missing = "the analysis needs every profile: EU has not shared theirs with the mediator";
+        assertThat(call("GET", "/api/negotiations/" + id + "/analysis", us, null).body().get("error").asText())
+                .isEqualTo(missing);
+        server.close();
+        server = ParleyServer.start(store, ADMIN, "127.0.0.1", 0, limits());
+        assertThat(call("GET", "/api/negotiations/" + id + "/analysis", us, null).body().get("error").asText())
+                .isEqualTo(missing);
+        assertThat(store.audit(id).intact()).isTrue();
+    }
 }

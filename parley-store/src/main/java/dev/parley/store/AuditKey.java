@@ -83,17 +83,22 @@ public final class AuditKey {
         byte[] bytes = new byte[MIN_BYTES];
         new SecureRandom().nextBytes(bytes);
         Files.createDirectories(file.getParent());
+        // Written whole beside it, then linked into place: no reader ever sees a half-written key, and a second
+        // process that races this one keeps the key that won.
+        Path tmp = Files.createTempFile(file.getParent(), ".audit-key", ".tmp"); // 0600 on POSIX
         try {
             if (Files.getFileStore(file.getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        "rw-------")));
-            } else {
-                Files.createFile(file);
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
             }
-        } catch (FileAlreadyExistsException e) {
-            return; // another process made it first: use theirs
+            Files.writeString(tmp, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.createLink(file, tmp);
+            } catch (FileAlreadyExistsException e) {
+                // another process made it first: use theirs
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.writeString(file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
     }
 
     private static AuditKey decode(String text, String where) {

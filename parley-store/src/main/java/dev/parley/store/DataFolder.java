@@ -22,9 +22,12 @@ public final class DataFolder {
     private DataFolder() {
     }
 
-    /** Creates the folder (and its parents) if need be, and makes it its owner's only. */
+    /** Creates the folder (and its parents) if need be; one it creates is its owner's only. */
     public static void create(Path dir) {
         try {
+            if (Files.isDirectory(dir)) {
+                return; // a folder someone chose (even ".") keeps its permissions; parley's own files are restricted
+            }
             Files.createDirectories(dir);
             if (posix(dir)) {
                 Files.setPosixFilePermissions(dir, FOLDER);
@@ -34,14 +37,16 @@ public final class DataFolder {
         }
     }
 
-    /** Makes every file directly in the folder its owner's only. */
+    /** Makes parley's own files in the folder (the database's, the audit key, the admin token) its owner's only. */
     public static void restrict(Path dir) {
         if (!posix(dir)) {
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(f)) {
+                String name = f.getFileName().toString();
+                if (Files.isRegularFile(f) && (name.startsWith("parley.") || name.equals(AuditKey.FILE) || name.equals(
+                        "admin-token"))) {
                     Files.setPosixFilePermissions(f, FILE);
                 }
             }

@@ -15,8 +15,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@link Auditor}. Stateless beyond its database and key.
  */
 final class Sealing {
-    /** The mark, in {@code audit_state}, that the chains stored before keys were keyed. */
-    private static final String SEALED = "legacy-chains-sealed";
+    /** One snapshot for every read of an audit, so that an append committing meanwhile is not taken for damage. */
+    private static final org.jdbi.v3.core.transaction.TransactionIsolationLevel REPEATABLE = org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ;
 
     private final Jdbi jdbi;
     private final AuditKey key;
@@ -29,16 +29,13 @@ final class Sealing {
     }
 
     /**
-     * Keys every chain stored before chains were keyed, once per database: an intact one gets its entries' MACs and a
+     * Keys every chain stored before chains were keyed, once per database (by the open whose migration made chains
+     * keyed, never again: nothing stored in the database can ask for it): an intact one gets its entries' MACs and a
      * closing {@link Chain#SEALED} record; a broken one is left as it is, for the audit to name. After that, an unkeyed
      * chain found in the database can only have been written without the key.
      */
     void sealLegacyChains() {
         jdbi.useTransaction(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM audit_state WHERE name = :n").bind("n", SEALED).mapTo(Long.class)
-                    .one() > 0) {
-                return;
-            }
             List<String> legacy = h.createQuery("SELECT negotiation_id FROM chain_heads WHERE scheme = :s").bind("s",
                     Chain.LEGACY).mapTo(String.class).list();
             for (String id : legacy) {
@@ -47,8 +44,6 @@ final class Sealing {
                     seal(h, id, log);
                 }
             }
-            h.createUpdate("INSERT INTO audit_state (name, val) VALUES (:n, :v)").bind("n", SEALED).bind("v", key.mac(
-                    SEALED)).execute();
         });
     }
 
@@ -74,7 +69,7 @@ final class Sealing {
 
     /** The audit of one negotiation, without a checkpoint. */
     Audit audit(String id) {
-        return jdbi.withHandle(h -> audit(h, id, Optional.empty()))
+        return jdbi.inTransaction(REPEATABLE, h -> audit(h, id, Optional.empty()))
                 .orElseThrow(() -> new StoreException.NoSuchNegotiation(id));
     }
 
@@ -83,7 +78,7 @@ final class Sealing {
      * gone is reported deleted), in id order.
      */
     List<Audit> auditAll(Optional<Checkpoint> checkpoint) {
-        return jdbi.withHandle(h -> {
+        return jdbi.inTransaction(REPEATABLE, h -> {
             var ids = new java.util.TreeSet<>(h.createQuery("SELECT id FROM negotiations").mapTo(String.class).list());
             checkpoint.ifPresent(c -> ids.addAll(c.heads().keySet()));
             var audits = new ArrayList<Audit>();
@@ -121,7 +116,7 @@ final class Sealing {
 
     /** A signed checkpoint of every negotiation's chain as its log now ends. */
     Checkpoint checkpoint() {
-        return jdbi.withHandle(h -> {
+        return jdbi.inTransaction(REPEATABLE, h -> {
             var heads = new java.util.TreeMap<String, Checkpoint.Head>();
             for (String id : h.createQuery("SELECT id FROM negotiations").mapTo(String.class).list()) {
                 List<LogEntry> log = log(h, id);

@@ -28,6 +28,9 @@ import org.jdbi.v3.core.JdbiException;
  * and links unbroken.
  */
 public final class Store implements AutoCloseable {
+    /** The schema version that made chains keyed: the open that applies it seals the chains stored before. */
+    private static final String KEYED_SCHEMA = "3";
+
     /** The previous hash of a negotiation's first event. */
     public static final String GENESIS = "0".repeat(64);
 
@@ -37,15 +40,17 @@ public final class Store implements AutoCloseable {
     private final Sealing sealing;
     private final GroupCommit appender;
 
-    private Store(HikariDataSource pool, AuditKey key) {
+    private Store(HikariDataSource pool, AuditKey key, boolean keyedNow) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         this.key = key;
         this.sealing = new Sealing(jdbi, key);
-        guarded(() -> {
-            sealing.sealLegacyChains();
-            return null;
-        });
+        if (keyedNow) { // only the open that migrates the database to keyed chains seals the old ones
+            guarded(() -> {
+                sealing.sealLegacyChains();
+                return null;
+            });
+        }
         this.appender = new GroupCommit(jdbi, key);
     }
 
@@ -67,8 +72,9 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot open the database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            return new Store(pool, key);
+            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            boolean keyedNow = result.migrations.stream().anyMatch(m -> KEYED_SCHEMA.equals(m.version));
+            return new Store(pool, key, keyedNow);
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("cannot migrate the database " + redact(jdbcUrl) + ": " + rootMessage(e), e);

@@ -61,7 +61,8 @@ final class AdditiveFrontier {
             }
             int c = (int) total;
             String where = "the frontier at issue " + (i + 1) + " of " + n;
-            budget.allocate(total * (8L * d + 8), where + ", " + total + " candidate packages");
+            // The candidates' vectors and links, and about as much again for the filter's copies, index and groups.
+            budget.allocate(2 * total * (8L * d + 8), where + ", " + total + " candidate packages");
             long[][] cv = new long[d][c];
             int[] candNode = new int[c];
             int[] candPos = new int[c];

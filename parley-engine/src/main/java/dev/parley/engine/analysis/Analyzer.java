@@ -199,6 +199,9 @@ public final class Analyzer {
                 for (int k = 0; k < z.radix[i]; k++) {
                     if (p.isRedLine(i, k) && !o.budget().spent()) {
                         ZoneAnalysis without = ZoneAnalysis.of(z.withRedLineDropped(party, i, k), quiet(o), true);
+                        if (o.budget().spent()) {
+                            break; // cut short by the budget: left out, not reported wrong
+                        }
                         variants.add(new BlockingDemand(BlockingDemand.Kind.RED_LINE, party,
                                 Optional.of(z.scenario.issues().get(i).id()),
                                 Optional.of(z.scenario.issues().get(i).option(k).id()), "dropped", zone.count,
@@ -212,6 +215,9 @@ public final class Analyzer {
             }
             ZoneAnalysis lowered = ZoneAnalysis.of(z.withFloorLowered(d, Ticks.of(o.reservationStep())), quiet(o),
                     true);
+            if (o.budget().spent()) {
+                break;
+            }
             variants.add(new BlockingDemand(BlockingDemand.Kind.RESERVATION, party, Optional.empty(),
                     Optional.empty(), String.format(Locale.ROOT, "%.2f lowered by %.2f", p.reservation(),
                             o.reservationStep()),

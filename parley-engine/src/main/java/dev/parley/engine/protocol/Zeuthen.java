@@ -137,16 +137,21 @@ public final class Zeuthen extends Rules implements Protocol {
         this.scenario = s;
     }
 
-    /** The most packages the principals' frontier may hold, and the time allowed to find it. */
+    /**
+     * The most packages the principals' frontier may hold, and the memory allowed to find it: no time limit, so that
+     * whether zeuthen can run on a scenario never depends on how busy the machine is (a negotiation accepted once
+     * always rebuilds).
+     */
     static final int MAX_FRONTIER = 100_000;
-    static final java.time.Duration SETUP_BUDGET = java.time.Duration.ofSeconds(10);
+    static final dev.parley.engine.analysis.Budget SETUP_BUDGET = dev.parley.engine.analysis.Budget.UNLIMITED
+            .withMemory(1L << 30);
 
     private Bilateral bilateral() {
         Bilateral b0 = bilateral;
         if (b0 == null) {
             // The bilateral frontier: the scenario with only the two principals ratifying.
             var analysis = Analyzer.analyze(Picture.bilateral(scenario, a, b), AnalysisOptions.defaults()
-                    .withBlockingDemands(false).withBudget(dev.parley.engine.analysis.Budget.of(SETUP_BUDGET)));
+                    .withBlockingDemands(false).withBudget(SETUP_BUDGET));
             if (analysis.frontierSize().isEmpty() || analysis.frontierSize().getAsLong() > MAX_FRONTIER) {
                 throw new dev.parley.engine.InvalidInput("protocol", "zeuthen cannot run here: it concedes along "
                         + a + "'s and " + b + "'s frontier, which " + (analysis.frontierSize().isEmpty()
