@@ -133,9 +133,13 @@ public final class ParleyServer implements AutoCloseable {
      * they happen. Browsers cannot set headers on a WebSocket, hence the token in the query. Closes with 4400 for a bad
      * {@code after}, 4403 for a token that opens no seat, 4404 for an unknown negotiation, 4408 for a connection
      * that fell too far behind (reconnect with {@code after} the last event number seen), 4429 for a seat that already
-     * holds its most connections.
+     * holds its most connections; 4403 too for a connection from another origin.
      */
     private void connect(io.javalin.websocket.WsConnectContext ctx) {
+        if (foreign(ctx.header("Origin"), ctx.header("Host"))) {
+            ctx.closeSession(4403, "connections from another origin are refused");
+            return;
+        }
         String id = ctx.pathParam("id");
         String token = ctx.queryParam("token");
         long after;
@@ -231,12 +235,15 @@ public final class ParleyServer implements AutoCloseable {
     private void guard(Context ctx) {
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");
-        String origin = ctx.header("Origin");
-        String host = ctx.header("Host");
-        if (origin != null && (host == null || !(origin.equals("http://" + host) || origin
-                .equals("https://" + host)))) {
-            throw new AccessDenied("requests from another origin (" + origin + ") are refused");
+        if (foreign(ctx.header("Origin"), ctx.header("Host"))) {
+            throw new AccessDenied("requests from another origin (" + ctx.header("Origin") + ") are refused");
         }
+    }
+
+    /** Whether a request a browser marks with {@code origin} comes from another origin than this server. */
+    private static boolean foreign(String origin, String host) {
+        return origin != null && (host == null || !(origin.equals("http://" + host) || origin.equals("https://"
+                + host)));
     }
 
     public int port() {

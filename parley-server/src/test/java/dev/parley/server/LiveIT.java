@@ -52,6 +52,8 @@ class LiveIT {
     /** Collects the messages of one connection; each message is a batch of numbered events. */
     static final class Inbox implements WebSocket.Listener {
         final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        /** Every message as it came, each a batch (possibly empty). */
+        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         final StringBuilder partial = new StringBuilder();
         final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
 
@@ -60,7 +62,9 @@ class LiveIT {
             partial.append(data);
             if (last) {
                 try {
-                    TestJson.MAPPER.readTree(partial.toString()).get("events").forEach(events::add);
+                    JsonNode batch = TestJson.MAPPER.readTree(partial.toString()).get("events");
+                    messages.add(batch);
+                    batch.forEach(events::add);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -131,6 +135,42 @@ class LiveIT {
         assertThat(next.get(0).get("seq").asLong()).isGreaterThan(resumed.get(0).get("seq").asLong() + 1);
         assertThat(next.get(1).get("seq").asLong()).isEqualTo(next.get(0).get("seq").asLong() + 1);
         ws2.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
+    @Test
+    void withinABallot_anothersVoteSendsNoMessageAtAll_notEvenAnEmptyOne() throws Exception {
+        JsonNode created = post("/api/negotiations", "admin", "{\"scenario\": \"ceasefire-2025\", \"agents\": "
+                + "{\"US\": \"hill-climb\", \"EU\": \"truthful\"}}");
+        String id = created.get("id").asText();
+        String ua = created.get("tokens").get("UA").asText();
+        String ru = created.get("tokens").get("RU").asText();
+        var inbox = new Inbox();
+        WebSocket ws = connect(id, ru, 0, inbox);
+        JsonNode backlog = inbox.messages.poll(10, TimeUnit.SECONDS);
+        assertThat(backlog).isNotNull();
+        assertThat(backlog.get(backlog.size() - 1).get("type").asText()).isEqualTo("proposed");
+        post("/api/negotiations/" + id + "/moves", ua, "{\"type\": \"vote\", \"accept\": true}");
+        post("/api/negotiations/" + id + "/moves", ru, "{\"type\": \"vote\", \"accept\": true}");
+        // The next message RU gets is the one its own vote brought: UA's vote told it nothing, not even that it came.
+        JsonNode next = inbox.messages.poll(10, TimeUnit.SECONDS);
+        assertThat(next).isNotNull();
+        assertThat(next.size()).as("the first message after the backlog").isPositive();
+        assertThat(next.get(0).get("type").asText()).isEqualTo("voted");
+        assertThat(next.get(0).get("party").asText()).isEqualTo("RU");
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+
+    @Test
+    void aConnectionFromAnotherOrigin_isClosedWith4403_evenWithAGoodToken() throws Exception {
+        JsonNode created = post("/api/negotiations", "admin", "{\"scenario\": \"ceasefire-2025\", \"agents\": "
+                + "{\"US\": \"hill-climb\"}}");
+        var inbox = new Inbox();
+        http.newWebSocketBuilder().header("Origin", "http://evil.example").buildAsync(URI.create("ws://127.0.0.1:"
+                + server.port() + "/api/negotiations/" + created.get("id").asText() + "/live?token=" + created.get(
+                        "tokens").get("UA").asText()),
+                inbox).join();
+        assertThat(inbox.closed.get(10, TimeUnit.SECONDS)).isEqualTo(4403);
+        assertThat(inbox.events).isEmpty();
     }
 
     @Test
