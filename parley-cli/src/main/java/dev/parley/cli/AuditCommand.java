@@ -45,13 +45,26 @@ final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NEGOTIATION", arity = "0..1", description = "One negotiation's id (default: every negotiation).")
     String negotiation;
 
+    /** The store; an embedded database a running server holds is said plainly. */
+    private Store open() {
+        try {
+            return Store.open(db == null ? Store.defaultUrl(data) : db, AuditKey.existing(data));
+        } catch (dev.parley.store.StoreException e) {
+            if (db == null && String.valueOf(e.getMessage()).contains("The file is locked")) {
+                throw new UsageException("the database in " + data + " is in use by a running 'parley serve': audit "
+                        + "it there (GET /api/negotiations/ID/audit, GET /api/checkpoint), or stop the server first");
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         if (db == null && !Files.exists(data.resolve("parley.mv.db"))) {
             throw new UsageException("no database in " + data + " (give the server's --data DIR, or --db JDBC-URL)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = Store.open(db == null ? Store.defaultUrl(data) : db, AuditKey.existing(data))) {
+        try (Store store = open()) {
             Optional<Checkpoint> seen = Optional.empty();
             if (checkpoint != null) {
                 if (!Files.isRegularFile(checkpoint)) {
