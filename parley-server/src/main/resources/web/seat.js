@@ -83,10 +83,16 @@ async function render(app, seat, refresh) {
   if (focusId && document.getElementById(focusId)) document.getElementById(focusId).focus();
 }
 
+// Whom the seat waits for. In a ballot the server names nobody: who has voted is as secret as the vote.
+function waitingFor(v) {
+  if (!v.toMove.length && (v.phase === 'vote' || v.phase === 'ratify')) return 'the other votes (secret: who has voted is not shown)';
+  return v.toMove.map((p) => partyName(v.scenario, p)).join(', ');
+}
+
 function statusLine(seat) {
   const v = seat.view;
   const turn = v.ended ? 'the talks have ended' : v.toMove.includes(v.party) ? 'your move'
-    : `waiting for ${v.toMove.map((p) => partyName(v.scenario, p)).join(', ')}`;
+    : `waiting for ${waitingFor(v)}`;
   return el('div', { class: 'status-line', id: 'status' },
     el('span', {}, 'Protocol ', el('b', {}, v.protocol)),
     el('span', {}, 'Round ', el('b', {}, `${v.round + 1} of ${v.deadline}`)),
@@ -183,7 +189,7 @@ function actionsCard(seat, refresh) {
   // What this seat may do now comes from the server (the actions its phase allows), never from protocol names.
   const can = (type) => v.actions.includes(type);
   if (!myTurn) {
-    card.append(el('p', { class: 'muted' }, `Not your move now: waiting for ${v.toMove.map((p) => partyName(v.scenario, p)).join(', ')}.`));
+    card.append(el('p', { class: 'muted' }, `Not your move now: waiting for ${waitingFor(v)}.`));
     return card;
   }
   card.append(el('p', {}, v.phaseDescription));

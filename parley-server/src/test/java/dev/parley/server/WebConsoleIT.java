@@ -138,6 +138,9 @@ class WebConsoleIT {
         // A dropped connection comes back and catches up: UA's socket is cut before RU votes.
         ua.evaluate("window.__parleySeat.link.drop()");
         ua.click("#accept");
+        // Who has voted is as secret as the vote: UA's room names nobody it waits for.
+        assertThat(ua.locator("#turn")).containsText("who has voted is not shown");
+        assertThat(ua.locator("#turn")).not().containsText("Russia");
         ru.click("#accept");
         mediator.click("#accept"); // the US ratifies too
         assertThat(mediator.locator("#log")).containsText("Text adopted");
