@@ -7,11 +7,9 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
 import dev.parley.engine.protocol.NumberedEvent;
-import dev.parley.engine.protocol.Phase;
 import dev.parley.engine.protocol.ProtocolKind;
 import dev.parley.engine.protocol.Settings;
 import dev.parley.engine.session.Journal;
-import dev.parley.engine.session.Move;
 import dev.parley.engine.session.Seating;
 import dev.parley.engine.session.Session;
 import dev.parley.scenario.ScenarioReader;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -36,8 +33,9 @@ import java.util.function.Supplier;
 /**
  * One served negotiation in memory: its session, who sits in each seat, who has shared its profile, and who listens.
  * Every operation takes the negotiation's own lock; nothing outside touches its state. Each move is recorded in the
- * store's log, and committed, before it takes effect. Heavy work (the analysis of every profile) runs outside the
- * lock, and live events are only queued under it (each subscriber sends from its own thread). Once
+ * store's log, and committed, before it takes effect. Heavy work runs outside the lock: the analysis of every
+ * profile, and each agent's decision (its move is then made under the lock); live events are only queued under it
+ * (each subscriber sends from its own thread). Once
  * {@link #retire retired} (evicted from memory), an instance refuses every operation with {@link Retired}, and its
  * owner loads the negotiation afresh. Thread-safe.
  */
@@ -56,7 +54,9 @@ final class LiveNegotiation {
     private final Set<String> moved = new LinkedHashSet<>();
     /** The parties that have shared their profiles with the mediator. */
     private final Set<String> shared = new LinkedHashSet<>();
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Audience audience = new Audience();
+    /** Taken by an agent run, before the lock and never while holding it: one run at a time decides. */
+    private final ReentrantLock agentTurns = new ReentrantLock();
     private Scenario scenario;
     private Session session;
     private boolean closed;
@@ -65,11 +65,13 @@ final class LiveNegotiation {
     private boolean retired;
     private final AnalysisMemo analysis;
     private final SeatBounds bounds;
+    private final LogJournal log;
 
     LiveNegotiation(String id, Store store, Scenario scenario, Settings settings, long seed,
             List<Records.Seat> seats, Limits limits) {
         this.id = id;
         this.bounds = new SeatBounds(limits);
+        this.log = new LogJournal(id, store, bounds, () -> closing);
         this.analysis = new AnalysisMemo(limits.analysisBudget());
         this.store = store;
         this.requested = settings;
@@ -97,26 +99,21 @@ final class LiveNegotiation {
         closed = true;
     }
 
-    /** Rebuilding: a share entry of the log. */
-    void restoreShare(String party) {
-        shared.add(party);
-        bounds.entry();
-    }
-
-    /** Rebuilding: a profile entry of the log (already applied to the scenario). */
-    void restoreProfileEdit(String party) {
-        bounds.profileEdited(party);
-        bounds.entry();
-    }
-
-    /** Rebuilding: a refused move kept in the log. */
-    void restoreRefusal() {
-        bounds.refusalKept();
-    }
-
-    /** Rebuilding: the seat went to a person, who shares for themselves. */
-    void restoreUnshare(String party) {
-        shared.remove(party);
+    /**
+     * Rebuilding: an entry of the log other than a move: a share, a profile change (already applied to the
+     * scenario), a refused move kept, or the store's record that the seat went to a person (who shares for
+     * themselves).
+     */
+    void restore(String kind, String party) {
+        switch (kind) {
+            case NegotiationLog.SHARE -> shared.add(party);
+            case NegotiationLog.PROFILE -> bounds.profileEdited(party);
+            case NegotiationLog.REFUSED -> bounds.refusalKept();
+            default -> shared.remove(party); // the seat went to a person
+        }
+        if (kind.equals(NegotiationLog.SHARE) || kind.equals(NegotiationLog.PROFILE)) {
+            bounds.entry();
+        }
     }
 
     /** Rebuilding: a move of the log, made again (an agent's decided again, and it must decide the same). */
@@ -174,34 +171,26 @@ final class LiveNegotiation {
      * @throws dev.parley.engine.protocol.ProtocolException for a move the protocol refuses; nothing changes
      */
     List<NumberedEvent> move(String party, Action action) {
-        return locked(() -> {
+        int before = locked(() -> {
             if (closed) {
                 throw new Conflict("negotiation " + id + " is closed");
             }
-            int before = session.events().size();
+            int from = session.events().size();
             bounds.beforeMove(party, action);
             try {
                 apply(party, action);
             } catch (dev.parley.engine.protocol.ProtocolException e) {
-                refused(party, action, e);
+                log.refused(party, action, e, scenario.issues());
                 throw e;
             }
-            try {
-                runAgents();
-            } catch (Closing c) {
-                // the seat's own move is committed: it is answered as such; the agents stopped for the close
-            }
-            return session.visible(party, before);
+            return from;
         });
-    }
-
-    /** The negotiation is being closed: an agent run stops before its next move. */
-    private static final class Closing extends Conflict {
-        private static final long serialVersionUID = 1L;
-
-        Closing(String id) {
-            super("negotiation " + id + " is being closed");
+        try {
+            runAgents();
+        } catch (Closing c) {
+            // the seat's own move is committed: it is answered as such; the agents stopped for the close
         }
+        return locked(() -> session.visible(party, before));
     }
 
     /** Validates, persists, applies, then publishes one move. */
@@ -212,72 +201,48 @@ final class LiveNegotiation {
         publish(from);
     }
 
+    /**
+     * Lets the agents move while it is an agent's turn. Each agent decides off the negotiation's lock (a slow agent
+     * holds up no view, no close, no other seat); its move is then made under the lock, if its party is still to
+     * move. One run at a time: an agent is never asked to decide twice at once.
+     */
     private void runAgents() {
-        int from = session.events().size();
-        int before = session.moves().size();
+        agentTurns.lock();
         try {
-            session.runAgents(agents, journal());
+            while (true) {
+                Optional<Session.AgentTurn> turn = locked(() -> {
+                    if (closing) {
+                        throw new Closing(id);
+                    }
+                    return closed ? Optional.<Session.AgentTurn>empty() : session.agentTurn(agents);
+                });
+                if (turn.isEmpty()) {
+                    return;
+                }
+                Action action = turn.get().agent().act(turn.get().view());
+                lockedRun(() -> {
+                    if (agents.get(turn.get().party()) != turn.get().agent()) {
+                        return; // the seat changed hands, or the talks started over: the next turn decides afresh
+                    }
+                    int from = session.events().size();
+                    session.agentMove(turn.get(), action, journal()).ifPresent(m -> {
+                        moved.add(m.party());
+                        publish(from);
+                    });
+                });
+            }
         } finally {
-            // What was committed is told even when an agent then fails: those moves are in the log.
-            List<Move> made = session.moves().subList(before, session.moves().size());
-            made.forEach(m -> moved.add(m.party()));
-            if (!made.isEmpty()) {
-                publish(from);
-            }
+            agentTurns.unlock();
         }
     }
 
-    /**
-     * A refused move is counted against the seat's rate and kept in the log, for the audit: a seat that probes the
-     * rules for what they guard (a relay stating a reservation) leaves a trace, and is slowed down.
-     */
-    private void refused(String party, Action action, RuntimeException e) {
-        if (bounds.refused(party)) { // kept up to a limit of their own: refusals never fill the log
-            store.append(id, NegotiationLog.REFUSED, Optional.of(party), Json.write(Map.of("action", ActionJson
-                    .write(action, scenario.issues()), "error", String.valueOf(e.getMessage()))));
-        }
-    }
-
-    /** Each move goes into the store's log, committed, before it takes effect. */
     private Journal journal() {
-        return move -> {
-            if (closing) {
-                throw new Closing(id);
-            }
-            bounds.beforeEntry();
-            var payload = new LinkedHashMap<String, Object>();
-            payload.put("action", ActionJson.write(move.action(), scenario.issues()));
-            payload.put("events", move.events().stream().map(e -> EventJson.write(e, scenario.issues())).toList());
-            store.append(id, NegotiationLog.MOVE, Optional.of(move.party()), Json.write(payload));
-            bounds.entry();
-            bounds.moved(move.party(), move.action());
-        };
+        return log.moves(scenario.issues());
     }
 
-    /**
-     * Tells every subscriber the events from position {@code from} on that it may see. The batch may be empty: the
-     * talks moved on without an event this seat may see (another party's secret vote, the mediator calling the final
-     * vote), and a client shows whose turn it is now.
-     */
     private void publish(int from) {
-        Phase phase = session.state().phase();
-        // Within a ballot, another's vote makes no event a seat may see; even an empty message would tell how many
-        // have voted, and when. Only a change of phase (the ballot closed, the final vote called) is told.
-        boolean ballotGoesOn = (phase == Phase.VOTE || phase == Phase.RATIFY) && phase == publishedPhase;
-        publishedPhase = phase;
-        for (Subscriber sub : subscribers) {
-            List<NumberedEvent> batch = session.visible(sub.party, from);
-            if (batch.isEmpty() && ballotGoesOn) {
-                continue;
-            }
-            if (!sub.offer(batch)) {
-                subscribers.remove(sub);
-            }
-        }
+        audience.publish(session, from);
     }
-
-    /** The phase when subscribers were last told. */
-    private Phase publishedPhase;
 
     SeatView view(String party) {
         return locked(() -> SeatView.of(session.view(party), requested.mediator(), begun(), shared,
@@ -291,21 +256,9 @@ final class LiveNegotiation {
      */
     Runnable subscribe(String party, long after, Consumer<List<NumberedEvent>> sink, Runnable onDrop) {
         return locked(() -> {
-            var sub = new Subscriber[1];
-            sub[0] = new Subscriber(party, sink, () -> {
-                subscribers.remove(sub[0]);
-                onDrop.run();
-            });
-            bounds.beforeSubscribe(subscribers.stream().filter(s -> s.party.equals(party)).count());
-            List<NumberedEvent> backlog = session.visible(party, (int) Math.min(after, Integer.MAX_VALUE));
-            if (!backlog.isEmpty()) {
-                sub[0].offer(backlog);
-            }
-            subscribers.add(sub[0]);
-            return () -> {
-                subscribers.remove(sub[0]);
-                sub[0].stop();
-            };
+            bounds.beforeSubscribe(audience.of(party));
+            return audience.join(party, session.visible(party, (int) Math.min(after, Integer.MAX_VALUE)), sink,
+                    onDrop);
         });
     }
 
@@ -314,7 +267,7 @@ final class LiveNegotiation {
      * new invite token. An agent whose turn it is moves at once.
      */
     Optional<String> switchSeat(String party, Optional<String> agent) {
-        return locked(() -> {
+        Optional<String> given = locked(() -> {
             Seating.requireSeat(session.protocol(), party, "party");
             if (closed) {
                 throw new Conflict("negotiation " + id + " is closed");
@@ -338,9 +291,10 @@ final class LiveNegotiation {
                 tokens.put(Tokens.sha256(token.get()), party);
                 shared.remove(party); // an organiser's share was for the agent; the person shares for themselves
             }
-            runAgents();
             return token;
         });
+        runAgents();
+        return given;
     }
 
     /** Whether the talks have begun (a move was made, or the negotiation closed): profiles are then fixed. */
@@ -443,16 +397,12 @@ final class LiveNegotiation {
 
     /** Takes the instance out of service, unless someone listens; true when retired. */
     boolean retire() {
-        return lock.tryLock() && retireLocked();
-    }
-
-    private boolean retireLocked() {
+        if (!lock.tryLock()) {
+            return false;
+        }
         try {
-            if (!subscribers.isEmpty()) {
-                return false;
-            }
-            retired = true;
-            return true;
+            retired = audience.isEmpty();
+            return retired;
         } finally {
             lock.unlock();
         }
@@ -463,8 +413,7 @@ final class LiveNegotiation {
         lock.lock();
         try {
             retired = true;
-            subscribers.forEach(Subscriber::drop); // their connections close; the clients resume elsewhere
-            subscribers.clear();
+            audience.dropAll();
         } finally {
             lock.unlock();
         }

@@ -69,7 +69,7 @@ final class NegotiationLog {
         }
         for (Records.LogEntry entry : log) {
             switch (entry.kind()) {
-                case SHARE -> l.restoreShare(entry.party().orElseThrow());
+                case SHARE, PROFILE, REFUSED -> l.restore(entry.kind(), entry.party().orElseThrow()); // profiles: above
                 case MOVE -> {
                     String party = entry.party().orElseThrow();
                     try {
@@ -81,11 +81,9 @@ final class NegotiationLog {
                                 + "replay: " + e.getMessage(), e);
                     }
                 }
-                case PROFILE -> l.restoreProfileEdit(entry.party().orElseThrow()); // applied above
-                case REFUSED -> l.restoreRefusal();
                 case "seat" -> {
                     if (entry.payload().contains("\"filledBy\":\"person\"")) { // the store's record of a seat
-                        l.restoreUnshare(entry.party().orElseThrow());
+                        l.restore("seat", entry.party().orElseThrow());
                     }
                 }
                 default -> {

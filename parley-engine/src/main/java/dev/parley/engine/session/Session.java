@@ -125,25 +125,56 @@ public final class Session {
      */
     public List<Move> runAgents(Map<String, Agent> agents, Journal journal) {
         var made = new ArrayList<Move>();
-        long bound = 1000L + 16L * state.deadline() * (protocol.participants().size() + 1);
-        while (!state.ended()) {
-            if (moves.size() > bound) {
-                throw new IllegalStateException(protocol.kind().id() + " did not end within " + bound + " moves");
-            }
-            String party = protocol.toMove(state).get(0);
-            Agent agent = agents.get(party);
-            if (agent == null) {
-                break;
-            }
-            Action action = agent.act(view(party));
-            try {
-                made.add(move(party, action, journal));
-            } catch (ProtocolException e) {
-                throw new IllegalStateException("the agent in " + party + "'s seat made an illegal move: " + e
-                        .getMessage(), e);
-            }
+        for (Optional<AgentTurn> turn = agentTurn(agents); turn.isPresent(); turn = agentTurn(agents)) {
+            made.add(agentMove(turn.get(), turn.get().agent().act(turn.get().view()), journal).orElseThrow());
         }
         return made;
+    }
+
+    /**
+     * An agent's turn: who, its agent, and what it sees, taken when the session had made {@code moves} moves.
+     */
+    public record AgentTurn(String party, Agent agent, AgentView view, int moves) {
+    }
+
+    /**
+     * The agent whose turn it is now, with its view; empty at the end or at a person's turn (a seat without an
+     * agent). Deciding ({@link Agent#act}) can then happen elsewhere, e.g. off a lock, before {@link #agentMove}.
+     *
+     * @throws IllegalStateException when the session has gone on longer than any protocol does (a protocol bug)
+     */
+    public Optional<AgentTurn> agentTurn(Map<String, Agent> agents) {
+        if (state.ended()) {
+            return Optional.empty();
+        }
+        long bound = 1000L + 16L * state.deadline() * (protocol.participants().size() + 1);
+        if (moves.size() > bound) {
+            throw new IllegalStateException(protocol.kind().id() + " did not end within " + bound + " moves");
+        }
+        String party = protocol.toMove(state).get(0);
+        Agent agent = agents.get(party);
+        return agent == null
+                ? Optional.empty()
+                : Optional.of(new AgentTurn(party, agent, view(party), moves
+                        .size()));
+    }
+
+    /**
+     * Makes the move an agent decided on its {@code turn}, if that party is still to move (in a ballot, others may
+     * have voted meanwhile, unseen by it); empty when the session has moved past the turn (it ended).
+     *
+     * @throws IllegalStateException when the agent's move is illegal (a bug in the agent)
+     */
+    public Optional<Move> agentMove(AgentTurn turn, Action action, Journal journal) {
+        if (state.ended() || !protocol.toMove(state).contains(turn.party())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(move(turn.party(), action, journal));
+        } catch (ProtocolException e) {
+            throw new IllegalStateException("the agent in " + turn.party() + "'s seat made an illegal move: " + e
+                    .getMessage(), e);
+        }
     }
 
     /**
