@@ -68,7 +68,7 @@ public final class ServerLoad {
             var sockets = new ArrayList<WebSocket>();
             for (int n = 0; n < NEGOTIATIONS; n++) {
                 String body = "{\"scenario\": " + ScenarioWriter.write(s, Format.JSON) + ", \"protocol\": \"saop\", "
-                        + "\"rounds\": 100000}";
+                        + "\"rounds\": 10000}";
                 JsonNode created = send(http, "POST", base + "/negotiations", "admin", body);
                 ids.add(created.get("id").asText());
                 tokens.add(new String[]{created.get("tokens").get("P0").asText(),
