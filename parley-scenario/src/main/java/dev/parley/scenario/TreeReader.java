@@ -125,7 +125,18 @@ final class TreeReader {
                 return new ListNode(line, column, items);
             }
             case VALUE_STRING -> {
+                if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+                    // Read as the alias's own name, it would silently mean something else: refused, located.
+                    problems.add(new Problem(file, line, column, "", "a YAML alias (*" + p.getText() + ") is not "
+                            + "part of parley/1; write the value out"));
+                    return new ScalarNode(line, column, ScalarType.NULL, "null", Double.NaN);
+                }
                 return new ScalarNode(line, column, ScalarType.STRING, p.getText(), Double.NaN);
+            }
+            case VALUE_EMBEDDED_OBJECT -> {
+                problems.add(new Problem(file, line, column, "", "a binary value (!!binary) is not part of parley/1; "
+                        + "write the text itself"));
+                return new ScalarNode(line, column, ScalarType.NULL, "null", Double.NaN);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 return new ScalarNode(line, column, ScalarType.NUMBER, p.getText(), p.getDoubleValue());
