@@ -71,7 +71,9 @@ public final class Json {
             }
             return n;
         } catch (StreamConstraintsException e) {
-            throw new InvalidInput(what, what + ": over a limit: " + e.getOriginalMessage());
+            // Jackson names its own setting ("..., from `StreamReadConstraints.getMaxNestingDepth()`"): not ours to show.
+            throw new InvalidInput(what, what + ": over a limit: " + e.getOriginalMessage().replaceAll(
+                    ", from `[^`]*`", ""));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new InvalidInput(what, what + ": malformed JSON" + (at == null
