@@ -36,6 +36,14 @@ final class ScenarioArgument {
             r.notes().forEach(n -> mixee.commandLine().getErr().println("note: " + n));
             return r.scenario();
         }
-        return BuiltinScenarios.resolve(scenario == null ? BuiltinScenarios.DEFAULT : scenario);
+        try {
+            return BuiltinScenarios.resolve(scenario == null ? BuiltinScenarios.DEFAULT : scenario);
+        } catch (dev.parley.scenario.ScenarioException e) {
+            // Naming nothing there is a mistake in the command, not an invalid scenario: exit 2, not 3.
+            if (e.problems().size() == 1 && e.problems().get(0).message().startsWith("no such file")) {
+                throw new UsageException(e.problems().get(0).toString());
+            }
+            throw e;
+        }
     }
 }

@@ -26,6 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int invalid = 0;
+        int absent = 0;
         for (Path file : files) {
             try {
                 ScenarioReader.read(file);
@@ -33,11 +34,14 @@ final class ValidateCommand implements Callable<Integer> {
             } catch (ScenarioException e) {
                 invalid++;
                 e.problems().forEach(out::println);
+                if (!java.nio.file.Files.isRegularFile(file)) {
+                    absent++; // no file there: a mistake in the command
+                }
             }
         }
         if (files.size() > 1 && invalid > 0) {
             out.println(invalid + " of " + files.size() + " files invalid");
         }
-        return invalid == 0 ? ExitCodes.OK : ExitCodes.INVALID_SCENARIO;
+        return absent > 0 ? ExitCodes.USAGE : invalid == 0 ? ExitCodes.OK : ExitCodes.INVALID_SCENARIO;
     }
 }

@@ -55,10 +55,10 @@ class ScenarioCommandsTest {
     }
 
     @Test
-    void show_unknownScenario_exits3WithTheReason() {
+    void show_unknownScenario_isAUsageError_exit2_withTheReason() {
         Cli r = Cli.run("show", "ceasefire-2026");
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_SCENARIO);
-        assertThat(r.err()).isEqualTo("ceasefire-2026: no such file or built-in scenario (did you mean "
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("parley: ceasefire-2026: no such file or built-in scenario (did you mean "
                 + "'ceasefire-2025'?) (built-in: ceasefire-2025)\n");
         assertThat(r.out()).isEmpty();
     }

@@ -51,11 +51,11 @@ class ValidateCommandTest {
     }
 
     @Test
-    void missingPathAndDirectory_areInvalid() {
+    void missingPathAndDirectory_areUsageErrors_exit2_andTheOthersAreStillChecked() {
         Path missing = tmp.resolve("nope.yaml");
         Cli r = Cli.run("validate", missing.toString(), tmp.toString(), FIXTURES.resolve("valid/fishing.yaml")
                 .toString());
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_SCENARIO);
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).isEqualTo(missing + ": no such file\n"
                 + tmp + ": is a directory, not a scenario file\n"
                 + "OK " + FIXTURES.resolve("valid/fishing.yaml") + "\n"
