@@ -27,6 +27,7 @@ public final class ScenarioWriter {
     private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS) // "1" stays a string, not a number
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .build()).build();

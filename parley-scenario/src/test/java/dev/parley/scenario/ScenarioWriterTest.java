@@ -37,4 +37,22 @@ class ScenarioWriterTest {
         assertThat(back).isEqualTo(s);
         assertThat(ScenarioWriter.write(back, format)).isEqualTo(text);
     }
+
+    /** Ids and labels a YAML reader would take for numbers, booleans or null must be written quoted. */
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void numberLikeAndWordLikeTexts_roundTrip(Format format) {
+        String json = """
+                {"format": "parley/1", "id": "007", "title": "1.5",
+                 "parties": [{"id": "1", "name": "true", "role": "principal"}, {"id": "2", "name": "null",
+                   "role": "principal"}],
+                 "issues": [{"id": "10", "name": "-3", "options": [{"id": "0", "label": "1e3"},
+                   {"id": "0x1F", "label": "yes"}, {"id": "1.0", "label": "~"}]}],
+                 "profiles": {"1": {"reservation": 0, "weights": {"10": 1}, "values": {"10": [1, 0.5, 0]}},
+                   "2": {"reservation": 0, "weights": {"10": 1}, "values": {"10": [0, 0.5, 1]}}}}
+                """;
+        Scenario s = ScenarioReader.read("odd.json", json, Format.JSON);
+        String text = ScenarioWriter.write(s, format);
+        assertThat(ScenarioReader.read("odd." + format.id(), text, format)).isEqualTo(s);
+    }
 }
