@@ -25,7 +25,14 @@ import java.util.Optional;
  */
 final class TreeReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    /** SnakeYAML's own limit (3 MB of code points) raised to the documented file size, so that it is the real one. */
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        var o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setCodePointLimit((int) ScenarioReader.MAX_BYTES + 1024);
+        return o;
+    }
 
     private TreeReader() {
     }

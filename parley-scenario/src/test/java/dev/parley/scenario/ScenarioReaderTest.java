@@ -87,4 +87,13 @@ class ScenarioReaderTest {
         assertThat(e.problems().get(2).line()).isEqualTo(32);
         assertThat(e.getMessage().lines()).hasSize(5);
     }
+
+    /** The documented limit is the real one: a 5 MB YAML file (a long title) reads. */
+    @org.junit.jupiter.api.Test
+    void aYamlFileOfFiveMegabytes_reads() {
+        var s = BuiltinScenarios.find(BuiltinScenarios.DEFAULT).orElseThrow();
+        String yaml = ScenarioWriter.write(s, Format.YAML).replaceFirst("(?m)^title: .*$", "title: " + "x".repeat(
+                5 * 1024 * 1024));
+        assertThat(ScenarioReader.read("big.yaml", yaml, Format.YAML).title()).hasSize(5 * 1024 * 1024);
+    }
 }
