@@ -50,4 +50,13 @@ class ActionJsonTest {
                 + "null}"), S.issues())).isInstanceOf(InvalidInput.class)
                 .hasMessageStartingWith("relay: unknown field");
     }
+
+    /** A vote is true or false, nothing else: "yes", null, {} or [] are refused naming the field, never a reject. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\"yes\"", "null", "{}", "[]", "1", "\"true\""})
+    void aVote_isTrueOrFalse_andNothingElse(String accept) throws Exception {
+        var body = JSON.readTree("{\"type\": \"vote\", \"accept\": " + accept + "}");
+        assertThatThrownBy(() -> ActionJson.read(body, S.issues())).isInstanceOf(InvalidInput.class).satisfies(
+                e -> assertThat(((InvalidInput) e).field()).contains("accept"));
+    }
 }
