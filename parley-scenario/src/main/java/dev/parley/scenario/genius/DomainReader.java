@@ -15,6 +15,8 @@ import java.util.Set;
 final class DomainReader extends Reader {
     /** The most options an integer issue may have. */
     static final int MAX_OPTIONS = 10_000;
+    /** The largest magnitude of an integer or real issue's bounds: every whole number up to it is exact. */
+    static final double MAX_BOUND = 1e15;
 
     /** An issue of the domain, as read. */
     record DomainIssue(int index, String name, String type, List<String> labels, double[] numbers, double lower) {
@@ -68,13 +70,21 @@ final class DomainReader extends Reader {
                     problem(file, e, where, "the upper bound " + hi + " is not above the lower bound " + lo);
                     return Optional.empty();
                 }
+                if (Math.abs(lo) > MAX_BOUND || Math.abs(hi) > MAX_BOUND) {
+                    // Bounds past this lose their whole numbers in a double, and their width overflows.
+                    problem(file, e, where,
+                            "bounds must lie within ±1e15, not " + lo + " to " + hi);
+                    return Optional.empty();
+                }
                 double[] numbers;
                 if (type.equals("integer")) {
-                    long count = (long) hi - (long) lo + 1;
-                    if (count > MAX_OPTIONS) {
-                        problem(file, e, where, "has " + count + " values; at most " + MAX_OPTIONS + " are imported");
+                    double width = Math.floor(hi) - Math.ceil(lo) + 1; // exact: both within 2^53
+                    if (width > MAX_OPTIONS) {
+                        problem(file, e, where, "has " + Findings.number(width) + " values; at most " + MAX_OPTIONS
+                                + " are imported");
                         return Optional.empty();
                     }
+                    long count = (long) hi - (long) lo + 1;
                     numbers = new double[(int) count];
                     for (int k = 0; k < count; k++) {
                         numbers[k] = (long) lo + k;

@@ -190,7 +190,11 @@ class GeniusInteropTest {
             "bad/xxe.xml|party/alice.xml|bad/xxe.xml:2:10: DOCTYPE declarations are not allowed (they could expand "
                     + "entities or read other files)",
             "bad/billion-laughs.xml|party/alice.xml|bad/billion-laughs.xml:2:10: DOCTYPE declarations are not "
-                    + "allowed (they could expand entities or read other files)"})
+                    + "allowed (they could expand entities or read other files)",
+            "bad/huge-integer-domain.xml|mixed/buyer.xml|bad/huge-integer-domain.xml:3:80 issue price: bounds must lie "
+                    + "within ±1e15, not -5.0E18 to 5.0E18",
+            "bad/huge-real-domain.xml|mixed/buyer.xml|bad/huge-real-domain.xml:6:79 issue days: bounds must lie within "
+                    + "±1e15, not 0.0 to 1.0E308"})
     void badInput_isRefusedWithFileLineAndReason(String domain, String profile, String expected) {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> read(domain, profile));
         assertThat(e).isNotNull();
