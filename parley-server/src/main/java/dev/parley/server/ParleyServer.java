@@ -51,13 +51,14 @@ public final class ParleyServer implements AutoCloseable {
     private final String adminTokenHash;
     private final ConsoleApi console;
     private final Javalin app;
-    private final java.util.concurrent.ConcurrentHashMap<String, Runnable> live = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LiveSocket live;
 
     private ParleyServer(Store store, String adminToken, String host, int port, Limits limits) {
         this.store = store;
         this.negotiations = new Negotiations(store, Negotiations.DEFAULT_MAX_LIVE, limits);
         this.adminTokenHash = Tokens.sha256(adminToken);
         this.console = new ConsoleApi(negotiations);
+        this.live = new LiveSocket(negotiations);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
             config.startup.showJavalinBanner = false;
@@ -70,7 +71,7 @@ public final class ParleyServer implements AutoCloseable {
                         + "frame-ancestors 'none'",
                         "X-Content-Type-Options", "nosniff", "Referrer-Policy", "no-referrer");
             });
-            config.routes.before(this::guard);
+            config.routes.before(Origins::guard);
             for (Route r : routes()) {
                 if (r.method().equals("GET")) {
                     config.routes.get(r.path(), r.handler());
@@ -78,15 +79,7 @@ public final class ParleyServer implements AutoCloseable {
                     config.routes.post(r.path(), r.handler());
                 }
             }
-            config.routes.ws("/api/negotiations/{id}/live", ws -> {
-                ws.onConnect(this::connect);
-                ws.onClose(ctx -> {
-                    Runnable stop = live.remove(ctx.sessionId());
-                    if (stop != null) {
-                        stop.run();
-                    }
-                });
-            });
+            config.routes.ws("/api/negotiations/{id}/live", live::configure);
             config.routes.exception(Exception.class, this::error);
             // Statuses Javalin sets itself, as JSON like every other error.
             config.routes.error(413, ctx -> error(ctx, 413, "the body is over the limit of " + MAX_BODY / (1024
@@ -126,62 +119,6 @@ public final class ParleyServer implements AutoCloseable {
         var all = new ArrayList<>(coreRoutes());
         all.addAll(console.routes());
         return all;
-    }
-
-    /**
-     * {@code /api/negotiations/{id}/live?token=TOKEN&after=SEQ}: the seat's events, numbered, from SEQ on and then as
-     * they happen. Browsers cannot set headers on a WebSocket, hence the token in the query. Closes with 4400 for a bad
-     * {@code after}, 4403 for a token that opens no seat, 4404 for an unknown negotiation, 4408 for a connection
-     * that fell too far behind (reconnect with {@code after} the last event number seen), 4429 for a seat that already
-     * holds its most connections; 4403 too for a connection from another origin.
-     */
-    private void connect(io.javalin.websocket.WsConnectContext ctx) {
-        if (foreign(ctx.header("Origin"), ctx.header("Host"))) {
-            ctx.closeSession(4403, "connections from another origin are refused");
-            return;
-        }
-        String id = ctx.pathParam("id");
-        String token = ctx.queryParam("token");
-        long after;
-        try {
-            after = ctx.queryParam("after") == null ? 0 : Long.parseLong(ctx.queryParam("after"));
-        } catch (NumberFormatException e) {
-            ctx.closeSession(4400, "after must be a whole number");
-            return;
-        }
-        try {
-            List<Issue> issues = issues(id);
-            Runnable stop = negotiations.subscribe(id, token == null ? "" : token, after, batch -> send(ctx, Json
-                    .write(Map.of("events", EventJson.writeAll(batch, issues)))), () -> ctx.closeSession(4408,
-                            "too far behind: reconnect with after= the last event number seen"));
-            live.put(ctx.sessionId(), stop);
-        } catch (AccessDenied e) {
-            ctx.closeSession(4403, e.getMessage());
-        } catch (StoreException.NoSuchNegotiation e) {
-            ctx.closeSession(4404, e.getMessage());
-        } catch (TooMany e) {
-            ctx.closeSession(4429, e.getMessage());
-        }
-    }
-
-    /** How long one batch may take to reach a client before its connection counts as broken. */
-    private static final long SEND_TIMEOUT_SECONDS = 30;
-
-    /**
-     * Sends one message and waits until it is written: Javalin's own send is fire-and-forget, which would let a slow
-     * client's messages pile up unseen; waiting lets its subscriber's bounded queue fill and drop it instead.
-     */
-    private static void send(io.javalin.websocket.WsContext ctx, String message) {
-        var done = new org.eclipse.jetty.websocket.api.Callback.Completable();
-        ctx.session.sendText(message, done);
-        try {
-            done.get(SEND_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the connection did not take the message: " + e, e);
-        }
     }
 
     private void openapi(Context ctx) throws java.io.IOException {
@@ -225,25 +162,6 @@ public final class ParleyServer implements AutoCloseable {
     /** Starts serving with these limits. */
     public static ParleyServer start(Store store, String adminToken, String host, int port, Limits limits) {
         return new ParleyServer(store, adminToken, host, port, limits);
-    }
-
-    /**
-     * Before every request: no page may frame the console or the API, and no other origin may call the API (CORS is
-     * closed: no {@code Access-Control-*} header is ever sent, and a request a browser marks as coming from another
-     * origin is refused, so a web page the user happens to visit cannot make the server work).
-     */
-    private void guard(Context ctx) {
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("X-Content-Type-Options", "nosniff");
-        if (foreign(ctx.header("Origin"), ctx.header("Host"))) {
-            throw new AccessDenied("requests from another origin (" + ctx.header("Origin") + ") are refused");
-        }
-    }
-
-    /** Whether a request a browser marks with {@code origin} comes from another origin than this server. */
-    private static boolean foreign(String origin, String host) {
-        return origin != null && (host == null || !(origin.equals("http://" + host) || origin.equals("https://"
-                + host)));
     }
 
     public int port() {
