@@ -28,7 +28,7 @@ final class AnalysisMemo {
         }
         Analysis a = Analyzer.analyze(s, AnalysisOptions.defaults().withBudget(dev.parley.engine.analysis.Budget.of(
                 budget)));
-        if (a.notes().stream().noneMatch(n -> n.contains(" budget "))) { // one cut short is worked out again
+        if (a.notes().stream().noneMatch(n -> n.contains("the time budget of"))) { // one cut short is worked out again
             memo = new Memo(s, a);
         }
         return a;

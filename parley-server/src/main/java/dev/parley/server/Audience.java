@@ -24,7 +24,7 @@ final class Audience {
      */
     void publish(Session session, int from) {
         Phase phase = session.state().phase();
-        boolean ballotGoesOn = (phase == Phase.VOTE || phase == Phase.RATIFY) && phase == publishedPhase;
+        boolean ballotGoesOn = phase.isBallot() && phase == publishedPhase;
         publishedPhase = phase;
         for (Subscriber sub : subscribers) {
             List<NumberedEvent> batch = session.visible(sub.party, from);
@@ -35,6 +35,11 @@ final class Audience {
                 subscribers.remove(sub);
             }
         }
+    }
+
+    /** The phase the subscribers last knew, when the talks are (re)built without telling them. */
+    void settled(Phase phase) {
+        publishedPhase = phase;
     }
 
     /**

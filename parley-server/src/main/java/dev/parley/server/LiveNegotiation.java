@@ -126,6 +126,7 @@ final class LiveNegotiation {
 
     /** Rebuilding done: the agents make any moves that were due when the server stopped. */
     void settle() {
+        audience.settled(session.state().phase()); // a vote after a reload, within a ballot, still tells nothing
         runAgents();
     }
 

@@ -22,10 +22,6 @@ final class SeatBounds {
         this.limits = limits;
     }
 
-    Limits limits() {
-        return limits;
-    }
-
     /** An entry was written to (or read back from) the log. */
     void entry() {
         entries++;

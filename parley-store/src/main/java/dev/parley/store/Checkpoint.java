@@ -11,8 +11,8 @@ import java.util.TreeMap;
 /**
  * A signed record of every negotiation's chain head at one moment, to be kept away from the database: a later audit
  * against it notices a log cut back at its end (with the head lowered to match), rewritten from some entry on, or a
- * negotiation deleted altogether — what the chain alone cannot show. Signed with a key derived from the
- * {@link AuditKey}, so it cannot be made or altered without it. The file is JSON: {@code {"format":
+ * negotiation deleted altogether — what the chain alone cannot show. Signed with the {@link AuditKey} (over a
+ * text no chain entry's MAC covers), so it cannot be made or altered without it. The file is JSON: {@code {"format":
  * "parley-checkpoint/1", "at": MILLIS, "heads": [{"negotiation": ID, "entries": N, "mac": HEX}, ...], "signature":
  * HEX}}.
  *

@@ -43,6 +43,11 @@ public enum Phase {
         };
     }
 
+    /** Whether this phase is a secret ballot (a vote on a proposal, or the final ratification). */
+    public boolean isBallot() {
+        return this == VOTE || this == RATIFY;
+    }
+
     /** The word used on the wire and in text output: the lower-case name. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

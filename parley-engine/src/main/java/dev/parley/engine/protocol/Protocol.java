@@ -109,7 +109,7 @@ public sealed interface Protocol permits SingleText, Shuttle, StackedOffers, Zeu
      */
     default List<String> toMoveFor(State state, String party) {
         List<String> all = toMove(state);
-        if (state.phase() == Phase.VOTE || state.phase() == Phase.RATIFY) {
+        if (state.phase().isBallot()) {
             return all.contains(party) ? List.of(party) : List.of();
         }
         return all;

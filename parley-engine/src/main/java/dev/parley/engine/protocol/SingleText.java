@@ -163,8 +163,7 @@ public final class SingleText extends Rules implements Protocol {
     @Override
     public Transition next(Protocol.State state, String party, Action action) {
         State s = own(state);
-        ProtocolException.requireTurn(toMove(s), s.ended(), party, s.phase() == Phase.VOTE || s
-                .phase() == Phase.RATIFY);
+        ProtocolException.requireTurn(toMove(s), s.ended(), party, s.phase().isBallot());
         return switch (s.phase()) {
             case PROPOSE -> propose(s, party, action);
             case VOTE, RATIFY -> vote(s, party, action);

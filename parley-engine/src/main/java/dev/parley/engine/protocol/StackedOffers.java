@@ -146,8 +146,7 @@ public final class StackedOffers extends Rules implements Protocol {
     @Override
     public Transition next(Protocol.State state, String party, Action action) {
         State s = own(state);
-        ProtocolException.requireTurn(toMove(s), s.ended(), party, s.phase() == Phase.VOTE || s
-                .phase() == Phase.RATIFY);
+        ProtocolException.requireTurn(toMove(s), s.ended(), party, s.phase().isBallot());
         return s.phase() == Phase.RATIFY ? ratify(s, party, action) : offer(s, party, action);
     }
 

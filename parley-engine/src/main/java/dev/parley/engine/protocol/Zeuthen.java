@@ -261,8 +261,7 @@ public final class Zeuthen extends Rules implements Protocol {
     @Override
     public Transition next(Protocol.State state, String party, Action action) {
         State s = own(state);
-        ProtocolException.requireTurn(toMove(s), s.ended(), party, s.phase() == Phase.VOTE || s
-                .phase() == Phase.RATIFY);
+        ProtocolException.requireTurn(toMove(s), s.ended(), party, s.phase().isBallot());
         return s.phase() == Phase.RATIFY ? ratify(s, party, action) : bargain(s, party, action);
     }
 

@@ -58,6 +58,10 @@ class SeatPrivacyPropertiesTest {
             applied++;
         }
         for (Event e : v.log().events()) {
+            if (e instanceof Event.Voted voted) {
+                assertThat(voted.party()).as(party + " sees a vote").isEqualTo(party);
+                applied++;
+            }
             if (e instanceof Event.Ended end) {
                 assertThat(end.ratification().keySet()).as(party + "'s view of the ratification").isSubsetOf(List
                         .of(party));
