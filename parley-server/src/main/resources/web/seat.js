@@ -181,8 +181,10 @@ function actionsCard(seat, refresh) {
       show(predicted, el('p', { class: 'muted small' }, `The predicted effect shows once every party has shared its profile (waiting for ${v.awaitingShares.join(', ')}).`));
       return;
     }
-    const a = await assess(seat, seat.draft);
-    show(predicted, assessmentView(v.scenario, a));
+    // Answers may come back out of order: only the answer for the latest draft is shown.
+    const asked = (seat.predictions = (seat.predictions || 0) + 1);
+    const a = await assess(seat, { ...seat.draft });
+    if (asked === seat.predictions) show(predicted, assessmentView(v.scenario, a));
   };
   const vote = [el('button', { type: 'button', id: 'accept', onclick: () => move({ type: 'vote', accept: true }) }, 'Accept'),
     el('button', { type: 'button', class: 'danger', id: 'reject', onclick: () => move({ type: 'vote', accept: false }) }, 'Reject')];
