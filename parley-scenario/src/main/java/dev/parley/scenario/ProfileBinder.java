@@ -23,27 +23,28 @@ final class ProfileBinder {
     private static final List<String> PROFILE_KEYS = List.of("reservation", "weights", "values", "redLines");
 
     private final Checks c;
-    private final List<Issue> issues;
+    private final Shapes.Issues issues;
 
-    private ProfileBinder(Checks checks, List<Issue> issues) {
+    private ProfileBinder(Checks checks, Shapes.Issues issues) {
         this.c = checks;
         this.issues = issues;
     }
 
     /**
-     * The valid profiles by party id; every problem found is recorded in {@code checks}. A null list of parties
-     * (issues) means some failed to bind: references to them are then not checked, and no profile is built.
+     * The valid profiles by party id; every problem found is recorded in {@code checks}. Each profile is checked
+     * against what was read of the parties and issues, as far as the answer does not depend on what was not; a
+     * profile is built only when every issue bound.
      */
-    static Map<String, Profile> profiles(Node node, List<Party> parties, List<Issue> issues, Checks checks) {
+    static Map<String, Profile> profiles(Node node, Shapes.Parties parties, Shapes.Issues issues, Checks checks) {
         return new ProfileBinder(checks, issues).profiles(node, parties);
     }
 
     /** One profile at {@code path}, against these issues; every problem found is recorded in {@code checks}. */
     static Optional<Profile> one(Node node, String path, List<Issue> issues, Checks checks) {
-        return new ProfileBinder(checks, issues).profile(node, path);
+        return new ProfileBinder(checks, Shapes.Issues.of(issues)).profile(node, path);
     }
 
-    private Map<String, Profile> profiles(Node node, List<Party> parties) {
+    private Map<String, Profile> profiles(Node node, Shapes.Parties parties) {
         var out = new LinkedHashMap<String, Profile>();
         Optional<MapNode> map = c.map(node, "profiles");
         if (map.isEmpty()) {
@@ -51,14 +52,14 @@ final class ProfileBinder {
         }
         for (Entry e : map.get().entries()) {
             String path = Checks.join("profiles", e.key());
-            if (parties != null && parties.stream().noneMatch(p -> p.id().equals(e.key()))) {
-                c.add(e, path, "no party '" + e.key() + "'" + Checks.suggestion(e.key(), partyIds(parties))
-                        + " (parties: " + ScenarioBinder.ids(parties) + ")");
+            if (parties.idsKnown() && !parties.ids().contains(e.key())) {
+                c.add(e, path, "no party '" + e.key() + "'" + Checks.suggestion(e.key(), parties.ids())
+                        + " (parties: " + String.join(", ", parties.ids()) + ")");
                 continue;
             }
             profile(e.value(), path).ifPresent(p -> out.put(e.key(), p));
         }
-        for (Party p : parties == null ? List.<Party>of() : parties) {
+        for (Party p : parties.bound()) {
             boolean needsProfile = p.ratifies() || p.role() == Role.PRINCIPAL || p.role() == Role.MEDIATOR;
             if (needsProfile && map.get().get(p.id()).isEmpty()) {
                 c.add(node, Checks.join("profiles", p.id()), "missing; " + p.id() + " is a "
@@ -66,10 +67,6 @@ final class ProfileBinder {
             }
         }
         return out;
-    }
-
-    private static List<String> partyIds(List<Party> parties) {
-        return parties.stream().map(Party::id).toList();
     }
 
     private Optional<Profile> profile(Node node, String path) {
@@ -83,35 +80,48 @@ final class ProfileBinder {
         Optional<Double> reservation = c.required(m, path, "reservation",
                 "the utility below which the party walks away, in [0, 1]")
                 .flatMap(n -> c.unit(n, Checks.join(path, "reservation")));
-        if (issues == null) {
-            return Optional.empty();
-        }
+        // Each weight as read (NaN where missing or invalid), so that the values can be checked against it.
         double[] weights = c.required(m, path, "weights", "one weight per issue, summing to 1")
-                .map(n -> weights(n, Checks.join(path, "weights"))).orElse(null);
+                .map(n -> weights(n, Checks.join(path, "weights"))).orElseGet(this::unknownWeights);
         double[][] values = c.required(m, path, "values", "per issue, a value in [0, 1] for each option")
                 .map(n -> values(n, Checks.join(path, "values"), weights)).orElse(null);
         boolean[][] redLines = m.get("redLines").map(n -> redLines(n, Checks.join(path, "redLines")))
                 .orElseGet(this::noRedLines);
-        if (c.problems().size() > problemsBefore || issues.isEmpty() || reservation.isEmpty() || weights == null
-                || values == null) {
+        List<Issue> bound = issues.bound();
+        if (c.problems().size() > problemsBefore || bound == null || bound.isEmpty() || reservation.isEmpty()
+                || values == null || java.util.Arrays.stream(weights).anyMatch(Double::isNaN)) {
             return Optional.empty();
         }
-        return Optional.of(Profile.of(issues, weights, values, reservation.get(), redLines));
+        return Optional.of(Profile.of(bound, weights, values, reservation.get(), redLines));
+    }
+
+    private double[] unknownWeights() {
+        double[] w = new double[size()];
+        java.util.Arrays.fill(w, Double.NaN);
+        return w;
+    }
+
+    private int size() {
+        return issues.shapes().size();
+    }
+
+    private Shapes.IssueShape issue(int i) {
+        return issues.shapes().get(i);
     }
 
     private double[] weights(Node node, String path) {
+        double[] w = unknownWeights();
         Optional<MapNode> map = c.map(node, path);
         if (map.isEmpty()) {
-            return null;
+            return w;
         }
-        double[] w = new double[issues.size()];
-        boolean[] seen = new boolean[issues.size()];
+        boolean[] seen = new boolean[size()];
         boolean ok = true;
         for (Entry e : map.get().entries()) {
             int i = issueIndex(e, Checks.join(path, e.key()));
             Optional<Double> weight = c.unit(e.value(), Checks.join(path, e.key()));
             if (i >= 0) {
-                w[i] = weight.orElse(0.0);
+                w[i] = weight.orElse(Double.NaN);
                 seen[i] = true; // present, even if invalid: reported once, above
             }
             ok &= i >= 0 && weight.isPresent();
@@ -119,17 +129,17 @@ final class ProfileBinder {
         List<String> missing = missing(seen);
         if (!missing.isEmpty()) {
             c.add(node, path, "no weight for " + String.join(", ", missing) + " (every issue needs one; 0 is allowed)");
-            return null;
         }
         double sum = 0;
         for (double x : w) {
-            sum += x;
+            sum += Double.isNaN(x) ? 0 : x;
         }
-        if (ok && Math.abs(sum - 1) > Profile.WEIGHT_SUM_TOLERANCE) {
+        if (ok && missing.isEmpty() && issues.idsKnown() && Math.abs(sum - 1) > Profile.WEIGHT_SUM_TOLERANCE) {
             c.add(node, path, "sum is " + Checks.decimal(sum) + ", must be 1 (±1e-6)");
-            return null;
+        } else if (sum > 1 + Profile.WEIGHT_SUM_TOLERANCE && !(ok && missing.isEmpty() && issues.idsKnown())) {
+            c.add(node, path, "the weights given already sum to " + Checks.decimal(sum) + ", over 1");
         }
-        return ok ? w : null;
+        return w;
     }
 
     private double[][] values(Node node, String path, double[] weights) {
@@ -137,7 +147,7 @@ final class ProfileBinder {
         if (map.isEmpty()) {
             return null;
         }
-        double[][] v = new double[issues.size()][];
+        double[][] v = new double[size()][];
         boolean ok = true;
         for (Entry e : map.get().entries()) {
             String issuePath = Checks.join(path, e.key());
@@ -147,17 +157,20 @@ final class ProfileBinder {
                 continue;
             }
             v[i] = e.value() instanceof MapNode m
-                    ? valueMap(m, issuePath, issues.get(i))
-                    : valueList(e.value(), issuePath, issues.get(i));
+                    ? valueMap(m, issuePath, issue(i))
+                    : valueList(e.value(), issuePath, issue(i));
             ok &= v[i] != null;
         }
         var missing = new ArrayList<String>();
-        for (int i = 0; i < issues.size(); i++) {
-            if (v[i] == null && map.get().get(issues.get(i).id()).isEmpty()) {
-                if (weights != null && weights[i] == 0) {
-                    v[i] = new double[issues.get(i).size()]; // an issue the party ignores needs no values
+        for (int i = 0; i < size(); i++) {
+            if (v[i] == null && map.get().get(issue(i).id()).isEmpty()) {
+                if (weights[i] == 0) {
+                    // an issue the party ignores needs no values
+                    v[i] = new double[issue(i).options() == null ? 0 : issue(i).options().size()];
+                } else if (weights[i] > 0) {
+                    missing.add(issue(i).id());
                 } else {
-                    missing.add(issues.get(i).id());
+                    ok = false; // whether values are needed depends on a weight that could not be read
                 }
             }
         }
@@ -169,18 +182,19 @@ final class ProfileBinder {
         return ok ? v : null;
     }
 
-    private double[] valueList(Node node, String path, Issue issue) {
+    private double[] valueList(Node node, String path, Shapes.IssueShape issue) {
         Optional<ListNode> list = c.list(node, path);
         if (list.isEmpty()) {
             return null;
         }
         List<Node> items = list.get().items();
-        if (items.size() != issue.size()) {
-            c.add(node, path, items.size() + " values for " + issue.size() + " options (" + optionIds(issue) + ")");
-            return null;
+        boolean ok = true;
+        if (issue.options() != null && items.size() != issue.options().size()) {
+            c.add(node, path, items.size() + " value" + (items.size() == 1 ? "" : "s") + " for "
+                    + issue.options().size() + " options (" + optionIds(issue) + ")");
+            ok = false;
         }
         double[] v = new double[items.size()];
-        boolean ok = true;
         for (int k = 0; k < items.size(); k++) {
             Optional<Double> x = c.unit(items.get(k), Checks.index(path, k));
             v[k] = x.orElse(0.0);
@@ -189,10 +203,16 @@ final class ProfileBinder {
         return ok ? v : null;
     }
 
-    private double[] valueMap(MapNode map, String path, Issue issue) {
-        double[] v = new double[issue.size()];
-        boolean[] seen = new boolean[issue.size()];
-        boolean ok = true;
+    private double[] valueMap(MapNode map, String path, Shapes.IssueShape issue) {
+        if (issue.options() == null) {
+            for (Entry e : map.entries()) {
+                c.unit(e.value(), Checks.join(path, e.key()));
+            }
+            return null; // which options there are could not be read
+        }
+        double[] v = new double[issue.options().size()];
+        boolean[] seen = new boolean[v.length];
+        boolean ok = issue.optionsKnown();
         for (Entry e : map.entries()) {
             int k = optionIndex(e, Checks.join(path, e.key()), issue);
             Optional<Double> x = c.unit(e.value(), Checks.join(path, e.key()));
@@ -203,9 +223,9 @@ final class ProfileBinder {
             ok &= k >= 0 && x.isPresent();
         }
         var missing = new ArrayList<String>();
-        for (int k = 0; k < issue.size(); k++) {
-            if (!seen[k]) {
-                missing.add(issue.option(k).id());
+        for (int k = 0; k < v.length; k++) {
+            if (!seen[k] && issue.options().get(k) != null) {
+                missing.add(issue.options().get(k));
             }
         }
         if (!missing.isEmpty()) {
@@ -228,15 +248,15 @@ final class ProfileBinder {
             if (i < 0 || options.isEmpty()) {
                 continue;
             }
-            Issue issue = issues.get(i);
+            Shapes.IssueShape issue = issue(i);
             List<Node> items = e.value() instanceof ListNode l ? l.items() : List.of(e.value());
             for (int j = 0; j < items.size(); j++) {
                 String option = options.get().get(j);
                 int k = issue.indexOf(option);
-                if (k < 0) {
+                if (k < 0 && issue.optionsKnown()) {
                     c.add(items.get(j), e.value() instanceof ListNode ? Checks.index(issuePath, j) : issuePath,
                             noOption(option, issue));
-                } else {
+                } else if (k >= 0) {
                     red[i][k] = true;
                 }
             }
@@ -245,49 +265,50 @@ final class ProfileBinder {
     }
 
     private boolean[][] noRedLines() {
-        boolean[][] red = new boolean[issues.size()][];
-        for (int i = 0; i < issues.size(); i++) {
-            red[i] = new boolean[issues.get(i).size()];
+        boolean[][] red = new boolean[size()][];
+        for (int i = 0; i < size(); i++) {
+            red[i] = new boolean[issue(i).options() == null ? 0 : issue(i).options().size()];
         }
         return red;
     }
 
-    /** The position of the issue a key names, or -1 with a problem recorded. */
+    /**
+     * The position of the issue a key names, or -1; a problem is recorded only when every issue's id is known, since
+     * otherwise the key may name the issue whose id could not be read.
+     */
     private int issueIndex(Entry e, String path) {
-        for (int i = 0; i < issues.size(); i++) {
-            if (issues.get(i).id().equals(e.key())) {
-                return i;
-            }
+        int i = issues.indexOf(e.key());
+        if (i < 0 && issues.idsKnown()) {
+            List<String> ids = issues.ids();
+            c.add(e, path, "no issue '" + e.key() + "'" + Checks.suggestion(e.key(), ids) + " (issues: "
+                    + String.join(", ", ids) + ")");
         }
-        List<String> ids = issues.stream().map(Issue::id).toList();
-        c.add(e, path, "no issue '" + e.key() + "'" + Checks.suggestion(e.key(), ids) + " (issues: "
-                + String.join(", ", ids) + ")");
-        return -1;
+        return i;
     }
 
-    private int optionIndex(Entry e, String path, Issue issue) {
+    private int optionIndex(Entry e, String path, Shapes.IssueShape issue) {
         int k = issue.indexOf(e.key());
-        if (k < 0) {
+        if (k < 0 && issue.optionsKnown()) {
             c.add(e, path, noOption(e.key(), issue));
         }
         return k;
     }
 
-    private static String noOption(String option, Issue issue) {
-        List<String> ids = issue.options().stream().map(Option::id).toList();
-        return "no option '" + option + "' in issue " + issue.id() + Checks.suggestion(option, ids) + " (options: "
-                + String.join(", ", ids) + ")";
+    private static String noOption(String option, Shapes.IssueShape issue) {
+        return "no option '" + option + "' in issue " + issue.id() + Checks.suggestion(option,
+                issue.options().stream().filter(java.util.Objects::nonNull).toList())
+                + " (options: " + optionIds(issue) + ")";
     }
 
-    private static String optionIds(Issue issue) {
-        return issue.options().stream().map(Option::id).collect(Collectors.joining(", "));
+    private static String optionIds(Shapes.IssueShape issue) {
+        return issue.options().stream().map(o -> o == null ? "?" : o).collect(Collectors.joining(", "));
     }
 
     private List<String> missing(boolean[] seen) {
         var out = new ArrayList<String>();
         for (int i = 0; i < seen.length; i++) {
             if (!seen[i]) {
-                out.add(issues.get(i).id());
+                out.add(issue(i).id());
             }
         }
         return out;

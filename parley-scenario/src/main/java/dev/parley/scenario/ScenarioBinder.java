@@ -47,9 +47,12 @@ final class ScenarioBinder {
     private static final List<String> PROTOCOL_KEYS = List.of("type", "mediator", "rounds", "discount");
 
     private final Checks c;
-    // Whether every party (issue) was read; when not, references to them are not checked, since a reference to
-    // a party or issue that failed to bind would only repeat the first problem.
-    private boolean partiesComplete;
+    // What was read of the parties and issues, even of those that failed to bind: a reference is checked against
+    // them wherever the answer does not depend on what could not be read.
+    private final java.util.Set<String> partyIds = new java.util.LinkedHashSet<>();
+    private boolean partyIdsKnown = true;
+    private final List<Shapes.IssueShape> issueShapes = new ArrayList<>();
+    private boolean issueIdsKnown = true;
     private boolean issuesComplete;
 
     private ScenarioBinder(Checks checks) {
@@ -75,14 +78,21 @@ final class ScenarioBinder {
         Optional<String> title = top.get("title").flatMap(n -> c.string(n, "title"));
         Optional<String> description = top.get("description").flatMap(n -> c.string(n, "description"));
         List<Party> parties = c.required(top, "", "parties", "a list of the parties at the table")
-                .map(this::parties).orElse(List.of());
+                .map(this::parties).orElseGet(() -> {
+                    partyIdsKnown = false;
+                    return List.of();
+                });
         List<Issue> issues = c.required(top, "", "issues", "a list of the issues on the table")
-                .map(this::issues).orElse(List.of());
+                .map(this::issues).orElseGet(() -> {
+                    issueIdsKnown = false;
+                    return List.of();
+                });
+        var known = new Shapes.Parties(partyIds, partyIdsKnown, parties);
+        var shapes = new Shapes.Issues(issueShapes, issueIdsKnown, issuesComplete ? issues : null);
         Map<String, Profile> profiles = c.required(top, "", "profiles", "each party's preferences by party id")
-                .map(n -> ProfileBinder.profiles(n, partiesComplete ? parties : null,
-                        issuesComplete ? issues : null, c))
+                .map(n -> ProfileBinder.profiles(n, known, shapes, c))
                 .orElse(Map.of());
-        Optional<ProtocolDefaults> protocol = top.get("protocol").flatMap(n -> protocol(n, parties));
+        Optional<ProtocolDefaults> protocol = top.get("protocol").flatMap(n -> protocol(n, known));
         if (!c.problems().isEmpty() || id.isEmpty()) {
             return Optional.empty();
         }
@@ -109,6 +119,7 @@ final class ScenarioBinder {
         var out = new ArrayList<Party>();
         Optional<ListNode> list = c.list(node, "parties");
         if (list.isEmpty()) {
+            partyIdsKnown = false;
             return out;
         }
         var firstLine = new HashMap<String, Integer>();
@@ -117,7 +128,6 @@ final class ScenarioBinder {
             String path = Checks.index("parties", i);
             party(items.get(i), path, firstLine).ifPresent(out::add);
         }
-        partiesComplete = out.size() == items.size();
         if (items.size() > MAX_PARTIES) {
             c.add(node, "parties", items.size() + " parties; at most " + MAX_PARTIES + " are supported");
         }
@@ -131,12 +141,16 @@ final class ScenarioBinder {
     private Optional<Party> party(Node node, String path, Map<String, Integer> firstLine) {
         Optional<MapNode> map = c.map(node, path);
         if (map.isEmpty()) {
+            partyIdsKnown = false;
             return Optional.empty();
         }
         MapNode m = map.get();
         c.onlyKeys(m, path, PARTY_KEYS);
-        Optional<String> id = c.required(m, path, "id", "a short unique id, e.g. UA")
-                .flatMap(n -> uniqueId(n, Checks.join(path, "id"), "party", firstLine));
+        Optional<String> read = c.required(m, path, "id", "a short unique id, e.g. UA")
+                .flatMap(n -> c.id(n, Checks.join(path, "id")));
+        read.ifPresentOrElse(partyIds::add, () -> partyIdsKnown = false);
+        Optional<String> id = read.filter(i -> !duplicate(m.get("id").orElseThrow(), Checks.join(path, "id"), i,
+                "party", firstLine));
         Optional<String> name = m.get("name").flatMap(n -> c.string(n, Checks.join(path, "name")));
         Optional<Role> role = c.required(m, path, "role", "one of " + roles()).flatMap(n -> role(n, path));
         Optional<Boolean> ratifies = m.get("ratifies").flatMap(n -> c.bool(n, Checks.join(path, "ratifies")));
@@ -169,22 +183,24 @@ final class ScenarioBinder {
         return Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "));
     }
 
-    private Optional<String> uniqueId(Node node, String path, String what, Map<String, Integer> firstLine) {
-        Optional<String> id = c.id(node, path);
-        if (id.isPresent()) {
-            Integer first = firstLine.putIfAbsent(id.get(), node.line());
-            if (first != null) {
-                c.add(node, path, "duplicate " + what + " id '" + id.get() + "' (first at line " + first + ")");
-                return Optional.empty();
-            }
+    /** Whether {@code id} was seen before, recorded as a problem at its second place. */
+    private boolean duplicate(Node node, String path, String id, String what, Map<String, Integer> firstLine) {
+        Integer first = firstLine.putIfAbsent(id, node.line());
+        if (first != null) {
+            c.add(node, path, "duplicate " + what + " id '" + id + "' (first at line " + first + ")");
         }
-        return id;
+        return first != null;
+    }
+
+    private Optional<String> uniqueId(Node node, String path, String what, Map<String, Integer> firstLine) {
+        return c.id(node, path).filter(id -> !duplicate(node, path, id, what, firstLine));
     }
 
     private List<Issue> issues(Node node) {
         var out = new ArrayList<Issue>();
         Optional<ListNode> list = c.list(node, "issues");
         if (list.isEmpty()) {
+            issueIdsKnown = false;
             return out;
         }
         if (list.get().items().isEmpty()) {
@@ -209,22 +225,36 @@ final class ScenarioBinder {
     private Optional<Issue> issue(Node node, String path, Map<String, Integer> firstLine) {
         Optional<MapNode> map = c.map(node, path);
         if (map.isEmpty()) {
+            issueIdsKnown = false;
             return Optional.empty();
         }
         MapNode m = map.get();
         c.onlyKeys(m, path, ISSUE_KEYS);
-        Optional<String> id = c.required(m, path, "id", "a short unique id, e.g. CF")
-                .flatMap(n -> uniqueId(n, Checks.join(path, "id"), "issue", firstLine));
+        Optional<String> read = c.required(m, path, "id", "a short unique id, e.g. CF")
+                .flatMap(n -> c.id(n, Checks.join(path, "id")));
+        Optional<String> id = read.filter(i -> !duplicate(m.get("id").orElseThrow(), Checks.join(path, "id"), i,
+                "issue", firstLine));
         Optional<String> name = m.get("name").flatMap(n -> c.string(n, Checks.join(path, "name")));
+        var optionIds = new ArrayList<String>();
         Optional<List<Option>> options = c.required(m, path, "options", "the issue's options, in order")
-                .flatMap(n -> options(n, Checks.join(path, "options")));
+                .flatMap(n -> options(n, Checks.join(path, "options"), optionIds));
+        // An option list that is itself wrong (too short, too long) is not checked against: values for it would only
+        // echo that problem.
+        boolean optionsRead = m.get("options").filter(ListNode.class::isInstance).map(n -> ((ListNode) n).items()
+                .size()).filter(k -> k >= 2 && k <= MAX_OPTIONS_PER_ISSUE).isPresent();
+        if (read.isEmpty()) {
+            issueIdsKnown = false;
+        } else if (id.isPresent()) {
+            issueShapes.add(new Shapes.IssueShape(id.get(), optionsRead ? optionIds : null));
+        }
         if (id.isEmpty() || options.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Issue(id.get(), name.orElse(id.get()), options.get()));
     }
 
-    private Optional<List<Option>> options(Node node, String path) {
+    /** The options, when all bound; {@code ids} gains each option's id, or null where it cannot be used. */
+    private Optional<List<Option>> options(Node node, String path, List<String> ids) {
         Optional<ListNode> list = c.list(node, path);
         if (list.isEmpty()) {
             return Optional.empty();
@@ -243,6 +273,7 @@ final class ScenarioBinder {
         for (int k = 0; k < items.size(); k++) {
             Optional<Option> option = option(items.get(k), Checks.index(path, k), firstLine);
             option.ifPresent(out::add);
+            ids.add(option.map(Option::id).orElse(null));
             ok &= option.isPresent();
         }
         return ok ? Optional.of(out) : Optional.empty();
@@ -265,7 +296,7 @@ final class ScenarioBinder {
         return id.map(i -> new Option(i, label.orElse(i)));
     }
 
-    private Optional<ProtocolDefaults> protocol(Node node, List<Party> parties) {
+    private Optional<ProtocolDefaults> protocol(Node node, Shapes.Parties parties) {
         Optional<MapNode> map = c.map(node, "protocol");
         if (map.isEmpty()) {
             return Optional.empty();
@@ -301,17 +332,18 @@ final class ScenarioBinder {
         return type.map(t -> new ProtocolDefaults(t, mediator, rounds, perRound));
     }
 
-    private Optional<String> mediator(Node node, List<Party> parties) {
+    private Optional<String> mediator(Node node, Shapes.Parties parties) {
         Optional<String> who = c.string(node, "protocol.mediator");
-        if (who.isEmpty() || !partiesComplete) {
+        if (who.isEmpty()) {
             return who;
         }
-        Optional<Party> party = parties.stream().filter(p -> p.id().equals(who.get())).findFirst();
-        if (party.isEmpty()) {
-            c.add(node, "protocol.mediator", "no party '" + who.get() + "' (parties: " + ids(parties) + ")");
+        if (parties.idsKnown() && !parties.ids().contains(who.get())) {
+            c.add(node, "protocol.mediator", "no party '" + who.get() + "' (parties: "
+                    + String.join(", ", parties.ids()) + ")");
             return Optional.empty();
         }
-        if (party.get().role() != Role.MEDIATOR) {
+        Optional<Party> party = parties.bound().stream().filter(p -> p.id().equals(who.get())).findFirst();
+        if (party.isPresent() && party.get().role() != Role.MEDIATOR) {
             c.add(node, "protocol.mediator", "party '" + who.get() + "' is a " + party.get().role().id()
                     + ", not a mediator");
             return Optional.empty();

@@ -1,0 +1,76 @@
+package dev.parley.scenario;
+
+import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Option;
+import dev.parley.engine.model.Party;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the checks of the profiles and the protocol know of the parties and issues read before them, even when some
+ * of those failed to bind: so that a broken party or issue suppresses only the checks that truly depend on it.
+ */
+final class Shapes {
+    private Shapes() {
+    }
+
+    /**
+     * An issue as far as it was read: its id, and its options' ids in order ({@code null} where one could not be
+     * read or repeats an earlier one); {@code options} is null when the issue's option list itself is unreadable.
+     */
+    record IssueShape(String id, List<String> options) {
+        IssueShape {
+            options = options == null ? null : Collections.unmodifiableList(new ArrayList<>(options));
+        }
+
+        static IssueShape of(Issue issue) {
+            return new IssueShape(issue.id(), issue.options().stream().map(Option::id).toList());
+        }
+
+        /** Whether every option's id is known, so that an unknown name is surely a mistake. */
+        boolean optionsKnown() {
+            return options != null && !options.contains(null);
+        }
+
+        int indexOf(String option) {
+            return options == null ? -1 : options.indexOf(option);
+        }
+    }
+
+    /**
+     * The issues read: {@code shapes} holds every issue whose id was read (the first of any repeated id), in file
+     * order; {@code idsKnown} says whether every issue's id was read, so that a name matching none is surely a
+     * mistake; {@code bound} holds the issues when every one bound, else null (no profile is then built).
+     */
+    record Issues(List<IssueShape> shapes, boolean idsKnown, List<Issue> bound) {
+        static Issues of(List<Issue> issues) {
+            return new Issues(issues.stream().map(IssueShape::of).toList(), true, issues);
+        }
+
+        int indexOf(String id) {
+            for (int i = 0; i < shapes.size(); i++) {
+                if (shapes.get(i).id().equals(id)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        List<String> ids() {
+            return shapes.stream().map(IssueShape::id).toList();
+        }
+    }
+
+    /**
+     * The parties read: {@code ids} of every party whose id was read, {@code idsKnown} whether that is every party,
+     * and the parties that bound (whose role is therefore known).
+     */
+    record Parties(Set<String> ids, boolean idsKnown, List<Party> bound) {
+        Parties {
+            ids = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(ids));
+            bound = List.copyOf(bound);
+        }
+    }
+}
