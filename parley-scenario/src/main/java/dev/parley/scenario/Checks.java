@@ -31,6 +31,9 @@ final class Checks {
     }
 
     void add(Node at, String path, String message) {
+        if (at instanceof Node.ScalarNode s && s.type() == ScalarType.REFUSED) {
+            return; // the reader has said what is wrong with it
+        }
         problems.add(new Problem(file, at.line(), at.column(), path, message));
     }
 

@@ -49,7 +49,9 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
     }
 
     enum ScalarType {
-        STRING("a string"), NUMBER("a number"), BOOLEAN("true/false"), NULL("nothing (null)");
+        STRING("a string"), NUMBER("a number"), BOOLEAN("true/false"), NULL("nothing (null)"),
+        /** A value the reader refused, with its problem already recorded: no check reports it again. */
+        REFUSED("a refused value");
 
         final String kind;
 
@@ -60,6 +62,10 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
 
     /** A leaf. {@code number} is meaningful for NUMBER, {@code text} always holds the source text. */
     record ScalarNode(int line, int column, ScalarType type, String text, double number) implements Node {
+        static ScalarNode refused(int line, int column) {
+            return new ScalarNode(line, column, ScalarType.REFUSED, "", Double.NaN);
+        }
+
         @Override
         public String kind() {
             return type.kind;

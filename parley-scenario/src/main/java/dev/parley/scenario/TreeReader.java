@@ -34,7 +34,35 @@ final class TreeReader {
         return o;
     }
 
+    /**
+     * How deep a document may nest: {@code parley/1} needs 6 levels (profiles, a party, values, an issue, an
+     * option); anything far deeper is refused where it goes too deep, before the parser's own limit.
+     */
+    static final int MAX_DEPTH = 64;
+    /** The YAML tags that say what the value already is; any other tag changes the meaning and is refused. */
+    private static final java.util.Map<String, java.util.Set<JsonToken>> PLAIN_TAGS = java.util.Map.of(
+            "tag:yaml.org,2002:str", java.util.Set.of(JsonToken.VALUE_STRING),
+            "tag:yaml.org,2002:int", java.util.Set.of(JsonToken.VALUE_NUMBER_INT),
+            "tag:yaml.org,2002:float", java.util.Set.of(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT),
+            "tag:yaml.org,2002:bool", java.util.Set.of(JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE),
+            "tag:yaml.org,2002:null", java.util.Set.of(JsonToken.VALUE_NULL),
+            "tag:yaml.org,2002:map", java.util.Set.of(JsonToken.START_OBJECT),
+            "tag:yaml.org,2002:seq", java.util.Set.of(JsonToken.START_ARRAY),
+            "tag:yaml.org,2002:binary", java.util.Set.of(JsonToken.VALUE_EMBEDDED_OBJECT)); // refused below
+
     private TreeReader() {
+    }
+
+    /** A document nested deeper than {@link #MAX_DEPTH}, where it first does. */
+    private static final class TooDeep extends RuntimeException {
+        final int line;
+        final int column;
+
+        TooDeep(int line, int column) {
+            super(null, null, false, false);
+            this.line = line;
+            this.column = column;
+        }
     }
 
     /** The tree, or empty with the reasons added to {@code problems}. */
@@ -50,6 +78,10 @@ final class TreeReader {
         }
         try {
             return parse(file, text, format, problems);
+        } catch (TooDeep e) {
+            problems.add(new Problem(file, e.line, e.column, "", "nested more than " + MAX_DEPTH
+                    + " levels deep; a parley/1 document needs 6"));
+            return Optional.empty();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(1, at.getLineNr());
@@ -87,7 +119,16 @@ final class TreeReader {
                 problems.add(Problem.ofFile(file, "file is empty"));
                 return Optional.empty();
             }
-            Node root = node(file, p, problems);
+            Node root;
+            try {
+                root = node(file, p, problems, 1);
+            } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+                // A key or number longer than the parser reads: located where the parser stopped.
+                JsonLocation at = p.currentLocation();
+                problems.add(new Problem(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()), "",
+                        "over a limit: " + dev.parley.scenario.wire.Json.parserWords(e)));
+                return Optional.empty();
+            }
             JsonToken after = p.nextToken();
             if (after != null) {
                 JsonLocation at = p.currentTokenLocation();
@@ -100,11 +141,24 @@ final class TreeReader {
         }
     }
 
-    private static Node node(String file, JsonParser p, List<Problem> problems) throws IOException {
+    private static Node node(String file, JsonParser p, List<Problem> problems, int depth) throws IOException {
         JsonLocation at = p.currentTokenLocation();
         int line = at.getLineNr();
         int column = at.getColumnNr();
         JsonToken token = p.currentToken();
+        if (depth > MAX_DEPTH) {
+            throw new TooDeep(line, column);
+        }
+        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.getTypeId() != null
+                && !PLAIN_TAGS.getOrDefault(y.getTypeId(), java.util.Set.of()).contains(token)) {
+            String tag = y.getTypeId().replaceFirst("^tag:yaml.org,2002:", "!!");
+            problems.add(new Problem(file, line, column, "", PLAIN_TAGS.containsKey(y.getTypeId())
+                    ? "the YAML tag " + tag + " does not fit this value; write the value without it"
+                    : "a YAML tag (" + (tag.startsWith("!") ? tag : "!" + tag) + ") is not part of parley/1; write "
+                            + "the value without it"));
+            p.skipChildren();
+            return ScalarNode.refused(line, column);
+        }
         switch (token) {
             case START_OBJECT -> {
                 var entries = new ArrayList<Entry>();
@@ -113,7 +167,13 @@ final class TreeReader {
                     String key = p.currentName();
                     JsonLocation keyAt = p.currentTokenLocation();
                     p.nextToken();
-                    Node value = node(file, p, problems);
+                    if (key.equals("<<") && p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser) {
+                        problems.add(new Problem(file, keyAt.getLineNr(), keyAt.getColumnNr(), "", "a YAML merge "
+                                + "key (<<) is not part of parley/1; write the keys out"));
+                        p.skipChildren();
+                        continue;
+                    }
+                    Node value = node(file, p, problems, depth + 1);
                     Integer first = seen.putIfAbsent(key, keyAt.getLineNr());
                     if (first != null) {
                         problems.add(new Problem(file, keyAt.getLineNr(), keyAt.getColumnNr(), "",
@@ -127,7 +187,7 @@ final class TreeReader {
             case START_ARRAY -> {
                 var items = new ArrayList<Node>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(node(file, p, problems));
+                    items.add(node(file, p, problems, depth + 1));
                 }
                 return new ListNode(line, column, items);
             }
@@ -136,17 +196,22 @@ final class TreeReader {
                     // Read as the alias's own name, it would silently mean something else: refused, located.
                     problems.add(new Problem(file, line, column, "", "a YAML alias (*" + p.getText() + ") is not "
                             + "part of parley/1; write the value out"));
-                    return new ScalarNode(line, column, ScalarType.NULL, "null", Double.NaN);
+                    return ScalarNode.refused(line, column);
                 }
                 return new ScalarNode(line, column, ScalarType.STRING, p.getText(), Double.NaN);
             }
             case VALUE_EMBEDDED_OBJECT -> {
                 problems.add(new Problem(file, line, column, "", "a binary value (!!binary) is not part of parley/1; "
                         + "write the text itself"));
-                return new ScalarNode(line, column, ScalarType.NULL, "null", Double.NaN);
+                return ScalarNode.refused(line, column);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new ScalarNode(line, column, ScalarType.NUMBER, p.getText(), p.getDoubleValue());
+                String text = p.getText();
+                if (text.matches("[-+]?\\.(?i:inf|nan)")) { // YAML's infinities and not-a-number
+                    problems.add(new Problem(file, line, column, "", "'" + text + "' is not a finite number"));
+                    return ScalarNode.refused(line, column);
+                }
+                return new ScalarNode(line, column, ScalarType.NUMBER, text, p.getDoubleValue());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return new ScalarNode(line, column, ScalarType.BOOLEAN, p.getText(), Double.NaN);
@@ -160,10 +225,13 @@ final class TreeReader {
 
     /** The parser's own words, without Jackson's source excerpt and position (we print the position ourselves). */
     private static String syntaxMessage(JsonProcessingException e, Format format) {
-        String original = e.getOriginalMessage();
+        String original = dev.parley.scenario.wire.Json.parserWords(e);
         Throwable cause = e.getCause();
         if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
             original = y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + ")");
+        } else if (format == Format.YAML && original.startsWith("Expected a field name")) {
+            original = "a mapping key must be a plain text; a list or mapping as a key ('? ...') is not part of "
+                    + "parley/1";
         }
         original = original.lines().findFirst().orElse("").strip();
         return (format == Format.YAML ? "YAML" : "JSON") + " syntax error: " + original;

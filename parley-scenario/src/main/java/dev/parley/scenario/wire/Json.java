@@ -71,14 +71,23 @@ public final class Json {
             }
             return n;
         } catch (StreamConstraintsException e) {
-            // Jackson names its own setting ("..., from `StreamReadConstraints.getMaxNestingDepth()`"): not ours to show.
-            throw new InvalidInput(what, what + ": over a limit: " + e.getOriginalMessage().replaceAll(
-                    ", from `[^`]*`", ""));
+            throw new InvalidInput(what, what + ": over a limit: " + parserWords(e));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new InvalidInput(what, what + ": malformed JSON" + (at == null
                     ? ""
-                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + parserWords(e));
         }
+    }
+
+    /**
+     * The parser's own words about a document, on one line, without the names of Jackson's settings it adds ("...,
+     * from `StreamReadConstraints.getMaxNestingDepth()`", "enable `JsonReadFeature.X` to allow"): those are not
+     * settings a user of Parley can change.
+     */
+    public static String parserWords(JsonProcessingException e) {
+        String words = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        return words.lines().findFirst().orElse("").replaceAll(", from `[^`]*`", "")
+                .replaceAll(": enable `[^`]*` to allow", "").strip();
     }
 }
