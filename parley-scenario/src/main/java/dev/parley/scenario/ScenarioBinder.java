@@ -33,14 +33,10 @@ final class ScenarioBinder {
     private static final List<String> PARTY_KEYS = List.of("id", "name", "role", "ratifies", "representatives");
     private static final List<String> ISSUE_KEYS = List.of("id", "name", "options");
     private static final List<String> OPTION_KEYS = List.of("id", "label");
-    /**
-     * The largest scenario read: every analysis, protocol and agent works within these, and a file past them is
-     * refused where it is read, before any of them start.
-     */
-    static final int MAX_PARTIES = 64;
-    static final int MAX_ISSUES = 1_000;
-    static final int MAX_OPTIONS_PER_ISSUE = 10_000;
-    static final int MAX_OPTIONS = 100_000;
+    static final int MAX_PARTIES = ScenarioReader.MAX_PARTIES;
+    static final int MAX_ISSUES = ScenarioReader.MAX_ISSUES;
+    static final int MAX_OPTIONS_PER_ISSUE = ScenarioReader.MAX_OPTIONS_PER_ISSUE;
+    static final int MAX_OPTIONS = ScenarioReader.MAX_OPTIONS;
     /** The longest deadline a file may set, as the protocols allow. */
     static final int MAX_ROUNDS = dev.parley.engine.protocol.Settings.MAX_ROUNDS;
 

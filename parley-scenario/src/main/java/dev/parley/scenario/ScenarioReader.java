@@ -22,6 +22,14 @@ import java.util.Optional;
 public final class ScenarioReader {
     /** Files larger than this are refused before parsing. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+    /**
+     * The largest scenario read: every analysis, protocol and agent works within these, and a file past them is
+     * refused where it is read, before any of them start. The GENIUS import keeps to them too.
+     */
+    public static final int MAX_PARTIES = 64;
+    public static final int MAX_ISSUES = 1_000;
+    public static final int MAX_OPTIONS_PER_ISSUE = 10_000;
+    public static final int MAX_OPTIONS = 100_000;
 
     private ScenarioReader() {
     }

@@ -13,13 +13,14 @@ import java.util.Set;
 
 /** Reads the issues of a GENIUS domain file. Not thread-safe: one per import. */
 final class DomainReader extends Reader {
-    /** The most options an integer issue may have. */
-    static final int MAX_OPTIONS = 10_000;
+    /** The most options an issue may have: as many as a parley/1 issue, so that what is imported can be written. */
+    static final int MAX_OPTIONS = dev.parley.scenario.ScenarioReader.MAX_OPTIONS_PER_ISSUE;
     /** The largest magnitude of an integer or real issue's bounds: every whole number up to it is exact. */
     static final double MAX_BOUND = 1e15;
 
     /** An issue of the domain, as read. */
-    record DomainIssue(int index, String name, String type, List<String> labels, double[] numbers, double lower) {
+    record DomainIssue(int index, String name, String type, List<String> labels, double[] numbers, double lower,
+            Element at) {
     }
 
     DomainReader(Findings findings) {
@@ -42,12 +43,18 @@ final class DomainReader extends Reader {
                     problem(file, e, where, "is empty: a discrete issue needs items");
                     return Optional.empty();
                 }
+                if (items.size() > MAX_OPTIONS) {
+                    problem(file, e, where, "has " + items.size() + " items; at most " + MAX_OPTIONS
+                            + " are imported (a parley/1 issue may have at most " + MAX_OPTIONS + " options)");
+                    return Optional.empty();
+                }
                 var labels = new ArrayList<String>();
+                var seen = new HashSet<String>();
                 for (Element item : items) {
                     Optional<String> value = item.attribute("value");
                     if (value.isEmpty() || value.get().isBlank()) {
                         problem(file, item, where, "an item has no value");
-                    } else if (labels.contains(value.get())) {
+                    } else if (!seen.add(value.get())) {
                         problem(file, item, where, "item '" + value.get() + "' appears twice");
                     } else {
                         labels.add(value.get());
@@ -56,7 +63,7 @@ final class DomainReader extends Reader {
                 if (labels.size() == 1) {
                     problem(file, e, where, "has a single item; an issue needs at least 2 options");
                 }
-                return index.map(i -> new DomainIssue(i, name, type, labels, new double[0], 0));
+                return index.map(i -> new DomainIssue(i, name, type, labels, new double[0], 0, e));
             }
             case "integer", "real" -> {
                 Optional<Double> lower = bound(e, "lowerbound", file, where);
@@ -101,7 +108,7 @@ final class DomainReader extends Reader {
                 for (double x : numbers) {
                     labels.add(Findings.number(x));
                 }
-                return Optional.of(new DomainIssue(index.get(), name, type, labels, numbers, lo));
+                return Optional.of(new DomainIssue(index.get(), name, type, labels, numbers, lo, e));
             }
             default -> {
                 problem(file, e, where, type.isEmpty()
@@ -126,14 +133,15 @@ final class DomainReader extends Reader {
         var seen = new HashSet<Integer>();
         for (DomainIssue d : domain) {
             if (!seen.add(d.index())) {
-                problems.add(new Problem(file, 0, 0, "", "two issues have index " + d.index()));
+                problem(file, d.at(), "issue " + d.name(), "has index " + d.index() + ", as an issue before it "
+                        + "has");
             }
         }
     }
 
-    static Issue toIssue(DomainIssue d, Set<String> usedIssueIds) {
-        String id = Findings.unique(Findings.slug(d.name(), "issue"), usedIssueIds);
-        var used = new HashSet<String>();
+    static Issue toIssue(DomainIssue d, Findings.UniqueIds usedIssueIds) {
+        String id = usedIssueIds.of(Findings.slug(d.name(), "issue"));
+        var used = new Findings.UniqueIds();
         var options = new ArrayList<Option>();
         for (int k = 0; k < d.labels().size(); k++) {
             String label = d.labels().get(k);
@@ -142,7 +150,7 @@ final class DomainReader extends Reader {
                     : (d.numbers()[k] < 0
                             ? "minus" + Findings.number(-d.numbers()[k])
                             : Findings.number(d.numbers()[k]));
-            options.add(new Option(Findings.unique(Findings.slug(optionId, "option"), used), label));
+            options.add(new Option(used.of(Findings.slug(optionId, "option")), label));
         }
         return new Issue(id, d.name(), options);
     }

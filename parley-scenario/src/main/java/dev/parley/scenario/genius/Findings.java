@@ -85,12 +85,22 @@ final class Findings {
         return s.isEmpty() ? fallback : s;
     }
 
-    static String unique(String id, Set<String> used) {
-        String u = id;
-        for (int n = 2; !used.add(u); n++) {
-            u = id + "-" + n;
+    /**
+     * Ids made unique by a suffix ({@code id}, {@code id-2}, {@code id-3}...); each base id remembers its next
+     * suffix, so that thousands of texts with the same slug take linear time, not quadratic.
+     */
+    static final class UniqueIds {
+        private final Set<String> used = new java.util.HashSet<>();
+        private final java.util.Map<String, Integer> next = new java.util.HashMap<>();
+
+        String of(String id) {
+            String u = id;
+            for (int n = next.getOrDefault(id, 2); !used.add(u); n++) {
+                u = id + "-" + n;
+                next.put(id, n + 1);
+            }
+            return u;
         }
-        return u;
     }
 
     /** 3.0 → "3", 2.5 → "2.5". */

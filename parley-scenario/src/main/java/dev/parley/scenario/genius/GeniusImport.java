@@ -9,6 +9,7 @@ import dev.parley.engine.protocol.ProtocolKind;
 import dev.parley.engine.model.Role;
 import dev.parley.engine.model.Scenario;
 import dev.parley.scenario.Problem;
+import dev.parley.scenario.ScenarioReader;
 import dev.parley.scenario.ScenarioException;
 import dev.parley.scenario.genius.Xml.Element;
 import java.nio.file.Path;
@@ -56,11 +57,16 @@ public final class GeniusImport {
     }
 
     private Result run(Path domainFile, List<Path> profileFiles, Settings settings) {
-        if (settings.steps() < 2) {
-            throw new IllegalArgumentException("steps must be at least 2");
+        if (settings.steps() < 2 || settings.steps() > ScenarioReader.MAX_OPTIONS_PER_ISSUE) {
+            throw new IllegalArgumentException("steps must be 2 to " + ScenarioReader.MAX_OPTIONS_PER_ISSUE
+                    + ", not " + settings.steps());
         }
         if (profileFiles.isEmpty()) {
             throw new IllegalArgumentException("at least one profile file is needed");
+        }
+        if (profileFiles.size() > ScenarioReader.MAX_PARTIES) {
+            throw new IllegalArgumentException(profileFiles.size() + " profiles; at most "
+                    + ScenarioReader.MAX_PARTIES + " parties are supported");
         }
         String file = domainFile.toString();
         Element space = f.utilitySpace(Xml.read(domainFile), file);
@@ -73,12 +79,20 @@ public final class GeniusImport {
             problems.add(new Problem(file, space.line(), space.column(), "", "the domain has no issues"));
         }
         domainReader.checkIndices(domain, file);
+        long options = domain.stream().mapToLong(d -> d.labels().size()).sum();
+        if (domain.size() > ScenarioReader.MAX_ISSUES) {
+            problems.add(new Problem(file, space.line(), Math.max(1, space.column()), "", domain.size()
+                    + " issues; at most " + ScenarioReader.MAX_ISSUES + " are supported"));
+        } else if (options > ScenarioReader.MAX_OPTIONS) {
+            problems.add(new Problem(file, space.line(), Math.max(1, space.column()), "", options
+                    + " options over all issues; at most " + ScenarioReader.MAX_OPTIONS + " are supported"));
+        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems); // profiles cannot be checked against a broken domain
         }
         List<String> partyIds = partyIds(profileFiles, settings);
         var issueList = new ArrayList<Issue>();
-        var usedIssueIds = new HashSet<String>();
+        var usedIssueIds = new Findings.UniqueIds();
         for (DomainReader.DomainIssue d : domain) {
             issueList.add(DomainReader.toIssue(d, usedIssueIds));
         }
@@ -94,6 +108,10 @@ public final class GeniusImport {
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
+        }
+        if (profileFiles.size() < 2) {
+            throw new IllegalArgumentException("one profile file; a negotiation needs at least 2 parties, one profile "
+                    + "file each");
         }
         var parties = partyIds.stream().map(id -> new Party(id, id, Role.PRINCIPAL, true, List.of())).toList();
         String id = Findings.slug(Findings.stem(domainFile), "domain");

@@ -120,9 +120,13 @@ final class ProfileReader extends Reader {
     private double[] discreteValues(Element e, DomainIssue d, String file, String where) {
         double[] eval = new double[d.labels().size()];
         boolean[] seen = new boolean[eval.length];
+        var position = new java.util.HashMap<String, Integer>();
+        for (int k = 0; k < eval.length; k++) {
+            position.put(d.labels().get(k), k);
+        }
         for (Element item : e.children("item")) {
             String label = item.attribute("value").orElse("");
-            int k = d.labels().indexOf(label);
+            int k = position.getOrDefault(label, -1);
             if (k < 0) {
                 problem(file, item, where, "item '" + label + "' is not in the domain");
                 continue;

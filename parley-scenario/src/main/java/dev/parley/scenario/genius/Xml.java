@@ -45,6 +45,8 @@ final class Xml {
 
     /** Files larger than this are refused before parsing. */
     static final long MAX_BYTES = 10L * 1024 * 1024;
+    /** How deep elements may nest: a GENIUS file needs 6 or so; deeper is refused where it goes too deep. */
+    static final int MAX_DEPTH = 64;
 
     private Xml() {
     }
@@ -66,12 +68,17 @@ final class Xml {
         } catch (NoSuchFileException e) {
             throw fail(file, 0, 0, "no such file");
         } catch (SAXParseException e) {
-            String message = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
+            String said = e.getMessage() == null ? "" : e.getMessage();
+            String message = said.contains("DOCTYPE")
                     ? "DOCTYPE declarations are not allowed (they could expand entities or read other files)"
-                    : "not well-formed XML: " + e.getMessage();
+                    : said.startsWith("elements nested") ? said : "not well-formed XML: " + said;
             throw fail(file, Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()), message);
         } catch (SAXException e) {
             throw fail(file, 0, 0, "not XML: " + e.getMessage());
+        } catch (java.io.CharConversionException | java.io.UnsupportedEncodingException e) {
+            // The XML declaration names an encoding the parser does not know, or the bytes do not fit it.
+            throw fail(file, 1, 1, "cannot be decoded: the XML declaration's encoding is unknown or the text does "
+                    + "not match it; write the file as UTF-8");
         } catch (IOException e) {
             throw fail(file, 0, 0, "cannot be read: " + e.getMessage());
         } catch (ParserConfigurationException e) {
@@ -113,7 +120,10 @@ final class Xml {
         }
 
         @Override
-        public void startElement(String uri, String local, String qName, Attributes attrs) {
+        public void startElement(String uri, String local, String qName, Attributes attrs) throws SAXException {
+            if (stack.size() >= MAX_DEPTH) {
+                throw new SAXParseException("elements nested more than " + MAX_DEPTH + " deep", locator);
+            }
             var map = new LinkedHashMap<String, String>();
             for (int i = 0; i < attrs.getLength(); i++) {
                 map.put(attrs.getQName(i), attrs.getValue(i));

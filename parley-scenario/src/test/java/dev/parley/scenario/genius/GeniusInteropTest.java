@@ -90,11 +90,11 @@ class GeniusInteropTest {
         assertThat(r.notes()).containsExactly("real issue days [0.0, 10.0] was discretised into 11 options (--steps)",
                 "seller: evaluations of days outside [0, 1] were clamped to [0, 1], as GENIUS does");
 
-        var coarse = GeniusImport.read(DIR.resolve("mixed/domain.xml"), List.of(DIR.resolve("mixed/buyer.xml")),
-                new GeniusImport.Settings(Optional.of(List.of("B")), 3));
+        var coarse = GeniusImport.read(DIR.resolve("mixed/domain.xml"), List.of(DIR.resolve("mixed/buyer.xml"),
+                DIR.resolve("mixed/seller.xml")), new GeniusImport.Settings(Optional.of(List.of("B", "S")), 3));
         assertThat(coarse.scenario().issues().get(1).options()).extracting(o -> o.label()).containsExactly("0", "5",
                 "10");
-        assertThat(coarse.scenario().parties()).extracting(p -> p.id()).containsExactly("B");
+        assertThat(coarse.scenario().parties()).extracting(p -> p.id()).containsExactly("B", "S");
     }
 
     @ParameterizedTest
