@@ -11,7 +11,10 @@ function setLive(up, reason) {
   live.className = up ? 'live' : 'live down';
 }
 
+let routes = 0; // each change of address; a page still loading for an earlier one does not draw
+
 async function route() {
+  const mine = ++routes;
   if (window.__parleySeat && window.__parleySeat.link) window.__parleySeat.link.stop();
   window.__parleySeat = null;
   live.textContent = '';
@@ -23,8 +26,8 @@ async function route() {
     history.replaceState(null, '', '#/');
   }
   const seat = /^\/n\/([^/]+)\/([^/]+)$/.exec(hash);
-  if (seat) await seatPage(app, decodeURIComponent(seat[1]), decodeURIComponent(seat[2]), setLive);
-  else await startPage(app);
+  if (seat) await seatPage(app, decodeURIComponent(seat[1]), decodeURIComponent(seat[2]), setLive, () => mine !== routes);
+  else await startPage(app, () => mine !== routes);
 }
 
 window.addEventListener('hashchange', route);

@@ -31,11 +31,21 @@ export function analysisCards(seat, missing) {
     return el('section', { class: 'card wide', id: 'analysis' }, el('h2', {}, 'Analysis'),
       el('p', { class: 'notice' }, `The zone, the fair packages and the gap need every party's profile. Waiting for ${missing.map((p) => partyName(seat.view.scenario, p)).join(', ')} to share theirs from their room.`));
   }
-  const parties = seat.view.scenario.parties;
+  // Only parties with a profile have utilities to draw.
+  const parties = seat.view.scenario.parties.filter((p) => seat.zone.parties.includes(p.id));
   const axis = (name, k) => el('select', { id: `axis-${name}`, 'aria-label': `${name} axis`, onchange: async (ev) => {
-    seat.axes[k] = ev.target.value;
-    seat.zone = await call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/zone?x=${seat.axes[0]}&y=${seat.axes[1]}`, seat.token);
-    drawCharts(seat);
+    const axes = [...seat.axes];
+    axes[k] = ev.target.value;
+    const asked = (seat.zones = (seat.zones || 0) + 1);
+    try {
+      const zone = await call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/zone?x=${encodeURIComponent(axes[0])}&y=${encodeURIComponent(axes[1])}`, seat.token);
+      if (asked !== seat.zones) return; // a later choice of axes has asked since
+      seat.zone = zone;
+      seat.axes = [zone.x, zone.y];
+      drawCharts(seat);
+    } catch (e) {
+      show(document.getElementById('feedback'), errorBox(e.message));
+    }
   } }, parties.map((p) => el('option', { value: p.id, selected: seat.axes[k] === p.id }, p.name)));
   const current = texts(seat.progress).at(-1);
   return [

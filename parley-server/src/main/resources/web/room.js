@@ -31,10 +31,16 @@ export function profileCard(seat) {
       seat.rerender();
     } }, 'Change my profile') : el('p', { class: 'muted small' }, 'The talks have begun: your profile is fixed.'),
     shared ? el('p', { class: 'ok small' }, 'Shared with the mediator.')
-      : el('button', { type: 'button', class: 'secondary', id: 'share', onclick: async () => {
-        await call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/share`, seat.token, {});
-        seat.view.shared.push(seat.view.party);
-        await seat.rerender();
+      : el('button', { type: 'button', class: 'secondary', id: 'share', onclick: async (ev) => {
+        ev.target.disabled = true;
+        try {
+          await call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/share`, seat.token, {});
+          seat.view.shared.push(seat.view.party);
+          await seat.rerender();
+        } catch (e) {
+          ev.target.disabled = false;
+          show(document.getElementById('feedback'), errorBox(e.message));
+        }
       } }, 'Share my profile with the mediator'));
 }
 
@@ -51,7 +57,8 @@ function profileEditor(seat) {
       field(`v-${i.id}-${o.id}`, p.values[i.id][k], `Value of ${o.label}`),
       el('label', { class: 'inline' }, el('input', { type: 'checkbox', id: `r-${i.id}-${o.id}`,
         checked: (p.redLines[i.id] || []).includes(o.id) }), 'red line'))))));
-  const save = async () => {
+  const save = async (ev) => {
+    const button = ev.target;
     const body = { reservation: Number(document.getElementById('reservation-input').value), weights: {}, values: {}, redLines: {} };
     for (const i of s.issues) {
       body.weights[i.id] = Number(document.getElementById(`w-${i.id}`).value);
@@ -59,12 +66,14 @@ function profileEditor(seat) {
       const red = i.options.filter((o) => document.getElementById(`r-${i.id}-${o.id}`).checked).map((o) => o.id);
       if (red.length) body.redLines[i.id] = red;
     }
+    button.disabled = true; // one save at a time: a second would race the first
     try {
       seat.profile = await call('POST', `/api/negotiations/${encodeURIComponent(seat.id)}/profile`, seat.token, body);
       seat.editing = false;
       seat.resetInputs = true;
       await seat.rerender();
     } catch (e) {
+      button.disabled = false;
       show(errors, errorBox(e.message), el('ul', { class: 'problems' }, e.details.map((d) => el('li', {}, d))));
     }
   };
@@ -87,12 +96,22 @@ export function tableCard(seat, table) {
     seat.prevTable = seat.lastTable || null;
     seat.lastTable = table;
   }
-  // A proposal is compared with the text it would change; otherwise with the package before it.
-  const before = v.onTable && v.currentText && JSON.stringify(v.onTable) !== JSON.stringify(v.currentText) ? v.currentText : seat.prevTable;
+  // A proposal is compared with the text it would change; in shuttle with the package presented to this party
+  // before it (from the log, so that a reload keeps it); otherwise with the package before it.
+  const presented = v.events.filter((e) => e.type === 'presented' && e.to === v.party);
+  const shuttle = presented.length > 0 && !v.currentText;
+  const before = v.onTable && v.currentText && JSON.stringify(v.onTable) !== JSON.stringify(v.currentText) ? v.currentText
+    : shuttle ? (presented.length > 1 ? presented[presented.length - 2].package : null) : seat.prevTable;
+  // Shuttle, once answered: the package stays in view with the answer given.
+  const answered = shuttle && !v.onTable;
+  const answer = answered ? v.events.filter((e) => (e.type === 'accepted' || e.type === 'rejected') && e.party === v.party
+    && e.seq > presented[presented.length - 1].seq).at(0) : null;
   const changed = before ? v.scenario.issues.filter((i) => before[i.id] !== table[i.id]) : [];
   const item = (i) => el('li', {}, el('span', { class: 'muted' }, `${i.name}: `), optionLabel(v.scenario, i.id, table[i.id]));
   const proposal = v.onTable && v.currentText && JSON.stringify(v.onTable) !== JSON.stringify(v.currentText);
-  const out = el('section', { class: 'card', id: 'on-table' }, el('h2', {}, proposal ? 'The proposal on the table' : 'On the table'),
+  const heading = answered ? 'Last presented to you' : proposal ? 'The proposal on the table' : 'On the table';
+  const out = el('section', { class: 'card', id: 'on-table' }, el('h2', {}, heading),
+  answer ? el('p', { class: 'muted', id: 'your-answer' }, `You ${answer.type} it; the mediator is meeting the others.`) : null,
   el('ul', {}, v.scenario.issues.map(item)),
   el('p', {}, 'Your utility ', el('b', { id: 'my-utility' }, num(u)), ' against your reservation ', num(seat.profile.reservation),
     u >= seat.profile.reservation ? el('span', { class: 'ok' }, ' — acceptable') : el('span', { class: 'flag' }, ' — below your reservation')),

@@ -5,12 +5,14 @@ import { el, show, num, errorBox, describeEvent, describePackage, partyName } fr
 import { utility, profileCard, tableCard } from './room.js';
 import { assess, assessmentView, analysisCards, drawCharts, packagesCard } from './console.js';
 
-export async function seatPage(app, id, token, setLive) {
+export async function seatPage(app, id, token, setLive, stale = () => false) {
   const seat = { id, token, view: null, profile: null, lastTable: null, prevTable: null, progress: null, zone: null, axes: null };
   try {
     seat.view = await call('GET', `/api/negotiations/${encodeURIComponent(id)}`, token);
     seat.catalogue = await call('GET', '/api/catalogue');
+    if (stale()) return;
   } catch (e) {
+    if (stale()) return;
     show(app, errorBox(`${e.message}. Open the invite link you were given again, or ask the organiser for a new one.`));
     return;
   }
@@ -19,13 +21,17 @@ export async function seatPage(app, id, token, setLive) {
   document.getElementById('where').textContent = `${seat.view.scenario.title} · ${me.name}`
     + (seat.mediator ? ' · mediator’s console' : ' · party room');
   if (!seat.mediator) seat.profile = await call('GET', `/api/negotiations/${encodeURIComponent(id)}/profile`, token);
+  if (stale()) return;
   const last = seat.view.events.length ? seat.view.events[seat.view.events.length - 1].seq : 0;
   let timer = null;
   const refresh = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
+      const asked = (seat.views = (seat.views || 0) + 1);
       try {
-        seat.view = await call('GET', `/api/negotiations/${encodeURIComponent(id)}`, token);
+        const view = await call('GET', `/api/negotiations/${encodeURIComponent(id)}`, token);
+        if (asked !== seat.views) return; // a later refresh has asked since: its answer is the newer one
+        seat.view = view;
         if (seat.profile && seat.view.begun) { // the first move fixes every profile
           seat.profile.editable = false;
           seat.editing = false;
@@ -38,23 +44,38 @@ export async function seatPage(app, id, token, setLive) {
   };
   seat.rerender = () => render(app, seat, refresh);
   await render(app, seat, refresh);
+  if (stale()) return;
   seat.link = follow(id, token, last, refresh, (up, reason) => setLive(up, reason));
   window.__parleySeat = seat; // for the browser tests: drop the socket to check that the page recovers
 }
 
+/** Shuttle: the package last presented to this seat's party, if any. */
+function lastPresentedTo(v) {
+  const shown = v.events.filter((e) => e.type === 'presented' && e.to === v.party).at(-1);
+  return shown ? shown.package : null;
+}
+
 async function render(app, seat, refresh) {
+  // Renders may overlap (a refresh and a profile change): only the latest one draws.
+  const drawing = (seat.renders = (seat.renders || 0) + 1);
   const v = seat.view;
   const s = v.scenario;
   const missing = v.awaitingShares; // the server's rule: whose profiles the mediator's analysis still waits for
   if (seat.mediator && missing.length === 0) {
     const base = `/api/negotiations/${encodeURIComponent(seat.id)}`;
-    seat.progress = await call('GET', `${base}/progress`, seat.token);
+    const progress = await call('GET', `${base}/progress`, seat.token);
+    if (drawing !== seat.renders) return;
+    seat.progress = progress;
     if (!seat.zone || !v.begun) { // profiles may still change before the first move; the zone with them
-      seat.zone = await call('GET', `${base}/zone`, seat.token);
-      seat.axes = seat.axes || [seat.zone.x, seat.zone.y];
+      const axes = seat.axes ? `?x=${encodeURIComponent(seat.axes[0])}&y=${encodeURIComponent(seat.axes[1])}` : '';
+      const zone = await call('GET', `${base}/zone${axes}`, seat.token);
+      if (drawing !== seat.renders) return;
+      seat.zone = zone;
+      seat.axes = [zone.x, zone.y];
     }
   }
-  const table = v.onTable || v.currentText;
+  // In shuttle a party that has answered keeps seeing the package it answered, until the next one comes.
+  const table = v.onTable || v.currentText || (!seat.mediator && lastPresentedTo(v)) || null;
   const focusId = document.activeElement && document.activeElement.id;
   // What a person was typing survives a refresh brought by someone else's move (not their own: that starts afresh).
   const typed = {};
@@ -143,8 +164,10 @@ function board(seat) {
 function composer(seat, onChange) {
   const s = seat.view.scenario;
   const v = seat.view;
-  const start = seat.draft || v.currentText || v.onTable || v.concession || v.opening
-    || Object.fromEntries(s.issues.map((i) => [i.id, i.options[0].id]));
+  // Shuttle has no current text: the mediator carries forward the package it last presented, to whichever party.
+  const lastPresented = v.events.filter((e) => e.type === 'presented').at(-1);
+  const start = seat.draft || v.currentText || v.onTable || v.concession || (lastPresented && lastPresented.package)
+    || v.opening || Object.fromEntries(s.issues.map((i) => [i.id, i.options[0].id]));
   seat.draft = { ...start };
   return el('div', { id: 'composer' }, s.issues.map((i) => el('div', {}, el('label', { for: `pick-${i.id}` }, i.name),
     el('select', { id: `pick-${i.id}`, onchange: (ev) => { seat.draft[i.id] = ev.target.value; onChange(); } },
@@ -210,15 +233,24 @@ function actionsCard(seat, refresh) {
       sayings.map((e) => el('option', { value: e.seq }, `#${e.seq} ${describeEvent(v.scenario, e)}`.slice(0, 120))));
     const relayKind = el('select', { id: 'relay-kind', 'aria-label': 'Passed on as' }, el('option', { value: 'reframed' }, 'in my words (reframed)'),
       el('option', { value: 'verbatim' }, 'word for word (verbatim)'));
+    // Only what a party said can be quoted word for word; an objection is passed on in the mediator's words.
+    const fitKind = () => {
+      const e = sayings.find((x) => String(x.seq) === relayOf.value);
+      relayKind.options[1].disabled = Boolean(e && e.type !== 'said');
+      if (relayKind.options[1].disabled) relayKind.value = 'reframed';
+    };
     const relayText = el('textarea', { id: 'relay-text', 'aria-label': 'The words passed on' });
     relayOf.addEventListener('change', () => {
       const e = sayings.find((x) => String(x.seq) === relayOf.value);
       if (e && e.type === 'said' && !relayText.value) relayText.value = e.text;
+      fitKind();
     });
     const present = () => {
       const body = { type: 'present', to: v.counterpart, package: seat.draft };
       if (relayOf.value && relayText.value.trim()) {
-        body.relay = { original: Number(relayOf.value), verbatim: relayKind.value === 'verbatim', text: relayText.value.trim() };
+        const verbatim = relayKind.value === 'verbatim';
+        // A quote is passed on exactly as it was said, spaces and line breaks included.
+        body.relay = { original: Number(relayOf.value), verbatim, text: verbatim ? relayText.value : relayText.value.trim() };
       }
       move(body);
     };

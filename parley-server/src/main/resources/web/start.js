@@ -2,14 +2,15 @@
 import { call, ApiError } from './api.js';
 import { el, show, errorBox } from './util.js';
 
-export async function startPage(app) {
+export async function startPage(app, stale = () => false) {
   let catalogue;
   try {
     catalogue = await call('GET', '/api/catalogue');
   } catch (e) {
-    show(app, errorBox(e.message));
+    if (!stale()) show(app, errorBox(e.message));
     return;
   }
+  if (stale()) return; // the address changed while the catalogue loaded
   const state = { scenario: catalogue.scenarios[0], upload: null };
   const keyInput = el('input', { type: 'password', id: 'admin-key', autocomplete: 'off', size: 44,
     value: sessionStorage.getItem('parley.admin') || '' });
@@ -68,7 +69,9 @@ export async function startPage(app) {
     show(seats, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Seat'), el('th', {}, 'Filled by'),
       el('th', {}, 'Profile'))), el('tbody', {}, rows)));
   };
+  let checking = 0; // each choice of scenario; an answer about an earlier one is dropped
   builtin.addEventListener('change', () => {
+    checking++;
     state.scenario = catalogue.scenarios.find((s) => s.id === builtin.value);
     state.upload = null;
     file.value = '';
@@ -79,14 +82,17 @@ export async function startPage(app) {
   file.addEventListener('change', async () => {
     const f = file.files[0];
     if (!f) return;
+    const asked = ++checking;
     const text = await f.text();
     try {
       const s = await call('POST', '/api/validate', null, { upload: { file: f.name, text } });
+      if (asked !== checking) return;
       state.scenario = s;
       state.upload = { file: f.name, text };
       show(fileResult, el('p', { class: 'ok' }, `${f.name} is a valid parley/1 scenario: ${s.title}`));
       renderProtocols();
     } catch (e) {
+      if (asked !== checking) return;
       state.upload = null;
       show(fileResult, el('p', { class: 'error', role: 'alert' }, `${f.name}: ${e.message}`),
         e.details.length ? el('ol', { class: 'problems', id: 'problems' }, e.details.map((d) => el('li', {}, d))) : null);

@@ -247,12 +247,19 @@ final class ConsoleApi {
     private void zone(Context ctx) {
         Analysis a = negotiations.overview(ctx.pathParam("id"), Requests.token(ctx)).analysis();
         Scenario s = a.scenario();
-        List<String> principals = s.principals();
-        String x = axis(ctx, "x", s, principals.isEmpty() ? s.parties().get(0).id() : principals.get(0));
-        String y = axis(ctx, "y", s, principals.size() < 2 ? s.parties().get(1).id() : principals.get(1));
+        // By default the first two principals; where there are fewer, the first parties that have a profile (a
+        // scenario has at least two: every principal and ratifying party needs one).
+        var axes = new java.util.ArrayList<>(s.principals());
+        s.profiles().keySet().stream().filter(p -> !axes.contains(p)).forEach(axes::add);
+        if (axes.size() < 2) {
+            throw new InvalidInput("x", "fewer than two parties of " + s.id() + " have a profile: no zone to draw");
+        }
+        String x = axis(ctx, "x", s, axes.get(0));
+        String y = axis(ctx, "y", s, axes.get(1));
         var m = new LinkedHashMap<String, Object>();
         m.put("x", x);
         m.put("y", y);
+        m.put("parties", List.copyOf(s.profiles().keySet()));
         var reservations = new LinkedHashMap<String, Double>();
         reservations.put(x, s.profiles().get(x).reservation());
         reservations.put(y, s.profiles().get(y).reservation());
@@ -304,7 +311,9 @@ final class ConsoleApi {
             return absent;
         }
         if (!s.profiles().containsKey(party)) {
-            throw new InvalidInput(name, name + ": " + party + " is not a party of " + s.id() + " (parties: "
+            throw new InvalidInput(name, name + ": " + party + (s.party(party).isPresent()
+                    ? " has no profile, so no utilities to draw"
+                    : " is not a party of " + s.id()) + " (parties with a profile: "
                     + String.join(", ", s.profiles().keySet()) + ")");
         }
         return party;

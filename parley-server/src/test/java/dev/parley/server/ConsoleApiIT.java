@@ -107,6 +107,31 @@ class ConsoleApiIT extends HttpHarness {
         assertThat(rows.get(1).get("gap").isNull()).isTrue(); // single-text: no positions, no gap
     }
 
+    /** With one principal and a party that has no profile, the zone's axes are the parties that have one. */
+    @Test
+    void zone_drawsOnlyPartiesWithAProfile() throws Exception {
+        String scenario = "{\"format\": \"parley/1\", \"id\": \"small\", \"parties\": [{\"id\": \"A\", "
+                + "\"role\": \"principal\"}, {\"id\": \"O\", \"role\": \"stakeholder\", \"ratifies\": false}, "
+                + "{\"id\": \"M\", \"role\": \"mediator\"}], \"issues\": [{\"id\": \"I\", \"options\": "
+                + "[\"a\", \"b\"]}], \"profiles\": {\"A\": {\"reservation\": 0, \"weights\": {\"I\": 1}, "
+                + "\"values\": {\"I\": [1, 0]}}, \"M\": {\"reservation\": 0, \"weights\": {\"I\": 1}, "
+                + "\"values\": {\"I\": [0, 1]}}}}";
+        JsonNode created = create("{\"scenario\": " + scenario + ", \"protocol\": \"single-text\"}");
+        String base = "/api/negotiations/" + created.get("id").asText();
+        String m = created.get("tokens").get("M").asText();
+        assertThat(call("POST", base + "/share", created.get("tokens").get("A").asText(), "{}").status())
+                .isEqualTo(200);
+        Reply zone = call("GET", base + "/zone", m, null);
+        assertThat(zone.status()).as(String.valueOf(zone.body())).isEqualTo(200);
+        assertThat(zone.body().get("x").asText()).isEqualTo("A");
+        assertThat(zone.body().get("y").asText()).isEqualTo("M");
+        assertThat(zone.body().get("parties")).hasSize(2);
+        Reply o = call("GET", base + "/zone?x=O", m, null);
+        assertThat(o.status()).isEqualTo(400);
+        assertThat(o.body().get("error").asText()).isEqualTo("x: O has no profile, so no utilities to draw (parties "
+                + "with a profile: A, M)");
+    }
+
     @Test
     void progress_inTheOfferProtocols_measuresTheGapBetweenThePrincipalsPositions() throws Exception {
         JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"saop\", \"agents\": {\"EU\": "

@@ -11,35 +11,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The mediator's "predicted effect" shows the package in the composer, however the server's answers are ordered: the
  * browser holds the answer for an earlier draft until the later draft's answer has been drawn, then lets it through.
  */
-class PredictedEffectIT extends HttpHarness {
-    static Browser browser;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        browser.assertNoPageErrors();
-    }
-
+class PredictedEffectIT extends BrowserHarness {
     @Test
     void anAnswerForAnEarlierDraft_thatArrivesLast_doesNotReplaceTheLatestDraftsEffect() throws Exception {
         JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"single-text\", \"agents\": "
@@ -68,8 +46,7 @@ class PredictedEffectIT extends HttpHarness {
         }
         assertThat(early).as("two options of %s with different utilities for Ukraine", issue).isNotNull();
 
-        Page mediator = browser.page();
-        mediator.navigate("http://127.0.0.1:" + server.port() + "/#/n/" + id + "/" + us);
+        Page mediator = seat(id, us);
         assertThat(mediator.locator("#predicted")).containsText("Ukraine");
         var held = new ArrayList<Route>();
         var heldFor = new ArrayList<String>();

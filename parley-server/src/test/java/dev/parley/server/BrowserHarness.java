@@ -1,0 +1,35 @@
+package dev.parley.server;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+
+/** A real server ({@link HttpHarness}) and Debian's Chromium for the class; no page may raise a script error. */
+abstract class BrowserHarness extends HttpHarness {
+    static Browser browser;
+
+    @BeforeAll
+    static void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        browser.assertNoPageErrors();
+    }
+
+    /** A new page (its own browser context) at a seat's invite link. */
+    Page seat(String id, String token) {
+        Page page = browser.page();
+        page.navigate("http://127.0.0.1:" + server.port() + "/#/n/" + id + "/" + token);
+        return page;
+    }
+}
