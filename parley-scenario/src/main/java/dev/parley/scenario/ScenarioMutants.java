@@ -41,8 +41,9 @@ public final class ScenarioMutants {
     }
 
     /**
-     * What reading one mutant gave: read and written back equal; refused with located problems; or a failure of the
-     * reader (an exception, an unlocated problem, a round trip that differs), described.
+     * What reading one mutant gave: read and written back equal; refused with located problems (on a path of the
+     * document, or at a line of it as a whole, like a syntax error); or a failure of the reader (an exception, a
+     * problem that names no line, a round trip that differs), described.
      */
     public sealed interface Outcome {
         record Read() implements Outcome {
@@ -62,7 +63,9 @@ public final class ScenarioMutants {
             read = ScenarioReader.read(name, text, format);
         } catch (ScenarioException e) {
             for (Problem p : e.problems()) {
-                if (p.line() <= 0 && !p.path().isEmpty()) {
+                // Only a problem with the whole file (empty, too large) may name no line.
+                if (p.line() <= 0 && !(p.path().isEmpty() && (p.message().equals("file is empty") || p.message()
+                        .contains("over the 10 MB limit")))) {
                     return new Outcome.Failed("unlocated: " + p);
                 }
                 if (p.message().contains("Exception") || p.message().contains("java.") || p.message().contains(
