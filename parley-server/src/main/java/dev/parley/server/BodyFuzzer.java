@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded mutation fuzzer of the request bodies, against a running server: mutants ({@link ScenarioMutants#mutate})
- * of valid bodies for creating a negotiation, making each kind of move and validating a file, in single-text,
- * shuttle and saop. Every answer must be a success or a 4xx in the one error shape, never a 500, never a Java
+ * of valid bodies for creating a negotiation, making each kind of move, editing a profile, assessing a package,
+ * filling a seat and validating a file, in single-text, shuttle and saop. Every answer must be a success or a 4xx in the one error shape, never a 500, never a Java
  * message. For the integration test (a few thousand) and the long run in the benchmarks; the server must not limit
  * the rate of public or refused requests, so that every mutant reaches the decoder.
  */
@@ -31,6 +31,9 @@ public final class BodyFuzzer {
     private record Target(String path, String token, String body) {
     }
 
+    /** How many bodies each protocol's negotiation is fuzzed with. */
+    public static final int BODIES = 11;
+
     private final String base;
     private final String admin;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -41,19 +44,26 @@ public final class BodyFuzzer {
         this.admin = admin;
     }
 
-    /** Sends {@code perBody} mutants of each body (8 bodies in each of 3 protocols). */
+    /** Sends {@code perBody} mutants of each body ({@link #BODIES} bodies in each of 3 protocols). */
     public Result run(int perBody) throws IOException, InterruptedException {
         var failures = new ArrayList<String>();
         int sent = 0;
         int refused = 0;
         int accepted = 0;
+        var s = dev.parley.scenario.BuiltinScenarios.find("ceasefire-2025").orElseThrow();
+        String profile = Json.write(dev.parley.scenario.ScenarioWriter.profile(s.issues(), s.profiles().get("UA")));
         for (String protocol : List.of("single-text", "shuttle", "saop")) {
+            String eu = protocol.equals("single-text") ? "truthful" : "boulware";
             JsonNode created = Json.read("created", send("/api/negotiations", admin, "{\"scenario\": "
-                    + "\"ceasefire-2025\", \"protocol\": \"" + protocol + "\"}").body());
+                    + "\"ceasefire-2025\", \"protocol\": \"" + protocol + "\", \"agents\": {\"EU\": \"" + eu
+                    + "\"}, \"shared\": [\"EU\"]}").body());
             String id = created.get("id").asText();
             String ua = created.get("tokens").get("UA").asText();
             String us = created.get("tokens").has("US") ? created.get("tokens").get("US").asText() : ua;
-            String moves = "/api/negotiations/" + id + "/moves";
+            String at = "/api/negotiations/" + id;
+            String moves = at + "/moves";
+            send(at + "/share", ua, "{}"); // so that the mediator may assess
+            send(at + "/share", created.get("tokens").get("RU").asText(), "{}");
             var targets = List.of(new Target("/api/negotiations", admin, "{\"scenario\": \"ceasefire-2025\", "
                     + "\"protocol\": \"" + protocol + "\", \"rounds\": 50, \"agents\": {\"EU\": \"truthful\"}, "
                     + "\"shared\": [\"EU\"], \"seed\": 3}"),
@@ -66,6 +76,9 @@ public final class BodyFuzzer {
                     new Target(moves, ua, "{\"type\": \"reject\", \"objections\": [\"KU\"], \"toward\": "
                             + "[\"KU=hold\"]}"),
                     new Target(moves, ua, "{\"type\": \"end\", \"reason\": \"enough\"}"),
+                    new Target(at + "/profile", ua, profile),
+                    new Target(at + "/assess", us, "{\"package\": " + PACKAGE + "}"),
+                    new Target(at + "/seats/EU", admin, "{\"agent\": \"" + eu + "\"}"),
                     new Target("/api/validate", null, "{\"upload\": {\"file\": \"t.json\", \"text\": \"{}\"}}"));
             for (Target t : targets) {
                 for (long seed = 1; seed <= perBody; seed++) {
