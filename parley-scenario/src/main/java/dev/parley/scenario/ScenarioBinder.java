@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
 final class ScenarioBinder {
     static final String FORMAT = "parley/1";
     private static final List<String> TOP_KEYS = List.of("format", "id", "title", "description", "parties",
-            "issues", "profiles", "protocol");
-    private static final List<String> PARTY_KEYS = List.of("id", "name", "role", "ratifies", "representatives");
+            "issues", "profiles", "demands", "protocol");
+    private static final List<String> PARTY_KEYS = List.of("id", "name", "role", "ratifies", "representatives",
+            "allies");
     private static final List<String> ISSUE_KEYS = List.of("id", "name", "options");
     private static final List<String> OPTION_KEYS = List.of("id", "label");
     static final int MAX_PARTIES = ScenarioReader.MAX_PARTIES;
@@ -50,6 +51,11 @@ final class ScenarioBinder {
     private final List<Shapes.IssueShape> issueShapes = new ArrayList<>();
     private boolean issueIdsKnown = true;
     private boolean issuesComplete;
+    /** Each party's {@code allies} as written, checked once every party has been read (an ally may come later). */
+    private final List<AlliesAt> allies = new ArrayList<>();
+
+    private record AlliesAt(String party, Node node, String path) {
+    }
 
     private ScenarioBinder(Checks checks) {
         this.c = checks;
@@ -88,12 +94,20 @@ final class ScenarioBinder {
         Map<String, Profile> profiles = c.required(top, "", "profiles", "each party's preferences by party id")
                 .map(n -> ProfileBinder.profiles(n, known, shapes, c))
                 .orElse(Map.of());
+        Map<String, List<dev.parley.engine.model.Demand>> demands = top.get("demands")
+                .map(n -> DemandBinder.demands(n, known, shapes, c)).orElse(Map.of());
+        var named = new java.util.HashMap<String, List<String>>();
+        for (AlliesAt a : allies) {
+            named.putIfAbsent(a.party(), DemandBinder.allies(a.node(), a.path(), a.party(), known, c));
+        }
+        List<Party> allied = parties.stream().map(p -> new Party(p.id(), p.name(), p.role(), p.ratifies(),
+                p.representatives(), named.getOrDefault(p.id(), List.of()))).toList();
         Optional<ProtocolDefaults> protocol = top.get("protocol").flatMap(n -> protocol(n, known));
         if (!c.problems().isEmpty() || id.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Scenario.of(id.get(), title.orElse(id.get()), description.orElse(""), parties, issues,
-                profiles, protocol));
+        return Optional.of(Scenario.of(id.get(), title.orElse(id.get()), description.orElse(""), allied, issues,
+                profiles, protocol, demands));
     }
 
     /** Whether the document says it is {@code parley/1}; a missing format is reported but checking goes on. */
@@ -145,6 +159,8 @@ final class ScenarioBinder {
         Optional<String> read = c.required(m, path, "id", "a short unique id, e.g. UA")
                 .flatMap(n -> c.id(n, Checks.join(path, "id")));
         read.ifPresentOrElse(partyIds::add, () -> partyIdsKnown = false);
+        read.ifPresent(i -> m.get("allies").ifPresent(n -> allies.add(new AlliesAt(i, n, Checks.join(path,
+                "allies")))));
         Optional<String> id = read.filter(i -> !duplicate(m.get("id").orElseThrow(), Checks.join(path, "id"), i,
                 "party", firstLine));
         Optional<String> name = m.get("name").flatMap(n -> c.string(n, Checks.join(path, "name")));

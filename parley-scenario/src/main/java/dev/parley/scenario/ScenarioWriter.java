@@ -60,8 +60,24 @@ public final class ScenarioWriter {
         var profiles = new LinkedHashMap<String, Object>();
         s.profiles().forEach((party, profile) -> profiles.put(party, profile(s.issues(), profile)));
         doc.put("profiles", profiles);
+        if (!s.demands().isEmpty()) {
+            doc.put("demands", demands(s));
+        }
         s.protocol().ifPresent(p -> doc.put("protocol", protocol(p)));
         return doc;
+    }
+
+    /** The parties' stated demands as parley/1 writes them: party → [{id, label, satisfiedBy}]. Public. */
+    public static Map<String, Object> demands(Scenario s) {
+        var out = new LinkedHashMap<String, Object>();
+        s.demands().forEach((party, list) -> out.put(party, list.stream().map(d -> {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("id", d.id());
+            m.put("label", d.label());
+            m.put("satisfiedBy", d.satisfiedBy());
+            return m;
+        }).toList()));
+        return out;
     }
 
     private static Map<String, Object> party(Party p) {
@@ -72,6 +88,9 @@ public final class ScenarioWriter {
         m.put("ratifies", p.ratifies());
         if (!p.representatives().isEmpty()) {
             m.put("representatives", p.representatives());
+        }
+        if (!p.allies().isEmpty()) {
+            m.put("allies", p.allies());
         }
         return m;
     }

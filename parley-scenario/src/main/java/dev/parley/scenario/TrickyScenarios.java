@@ -1,5 +1,6 @@
 package dev.parley.scenario;
 
+import dev.parley.engine.model.Demand;
 import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Option;
 import dev.parley.engine.model.Party;
@@ -85,7 +86,34 @@ public final class TrickyScenarios {
                 : Optional.of(new ProtocolDefaults(mediator.isPresent() ? "single-text" : "saop", mediator,
                         rnd.nextBoolean() ? OptionalInt.of(rnd.nextInt(1, 10_001)) : OptionalInt.empty(),
                         rnd.nextBoolean() ? OptionalDouble.of(number(rnd, true)) : OptionalDouble.empty()));
-        return Scenario.of(id(rnd), text(rnd), text(rnd), parties, issues, profiles, protocol);
+        // Allies and stated demands, public: any party may name others as allies and state demands.
+        var allied = new ArrayList<Party>();
+        var demands = new LinkedHashMap<String, List<Demand>>();
+        for (Party p : parties) {
+            List<String> others = ids.stream().filter(x -> !x.equals(p.id()) && rnd.nextInt(3) == 0).toList();
+            allied.add(new Party(p.id(), p.name(), p.role(), p.ratifies(), p.representatives(), others));
+            var stated = new ArrayList<Demand>();
+            var demandIds = new LinkedHashSet<String>();
+            int n = rnd.nextInt(3);
+            while (demandIds.size() < n) {
+                demandIds.add(id(rnd));
+            }
+            for (String d : demandIds) {
+                var satisfiedBy = new LinkedHashMap<String, List<String>>();
+                for (Issue issue : issues) {
+                    if (satisfiedBy.isEmpty() || rnd.nextInt(3) == 0) {
+                        var options = issue.options().stream().map(Option::id).filter(o -> rnd.nextBoolean())
+                                .toList();
+                        satisfiedBy.put(issue.id(), options.isEmpty() ? List.of(issue.option(0).id()) : options);
+                    }
+                }
+                stated.add(new Demand(d, text(rnd), satisfiedBy));
+            }
+            if (!stated.isEmpty()) {
+                demands.put(p.id(), stated);
+            }
+        }
+        return Scenario.of(id(rnd), text(rnd), text(rnd), allied, issues, profiles, protocol, demands);
     }
 
     private static Profile profile(SplittableRandom rnd, List<Issue> issues) {

@@ -26,9 +26,9 @@ public final class Picture {
      * (the bilateral frontier Zeuthen's protocol concedes along, and the two parties' own Pareto line in a chart).
      */
     public static Scenario bilateral(Scenario s, String a, String b) {
-        var parties = s.parties().stream().map(p -> new Party(p.id(), p.name(), p.role(), p.id().equals(a) || p.id()
-                .equals(b), p.representatives())).toList();
-        return Scenario.of(s.id(), s.title(), s.description(), parties, s.issues(), s.profiles(), Optional.empty());
+        var parties = s.parties().stream().map(p -> p.withRatifies(p.id().equals(a) || p.id().equals(b))).toList();
+        return Scenario.of(s.id(), s.title(), s.description(), parties, s.issues(), s.profiles(), Optional.empty(),
+                s.demands());
     }
 
     /**

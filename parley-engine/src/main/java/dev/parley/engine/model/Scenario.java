@@ -21,10 +21,11 @@ public final class Scenario {
     private final List<Issue> issues;
     private final Map<String, Profile> profiles;
     private final Optional<ProtocolDefaults> protocol;
+    private final Map<String, List<Demand>> demands;
     private final OutcomeSpace space;
 
     private Scenario(String id, String title, String description, List<Party> parties, List<Issue> issues,
-            Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol) {
+            Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol, Map<String, List<Demand>> demands) {
         this.id = Ids.require(id, "scenario");
         this.title = Objects.requireNonNull(title, "title");
         this.description = Objects.requireNonNull(description, "description");
@@ -51,11 +52,40 @@ public final class Scenario {
         this.profiles = Collections.unmodifiableMap(ordered);
         requireUnique(this.parties.stream().map(Party::id).toList(), "party");
         requireUnique(this.issues.stream().map(Issue::id).toList(), "issue");
+        for (Party p : this.parties) {
+            for (String ally : p.allies()) {
+                if (party(ally).isEmpty()) {
+                    throw new IllegalArgumentException("party " + p.id() + " names an unknown ally " + ally);
+                }
+            }
+        }
+        // Demands are kept in party order, each party's in the order stated.
+        var stated = new LinkedHashMap<String, List<Demand>>();
+        for (Party p : this.parties) {
+            List<Demand> list = demands.getOrDefault(p.id(), List.of());
+            if (!list.isEmpty()) {
+                list.forEach(d -> d.mask(this.issues)); // every issue and option it names exists
+                requireUnique(list.stream().map(Demand::id).toList(), p.id() + "'s demand");
+                stated.put(p.id(), List.copyOf(list));
+            }
+        }
+        for (String partyId : demands.keySet()) {
+            if (party(partyId).isEmpty()) {
+                throw new IllegalArgumentException("demands of unknown party " + partyId);
+            }
+        }
+        this.demands = Collections.unmodifiableMap(stated);
     }
 
     public static Scenario of(String id, String title, String description, List<Party> parties, List<Issue> issues,
             Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol) {
-        return new Scenario(id, title, description, parties, issues, profiles, protocol);
+        return new Scenario(id, title, description, parties, issues, profiles, protocol, Map.of());
+    }
+
+    /** A scenario with the parties' stated demands (party id → its demands). */
+    public static Scenario of(String id, String title, String description, List<Party> parties, List<Issue> issues,
+            Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol, Map<String, List<Demand>> demands) {
+        return new Scenario(id, title, description, parties, issues, profiles, protocol, demands);
     }
 
     /** This scenario with {@code partyId}'s profile replaced. */
@@ -65,7 +95,7 @@ public final class Scenario {
         }
         var changed = new LinkedHashMap<>(profiles);
         changed.put(partyId, profile);
-        return new Scenario(id, title, description, parties, issues, changed, protocol);
+        return new Scenario(id, title, description, parties, issues, changed, protocol, demands);
     }
 
     private void requireFits(String partyId, Profile profile) {
@@ -148,6 +178,11 @@ public final class Scenario {
         return parties.stream().filter(p -> p.role() == Role.MEDIATOR).map(Party::id).findFirst();
     }
 
+    /** Each party's stated demands, in party order; parties that stated none are absent. Public, unlike profiles. */
+    public Map<String, List<Demand>> demands() {
+        return demands;
+    }
+
     /** The parties whose consent a deal needs, in party order. */
     public List<Party> ratifyingParties() {
         return parties.stream().filter(Party::ratifies).toList();
@@ -162,12 +197,13 @@ public final class Scenario {
                 && parties.equals(s.parties)
                 && issues.equals(s.issues)
                 && profiles.equals(s.profiles)
-                && protocol.equals(s.protocol);
+                && protocol.equals(s.protocol)
+                && demands.equals(s.demands);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, title, parties, issues, profiles, protocol);
+        return Objects.hash(id, title, parties, issues, profiles, protocol, demands);
     }
 
     @Override

@@ -46,6 +46,10 @@ public final class GeniusExport {
             }
             files.put(p.id() + ".xml", profile(s, p, profile, issueNames, itemNames, notes));
         }
+        s.demands().forEach((party, demands) -> notes.add(party + ": stated demands " + String.join(", ", demands
+                .stream().map(d -> d.id()).toList()) + " cannot be expressed in GENIUS and were dropped"));
+        s.parties().stream().filter(p -> !p.allies().isEmpty()).forEach(p -> notes.add(p.id() + ": allies "
+                + String.join(", ", p.allies()) + " cannot be expressed in GENIUS and were dropped"));
         return new Result(files, notes);
     }
 

@@ -79,14 +79,15 @@ public record SeatView(String party, ProtocolKind protocol, Optional<String> med
         return m;
     }
 
-    /** The public face of a scenario: parties, issues and options; never a profile. */
+    /** The public face of a scenario: parties (with their allies), issues and options, stated demands; never a profile. */
     public static Map<String, Object> publicScenario(Scenario s) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", s.id());
         m.put("title", s.title());
         var parties = new ArrayList<Map<String, Object>>();
         for (Party p : s.parties()) {
-            parties.add(Map.of("id", p.id(), "name", p.name(), "role", p.role().id(), "ratifies", p.ratifies()));
+            parties.add(Map.of("id", p.id(), "name", p.name(), "role", p.role().id(), "ratifies", p.ratifies(),
+                    "allies", p.allies()));
         }
         m.put("parties", parties);
         m.put("principals", s.principals());
@@ -98,6 +99,7 @@ public record SeatView(String party, ProtocolKind protocol, Optional<String> med
                     o.id(), "label", o.label())).toList()));
         }
         m.put("issues", issues);
+        m.put("demands", dev.parley.scenario.ScenarioWriter.demands(s));
         return m;
     }
 }

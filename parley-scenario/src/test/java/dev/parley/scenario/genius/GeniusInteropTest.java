@@ -114,6 +114,16 @@ class GeniusInteropTest {
     }
 
     @Test
+    void statedDemandsAndAllies_areReportedAsDropped() {
+        Scenario s = dev.parley.scenario.ScenarioReader.read(Path.of(
+                "src/test/resources/scenarios/valid/fishing-demands.yaml"));
+        assertThat(GeniusExport.write(s).notes()).contains(
+                "N: stated demands most-fish, share-or-even cannot be expressed in GENIUS and were dropped",
+                "S: stated demands own-zone cannot be expressed in GENIUS and were dropped",
+                "OBS: allies N cannot be expressed in GENIUS and were dropped");
+    }
+
+    @Test
     void nativeScenario_exportsWithRedLinesReportedAndUtilitiesScaledTogether() throws IOException {
         Scenario ceasefire = BuiltinScenarios.find("ceasefire-2025").orElseThrow();
         GeniusExport.Result r = GeniusExport.write(ceasefire);
