@@ -16,6 +16,7 @@ let routes = 0; // each change of address; a page still loading for an earlier o
 async function route() {
   const mine = ++routes;
   if (window.__parleySeat && window.__parleySeat.link) window.__parleySeat.link.stop();
+  if (window.__parleySeat && window.__parleySeat.stop) window.__parleySeat.stop();
   window.__parleySeat = null;
   live.textContent = '';
   document.getElementById('where').textContent = '';

@@ -33,10 +33,11 @@ export function analysisCards(seat, missing) {
   }
   // Only parties with a profile have utilities to draw.
   const parties = seat.view.scenario.parties.filter((p) => seat.zone.parties.includes(p.id));
-  const axis = (name, k) => el('select', { id: `axis-${name}`, 'aria-label': `${name} axis`, onchange: async (ev) => {
-    const axes = [...seat.axes];
-    axes[k] = ev.target.value;
-    const asked = (seat.zones = (seat.zones || 0) + 1);
+  const axis = (name, k) => el('select', { id: `axis-${name}`, 'aria-label': `${name} axis`, onchange: async () => {
+    // Both axes as the person has set them now, even if an earlier choice is still on its way.
+    const axes = ['x', 'y'].map((n) => document.getElementById(`axis-${n}`).value);
+    seat.axes = axes;
+    const asked = (seat.zones = (seat.zones || 0) + 1); // shared with the page's own zone requests
     try {
       const zone = await call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/zone?x=${encodeURIComponent(axes[0])}&y=${encodeURIComponent(axes[1])}`, seat.token);
       if (asked !== seat.zones) return; // a later choice of axes has asked since

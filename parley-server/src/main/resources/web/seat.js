@@ -6,7 +6,7 @@ import { utility, profileCard, tableCard } from './room.js';
 import { assess, assessmentView, analysisCards, drawCharts, packagesCard } from './console.js';
 
 export async function seatPage(app, id, token, setLive, stale = () => false) {
-  const seat = { id, token, view: null, profile: null, lastTable: null, prevTable: null, progress: null, zone: null, axes: null };
+  const seat = { id, token, view: null, profile: null, lastTable: null, prevTable: null, progress: null, zone: null, axes: null, stale };
   try {
     seat.view = await call('GET', `/api/negotiations/${encodeURIComponent(id)}`, token);
     seat.catalogue = await call('GET', '/api/catalogue');
@@ -43,6 +43,7 @@ export async function seatPage(app, id, token, setLive, stale = () => false) {
     }, 60);
   };
   seat.rerender = () => render(app, seat, refresh);
+  seat.stop = () => clearTimeout(timer); // a refresh still waiting when the page is left
   await render(app, seat, refresh);
   if (stale()) return;
   seat.link = follow(id, token, last, refresh, (up, reason) => setLive(up, reason));
@@ -68,14 +69,16 @@ async function render(app, seat, refresh) {
     seat.progress = progress;
     if (!seat.zone || !v.begun) { // profiles may still change before the first move; the zone with them
       const axes = seat.axes ? `?x=${encodeURIComponent(seat.axes[0])}&y=${encodeURIComponent(seat.axes[1])}` : '';
+      const asked = (seat.zones = (seat.zones || 0) + 1); // a choice of axes made meanwhile wins
       const zone = await call('GET', `${base}/zone${axes}`, seat.token);
-      if (drawing !== seat.renders) return;
+      if (drawing !== seat.renders || asked !== seat.zones) return;
       seat.zone = zone;
       seat.axes = [zone.x, zone.y];
     }
   }
   // In shuttle a party that has answered keeps seeing the package it answered, until the next one comes.
   const table = v.onTable || v.currentText || (!seat.mediator && lastPresentedTo(v)) || null;
+  if (seat.stale()) return; // the address has changed: another page is drawn
   const focusId = document.activeElement && document.activeElement.id;
   // What a person was typing survives a refresh brought by someone else's move (not their own: that starts afresh).
   const typed = {};

@@ -40,7 +40,7 @@ final class ImportCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DOMAIN", description = "The GENIUS domain file.")
         Path domain;
 
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "PROFILE", description = "A profile per party.")
+        @Parameters(index = "1..*", arity = "2..*", paramLabel = "PROFILE", description = "A profile per party (at least 2).")
         List<Path> profiles;
 
         @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the scenario to FILE (.yaml, "

@@ -23,7 +23,7 @@ final class ScenarioArgument {
             + ").")
     String scenario;
 
-    @Option(names = "--genius", arity = "2..*", paramLabel = "FILE", description = "Read the scenario from GENIUS files instead: the domain, then one profile per party.")
+    @Option(names = "--genius", arity = "3..*", paramLabel = "FILE", description = "Read the scenario from GENIUS files instead: the domain, then one profile per party (at least 2).")
     List<Path> genius;
 
     /** The scenario named; notes on a GENIUS import go to stderr. */

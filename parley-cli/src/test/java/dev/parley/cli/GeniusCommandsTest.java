@@ -66,15 +66,17 @@ class GeniusCommandsTest {
     @Test
     void badUse_isAUsageOrScenarioError() throws IOException {
         assertThat(Cli.run("analyze", "ceasefire-2025", "--genius", g("party/party_domain.xml"),
-                g("party/alice.xml")).err()).isEqualTo("parley: give a SCENARIO or --genius files, not both\n");
+                g("party/alice.xml"), g("party/bob.xml")).err())
+                .isEqualTo("parley: give a SCENARIO or --genius files, not both\n");
         assertThat(Cli.run("import", "genius", g("mixed/domain.xml"), g("mixed/buyer.xml"), "--steps", "1")
                 .exitCode()).isEqualTo(ExitCodes.USAGE);
-        Cli bad = Cli.run("import", "genius", g("bad/xxe.xml"), g("party/alice.xml"));
+        Cli bad = Cli.run("import", "genius", g("bad/xxe.xml"), g("party/alice.xml"), g("party/bob.xml"));
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.INVALID_SCENARIO);
         assertThat(bad.err()).contains("DOCTYPE declarations are not allowed");
         assertThat(Cli.run("import").exitCode()).isEqualTo(ExitCodes.USAGE);
         Files.writeString(tmp.resolve("x.txt"), "");
-        assertThat(Cli.run("import", "genius", g("party/party_domain.xml"), g("party/alice.xml"), "--out",
+        assertThat(Cli.run("import", "genius", g("party/party_domain.xml"), g("party/alice.xml"), g("party/bob.xml"),
+                "--out",
                 tmp.resolve("x.txt").toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 }

@@ -78,7 +78,7 @@ final class Checks {
     /** The value under {@code key}, or a "missing" problem at the map. */
     Optional<Node> required(MapNode map, String path, String key, String what) {
         Optional<Node> value = map.get(key);
-        if (value.isEmpty()) {
+        if (value.isEmpty() && !map.merged()) { // a refused merge key may have been meant to supply it
             add(map, join(path, key), "missing; " + what);
         }
         return value;

@@ -18,9 +18,14 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
     record Entry(String key, int line, int column, Node value) {
     }
 
-    record MapNode(int line, int column, List<Entry> entries) implements Node {
+    /** A mapping; {@code merged} when it had a YAML merge key, refused, that may have supplied keys it lacks. */
+    record MapNode(int line, int column, List<Entry> entries, boolean merged) implements Node {
         public MapNode {
             entries = List.copyOf(entries);
+        }
+
+        MapNode(int line, int column, List<Entry> entries) {
+            this(line, column, entries, false);
         }
 
         Optional<Entry> entry(String key) {

@@ -122,7 +122,7 @@ final class ScenarioBinder {
             c.add(format.get(), "format", "'" + value.get() + "' is not supported; this Parley reads " + FORMAT);
             return false;
         }
-        return value.isPresent();
+        return true; // a format that is not a string is reported, and the rest checked as parley/1
     }
 
     private List<Party> parties(Node node) {
@@ -163,6 +163,9 @@ final class ScenarioBinder {
                 "allies")))));
         Optional<String> id = read.filter(i -> !duplicate(m.get("id").orElseThrow(), Checks.join(path, "id"), i,
                 "party", firstLine));
+        if (read.isPresent() && id.isEmpty()) {
+            partyIdsKnown = false; // a repeated id may be a typo for the name a profile uses: that is not checked
+        }
         Optional<String> name = m.get("name").flatMap(n -> c.string(n, Checks.join(path, "name")));
         Optional<Role> role = c.required(m, path, "role", "one of " + roles()).flatMap(n -> role(n, path));
         Optional<Boolean> ratifies = m.get("ratifies").flatMap(n -> c.bool(n, Checks.join(path, "ratifies")));
@@ -254,9 +257,10 @@ final class ScenarioBinder {
         // echo that problem.
         boolean optionsRead = m.get("options").filter(ListNode.class::isInstance).map(n -> ((ListNode) n).items()
                 .size()).filter(k -> k >= 2 && k <= MAX_OPTIONS_PER_ISSUE).isPresent();
-        if (read.isEmpty()) {
-            issueIdsKnown = false;
-        } else if (id.isPresent()) {
+        if (read.isEmpty() || id.isEmpty()) {
+            issueIdsKnown = false; // unreadable, or repeated (perhaps a typo for a name the profiles use)
+        }
+        if (id.isPresent()) {
             issueShapes.add(new Shapes.IssueShape(id.get(), optionsRead ? optionIds : null));
         }
         if (id.isEmpty() || options.isEmpty()) {
@@ -281,7 +285,7 @@ final class ScenarioBinder {
         }
         var out = new ArrayList<Option>();
         var firstLine = new HashMap<String, Integer>();
-        boolean ok = items.size() >= 2;
+        boolean ok = items.size() >= 2 && items.size() <= MAX_OPTIONS_PER_ISSUE;
         for (int k = 0; k < items.size(); k++) {
             Optional<Option> option = option(items.get(k), Checks.index(path, k), firstLine);
             option.ifPresent(out::add);

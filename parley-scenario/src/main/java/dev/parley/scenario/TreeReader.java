@@ -163,6 +163,7 @@ final class TreeReader {
             case START_OBJECT -> {
                 var entries = new ArrayList<Entry>();
                 var seen = new HashMap<String, Integer>();
+                boolean merged = false;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     JsonLocation keyAt = p.currentTokenLocation();
@@ -171,6 +172,7 @@ final class TreeReader {
                         problems.add(new Problem(file, keyAt.getLineNr(), keyAt.getColumnNr(), "", "a YAML merge "
                                 + "key (<<) is not part of parley/1; write the keys out"));
                         p.skipChildren();
+                        merged = true;
                         continue;
                     }
                     Node value = node(file, p, problems, depth + 1);
@@ -182,7 +184,7 @@ final class TreeReader {
                         entries.add(new Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value));
                     }
                 }
-                return new MapNode(line, column, entries);
+                return new MapNode(line, column, entries, merged);
             }
             case START_ARRAY -> {
                 var items = new ArrayList<Node>();
@@ -207,7 +209,7 @@ final class TreeReader {
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 String text = p.getText();
-                if (text.matches("[-+]?\\.(?i:inf|nan)")) { // YAML's infinities and not-a-number
+                if (text.matches("[-+]?\\.?(?i:inf|infinity|nan)")) { // infinities and not-a-number, YAML's or not
                     problems.add(new Problem(file, line, column, "", "'" + text + "' is not a finite number"));
                     return ScalarNode.refused(line, column);
                 }

@@ -61,11 +61,13 @@ class InvalidScenarioTest {
         for (int k = 0; k <= 10_000; k++) {
             text.append(k == 0 ? "" : ", ").append("o").append(k);
         }
-        text.append("]\nprofiles: {}\n");
+        // Valid profiles that ignore the big issue: its problem alone is reported, and nothing is built from it.
+        text.append("]\n  - {id: S, options: [a, b]}\nprofiles:\n  A: {reservation: 0, weights: {I: 0, S: 1}, values: "
+                + "{S: [1, 0]}}\n  B: {reservation: 0, weights: {I: 0, S: 1}, values: {S: [0, 1]}}\n");
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioReader.read("big.yaml", text
                 .toString(), Format.YAML));
         assertThat(e).isNotNull();
-        assertThat(e.problems()).extracting(Problem::toString).contains("big.yaml:9:14 issues[0].options: 10001 "
-                + "options; an issue may have at most 10000");
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly("big.yaml:9:14 issues[0].options: "
+                + "10001 options; an issue may have at most 10000");
     }
 }

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Validation is one pass: mistakes in different parts of a file are all reported at once, each exactly as it is
- * reported alone. Ten mistakes, each one line of the valid {@code fishing.yaml} changed in place (so every position
- * stays), in parties, issues, options, profiles, protocol and the top level; every one of the 1,024 combinations is
- * checked.
+ * reported alone. Twelve mistakes, each one line of the valid {@code fishing.yaml} changed in place (so every
+ * position stays), in parties, issues, options, profiles, protocol and the top level, among them a repeated id and a
+ * refused YAML tag; every one of the 4,096 combinations is checked.
  */
 class OnePassValidationTest {
     /** A line as it stands in the valid file, what it becomes, and the path of the one problem that must follow. */
@@ -40,7 +40,11 @@ class OnePassValidationTest {
             new Mistake("    redLines: {QUOTA: south}", "    redLines: {QUOTA: southern}", "profiles.N.redLines.QUOTA"),
             new Mistake("    weights: {QUOTA: 1, ZONE: 0}", "    weights: {QUOTA: 1, ZONE: 0, FISH: 0}",
                     "profiles.M.weights.FISH"),
-            new Mistake("format: parley/1", "#ormat: parley/1", "format"));
+            new Mistake("format: parley/1", "#ormat: parley/1", "format"),
+            // A repeated id: it only stops names that match none from being reported, and none here does.
+            new Mistake("  - id: OBS", "  - id: N", "parties[3].id"),
+            // A value the reader refuses is one problem, not also a wrong type where it stands.
+            new Mistake("    name: Northland", "    name: !x Northland", ""));
 
     /** The problems of each mistake alone, found once. */
     static final java.util.Map<Integer, Set<String>> ALONE = new java.util.concurrent.ConcurrentHashMap<>();
@@ -81,8 +85,9 @@ class OnePassValidationTest {
         for (int m = 0; m < MISTAKES.size(); m++) {
             if ((subset & (1 << m)) != 0) {
                 Set<String> alone = ALONE.computeIfAbsent(m, k -> problems(with(valid, 1 << k)));
+                String path = MISTAKES.get(m).path();
                 assertThat(alone).as("mistake %d alone", m).singleElement().asString()
-                        .contains(" " + MISTAKES.get(m).path() + ": ");
+                        .contains(path.isEmpty() ? ": " : " " + path + ": ");
                 expected.addAll(alone);
             }
         }

@@ -23,6 +23,8 @@ class BodyFuzzIT extends HttpHarness {
         assertThat(r.failures()).as("bodies answered badly").isEmpty();
         assertThat(r.sent()).isEqualTo(PER_BODY * BodyFuzzer.BODIES * 3);
         assertThat(r.refused()).as("mutants the decoder refused").isGreaterThan(100);
+        assertThat(r.refusedBy()).hasSize(BodyFuzzer.BODIES * 3).allSatisfy((body, n) -> assertThat(n).as(
+                "mutants of %s its decoder refused", body).isPositive());
         assertThat(r.accepted()).as("mutants accepted").isPositive();
     }
 }

@@ -61,8 +61,9 @@ public final class GeniusImport {
             throw new IllegalArgumentException("steps must be 2 to " + ScenarioReader.MAX_OPTIONS_PER_ISSUE
                     + ", not " + settings.steps());
         }
-        if (profileFiles.isEmpty()) {
-            throw new IllegalArgumentException("at least one profile file is needed");
+        if (profileFiles.size() < 2) {
+            throw new IllegalArgumentException((profileFiles.isEmpty() ? "no profile file" : "one profile file")
+                    + "; a negotiation needs at least 2 parties, one profile file each");
         }
         if (profileFiles.size() > ScenarioReader.MAX_PARTIES) {
             throw new IllegalArgumentException(profileFiles.size() + " profiles; at most "
@@ -108,10 +109,6 @@ public final class GeniusImport {
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
-        }
-        if (profileFiles.size() < 2) {
-            throw new IllegalArgumentException("one profile file; a negotiation needs at least 2 parties, one profile "
-                    + "file each");
         }
         var parties = partyIds.stream().map(id -> new Party(id, id, Role.PRINCIPAL, true, List.of())).toList();
         String id = Findings.slug(Findings.stem(domainFile), "domain");

@@ -63,7 +63,7 @@ class GeniusBoundsTest {
 
     List<String> refusal(Path domain, Path profile) {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> GeniusImport.read(domain,
-                List.of(profile), GeniusImport.Settings.defaults()));
+                List.of(profile, profile), GeniusImport.Settings.defaults()));
         assertThat(e).as("refused").isNotNull();
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.line()).as(p.toString()).isPositive());
         return e.problems().stream().map(Problem::toString).toList();

@@ -206,7 +206,8 @@ class GeniusInteropTest {
             "bad/huge-real-domain.xml|mixed/buyer.xml|bad/huge-real-domain.xml:6:79 issue days: bounds must lie within "
                     + "±1e15, not 0.0 to 1.0E308"})
     void badInput_isRefusedWithFileLineAndReason(String domain, String profile, String expected) {
-        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> read(domain, profile));
+        String other = profile.startsWith("mixed/") ? "mixed/seller.xml" : "party/bob.xml"; // a valid second party
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> read(domain, profile, other));
         assertThat(e).isNotNull();
         assertThat(e.problems()).extracting(Problem::toString).containsExactly(DIR + "/" + expected);
         assertThat(e.getMessage()).doesNotContain("root:"); // nothing of /etc/passwd leaks
@@ -215,7 +216,7 @@ class GeniusInteropTest {
     @Test
     void missingFile_isNamed() {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> read("party/none.xml",
-                "party/alice.xml"));
+                "party/alice.xml", "party/bob.xml"));
         assertThat(e.getMessage()).isEqualTo(DIR + "/party/none.xml: no such file");
     }
 }
