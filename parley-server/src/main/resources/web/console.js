@@ -18,10 +18,26 @@ export function assess(seat, outcome) {
   return seat.assessments.get(key);
 }
 
+/** A share of possible gain as people read it: never below 0 or above 1 without saying why. */
+function shareText(a, shares, p) {
+  if (p in a.belowReservationBy) return `below reservation by ${num(a.belowReservationBy[p])}`;
+  if (!(p in shares)) return '–';
+  return shares[p] > 1 + 1e-9 ? 'more than the zone allows' : `${Math.round(100 * Math.max(0, shares[p]))}%`;
+}
+
+function demandText(a, p) {
+  const t = a.demands[p];
+  if (!t) return '–';
+  return `${t.granted.length} of ${t.granted.length + t.notGranted.length} (${Math.round(100 * t.share)}%)`;
+}
+
 export function assessmentView(s, a) {
   return el('div', {}, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Party'), el('th', { class: 'num' }, 'Utility'),
-    el('th', { class: 'num' }, 'Share'))), el('tbody', {}, Object.entries(a.utilities).map(([p, u]) => el('tr', {},
-    el('td', {}, partyName(s, p)), el('td', { class: 'num' }, num(u)), el('td', { class: 'num' }, num(a.shares[p])))))),
+    el('th', { class: 'num', title: 'of the best the zone allows' }, 'Share of the zone'),
+    el('th', { class: 'num', title: 'of the best its own red lines allow' }, 'Of its red lines'),
+    el('th', { class: 'num' }, 'Demands granted'))), el('tbody', {}, Object.entries(a.utilities).map(([p, u]) => el('tr', {},
+    el('td', {}, partyName(s, p)), el('td', { class: 'num' }, num(u)), el('td', { class: 'num' }, shareText(a, a.shares, p)),
+    el('td', { class: 'num' }, shareText(a, a.sharesWithinRedLines, p)), el('td', { class: 'num' }, demandText(a, p)))))),
   a.flags.length ? el('ul', { class: 'flag flags' }, a.flags.map((f) => el('li', {}, `${f.flag}${f.party ? ` (${f.party})` : ''}: ${f.detail}`)))
     : el('p', { class: 'ok flags' }, 'No lopsidedness flag: every ratifying party at or above its reservation, no red line broken, no victory, Pareto-optimal in the zone.'));
 }

@@ -195,14 +195,28 @@ final class AnalysisText {
 
     private static String assessment(Scenario s, Analysis a, Assessment x, double victoryLimit) {
         var out = new StringBuilder("Package ").append(x.outcome().format(s.issues())).append('\n');
-        var table = new TextTable("  ", "PARTY", ">UTILITY", ">RESERVATION", ">SHARE OF POSSIBLE GAIN");
+        var table = new TextTable("  ", "PARTY", ">UTILITY", ">RESERVATION", ">SHARE: OF THE ZONE",
+                ">OF ITS RED LINES", ">DEMANDS GRANTED");
         x.utilities().forEach((party, u) -> table.row(party, four(u), Text.two(a.reservations().get(party)),
-                x.shares().containsKey(party) ? percent(x.shares().get(party)) : "-"));
+                share(x, party, x.shares()), share(x, party, x.sharesWithinRedLines()), demands(x, party)));
         out.append(table.render());
+        out.append("  (share of possible gain: (u − r)/(best − r), the best over the zone, or over every package the "
+                + "party's own red lines allow)\n");
         for (Assessment.VictoryIndex v : x.victoryIndices()) {
-            out.append(String.format(Locale.ROOT, "  Victory index %s vs %s: %+.2f (share of %s minus share of %s; "
-                    + "flagged beyond ±%.2f)%n", v.b(), v.a(), v.value(), v.b(), v.a(), victoryLimit));
+            out.append(String.format(Locale.ROOT, "  Victory index %s vs %s: %+.2f (%s's share of the zone minus "
+                    + "%s's; flagged beyond ±%.2f%s)%n", v.b(), v.a(), v.value(), v.b(), v.a(), victoryLimit,
+                    Math.abs(v.value()) > 1
+                            ? "; beyond ±1 because a share lies outside 0–100%, as the table says"
+                            : ""));
         }
+        x.demands().forEach((party, t) -> {
+            if (!t.granted().isEmpty()) {
+                out.append("  ").append(party).append(" is granted ").append(String.join(", ", t.granted()));
+                out.append(t.notGranted().isEmpty() ? "\n" : "; not " + String.join(", ", t.notGranted()) + "\n");
+            } else {
+                out.append("  ").append(party).append(" is granted none of its demands\n");
+            }
+        });
         out.append("  In the zone: ").append(x.inZone() ? "yes" : "no").append("; Pareto-optimal in the zone: ")
                 .append(x.paretoOptimal() ? "yes" : "no").append('\n');
         x.nashDistance().ifPresent(d -> out.append(String.format(Locale.ROOT,
@@ -218,6 +232,32 @@ final class AnalysisText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A share as people read it: a percentage in 0–100%; "below reservation by x" for a package below the party's
+     * reservation; "more than the zone allows" for a package outside the zone that gives the party more than any
+     * package in it.
+     */
+    static String share(Assessment x, String party, Map<String, Double> shares) {
+        if (x.belowReservationBy().containsKey(party)) {
+            return String.format(Locale.ROOT, "below reservation by %.4f", x.belowReservationBy().get(party));
+        }
+        Double share = shares.get(party);
+        if (share == null) {
+            return "-";
+        }
+        return share > 1 + 1e-9 ? "more than the zone allows" : percent(Math.max(0, share));
+    }
+
+    /** "3 of 4 (76%)": the demands a package grants, the share by the party's own weights. */
+    static String demands(Assessment x, String party) {
+        Assessment.DemandTally t = x.demands().get(party);
+        if (t == null) {
+            return "-";
+        }
+        return t.granted().size() + " of " + (t.granted().size() + t.notGranted().size()) + " (" + percent(t.share())
+                + ")";
     }
 
     private static String four(double u) {

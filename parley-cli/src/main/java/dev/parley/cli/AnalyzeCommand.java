@@ -4,6 +4,7 @@ import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.AnalysisOptions;
 import dev.parley.engine.analysis.Analyzer;
 import dev.parley.engine.analysis.Assessment;
+import dev.parley.engine.analysis.AssessmentLimits;
 import dev.parley.engine.analysis.FrontierScope;
 import dev.parley.engine.analysis.ProgressListener;
 import dev.parley.engine.model.Outcome;
@@ -51,6 +52,18 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double victoryLimit;
 
+    @Option(names = "--demand-limits", paramLabel = "MOST,FEW", split = ",", description = "Flag a package as one-sided on stated demands when one principal is granted at least MOST "
+            + "of its demands (by its own weights) and another at most FEW (default: 0.67,0.33).")
+    double[] demandLimits;
+
+    @Option(names = "--favoured-limit", paramLabel = "X", defaultValue = "0.4", description = "Flag a package as favouring the mediator (or a stakeholder that does not ratify) when its "
+            + "share of possible gain exceeds the principals' mean by more than X (default: ${DEFAULT-VALUE}).")
+    double favouredLimit;
+
+    @Option(names = "--allies-limit", paramLabel = "X", defaultValue = "0.4", description = "Flag a package when a principal and its allies fare worse than the other side, in mean share of "
+            + "possible gain, by more than X (default: ${DEFAULT-VALUE}).")
+    double alliesLimit;
+
     @Option(names = "--no-blocking", negatable = false, description = "Skip the table of demands that block a deal (it re-analyses once per demand).")
     boolean noBlocking;
 
@@ -73,6 +86,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!(victoryLimit > 0 && victoryLimit <= 1)) {
             throw new UsageException("--victory-limit must be in (0, 1], not " + victoryLimit);
         }
+        AssessmentLimits limits = limits();
         Scenario s = scenario.resolve();
         Optional<Outcome> proposed = Optional.empty();
         if (pkg != null) {
@@ -93,7 +107,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             pool.shutdown();
             TerminalProgress.closeIfOpen(progress);
         }
-        Optional<Assessment> assessment = proposed.map(o -> analysis.assess(o, victoryLimit));
+        Optional<Assessment> assessment = proposed.map(o -> analysis.assess(o, limits));
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             out.println(Json.pretty(AnalysisJson.document(analysis, limit, assessment)));
@@ -101,5 +115,22 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.print(AnalysisText.render(analysis, limit, assessment, victoryLimit));
         }
         return ExitCodes.OK;
+    }
+
+    private AssessmentLimits limits() {
+        double most = AssessmentLimits.DEFAULTS.demandsMost();
+        double few = AssessmentLimits.DEFAULTS.demandsFew();
+        if (demandLimits != null) {
+            if (demandLimits.length != 2) {
+                throw new UsageException("--demand-limits takes MOST,FEW, e.g. 0.67,0.33");
+            }
+            most = demandLimits[0];
+            few = demandLimits[1];
+        }
+        try {
+            return new AssessmentLimits(victoryLimit, most, few, favouredLimit, alliesLimit);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--demand-limits, --favoured-limit, --allies-limit: " + e.getMessage());
+        }
     }
 }

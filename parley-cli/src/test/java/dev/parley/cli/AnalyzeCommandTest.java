@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -80,6 +81,32 @@ class AnalyzeCommandTest {
         assertThat(flags).containsExactly("below-reservation:UA", "below-reservation:EU", "victory:RU");
         assertThat(p.get("victoryIndex").get(0).get("value").asDouble()).isGreaterThan(0.4);
         assertThat(p.get("inZone").asBoolean()).isFalse();
+    }
+
+    /** Shares are never printed below 0% or above 100% without saying why; the figures are numbers in JSON. */
+    @Test
+    void package_onRussianTerms_saysWhyItsSharesLieOutsideTheirRange() throws IOException {
+        Cli text = Cli.run("analyze", "--no-blocking", "--limit", "0", "--package", RUSSIAN_TERMS);
+        // UA gets 0.1765 against 0.45; RU 0.8125, more than its best in the zone.
+        assertThat(text.out()).contains("below reservation by 0.2735").contains("more than the zone allows")
+                .doesNotContain("-137%").doesNotContain("172%").contains("beyond ±1 because a share lies outside");
+        JsonNode p = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--package", RUSSIAN_TERMS))
+                .get("package");
+        assertThat(p.get("belowReservationBy").get("UA").isNumber()).isTrue();
+        assertThat(p.get("belowReservationBy").get("UA").asDouble()).isCloseTo(0.45 - 0.1765, within(1e-9));
+        JsonNode victory = p.get("flags").get(2);
+        assertThat(victory.get("figures").get("victoryIndex").isNumber()).isTrue();
+        assertThat(victory.get("figures").get("victoryIndex").asDouble()).isEqualTo(p.get("victoryIndex").get(0)
+                .get("value").asDouble());
+        assertThat(p.get("sharesWithinRedLines").get("US").isNumber()).isTrue();
+    }
+
+    @Test
+    void assessmentLimits_areCheckedAsUsage() {
+        assertThat(Cli.run("analyze", "--favoured-limit", "2").exitCode()).isEqualTo(ExitCodes.USAGE);
+        Cli r = Cli.run("analyze", "--demand-limits", "0.2,0.5");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("'few' demands (0.5) must be below 'most' (0.2)");
     }
 
     @Test

@@ -182,7 +182,12 @@ public final class Analysis {
      * in size (by default {@link Assessment#DEFAULT_VICTORY_LIMIT}).
      */
     public Assessment assess(Outcome outcome, double victoryLimit) {
-        return Assessor.assess(this, zone, outcome, victoryLimit);
+        return assess(outcome, AssessmentLimits.DEFAULTS.withVictory(victoryLimit));
+    }
+
+    /** How {@code outcome} looks as a deal, flagged under these limits. */
+    public Assessment assess(Outcome outcome, AssessmentLimits limits) {
+        return Assessor.assess(this, zone, outcome, limits);
     }
 
     /** How {@code outcome} looks as a deal, under the default victory limit. */

@@ -19,7 +19,8 @@ final class Assessor {
     private Assessor() {
     }
 
-    static Assessment assess(Analysis analysis, ZoneAnalysis zone, Outcome outcome, double victoryLimit) {
+    static Assessment assess(Analysis analysis, ZoneAnalysis zone, Outcome outcome, AssessmentLimits limits) {
+        double victoryLimit = limits.victory();
         Scenario s = analysis.scenario();
         Instance inst = zone.instance;
         if (outcome.issueCount() != inst.issues) {
@@ -38,6 +39,8 @@ final class Assessor {
             }
         });
 
+        Map<String, Double> redLineShares = Substance.sharesWithinRedLines(s, utilities);
+        var belowBy = new LinkedHashMap<String, Double>();
         for (Party p : s.parties()) {
             Profile profile = s.profiles().get(p.id());
             if (profile == null) {
@@ -45,6 +48,9 @@ final class Assessor {
             }
             double u = utilities.get(p.id());
             boolean below = Ticks.of(u) < Ticks.of(profile.reservation()) - Ticks.ZONE_TOLERANCE;
+            if (below) {
+                belowBy.put(p.id(), profile.reservation() - u);
+            }
             if (below && p.ratifies()) {
                 flags.add(new Flag(Assessment.BELOW_RESERVATION, p.id(), p.id() + " gets " + fmt(u)
                         + ", below its reservation " + fmt(profile.reservation())));
@@ -76,14 +82,21 @@ final class Assessor {
                 if (Math.abs(vi.value()) > victoryLimit) {
                     String winner = vi.value() > 0 ? vi.b() : vi.a();
                     String loser = vi.value() > 0 ? vi.a() : vi.b();
+                    var figures = new LinkedHashMap<String, Double>();
+                    figures.put(winner, shares.get(winner));
+                    figures.put(loser, shares.get(loser));
+                    figures.put("victoryIndex", vi.value());
                     flags.add(new Flag(Assessment.VICTORY, winner, String.format(Locale.ROOT,
-                            "looks like a victory for %s: %s gets %.0f%% of its possible gain, %s %.0f%% "
-                                    + "(victory index %+.2f, limit %.2f)",
-                            winner, winner, 100 * shares.get(winner), loser, 100 * shares.get(loser), vi.value(),
-                            victoryLimit)));
+                            "looks like a victory for %s: %s gets %s, %s %s (victory index %+.2f, limit %.2f)",
+                            winner, winner, share(shares.get(winner), belowBy.get(winner)), loser, share(shares.get(
+                                    loser), belowBy.get(loser)),
+                            vi.value(), victoryLimit), figures));
                 }
             }
         }
+
+        Map<String, Assessment.DemandTally> demands = Substance.demands(s, choice);
+        Substance.flags(s, demands, shares, redLineShares, limits, flags);
 
         boolean inZone = analysis.inZone(choice);
         Optional<int[]> dominator = dominator(zone, inst, choice);
@@ -119,8 +132,8 @@ final class Assessor {
                 }
             }
         });
-        return new Assessment(outcome, utilities, shares, victories, flags, inZone, inZone && dominator.isEmpty(),
-                distance, productShare, differs);
+        return new Assessment(outcome, utilities, shares, redLineShares, belowBy, demands, victories, flags, inZone,
+                inZone && dominator.isEmpty(), distance, productShare, differs);
     }
 
     /** A zone outcome that dominates {@code choice} over the ratifying parties, if any. */
@@ -146,6 +159,17 @@ final class Assessor {
             }
         }
         return Optional.empty();
+    }
+
+    /** A share in words that never reads below 0% or above 100%. */
+    static String share(double share, Double belowBy) {
+        if (belowBy != null) {
+            return String.format(Locale.ROOT, "nothing of its possible gain (below its reservation by %.4f)", belowBy);
+        }
+        if (share > 1 + 1e-9) {
+            return "more than the zone allows (the package is outside it)";
+        }
+        return String.format(Locale.ROOT, "%.0f%% of its possible gain", 100 * Math.max(0, share));
     }
 
     private static String fmt(double u) {

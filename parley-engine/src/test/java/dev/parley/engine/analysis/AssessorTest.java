@@ -48,7 +48,8 @@ class AssessorTest {
         Flag victory = a.flags().stream().filter(f -> f.kind().equals(Assessment.VICTORY)).findFirst().orElseThrow();
         assertThat(victory.party()).isEqualTo("A");
         assertThat(victory.detail()).isEqualTo("looks like a victory for A: A gets 100% of its possible gain, B 27% "
-                + "(victory index -0.73, limit 0.40)");
+                + "of its possible gain (victory index -0.73, limit 0.40)");
+        assertThat(victory.figures().get("victoryIndex")).isCloseTo(3.0 / 11 - 1, within(1e-12));
         Flag stakeholder = a.flags().stream().filter(f -> f.kind().equals(Assessment.STAKEHOLDER_BELOW_RESERVATION))
                 .findFirst().orElseThrow();
         assertThat(stakeholder.detail()).isEqualTo("stakeholder S gets 0.3500, below its reservation 0.5000");
@@ -64,9 +65,16 @@ class AssessorTest {
     @Test
     void aPackageBetterForBothExists_soItIsParetoDominated() {
         Assessment a = analysis.assess(HandScenario.of(2, 0, 1));
-        assertThat(kinds(a)).containsExactly(Assessment.PARETO_DOMINATED);
+        // S, who does not ratify, gets 0.55, its best in the zone (share 1); A and B 0.15/0.55 each: it is favoured.
+        assertThat(kinds(a)).containsExactlyInAnyOrder(Assessment.MEDIATOR_FAVOURED, Assessment.PARETO_DOMINATED);
+        Flag favoured = a.flags().stream().filter(f -> f.kind().equals(Assessment.MEDIATOR_FAVOURED)).findFirst()
+                .orElseThrow();
+        assertThat(favoured.party()).isEqualTo("S");
+        assertThat(favoured.figures().get("S")).isCloseTo(1, within(1e-9));
+        assertThat(favoured.figures().get("principalsMean")).isCloseTo(0.15 / 0.55, within(1e-12));
         // (0.4, 0.4) is dominated by each of the three other zone packages; the flag names one of them.
-        assertThat(a.flags().get(0).detail()).containsAnyOf("X=x2,Y=y0,Z=z0", "X=x1,Y=y0,Z=z0", "X=x1,Y=y1,Z=z0");
+        assertThat(a.flags().stream().filter(f -> f.kind().equals(Assessment.PARETO_DOMINATED)).findFirst()
+                .orElseThrow().detail()).containsAnyOf("X=x2,Y=y0,Z=z0", "X=x1,Y=y0,Z=z0", "X=x1,Y=y1,Z=z0");
         assertThat(a.inZone()).isTrue();
         assertThat(a.paretoOptimal()).isFalse();
     }
@@ -84,9 +92,15 @@ class AssessorTest {
     @Test
     void belowAReservation_isNamed_andTheOtherSideWins() {
         Assessment a = analysis.assess(HandScenario.of(2, 1, 1));
-        // (0, 0.8) is dominated by x1 y1 z0, (0.4, 0.8), alone.
+        // (0, 0.8) is dominated by x1 y1 z0, (0.4, 0.8), alone. S gets 0.55 (share 1) against the principals' mean
+        // of 0 (A, below its reservation, counts as nothing) and 1: favoured by 0.5.
         assertThat(kinds(a)).containsExactlyInAnyOrder(Assessment.BELOW_RESERVATION, Assessment.VICTORY,
-                Assessment.PARETO_DOMINATED);
+                Assessment.MEDIATOR_FAVOURED, Assessment.PARETO_DOMINATED);
+        assertThat(a.belowReservationBy().get("A")).isCloseTo(0.25, within(1e-12));
+        // Never a negative share in words: A is below its reservation, and said to be.
+        assertThat(a.flags().stream().filter(f -> f.kind().equals(Assessment.VICTORY)).findFirst().orElseThrow()
+                .detail()).isEqualTo("looks like a victory for B: B gets 100% of its possible gain, A nothing of its "
+                        + "possible gain (below its reservation by 0.2500) (victory index +1.45, limit 0.40)");
         assertThat(a.flags().stream().filter(f -> f.kind().equals(Assessment.PARETO_DOMINATED)).findFirst()
                 .orElseThrow().detail()).contains("X=x1,Y=y1,Z=z0");
         assertThat(a.flags().stream().filter(f -> f.kind().equals(Assessment.BELOW_RESERVATION)).findFirst()

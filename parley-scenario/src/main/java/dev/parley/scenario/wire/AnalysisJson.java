@@ -103,6 +103,18 @@ public final class AnalysisJson {
         m.put("outcome", x.outcome().toMap(issues));
         m.put("utilities", x.utilities());
         m.put("shares", x.shares());
+        m.put("sharesWithinRedLines", x.sharesWithinRedLines());
+        m.put("belowReservationBy", x.belowReservationBy());
+        var demands = new LinkedHashMap<String, Object>();
+        x.demands().forEach((party, t) -> {
+            var dm = new LinkedHashMap<String, Object>();
+            dm.put("granted", t.granted());
+            dm.put("notGranted", t.notGranted());
+            dm.put("share", t.share());
+            dm.put("weighted", t.weighted());
+            demands.put(party, dm);
+        });
+        m.put("demands", demands);
         var victories = new ArrayList<Map<String, Object>>();
         for (Assessment.VictoryIndex v : x.victoryIndices()) {
             var vm = new LinkedHashMap<String, Object>();
@@ -120,6 +132,7 @@ public final class AnalysisJson {
             fm.put("flag", f.kind());
             fm.put("party", f.party().isEmpty() ? null : f.party());
             fm.put("detail", f.detail());
+            fm.put("figures", f.figures());
             flags.add(fm);
         }
         m.put("flags", flags);
