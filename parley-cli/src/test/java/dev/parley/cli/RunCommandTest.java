@@ -111,6 +111,12 @@ class RunCommandTest {
         assertThat(seat.err()).isEqualTo("parley: --seats: XX has no seat in single-text (seats: US, UA, RU, EU)\n");
         Cli agent = Cli.run("run", "--seats", "UA=sly");
         assertThat(agent.err()).startsWith("parley: --seats: UA: unknown agent 'sly' (agents: boulware,");
+        // An agent that cannot fill the seat's role is refused, naming those that can (it once ran as hill-climb).
+        Cli unfit = Cli.run("run", "--protocol", "single-text", "--seats", "US=boulware");
+        assertThat(unfit.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unfit.out()).isEmpty();
+        assertThat(unfit.err()).startsWith("parley: --seats: US: boulware cannot fill a text-mediator seat").contains(
+                "agents for it: hill-climb, anneal");
         Cli param = Cli.run("run", "--seats", "UA=hardliner:e=2");
         assertThat(param.err()).isEqualTo("parley: --seats: UA: agent hardliner takes no parameters, not 'e=2'\n");
         Cli unknown = Cli.run("run", "--protocol", "auction");
