@@ -77,13 +77,37 @@ export function analysisCards(seat, missing) {
     el('section', { class: 'card', id: 'current-flags' }, el('h2', {}, 'The current text, assessed'),
       current ? el('p', {}, describePackage(seat.view.scenario, current.package)) : el('p', { class: 'muted' }, 'No text yet.'),
       el('div', { id: 'current-assessment' })),
+    Object.keys(seat.view.scenario.demands || {}).length ? el('section', { class: 'card wide', id: 'stated-demands' },
+      el('h2', {}, 'Stated demands: can each be part of a deal?'), el('div', { id: 'stated-demands-body' }, el('p', { class: 'muted' }, 'Working it out…')))
+      : null,
   ];
+}
+
+/** Each stated demand: in a deal or not, and what imposing it costs each party at the Nash package. */
+function statedDemandsView(s, checks) {
+  const parties = s.parties.filter((p) => checks.some((c) => p.id in c.cost) || checks.length === 0);
+  const label = (c) => ((s.demands[c.party] || []).find((d) => d.id === c.demand) || {}).label || c.demand;
+  const why = (c) => (c.redLinesInTheWay.length ? `only if these red lines went: ${c.redLinesInTheWay.join(', ')}`
+    : c.nearMisses.length ? `at best short of ${c.nearMisses[0].shortOf.join(' and ')}'s reservation by ${num(c.nearMisses[0].shortfall)}`
+      : 'no package grants it');
+  return el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Demand'), el('th', {}, 'In a deal?'),
+    parties.map((p) => el('th', { class: 'num', title: 'utility at the Nash package moves by' }, p.name)))),
+  el('tbody', {}, checks.map((c) => el('tr', {}, el('td', {}, `${partyName(s, c.party)}: ${label(c)}`),
+    el('td', { class: c.possible ? 'ok' : 'flag' }, c.possible ? `yes (${c.zoneWith} packages)` : `no: ${why(c)}`),
+    parties.map((p) => el('td', { class: 'num' }, p.id in c.cost ? num(-c.cost[p.id]) : '–')))))),
+  el('p', { class: 'small muted' }, 'The party columns: how each party’s utility at the Nash package moves when the demand is imposed.'));
 }
 
 export function drawCharts(seat) {
   progressChart(document.getElementById('progress-chart'), seat.view.scenario, seat.progress);
   frontierChart(document.getElementById('frontier-chart'), seat.view.scenario, seat.zone, seat.progress, seat.axes,
     seat.catalogue.solutions);
+  const demandsBox = document.getElementById('stated-demands-body');
+  if (demandsBox) {
+    seat.analysis = (seat.view.begun && seat.analysis) || call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/analysis`, seat.token);
+    seat.analysis.then((a) => show(demandsBox, statedDemandsView(seat.view.scenario, a.statedDemands)))
+      .catch((e) => { seat.analysis = null; show(demandsBox, errorBox(e.message)); });
+  }
   const current = texts(seat.progress).at(-1);
   const box = document.getElementById('current-assessment');
   if (current && box) {

@@ -67,6 +67,10 @@ final class AnalysisText {
                 out.append("  No single demand, dropped or lowered, opens the zone.\n");
             }
         }
+        if (!a.statedDemands().isEmpty()) {
+            out.append("\nStated demands: can each be part of an acceptable deal, and at what cost?\n");
+            out.append(statedDemands(s, a));
+        }
         assessment.ifPresent(x -> out.append('\n').append(assessment(s, a, x, victoryLimit)));
         if (!a.notes().isEmpty()) {
             out.append("\nNotes\n");
@@ -169,6 +173,44 @@ final class AnalysisText {
             table.row(row.toArray());
         }
         return table.render();
+    }
+
+    private static String statedDemands(Scenario s, Analysis a) {
+        var h = new ArrayList<String>(List.of("DEMAND", "IN A DEAL?", ">ZONE WITH IT"));
+        List<String> parties = new ArrayList<>(s.profiles().keySet());
+        for (String party : parties) {
+            h.add(">" + party);
+        }
+        var table = new TextTable("  ", h.toArray(String[]::new));
+        var why = new StringBuilder();
+        for (var c : a.statedDemands()) {
+            var row = new ArrayList<Object>();
+            row.add(c.party() + " " + c.demand());
+            row.add(c.possible() ? "yes" : "no");
+            row.add(c.possible() ? count(c.zoneWith()) : "0");
+            for (String party : parties) {
+                Double d = c.cost().get(party);
+                row.add(d == null ? "-" : signed(-d));
+            }
+            table.row(row.toArray());
+            if (!c.possible()) {
+                String reason = !c.redLinesInTheWay().isEmpty()
+                        ? "only if these red lines went: " + String.join(", ", c.redLinesInTheWay())
+                                + (c.nearMisses().isEmpty() ? "" : "; and even then " + shortOf(c.nearMisses().get(0)))
+                        : c.nearMisses().isEmpty() ? "no package grants it" : shortOf(c.nearMisses().get(0));
+                why.append(Text.wrap("  " + c.party() + " " + c.demand() + ": ", reason, 110));
+            }
+        }
+        return table.render() + "  (the party columns: how each party's utility at the Nash package moves when the "
+                + "demand is imposed)\n" + why;
+    }
+
+    private static String shortOf(NearMiss n) {
+        return String.format(Locale.ROOT, "at best %s short of %s reservation%s, by %.4f in all",
+                n.shortOf().size() == 1 ? "one party is" : n.shortOf().size() + " parties are",
+                String.join(" and ", n.shortOf())
+                        + "'s",
+                n.shortOf().size() == 1 ? "" : "s", n.shortfall());
     }
 
     private static String blocking(Analysis a) {

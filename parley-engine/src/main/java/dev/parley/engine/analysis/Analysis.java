@@ -25,10 +25,12 @@ public final class Analysis {
     private final Map<String, Double> ideals;
     private final List<NearMiss> nearMisses;
     private final List<BlockingDemand> blocking;
+    private final List<StatedDemandCheck> statedDemands;
     private final List<String> notes;
 
     Analysis(Scenario scenario, FrontierScope scope, ZoneAnalysis zone, FrontierSet listed, Map<String, Double> ideals,
-            List<NearMiss> nearMisses, List<BlockingDemand> blocking, List<String> notes) {
+            List<NearMiss> nearMisses, List<BlockingDemand> blocking, List<StatedDemandCheck> statedDemands,
+            List<String> notes) {
         this.scenario = scenario;
         this.scope = scope;
         this.zone = zone;
@@ -36,7 +38,16 @@ public final class Analysis {
         this.ideals = Collections.unmodifiableMap(new LinkedHashMap<>(ideals));
         this.nearMisses = List.copyOf(nearMisses);
         this.blocking = List.copyOf(blocking);
+        this.statedDemands = List.copyOf(statedDemands);
         this.notes = List.copyOf(notes);
+    }
+
+    /**
+     * For every stated demand, in party order: whether it can be part of an acceptable deal and at what cost
+     * (computed with the blocking demands; empty when they are not asked for or the zone frontier is not computed).
+     */
+    public List<StatedDemandCheck> statedDemands() {
+        return statedDemands;
     }
 
     public Scenario scenario() {

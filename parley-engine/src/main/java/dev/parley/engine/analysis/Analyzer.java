@@ -60,7 +60,10 @@ public final class Analyzer {
         Map<String, Double> ideals = ideals(scenario, zone, options, notes);
         List<NearMiss> nearMisses = zone.empty() ? nearMisses(zone, options, notes) : List.of();
         List<BlockingDemand> blocking = options.blockingDemands() ? blockingDemands(zone, options, notes) : List.of();
-        return new Analysis(scenario, options.frontier(), zone, listed, ideals, nearMisses, blocking, notes);
+        List<StatedDemandCheck> stated = options.blockingDemands() && zone.frontier != null
+                ? DemandChecks.of(zone, options, notes)
+                : List.of();
+        return new Analysis(scenario, options.frontier(), zone, listed, ideals, nearMisses, blocking, stated, notes);
     }
 
     /** a_p over the zone: from the zone frontier for ratifying parties, from a frontier with p added for others. */
@@ -104,7 +107,7 @@ public final class Analyzer {
      * red-line-respecting space (whatever dominates it is short of no more, by no more), so that frontier is searched;
      * when every outcome breaks a red line, the whole space's, counting each red line broken as a shortfall.
      */
-    private static List<NearMiss> nearMisses(ZoneAnalysis zone, AnalysisOptions o, List<String> notes) {
+    static List<NearMiss> nearMisses(ZoneAnalysis zone, AnalysisOptions o, List<String> notes) {
         Instance z = zone.instance;
         boolean redLinesPossible = z.allowedCount().signum() > 0;
         if (!redLinesPossible) {

@@ -103,6 +103,27 @@ final class Instance {
         return new Instance(scenario, partyCells, dims, floor, a);
     }
 
+    /**
+     * Only packages that grant a demand: each issue it names held to the options that satisfy it; with the options
+     * {@code allowAgain[issue][option]} (if not null) allowed again whatever red lines forbid them.
+     */
+    Instance withImposed(dev.parley.engine.model.Demand.Mask mask, boolean[][] allowAgain) {
+        boolean[][] a = new boolean[issues][];
+        for (int i = 0; i < issues; i++) {
+            a[i] = allowed[i].clone();
+            for (int k = 0; allowAgain != null && k < radix[i]; k++) {
+                a[i][k] |= allowAgain[i][k];
+            }
+        }
+        for (int j = 0; j < mask.issues().length; j++) {
+            int i = mask.issues()[j];
+            for (int k = 0; k < radix[i]; k++) {
+                a[i][k] &= mask.allowed()[j][k];
+            }
+        }
+        return new Instance(scenario, partyCells, dims, floor, a);
+    }
+
     /** With dimension {@code dim}'s floor lowered by {@code ticks}. */
     Instance withFloorLowered(int dim, long ticks) {
         long[] f = floor.clone();

@@ -57,6 +57,7 @@ public final class AnalysisJson {
         doc.put("solutions", solutions);
         doc.put("nearMisses", a.nearMisses().stream().map(m -> nearMiss(m, issues)).toList());
         doc.put("blockingDemands", a.blockingDemands().stream().map(b -> blocking(b, issues)).toList());
+        doc.put("statedDemands", a.statedDemands().stream().map(c -> statedDemand(c, issues)).toList());
         assessment.ifPresent(x -> doc.put("package", assessment(x, issues)));
         doc.put("notes", a.notes());
         return doc;
@@ -78,6 +79,21 @@ public final class AnalysisJson {
         m.put("shortOf", n.shortOf());
         m.put("shortfall", n.shortfall());
         m.put("redLinesBroken", n.redLinesBroken());
+        return m;
+    }
+
+    private static Map<String, Object> statedDemand(dev.parley.engine.analysis.StatedDemandCheck c,
+            List<Issue> issues) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("party", c.party());
+        m.put("demand", c.demand());
+        m.put("label", c.label());
+        m.put("possible", c.possible());
+        m.put("zoneWith", c.zoneWith().isPresent() ? c.zoneWith().getAsLong() : null);
+        m.put("nashWith", c.nashWith().map(s -> solution(s, issues)).orElse(null));
+        m.put("cost", c.cost());
+        m.put("redLinesInTheWay", c.redLinesInTheWay());
+        m.put("nearMisses", c.nearMisses().stream().map(n -> nearMiss(n, issues)).toList());
         return m;
     }
 

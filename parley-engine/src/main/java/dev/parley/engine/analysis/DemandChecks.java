@@ -1,0 +1,132 @@
+package dev.parley.engine.analysis;
+
+import dev.parley.engine.model.Demand;
+import dev.parley.engine.model.Profile;
+import dev.parley.engine.model.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * For every stated demand: whether some package in the zone grants it, the Nash package with it imposed and what
+ * imposing it costs each party; if none does, the fewest red lines in its way and the reservations short at the
+ * nearest packages that grant it. Each demand is one more exact zone analysis with the demanded issues held to the
+ * options that satisfy it. Stateless.
+ */
+final class DemandChecks {
+    private DemandChecks() {
+    }
+
+    static List<StatedDemandCheck> of(ZoneAnalysis zone, AnalysisOptions o, List<String> notes) {
+        Instance z = zone.instance;
+        Scenario s = z.scenario;
+        var out = new ArrayList<StatedDemandCheck>();
+        int total = s.demands().values().stream().mapToInt(List::size).sum();
+        Optional<Solution> nash = zone.solution(SolutionKind.NASH);
+        int done = 0;
+        for (var entry : s.demands().entrySet()) {
+            for (Demand d : entry.getValue()) {
+                if (o.budget().spent()) {
+                    notes.add("stated demands: " + done + " of " + total + " checked before the time budget of "
+                            + Budget.describe(o.budget().time()) + " ran out");
+                    return out;
+                }
+                out.add(check(zone, entry.getKey(), d, nash, o));
+                o.progress().progress("stated demands", ++done, total);
+            }
+        }
+        return out;
+    }
+
+    private static StatedDemandCheck check(ZoneAnalysis zone, String party, Demand d, Optional<Solution> nash,
+            AnalysisOptions o) {
+        Instance z = zone.instance;
+        Demand.Mask mask = d.mask(z.scenario.issues());
+        List<String> inTheWay = redLinesInTheWay(z, mask);
+        Instance imposed = z.withImposed(mask, inTheWay.isEmpty() ? null : dropped(z, mask));
+        AnalysisOptions quiet = o.withProgress(ProgressListener.NONE);
+        ZoneAnalysis with = ZoneAnalysis.of(imposed, quiet, true);
+        boolean possible = inTheWay.isEmpty() && with.frontier != null && !with.empty();
+        Optional<Solution> nashWith = possible ? with.solution(SolutionKind.NASH) : Optional.empty();
+        var cost = new LinkedHashMap<String, Double>();
+        if (nash.isPresent() && nashWith.isPresent()) {
+            nash.get().utilities().forEach((p, u) -> cost.put(p, Ticks.round(u - nashWith.get().utilities().get(p))));
+        }
+        List<NearMiss> near = with.frontier != null && with.empty()
+                ? Analyzer.nearMisses(with, quiet, new ArrayList<>())
+                : List.of();
+        return new StatedDemandCheck(party, d.id(), d.label(), possible, possible ? with.count : OptionalLong.of(0),
+                nashWith, cost, inTheWay, near);
+    }
+
+    /**
+     * For each issue the demand names on which every satisfying option is some ratifying party's red line: the
+     * option with the fewest such red lines, and those red lines. Empty when packages within every red line grant
+     * the demand.
+     */
+    private static List<String> redLinesInTheWay(Instance z, Demand.Mask mask) {
+        var out = new ArrayList<String>();
+        for (int j = 0; j < mask.issues().length; j++) {
+            int i = mask.issues()[j];
+            boolean open = false;
+            for (int k = 0; k < z.radix[i]; k++) {
+                open |= mask.allowed()[j][k] && z.allowed[i][k];
+            }
+            if (open) {
+                continue;
+            }
+            List<String> fewest = null;
+            for (int k = 0; k < z.radix[i]; k++) {
+                if (mask.allowed()[j][k]) {
+                    List<String> holders = holders(z, i, k);
+                    if (fewest == null || holders.size() < fewest.size()) {
+                        fewest = holders;
+                    }
+                }
+            }
+            out.addAll(fewest);
+        }
+        return out;
+    }
+
+    /** The options the red lines in the way forbid, to be allowed again: [issue][option]. */
+    private static boolean[][] dropped(Instance z, Demand.Mask mask) {
+        boolean[][] again = new boolean[z.issues][];
+        for (int i = 0; i < z.issues; i++) {
+            again[i] = new boolean[z.radix[i]];
+        }
+        for (int j = 0; j < mask.issues().length; j++) {
+            int i = mask.issues()[j];
+            boolean open = false;
+            for (int k = 0; k < z.radix[i]; k++) {
+                open |= mask.allowed()[j][k] && z.allowed[i][k];
+            }
+            if (open) {
+                continue;
+            }
+            int best = -1;
+            for (int k = 0; k < z.radix[i]; k++) {
+                if (mask.allowed()[j][k] && (best < 0 || holders(z, i, k).size() < holders(z, i, best).size())) {
+                    best = k;
+                }
+            }
+            again[i][best] = true;
+        }
+        return again;
+    }
+
+    private static List<String> holders(Instance z, int issue, int option) {
+        var out = new ArrayList<String>();
+        for (int dim : z.dims) {
+            String id = z.scenario.parties().get(dim).id();
+            Profile p = z.scenario.profiles().get(id);
+            if (p.isRedLine(issue, option)) {
+                out.add(id + " " + z.scenario.issues().get(issue).id() + "=" + z.scenario.issues().get(issue).option(
+                        option).id());
+            }
+        }
+        return out;
+    }
+}
