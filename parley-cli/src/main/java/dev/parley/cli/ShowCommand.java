@@ -16,8 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code parley show}: a scenario's parties, issues and options; private profiles only on request. */
-@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false, description = "Show a scenario: its parties, issues and options. Profiles are private to each party and "
+/**
+ * {@code parley show}: a scenario's parties (with their allies), issues and options, stated demands; private profiles
+ * only on request.
+ */
+@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false, description = "Show a scenario: its parties, issues and options, and the parties' stated demands. Profiles are private to each party and "
         + "are shown only with --profiles.")
 final class ShowCommand implements Callable<Integer> {
     @Spec
@@ -44,9 +47,10 @@ final class ShowCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Parties");
-        var parties = new TextTable("  ", "", "", "", "");
+        var parties = new TextTable("  ", "", "", "", "", "");
         for (Party p : s.parties()) {
-            parties.row(p.id(), p.name(), p.role().id(), p.ratifies() ? "ratifies" : "does not ratify");
+            parties.row(p.id(), p.name(), p.role().id(), p.ratifies() ? "ratifies" : "does not ratify",
+                    p.allies().isEmpty() ? "" : "allies: " + String.join(", ", p.allies()));
         }
         out.print(parties.render());
         if (s.parties().stream().anyMatch(p -> !p.representatives().isEmpty())) {
@@ -71,6 +75,19 @@ final class ShowCommand implements Callable<Integer> {
                         : issue.option(k).label());
             }
             out.print(options.render());
+        }
+        if (!s.demands().isEmpty()) {
+            out.println();
+            out.println("Stated demands (public): satisfied by");
+            var table = new TextTable("  ", "", "", "");
+            s.demands().forEach((party, demands) -> {
+                for (var d : demands) {
+                    var by = new java.util.ArrayList<String>();
+                    d.satisfiedBy().forEach((issue, options) -> by.add(issue + " " + String.join(" or ", options)));
+                    table.row(party, d.id(), String.join(" and ", by));
+                }
+            });
+            out.print(table.render());
         }
         if (profiles) {
             printProfiles(out, s);

@@ -78,7 +78,10 @@ class AnalyzeCommandTest {
         assertThat(p.get("lopsided").asBoolean()).isTrue();
         var flags = new ArrayList<String>();
         p.get("flags").forEach(f -> flags.add(f.get("flag").asText() + ":" + f.get("party").asText()));
-        assertThat(flags).containsExactly("below-reservation:UA", "below-reservation:EU", "victory:RU");
+        // UA and its ally EUR both below their reservations (counted as nothing) against RU's more than the zone
+        // allows (counted as everything).
+        assertThat(flags).containsExactly("below-reservation:UA", "below-reservation:EUR", "victory:RU",
+                "allies-fare-worse:UA");
         assertThat(p.get("victoryIndex").get(0).get("value").asDouble()).isGreaterThan(0.4);
         assertThat(p.get("inZone").asBoolean()).isFalse();
     }

@@ -58,7 +58,7 @@ class RunCommandTest {
         assertThat(html.split("<option ", -1)).hasSize(7);
         assertThat(html).contains("<option value=\"pair-UA-RU\">")
                 .contains("id=\"pair-UA-RU\" style=\"display:block\"")
-                .contains("id=\"pair-US-EU\" style=\"display:none\"");
+                .contains("id=\"pair-US-EUR\" style=\"display:none\"");
         assertThat(html.split("<svg", -1).length - 1).isEqualTo(2 + 6);
         assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http");
         assertThat(tmp.resolve("report.html")).isReadable();
@@ -101,14 +101,14 @@ class RunCommandTest {
     void seats_areChosenByFlag() {
         Cli r = Cli.run("run", "--protocol", "saop", "--seats", "UA=hardliner,RU=conceder:e=3", "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Seats: UA hardliner, RU conceder:e=3, US boulware, EU boulware");
+        assertThat(r.out()).contains("Seats: UA hardliner, RU conceder:e=3, US boulware, EUR boulware");
     }
 
     @Test
     void badSeatsAndProtocols_areUsageErrors() {
         Cli seat = Cli.run("run", "--seats", "XX=boulware,UA=sly");
         assertThat(seat.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(seat.err()).isEqualTo("parley: --seats: XX has no seat in single-text (seats: US, UA, RU, EU)\n");
+        assertThat(seat.err()).isEqualTo("parley: --seats: XX has no seat in single-text (seats: US, UA, RU, EUR)\n");
         Cli agent = Cli.run("run", "--seats", "UA=sly");
         assertThat(agent.err()).startsWith("parley: --seats: UA: unknown agent 'sly' (agents: boulware,");
         // An agent that cannot fill the seat's role is refused, naming those that can (it once ran as hill-climb).

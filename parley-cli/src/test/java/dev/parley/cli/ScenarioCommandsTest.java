@@ -21,7 +21,7 @@ class ScenarioCommandsTest {
         assertThat(r.out().lines().toList()).hasSize(2);
         assertThat(r.out().lines().skip(1).findFirst().orElseThrow())
                 .matches(
-                        "ceasefire-2025 \\(default\\) +US-mediated ceasefire talks, March 2025 +UA RU US EU +9 +800,000");
+                        "ceasefire-2025 \\(default\\) +US-mediated ceasefire talks, March 2025 +UA RU US EUR +9 +800,000");
     }
 
     @Test
@@ -39,7 +39,9 @@ class ScenarioCommandsTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("ceasefire-2025: US-mediated ceasefire talks, March 2025\n"
                 + "4 parties, 9 issues, 800,000 outcomes; protocol single-text mediated by US, 200 rounds\n");
-        assertThat(r.out()).contains("  UA  Ukraine                principal    ratifies\n")
+        assertThat(r.out()).contains("  UA   Ukraine                principal    ratifies\n")
+                .contains("  EUR  European stakeholders  stakeholder  ratifies  allies: UA\n")
+                .contains("  RU   aid-halt             AID all-paused or permanent-halt\n")
                 .contains("      4  surrender       Surrender with prisoner-of-war guarantees\n")
                 .contains("(4 private profiles not shown; add --profiles)")
                 .doesNotContain("reservation").doesNotContain("0.45");

@@ -15,7 +15,7 @@ class BuiltinScenariosTest {
 
     @Test
     void ceasefire_hasItsPartiesIssuesAndOutcomeCount() {
-        assertThat(s.parties()).extracting(Party::id).containsExactly("UA", "RU", "US", "EU");
+        assertThat(s.parties()).extracting(Party::id).containsExactly("UA", "RU", "US", "EUR");
         assertThat(s.ratifyingParties()).hasSize(4);
         assertThat(s.issues()).extracting(i -> i.id() + "/" + i.size())
                 .containsExactly("CF/4", "KU/4", "TR/5", "MO/5", "AID/5", "PK/4", "SG/5", "NATO/4", "SAN/5");
@@ -35,7 +35,7 @@ class BuiltinScenariosTest {
         var ua = s.profile("UA").orElseThrow();
         var ru = s.profile("RU").orElseThrow();
         var us = s.profile("US").orElseThrow();
-        var eu = s.profile("EU").orElseThrow();
+        var eu = s.profile("EUR").orElseThrow();
         assertThat(List.of(ua.reservation(), ru.reservation(), us.reservation(), eu.reservation()))
                 .containsExactly(0.45, 0.50, 0.35, 0.45);
         assertThat(weights(us)).containsExactly(.35, .04, .08, .04, .12, .07, .10, .08, .12);
@@ -83,7 +83,7 @@ class BuiltinScenariosTest {
         assertThat(utility("UA", nash)).isCloseTo(0.5805, org.assertj.core.data.Offset.offset(5e-5));
         assertThat(utility("RU", nash)).isCloseTo(0.554, org.assertj.core.data.Offset.offset(5e-4));
         assertThat(utility("US", nash)).isCloseTo(0.808, org.assertj.core.data.Offset.offset(5e-4));
-        assertThat(utility("EU", nash)).isCloseTo(0.668, org.assertj.core.data.Offset.offset(5e-4));
+        assertThat(utility("EUR", nash)).isCloseTo(0.668, org.assertj.core.data.Offset.offset(5e-4));
     }
 
     @Test

@@ -89,7 +89,7 @@ class CeasefireAnalysisTest {
                 + "MO=ukraine-halts,AID=us-pause-europe-continues,PK=neutral-monitors,SG=binding-us-europe,"
                 + "NATO=neutrality,SAN=phased-with-snapback");
         assertThat(nash.utilities()).containsEntry("UA", 0.5805).containsEntry("RU", 0.554)
-                .containsEntry("US", 0.808).containsEntry("EU", 0.668);
+                .containsEntry("US", 0.808).containsEntry("EUR", 0.668);
         double best = ZONE.stream().mapToDouble(z -> (z[0] - .45) * (z[1] - .5) * (z[2] - .35) * (z[3] - .45)).max()
                 .orElseThrow();
         assertThat(nash.value()).isCloseTo(best, within(1e-12));

@@ -73,8 +73,8 @@ public final class BodyFuzzer {
             String eu = protocol.equals("single-text") ? "truthful" : "boulware";
             java.util.function.Function<Talks, String> moves = t -> t.at() + "/moves";
             var targets = List.of(new Target("create", t -> "/api/negotiations", t -> admin, "{\"scenario\": "
-                    + "\"ceasefire-2025\", \"protocol\": \"" + protocol + "\", \"rounds\": 50, \"agents\": {\"EU\": \""
-                    + eu + "\"}, \"shared\": [\"EU\"], \"seed\": 3}", false),
+                    + "\"ceasefire-2025\", \"protocol\": \"" + protocol + "\", \"rounds\": 50, \"agents\": {\"EUR\": \""
+                    + eu + "\"}, \"shared\": [\"EUR\"], \"seed\": 3}", false),
                     new Target("propose", moves, Talks::us, "{\"type\": \"propose\", \"text\": " + PACKAGE + "}",
                             false),
                     new Target("vote", moves, Talks::ua, "{\"type\": \"vote\", \"accept\": true}", false),
@@ -88,7 +88,7 @@ public final class BodyFuzzer {
                     new Target("end", moves, Talks::ua, "{\"type\": \"end\", \"reason\": \"enough\"}", false),
                     new Target("profile", t -> t.at() + "/profile", Talks::ua, profile, true),
                     new Target("assess", t -> t.at() + "/assess", Talks::us, "{\"package\": " + PACKAGE + "}", true),
-                    new Target("seat", t -> t.at() + "/seats/EU", t -> admin, "{\"agent\": \"" + eu + "\"}", true),
+                    new Target("seat", t -> t.at() + "/seats/EUR", t -> admin, "{\"agent\": \"" + eu + "\"}", true),
                     new Target("validate", t -> "/api/validate", t -> null, "{\"upload\": {\"file\": \"t.json\", "
                             + "\"text\": \"{}\"}}", false));
             Talks shared = talks(protocol, eu);
@@ -120,11 +120,11 @@ public final class BodyFuzzer {
         return new Result(failures, sent, refused, accepted, refusedBy, slowest);
     }
 
-    /** New talks in {@code protocol}, EU an agent, every profile shared so that the mediator may assess. */
+    /** New talks in {@code protocol}, EUR an agent, every profile shared so that the mediator may assess. */
     private Talks talks(String protocol, String eu) throws IOException, InterruptedException {
         JsonNode created = Json.read("created", send("/api/negotiations", admin, "{\"scenario\": "
-                + "\"ceasefire-2025\", \"protocol\": \"" + protocol + "\", \"agents\": {\"EU\": \"" + eu
-                + "\"}, \"shared\": [\"EU\"]}").body());
+                + "\"ceasefire-2025\", \"protocol\": \"" + protocol + "\", \"agents\": {\"EUR\": \"" + eu
+                + "\"}, \"shared\": [\"EUR\"]}").body());
         String at = "/api/negotiations/" + created.get("id").asText();
         String ua = created.get("tokens").get("UA").asText();
         send(at + "/share", ua, "{}");

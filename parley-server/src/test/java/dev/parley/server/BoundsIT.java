@@ -25,7 +25,7 @@ class BoundsIT extends HttpHarness {
         int before = store.negotiations().size();
         Reply huge = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", \"rounds\": "
                 + "2000000000, \"agents\": {\"US\": \"hill-climb\", \"UA\": \"truthful\", \"RU\": \"truthful\", "
-                + "\"EU\": \"truthful\"}}");
+                + "\"EUR\": \"truthful\"}}");
         assertThat(huge.status()).isEqualTo(400);
         assertThat(huge.body().get("field").asText()).isEqualTo("rounds");
         Reply past = call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", \"rounds\": "
@@ -149,16 +149,16 @@ class BoundsIT extends HttpHarness {
 
     @Test
     void anOrganisersShare_lapsesWhenTheSeatGoesToAPerson_evenAfterARestart() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EU\": \"truthful\"}, "
-                + "\"shared\": [\"EU\"]}");
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": \"truthful\"}, "
+                + "\"shared\": [\"EUR\"]}");
         String id = created.get("id").asText();
         String us = created.get("tokens").get("US").asText();
         for (String party : java.util.List.of("UA", "RU")) {
             call("POST", "/api/negotiations/" + id + "/share", created.get("tokens").get(party).asText(), "{}");
         }
         assertThat(call("GET", "/api/negotiations/" + id + "/analysis", us, null).status()).isEqualTo(200);
-        assertThat(call("POST", "/api/negotiations/" + id + "/seats/EU", ADMIN, "{}").status()).isEqualTo(200);
-        String missing = "the analysis needs every profile: EU has not shared theirs with the mediator";
+        assertThat(call("POST", "/api/negotiations/" + id + "/seats/EUR", ADMIN, "{}").status()).isEqualTo(200);
+        String missing = "the analysis needs every profile: EUR has not shared theirs with the mediator";
         assertThat(call("GET", "/api/negotiations/" + id + "/analysis", us, null).body().get("error").asText())
                 .isEqualTo(missing);
         server.close();

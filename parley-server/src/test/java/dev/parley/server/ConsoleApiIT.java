@@ -49,23 +49,23 @@ class ConsoleApiIT extends HttpHarness {
 
     @Test
     void progressAssessAndZone_areTheMediatorsOnly_onceEveryProfileIsShared() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EU\": \"truthful\"}}");
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": \"truthful\"}}");
         String id = created.get("id").asText();
         String us = created.get("tokens").get("US").asText();
         String ua = created.get("tokens").get("UA").asText();
         String base = "/api/negotiations/" + id;
         Reply early = call("GET", base + "/progress", us, null);
         assertThat(early.status()).isEqualTo(403);
-        assertThat(early.body().get("error").asText()).contains("UA, RU, EU have not shared");
+        assertThat(early.body().get("error").asText()).contains("UA, RU, EUR have not shared");
         call("POST", base + "/share", ua, "{}");
         call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
-        call("POST", base + "/seats/EU", ADMIN, "{\"agent\": \"truthful\"}");
-        assertThat(call("GET", base + "/zone", us, null).status()).isEqualTo(403); // EU's profile is not shared
+        call("POST", base + "/seats/EUR", ADMIN, "{\"agent\": \"truthful\"}");
+        assertThat(call("GET", base + "/zone", us, null).status()).isEqualTo(403); // EUR's profile is not shared
         // The organiser shares the agent's profile at creation (a person's only its delegation can); start again.
-        assertThat(call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EU\": "
-                + "\"truthful\"}, \"shared\": [\"UA\", \"EU\"]}").body().get("field").asText()).isEqualTo("shared");
-        created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EU\": \"truthful\"}, \"shared\": "
-                + "[\"EU\"]}");
+        assertThat(call("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": "
+                + "\"truthful\"}, \"shared\": [\"UA\", \"EUR\"]}").body().get("field").asText()).isEqualTo("shared");
+        created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": \"truthful\"}, \"shared\": "
+                + "[\"EUR\"]}");
         id = created.get("id").asText();
         us = created.get("tokens").get("US").asText();
         ua = created.get("tokens").get("UA").asText();
@@ -75,9 +75,9 @@ class ConsoleApiIT extends HttpHarness {
         for (String what : new String[]{"/progress", "/zone"}) {
             assertThat(call("GET", base + what, ua, null).status()).as(what).isEqualTo(403);
         }
-        JsonNode zone = call("GET", base + "/zone?x=UA&y=EU", us, null).body();
+        JsonNode zone = call("GET", base + "/zone?x=UA&y=EUR", us, null).body();
         assertThat(zone.get("zoneDrawn").asBoolean()).isTrue();
-        assertThat(pairs(zone.get("pairFrontier"))).isEqualTo(bilateralFrontierByBruteForce("UA", "EU"));
+        assertThat(pairs(zone.get("pairFrontier"))).isEqualTo(bilateralFrontierByBruteForce("UA", "EUR"));
         JsonNode nash = zone.get("solutions").get("nash");
         assertThat(nash.get("point").get(0).asDouble()).isEqualTo(0.5805, org.assertj.core.data.Offset.offset(
                 1e-9));
@@ -134,8 +134,8 @@ class ConsoleApiIT extends HttpHarness {
 
     @Test
     void progress_inTheOfferProtocols_measuresTheGapBetweenThePrincipalsPositions() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"saop\", \"agents\": {\"EU\": "
-                + "\"boulware\"}, \"shared\": [\"EU\"]}");
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"saop\", \"agents\": {\"EUR\": "
+                + "\"boulware\"}, \"shared\": [\"EUR\"]}");
         String base = "/api/negotiations/" + created.get("id").asText();
         call("POST", base + "/share", created.get("tokens").get("UA").asText(), "{}");
         call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");

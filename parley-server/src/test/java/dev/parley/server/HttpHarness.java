@@ -84,7 +84,7 @@ abstract class HttpHarness {
     /** The default talks with a person in Ukraine's seat and agents in every other. */
     JsonNode createForUkraine() throws IOException, InterruptedException {
         return create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\", \"RU\": "
-                + "\"truthful\", \"EU\": \"truthful\"}}");
+                + "\"truthful\", \"EUR\": \"truthful\"}}");
     }
 
     JsonNode create(String body) throws IOException, InterruptedException {

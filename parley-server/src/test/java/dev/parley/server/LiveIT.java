@@ -100,7 +100,7 @@ class LiveIT {
     @Test
     void eachSeat_getsWhatItMaySee_inOrder_andResumesWithoutGapsOrDuplicates() throws Exception {
         JsonNode created = post("/api/negotiations", "admin", "{\"scenario\": \"ceasefire-2025\", \"agents\": "
-                + "{\"US\": \"hill-climb\", \"EU\": \"truthful\"}}");
+                + "{\"US\": \"hill-climb\", \"EUR\": \"truthful\"}}");
         String id = created.get("id").asText();
         String ua = created.get("tokens").get("UA").asText();
         String ru = created.get("tokens").get("RU").asText();
@@ -140,7 +140,7 @@ class LiveIT {
     @Test
     void withinABallot_anothersVoteSendsNoMessageAtAll_notEvenAnEmptyOne() throws Exception {
         JsonNode created = post("/api/negotiations", "admin", "{\"scenario\": \"ceasefire-2025\", \"agents\": "
-                + "{\"US\": \"hill-climb\", \"EU\": \"truthful\"}}");
+                + "{\"US\": \"hill-climb\", \"EUR\": \"truthful\"}}");
         String id = created.get("id").asText();
         String ua = created.get("tokens").get("UA").asText();
         String ru = created.get("tokens").get("RU").asText();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NegotiationsTest {
     static final Scenario S = BuiltinScenarios.find("ceasefire-2025").orElseThrow();
-    static final Map<String, String> AGENTS = Map.of("US", "hill-climb", "RU", "truthful", "EU", "truthful");
+    static final Map<String, String> AGENTS = Map.of("US", "hill-climb", "RU", "truthful", "EUR", "truthful");
 
     @TempDir
     Path dir;
@@ -124,13 +124,13 @@ class NegotiationsTest {
     @Test
     void tokens_openOnlyTheirOwnSeat_andOthersVotesStayPrivate() {
         var c = negotiations.create(S, Settings.defaults(S), Map.of("US", "hill-climb"), 1);
-        assertThat(c.tokens()).containsOnlyKeys("UA", "RU", "EU");
+        assertThat(c.tokens()).containsOnlyKeys("UA", "RU", "EUR");
         assertThat(negotiations.seat(c.id(), c.tokens().get("RU"))).isEqualTo("RU");
         assertThatThrownBy(() -> negotiations.view(c.id(), "not-a-token")).isInstanceOf(AccessDenied.class)
                 .hasMessage("this token opens no seat of negotiation " + c.id());
         negotiations.move(c.id(), c.tokens().get("UA"), new Action.Vote(true));
         negotiations.move(c.id(), c.tokens().get("RU"), new Action.Vote(false));
-        for (String party : new String[]{"UA", "RU", "EU"}) {
+        for (String party : new String[]{"UA", "RU", "EUR"}) {
             var v = negotiations.view(c.id(), c.tokens().get(party));
             assertThat(v.events())
                     .allMatch(n -> !(n.event() instanceof Event.Voted vote) || vote.party().equals(party));
@@ -262,7 +262,7 @@ class NegotiationsTest {
                                 Tokens.sha256("ua"))),
                         new dev.parley.store.Records.Seat("RU", java.util.Optional
                                 .of("linear"), java.util.Optional.empty()),
-                        new dev.parley.store.Records.Seat("EU", java.util.Optional.of("linear"), java.util.Optional
+                        new dev.parley.store.Records.Seat("EUR", java.util.Optional.of("linear"), java.util.Optional
                                 .empty())));
         var view = negotiations.view(id, "ua");
         // The mediator's planner moved at once: UA is in its meeting, with a package before it.

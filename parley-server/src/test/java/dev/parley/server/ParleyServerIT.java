@@ -43,11 +43,11 @@ class ParleyServerIT extends HttpHarness {
         String id = created.get("id").asText();
         JsonNode tokens = created.get("tokens");
         // Everyone votes once, so there are private votes to leak.
-        for (String party : List.of("UA", "RU", "EU")) {
+        for (String party : List.of("UA", "RU", "EUR")) {
             assertThat(call("POST", "/api/negotiations/" + id + "/moves", tokens.get(party).asText(),
                     "{\"type\": \"vote\", \"accept\": " + party.equals("UA") + "}").status()).isEqualTo(200);
         }
-        for (String party : List.of("UA", "RU", "EU")) {
+        for (String party : List.of("UA", "RU", "EUR")) {
             String token = tokens.get(party).asText();
             JsonNode view = call("GET", "/api/negotiations/" + id, token, null).body();
             assertThat(view.get("party").asText()).isEqualTo(party);
@@ -85,7 +85,7 @@ class ParleyServerIT extends HttpHarness {
 
         Reply none = call("GET", analysis, us, null);
         assertThat(none.status()).isEqualTo(403);
-        assertThat(none.body().get("error").asText()).isEqualTo("the analysis needs every profile: UA, RU, EU have "
+        assertThat(none.body().get("error").asText()).isEqualTo("the analysis needs every profile: UA, RU, EUR have "
                 + "not shared theirs with the mediator");
         assertThat(call("GET", analysis, tokens.get("UA").asText(), null).body().get("error").asText())
                 .isEqualTo("only the mediator's seat sees the analysis of every profile");
@@ -97,9 +97,9 @@ class ParleyServerIT extends HttpHarness {
             assertThat(r.body().get("party").asText()).isEqualTo(party);
         }
         assertThat(call("GET", analysis, us, null).body().get("error").asText()).isEqualTo("the analysis needs every "
-                + "profile: EU has not shared theirs with the mediator");
-        call("POST", "/api/negotiations/" + id + "/share", tokens.get("EU").asText(), null);
-        call("POST", "/api/negotiations/" + id + "/share", tokens.get("EU").asText(), null); // again: no change
+                + "profile: EUR has not shared theirs with the mediator");
+        call("POST", "/api/negotiations/" + id + "/share", tokens.get("EUR").asText(), null);
+        call("POST", "/api/negotiations/" + id + "/share", tokens.get("EUR").asText(), null); // again: no change
 
         // Restart: the sharing is in the log, not only in memory.
         server.close();
@@ -110,7 +110,7 @@ class ParleyServerIT extends HttpHarness {
         assertThat(open.body().get("frontier").get("size").asLong()).isEqualTo(634);
         assertThat(open.body().get("frontier").get("outcomes").size()).isEqualTo(3);
         assertThat(open.body().get("solutions").get("nash").get("utilities").get("UA").asDouble()).isEqualTo(0.5805);
-        for (String party : List.of("UA", "RU", "EU")) {
+        for (String party : List.of("UA", "RU", "EUR")) {
             assertThat(call("GET", analysis, tokens.get(party).asText(), null).status()).isEqualTo(403);
         }
         // Agents hold no token: the organiser shares their profiles at creation, checked before anything is stored.
@@ -126,7 +126,7 @@ class ParleyServerIT extends HttpHarness {
                 + "delegation can share its profile, from its room");
         assertThat(store.negotiations()).hasSize(before);
         JsonNode agents = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"RU\": \"truthful\", "
-                + "\"EU\": \"truthful\"}, \"shared\": [\"RU\", \"EU\"]}");
+                + "\"EUR\": \"truthful\"}, \"shared\": [\"RU\", \"EUR\"]}");
         String agentsAnalysis = "/api/negotiations/" + agents.get("id").asText() + "/analysis";
         String agentsUs = agents.get("tokens").get("US").asText();
         assertThat(call("GET", agentsAnalysis, agentsUs, null).body().get("error").asText()).isEqualTo("the "
@@ -135,9 +135,9 @@ class ParleyServerIT extends HttpHarness {
                 .asText(), null);
         assertThat(call("GET", agentsAnalysis, agentsUs, null).status()).isEqualTo(200);
         assertThat(call("GET", analysis + "?limit=x", us, null).status()).isEqualTo(400);
-        // Sharing is not a move: EU's seat, shared but unmoved, can still change hands; the chain holds 5 entries:
+        // Sharing is not a move: EUR's seat, shared but unmoved, can still change hands; the chain holds 5 entries:
         // the creation, three shares, the seat's change.
-        assertThat(call("POST", "/api/negotiations/" + id + "/seats/EU", ADMIN, "{}").status()).isEqualTo(200);
+        assertThat(call("POST", "/api/negotiations/" + id + "/seats/EUR", ADMIN, "{}").status()).isEqualTo(200);
         JsonNode audit = call("GET", "/api/negotiations/" + id + "/audit", ADMIN, null).body();
         assertThat(audit.get("intact").asBoolean()).isTrue();
         assertThat(audit.get("events").asLong()).isEqualTo(5);
@@ -160,7 +160,7 @@ class ParleyServerIT extends HttpHarness {
         assertThat(said.body().get("events").get(0).get("type").asText()).isEqualTo("said");
         assertThat(call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"message\"}").status())
                 .isEqualTo(400);
-        for (String party : List.of("US", "UA", "RU", "EU")) {
+        for (String party : List.of("US", "UA", "RU", "EUR")) {
             JsonNode events = call("GET", "/api/negotiations/" + id, tokens.get(party).asText(), null).body().get(
                     "events");
             boolean seen = false;
@@ -196,27 +196,27 @@ class ParleyServerIT extends HttpHarness {
         JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"US\": \"hill-climb\"}}");
         String id = created.get("id").asText();
         String ua = created.get("tokens").get("UA").asText();
-        // RU becomes an agent before it has moved; EU's seat gets a fresh token (the old one stops working).
+        // RU becomes an agent before it has moved; EUR's seat gets a fresh token (the old one stops working).
         Reply ru = call("POST", "/api/negotiations/" + id + "/seats/RU", ADMIN, "{\"agent\": \"truthful\"}");
         assertThat(ru.status()).isEqualTo(200);
         assertThat(ru.body().get("token").isNull()).isTrue();
-        String oldEu = created.get("tokens").get("EU").asText();
-        Reply eu = call("POST", "/api/negotiations/" + id + "/seats/EU", ADMIN, "{}");
+        String oldEu = created.get("tokens").get("EUR").asText();
+        Reply eu = call("POST", "/api/negotiations/" + id + "/seats/EUR", ADMIN, "{}");
         String newEu = eu.body().get("token").asText();
         assertThat(newEu).isNotEqualTo(oldEu);
         assertThat(call("GET", "/api/negotiations/" + id, oldEu, null).status()).isEqualTo(403);
 
         call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"vote\", \"accept\": true}");
-        // RU's agent voted by itself; EU is next, with its new token.
+        // RU's agent voted by itself; EUR is next, with its new token.
         JsonNode view = call("GET", "/api/negotiations/" + id, newEu, null).body();
-        assertThat(view.get("toMove").get(0).asText()).isEqualTo("EU");
+        assertThat(view.get("toMove").get(0).asText()).isEqualTo("EUR");
 
         Reply late = call("POST", "/api/negotiations/" + id + "/seats/UA", ADMIN, "{\"agent\": \"truthful\"}");
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.body().get("error").asText()).isEqualTo("UA has moved already: its seat can no longer change "
                 + "hands");
         assertThat(call("POST", "/api/negotiations/" + id + "/seats/XX", ADMIN, "{}").status()).isEqualTo(400);
-        assertThat(call("POST", "/api/negotiations/" + id + "/seats/EU", ua, "{}").status()).isEqualTo(403);
+        assertThat(call("POST", "/api/negotiations/" + id + "/seats/EUR", ua, "{}").status()).isEqualTo(403);
     }
 
     @Test

@@ -21,7 +21,7 @@ class PredictedEffectIT extends BrowserHarness {
     @Test
     void anAnswerForAnEarlierDraft_thatArrivesLast_doesNotReplaceTheLatestDraftsEffect() throws Exception {
         JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"single-text\", \"agents\": "
-                + "{\"EU\": \"truthful\"}, \"shared\": [\"EU\"]}");
+                + "{\"EUR\": \"truthful\"}, \"shared\": [\"EUR\"]}");
         String id = created.get("id").asText();
         String us = created.get("tokens").get("US").asText();
         for (String party : new String[]{"UA", "RU"}) {

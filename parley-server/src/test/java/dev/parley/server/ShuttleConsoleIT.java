@@ -17,7 +17,7 @@ class ShuttleConsoleIT extends BrowserHarness {
     @Test
     void theComposerCarriesThePackageForward_theRoomKeepsWhatItAnswered_andQuotesAreExact() throws Exception {
         JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"shuttle\", \"agents\": "
-                + "{\"EU\": \"boulware\"}, \"shared\": [\"EU\"]}");
+                + "{\"EUR\": \"boulware\"}, \"shared\": [\"EUR\"]}");
         String id = created.get("id").asText();
         String us = created.get("tokens").get("US").asText();
         JsonNode view = call("GET", "/api/negotiations/" + id, us, null).body();

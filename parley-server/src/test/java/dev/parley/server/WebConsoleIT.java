@@ -57,23 +57,23 @@ class WebConsoleIT {
         browser.assertNoPageErrors();
     }
 
-    /** Creates the default single-text talks from the start page: people in US, UA and RU, an agent for EU. */
+    /** Creates the default single-text talks from the start page: people in US, UA and RU, an agent for EUR. */
     private static Map<String, String> createDefaultTalks(Page organiser) {
         organiser.navigate(base + "/#admin=organiser-key");
         organiser.selectOption("#protocol", "single-text");
-        assertThat(organiser.locator("#seat-EU")).hasValue("truthful");
+        assertThat(organiser.locator("#seat-EUR")).hasValue("truthful");
         assertThat(organiser.locator("#seat-UA")).hasValue("");
         // The organiser may share an agent's profile, never a person's: UA's box is off and cannot be ticked.
         assertThat(organiser.locator("#share-UA")).not().isChecked();
         assertThat(organiser.locator("#share-UA")).isDisabled();
-        assertThat(organiser.locator("#share-EU")).isChecked();
+        assertThat(organiser.locator("#share-EUR")).isChecked();
         organiser.click("#create");
         assertThat(organiser.locator(".notice")).containsText("is open");
         var links = new LinkedHashMap<String, String>();
         for (String party : new String[]{"US", "UA", "RU"}) {
             links.put(party, organiser.locator("#invite-" + party).inputValue());
         }
-        assertThat(organiser.locator("#invite-EU")).hasCount(0); // an agent's seat has no invite
+        assertThat(organiser.locator("#invite-EUR")).hasCount(0); // an agent's seat has no invite
         return links;
     }
 
@@ -130,7 +130,7 @@ class WebConsoleIT {
         assertThat(mediator.locator("#predicted")).containsText("0.581");
         mediator.click("#propose");
 
-        // Each delegation sees the proposal with its own utility, and votes; the EU agent votes by itself.
+        // Each delegation sees the proposal with its own utility, and votes; the EUR agent votes by itself.
         assertThat(ua.locator("#on-table")).containsText("The proposal on the table");
         assertThat(ua.locator("#my-utility")).hasText("0.581");
         assertThat(ru.locator("#my-utility")).hasText("0.554");

@@ -128,7 +128,7 @@ class GeniusInteropTest {
         Scenario ceasefire = BuiltinScenarios.find("ceasefire-2025").orElseThrow();
         GeniusExport.Result r = GeniusExport.write(ceasefire);
         assertThat(r.files().keySet()).containsExactly("ceasefire-2025-domain.xml", "UA.xml", "RU.xml", "US.xml",
-                "EU.xml");
+                "EUR.xml");
         assertThat(r.notes()).contains("UA: red lines TR=recognise-occupied, TR=recognise-five-regions, "
                 + "MO=permanent-caps cannot be expressed in GENIUS and were not exported");
         Scenario back = reimport(ceasefire);
