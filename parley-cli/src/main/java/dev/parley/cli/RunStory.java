@@ -251,6 +251,12 @@ final class RunStory {
                 a.differsFromNash().isEmpty() ? "no issue" : String.join(", ", a.differsFromNash()))));
         a.victoryIndices().forEach(v -> out.append(String.format(Locale.ROOT,
                 "  Victory index %s vs %s: %+.2f%n", v.b(), v.a(), v.value())));
+        if (!a.demands().isEmpty()) {
+            var granted = new ArrayList<String>();
+            a.demands().keySet().forEach(party -> granted.add(party + " " + AnalysisText.demands(a, party)));
+            out.append(Text.wrap("  Stated demands granted (share by each party's own weights): ", String.join(", ",
+                    granted), 110));
+        }
         return out.toString();
     }
 
