@@ -53,6 +53,12 @@ final class AnalysisText {
             out.append("\nNear misses (short of the fewest reservations, by the least)\n");
             out.append(nearMisses(s, a));
         }
+        if (!a.relaxations().isEmpty()) {
+            int size = a.relaxations().get(0).size();
+            out.append("\nWhat would open the zone: the smallest sets (of ").append(size).append(") of red lines to "
+                    + "drop and reservations to waive\n");
+            a.relaxations().forEach(set -> out.append("  ").append(String.join(" + ", set)).append('\n'));
+        }
         List<FrontierPoint> points = a.frontier(limit);
         if (!points.isEmpty()) {
             out.append("\nPareto frontier: ").append(points.size()).append(" of ").append(count(a.frontierSize()))

@@ -147,6 +147,11 @@ class AnalyzeCommandTest {
         assertThat(doc.get("zoneEmpty").asBoolean()).isTrue();
         assertThat(doc.get("solutions").get("nash").isNull()).isTrue();
         assertThat(doc.get("nearMisses").get(0).get("shortOf").toString()).isEqualTo("[\"S\"]");
+        // Waiving S's reservation alone opens it: N then gets 1 at north and divided. N's alone does not: S's best
+        // within N's red line is 0.65.
+        assertThat(text.out()).contains("What would open the zone: the smallest sets (of 1)").contains(
+                "  S reservation 0.80\n");
+        assertThat(doc.get("relaxations").toString()).isEqualTo("[[\"S reservation 0.80\"]]");
     }
 
     @Test

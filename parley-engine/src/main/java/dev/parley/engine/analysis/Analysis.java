@@ -26,11 +26,12 @@ public final class Analysis {
     private final List<NearMiss> nearMisses;
     private final List<BlockingDemand> blocking;
     private final List<StatedDemandCheck> statedDemands;
+    private final List<List<String>> relaxations;
     private final List<String> notes;
 
     Analysis(Scenario scenario, FrontierScope scope, ZoneAnalysis zone, FrontierSet listed, Map<String, Double> ideals,
             List<NearMiss> nearMisses, List<BlockingDemand> blocking, List<StatedDemandCheck> statedDemands,
-            List<String> notes) {
+            List<List<String>> relaxations, List<String> notes) {
         this.scenario = scenario;
         this.scope = scope;
         this.zone = zone;
@@ -39,6 +40,7 @@ public final class Analysis {
         this.nearMisses = List.copyOf(nearMisses);
         this.blocking = List.copyOf(blocking);
         this.statedDemands = List.copyOf(statedDemands);
+        this.relaxations = relaxations.stream().map(List::copyOf).toList();
         this.notes = List.copyOf(notes);
     }
 
@@ -48,6 +50,15 @@ public final class Analysis {
      */
     public List<StatedDemandCheck> statedDemands() {
         return statedDemands;
+    }
+
+    /**
+     * When the zone is empty: the smallest sets of red lines to drop and reservations to waive ("UA red line
+     * TR=recognise-occupied", "RU reservation 0.50") that open it, every set of that size; empty when the zone is not
+     * empty, when none of at most three opens it, or when the blocking demands are not asked for (the notes say).
+     */
+    public List<List<String>> relaxations() {
+        return relaxations;
     }
 
     public Scenario scenario() {

@@ -63,7 +63,11 @@ public final class Analyzer {
         List<StatedDemandCheck> stated = options.blockingDemands() && zone.frontier != null
                 ? DemandChecks.of(zone, options, notes)
                 : List.of();
-        return new Analysis(scenario, options.frontier(), zone, listed, ideals, nearMisses, blocking, stated, notes);
+        List<List<String>> relaxations = zone.empty() && options.blockingDemands() && zone.frontier != null
+                ? Relaxations.of(zone, options, notes)
+                : List.of();
+        return new Analysis(scenario, options.frontier(), zone, listed, ideals, nearMisses, blocking, stated,
+                relaxations, notes);
     }
 
     /** a_p over the zone: from the zone frontier for ratifying parties, from a frontier with p added for others. */

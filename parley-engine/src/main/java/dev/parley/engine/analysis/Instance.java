@@ -124,6 +124,33 @@ final class Instance {
         return new Instance(scenario, partyCells, dims, floor, a);
     }
 
+    /**
+     * The zone with some ratifying parties' red lines dropped ({@code dropped[dim][issue][option]}) and some
+     * reservations waived ({@code waived[dim]}: any utility will do): an option stays forbidden while another
+     * ratifying party's red line that is not dropped forbids it.
+     */
+    Instance withRelaxed(boolean[][][] dropped, boolean[] waived) {
+        boolean[][] a = new boolean[issues][];
+        for (int i = 0; i < issues; i++) {
+            a[i] = new boolean[radix[i]];
+            for (int k = 0; k < radix[i]; k++) {
+                boolean ok = true;
+                for (int d = 0; d < dims.length; d++) {
+                    Profile p = scenario.profiles().get(scenario.parties().get(dims[d]).id());
+                    ok &= !p.isRedLine(i, k) || dropped[d][i][k];
+                }
+                a[i][k] = ok;
+            }
+        }
+        long[] f = floor.clone();
+        for (int d = 0; d < dims.length; d++) {
+            if (waived[d]) {
+                f[d] = -Ticks.ZONE_TOLERANCE; // every utility is at least 0
+            }
+        }
+        return new Instance(scenario, partyCells, dims, f, a);
+    }
+
     /** With dimension {@code dim}'s floor lowered by {@code ticks}. */
     Instance withFloorLowered(int dim, long ticks) {
         long[] f = floor.clone();

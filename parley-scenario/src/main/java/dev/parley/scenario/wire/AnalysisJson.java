@@ -58,6 +58,7 @@ public final class AnalysisJson {
         doc.put("nearMisses", a.nearMisses().stream().map(m -> nearMiss(m, issues)).toList());
         doc.put("blockingDemands", a.blockingDemands().stream().map(b -> blocking(b, issues)).toList());
         doc.put("statedDemands", a.statedDemands().stream().map(c -> statedDemand(c, issues)).toList());
+        doc.put("relaxations", a.relaxations());
         assessment.ifPresent(x -> doc.put("package", assessment(x, issues)));
         doc.put("notes", a.notes());
         return doc;
