@@ -19,10 +19,10 @@ export function assess(seat, outcome) {
 }
 
 /** A share of possible gain as people read it: never below 0 or above 1 without saying why. */
-function shareText(a, shares, p) {
+function shareText(a, shares, p, above) {
   if (p in a.belowReservationBy) return `below reservation by ${num(a.belowReservationBy[p])}`;
   if (!(p in shares)) return '–';
-  return shares[p] > 1 + 1e-9 ? 'more than the zone allows' : `${Math.round(100 * Math.max(0, shares[p]))}%`;
+  return shares[p] > 1 + 1e-9 ? above : `${Math.round(100 * Math.max(0, shares[p]))}%`;
 }
 
 function demandText(a, p) {
@@ -36,8 +36,8 @@ export function assessmentView(s, a) {
     el('th', { class: 'num', title: 'of the best the zone allows' }, 'Share of the zone'),
     el('th', { class: 'num', title: 'of the best its own red lines allow' }, 'Of its red lines'),
     el('th', { class: 'num' }, 'Demands granted'))), el('tbody', {}, Object.entries(a.utilities).map(([p, u]) => el('tr', {},
-    el('td', {}, partyName(s, p)), el('td', { class: 'num' }, num(u)), el('td', { class: 'num' }, shareText(a, a.shares, p)),
-    el('td', { class: 'num' }, shareText(a, a.sharesWithinRedLines, p)), el('td', { class: 'num' }, demandText(a, p)))))),
+    el('td', {}, partyName(s, p)), el('td', { class: 'num' }, num(u)), el('td', { class: 'num' }, shareText(a, a.shares, p, 'more than the zone allows')),
+    el('td', { class: 'num' }, shareText(a, a.sharesWithinRedLines, p, 'more than its red lines allow')), el('td', { class: 'num' }, demandText(a, p)))))),
   a.flags.length ? el('ul', { class: 'flag flags' }, a.flags.map((f) => el('li', {}, `${f.flag}${f.party ? ` (${f.party})` : ''}: ${f.detail}`)))
     : el('p', { class: 'ok flags' }, 'No lopsidedness flag: every ratifying party at or above its reservation, no red line broken, no victory, Pareto-optimal in the zone.'));
 }
@@ -87,13 +87,17 @@ export function analysisCards(seat, missing) {
 function statedDemandsView(s, checks) {
   const parties = s.parties.filter((p) => checks.some((c) => p.id in c.cost) || checks.length === 0);
   const label = (c) => ((s.demands[c.party] || []).find((d) => d.id === c.demand) || {}).label || c.demand;
-  const why = (c) => (c.redLinesInTheWay.length ? `only if these red lines went: ${c.redLinesInTheWay.join(', ')}`
-    : c.nearMisses.length ? `at best short of ${c.nearMisses[0].shortOf.join(' and ')}'s reservation by ${num(c.nearMisses[0].shortfall)}`
-      : 'no package grants it');
+  const short = (n) => (n.shortOf.length ? `at best short of ${n.shortOf.join(' and ')}'s reservation by ${num(n.shortfall)}`
+    : 'no package within every red line grants it');
+  const why = (c) => (c.redLinesInTheWay.length
+    ? `only if these red lines went: ${c.redLinesInTheWay.join(', ')}${c.nearMisses.length ? `; and even then ${short(c.nearMisses[0])}` : ''}`
+    : c.nearMisses.length ? short(c.nearMisses[0]) : 'no package within every red line grants it');
+  const verdict = (c) => (c.possible === null ? 'not known (see the analysis notes)'
+    : c.possible ? `yes${c.zoneWith === null ? '' : ` (${c.zoneWith.toLocaleString('en')} packages)`}` : `no: ${why(c)}`);
   return el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Demand'), el('th', {}, 'In a deal?'),
     parties.map((p) => el('th', { class: 'num', title: 'utility at the Nash package moves by' }, p.name)))),
   el('tbody', {}, checks.map((c) => el('tr', {}, el('td', {}, `${partyName(s, c.party)}: ${label(c)}`),
-    el('td', { class: c.possible ? 'ok' : 'flag' }, c.possible ? `yes (${c.zoneWith} packages)` : `no: ${why(c)}`),
+    el('td', { class: c.possible ? 'ok' : 'flag' }, verdict(c)),
     parties.map((p) => el('td', { class: 'num' }, p.id in c.cost ? num(-c.cost[p.id]) : '–')))))),
   el('p', { class: 'small muted' }, 'The party columns: how each party’s utility at the Nash package moves when the demand is imposed.'));
 }
@@ -104,9 +108,13 @@ export function drawCharts(seat) {
     seat.catalogue.solutions);
   const demandsBox = document.getElementById('stated-demands-body');
   if (demandsBox) {
-    seat.analysis = (seat.view.begun && seat.analysis) || call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/analysis`, seat.token);
-    seat.analysis.then((a) => show(demandsBox, statedDemandsView(seat.view.scenario, a.statedDemands)))
-      .catch((e) => { seat.analysis = null; show(demandsBox, errorBox(e.message)); });
+    // Profiles may change until the first move: until then each draw asks afresh, and only the latest answer is drawn.
+    if (!seat.view.begun || !seat.analysis) {
+      seat.analysis = call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/analysis`, seat.token);
+    }
+    const asked = seat.analysis;
+    asked.then((a) => { if (asked === seat.analysis) show(demandsBox, statedDemandsView(seat.view.scenario, a.statedDemands)); })
+      .catch((e) => { if (asked === seat.analysis) { seat.analysis = null; show(demandsBox, errorBox(e.message)); } });
   }
   const current = texts(seat.progress).at(-1);
   const box = document.getElementById('current-assessment');

@@ -192,18 +192,23 @@ final class AnalysisText {
         for (var c : a.statedDemands()) {
             var row = new ArrayList<Object>();
             row.add(c.party() + " " + c.demand());
-            row.add(c.possible() ? "yes" : "no");
-            row.add(c.possible() ? count(c.zoneWith()) : "0");
+            row.add(c.possible().map(p -> p ? "yes" : "no").orElse("not known"));
+            row.add(count(c.zoneWith()));
             for (String party : parties) {
                 Double d = c.cost().get(party);
                 row.add(d == null ? "-" : signed(-d));
             }
             table.row(row.toArray());
-            if (!c.possible()) {
+            if (c.possible().isEmpty()) {
+                why.append(Text.wrap("  " + c.party() + " " + c.demand() + ": ", "not worked out (see the notes)",
+                        110));
+            } else if (!c.possible().get()) {
                 String reason = !c.redLinesInTheWay().isEmpty()
                         ? "only if these red lines went: " + String.join(", ", c.redLinesInTheWay())
                                 + (c.nearMisses().isEmpty() ? "" : "; and even then " + shortOf(c.nearMisses().get(0)))
-                        : c.nearMisses().isEmpty() ? "no package grants it" : shortOf(c.nearMisses().get(0));
+                        : c.nearMisses().isEmpty()
+                                ? "no package within every ratifying party's red lines grants it"
+                                : shortOf(c.nearMisses().get(0));
                 why.append(Text.wrap("  " + c.party() + " " + c.demand() + ": ", reason, 110));
             }
         }
@@ -212,6 +217,9 @@ final class AnalysisText {
     }
 
     private static String shortOf(NearMiss n) {
+        if (n.shortOf().isEmpty()) {
+            return "no package within every ratifying party's red lines grants it";
+        }
         return String.format(Locale.ROOT, "at best %s short of %s reservation%s, by %.4f in all",
                 n.shortOf().size() == 1 ? "one party is" : n.shortOf().size() + " parties are",
                 String.join(" and ", n.shortOf())
@@ -246,7 +254,9 @@ final class AnalysisText {
         var table = new TextTable("  ", "PARTY", ">UTILITY", ">RESERVATION", ">SHARE: OF THE ZONE",
                 ">OF ITS RED LINES", ">DEMANDS GRANTED");
         x.utilities().forEach((party, u) -> table.row(party, four(u), Text.two(a.reservations().get(party)),
-                share(x, party, x.shares()), share(x, party, x.sharesWithinRedLines()), demands(x, party)));
+                share(x, party, x.shares(), "more than the zone allows"), share(x, party, x.sharesWithinRedLines(),
+                        "more than its red lines allow"),
+                demands(x, party)));
         out.append(table.render());
         out.append("  (share of possible gain: (u − r)/(best − r), the best over the zone, or over every package the "
                 + "party's own red lines allow)\n");
@@ -284,10 +294,10 @@ final class AnalysisText {
 
     /**
      * A share as people read it: a percentage in 0–100%; "below reservation by x" for a package below the party's
-     * reservation; "more than the zone allows" for a package outside the zone that gives the party more than any
-     * package in it.
+     * reservation; {@code above} (e.g. "more than the zone allows") for a package that gives the party more than the
+     * best it is measured against.
      */
-    static String share(Assessment x, String party, Map<String, Double> shares) {
+    static String share(Assessment x, String party, Map<String, Double> shares, String above) {
         if (x.belowReservationBy().containsKey(party)) {
             return String.format(Locale.ROOT, "below reservation by %.4f", x.belowReservationBy().get(party));
         }
@@ -295,7 +305,7 @@ final class AnalysisText {
         if (share == null) {
             return "-";
         }
-        return share > 1 + 1e-9 ? "more than the zone allows" : percent(Math.max(0, share));
+        return share > 1 + 1e-9 ? above : percent(Math.max(0, share));
     }
 
     /** "3 of 4 (76%)": the demands a package grants, the share by the party's own weights. */

@@ -53,7 +53,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     double victoryLimit;
 
     @Option(names = "--demand-limits", paramLabel = "MOST,FEW", split = ",", description = "Flag a package as one-sided on stated demands when one principal is granted at least MOST "
-            + "of its demands (by its own weights) and another at most FEW (default: 0.67,0.33).")
+            + "of its demands (by its own weights) and another at most FEW (default: 2/3 and 1/3).")
     double[] demandLimits;
 
     @Option(names = "--favoured-limit", paramLabel = "X", defaultValue = "0.4", description = "Flag a package as favouring the mediator (or a stakeholder that does not ratify) when its "
@@ -64,7 +64,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "possible gain, by more than X (default: ${DEFAULT-VALUE}).")
     double alliesLimit;
 
-    @Option(names = "--no-blocking", negatable = false, description = "Skip the table of demands that block a deal (it re-analyses once per demand).")
+    @Option(names = "--no-blocking", negatable = false, description = "Skip the table of demands that block a deal, the check of each stated demand and, for an empty zone, "
+            + "the search for the smallest relaxations (each re-analyses once per demand or set).")
     boolean noBlocking;
 
     @Option(names = "--budget", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class, description = "The time the analysis may take, e.g. 30s, 5m, 1h (default: ${DEFAULT-VALUE}); each working "

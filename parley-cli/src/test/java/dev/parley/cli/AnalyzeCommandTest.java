@@ -99,8 +99,16 @@ class AnalyzeCommandTest {
         assertThat(p.get("belowReservationBy").get("UA").asDouble()).isCloseTo(0.45 - 0.1765, within(1e-9));
         JsonNode victory = p.get("flags").get(2);
         assertThat(victory.get("figures").get("victoryIndex").isNumber()).isTrue();
-        assertThat(victory.get("figures").get("victoryIndex").asDouble()).isEqualTo(p.get("victoryIndex").get(0)
-                .get("value").asDouble());
+        // The index from the document's own utilities, reservations and zone ideals: (u − r)/(a − r), RU minus UA.
+        JsonNode doc = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--package", RUSSIAN_TERMS));
+        java.util.function.ToDoubleFunction<String> share = party -> (p.get("utilities").get(party).asDouble() - doc
+                .get("reservations").get(party).asDouble()) / (doc.get("ideals").get(party).asDouble()
+                        - doc.get(
+                                "reservations").get(party).asDouble());
+        assertThat(victory.get("figures").get("victoryIndex").asDouble()).isCloseTo(share.applyAsDouble("RU") - share
+                .applyAsDouble("UA"), within(1e-9));
+        assertThat(p.get("flags").get(0).get("figures").get("shortfall").asDouble()).isCloseTo(0.45 - 0.1765, within(
+                1e-9));
         assertThat(p.get("sharesWithinRedLines").get("US").isNumber()).isTrue();
     }
 

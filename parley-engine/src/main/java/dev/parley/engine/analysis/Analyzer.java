@@ -60,12 +60,15 @@ public final class Analyzer {
         Map<String, Double> ideals = ideals(scenario, zone, options, notes);
         List<NearMiss> nearMisses = zone.empty() ? nearMisses(zone, options, notes) : List.of();
         List<BlockingDemand> blocking = options.blockingDemands() ? blockingDemands(zone, options, notes) : List.of();
-        List<StatedDemandCheck> stated = options.blockingDemands() && zone.frontier != null
-                ? DemandChecks.of(zone, options, notes)
-                : List.of();
-        List<List<String>> relaxations = zone.empty() && options.blockingDemands() && zone.frontier != null
-                ? Relaxations.of(zone, options, notes)
-                : List.of();
+        boolean checks = options.blockingDemands() && zone.frontier != null;
+        if (options.blockingDemands() && zone.frontier == null && !scenario.demands().isEmpty()) {
+            notes.add("stated demands not checked: the zone frontier was not computed");
+        }
+        if (options.blockingDemands() && zone.frontier == null && zone.empty()) {
+            notes.add("smallest relaxations not searched: the zone frontier was not computed");
+        }
+        List<StatedDemandCheck> stated = checks ? DemandChecks.of(zone, options, notes) : List.of();
+        List<List<String>> relaxations = checks && zone.empty() ? Relaxations.of(zone, options, notes) : List.of();
         return new Analysis(scenario, options.frontier(), zone, listed, ideals, nearMisses, blocking, stated,
                 relaxations, notes);
     }

@@ -51,18 +51,24 @@ final class Assessor {
             if (below) {
                 belowBy.put(p.id(), profile.reservation() - u);
             }
+            var figures = new LinkedHashMap<String, Double>();
+            figures.put("utility", u);
+            figures.put("reservation", profile.reservation());
+            figures.put("shortfall", profile.reservation() - u);
             if (below && p.ratifies()) {
                 flags.add(new Flag(Assessment.BELOW_RESERVATION, p.id(), p.id() + " gets " + fmt(u)
-                        + ", below its reservation " + fmt(profile.reservation())));
+                        + ", below its reservation " + fmt(profile.reservation()), figures));
             } else if (below && p.role() == Role.STAKEHOLDER) {
                 flags.add(new Flag(Assessment.STAKEHOLDER_BELOW_RESERVATION, p.id(), "stakeholder " + p.id()
-                        + " gets " + fmt(u) + ", below its reservation " + fmt(profile.reservation())));
+                        + " gets " + fmt(u) + ", below its reservation " + fmt(profile.reservation()), figures));
             }
             if (p.ratifies()) {
                 for (int i = 0; i < choice.length; i++) {
                     if (profile.isRedLine(i, choice[i])) {
                         flags.add(new Flag(Assessment.RED_LINE_BROKEN, p.id(), "breaks " + p.id() + "'s red line "
-                                + s.issues().get(i).id() + "=" + s.issues().get(i).option(choice[i]).id()));
+                                + s.issues().get(i).id() + "=" + s.issues().get(i).option(choice[i]).id(),
+                                Map.of(
+                                        "utility", u)));
                     }
                 }
             }
@@ -102,7 +108,9 @@ final class Assessor {
         Optional<int[]> dominator = dominator(zone, inst, choice);
         dominator.ifPresent(d -> flags.add(new Flag(Assessment.PARETO_DOMINATED, "",
                 "Pareto-dominated within the zone: " + Outcome.of(d).format(s.issues())
-                        + " is at least as good for every ratifying party and better for one")));
+                        + " is at least as good for every ratifying party and better for one",
+                ZoneAnalysis
+                        .utilities(inst, d))));
 
         Optional<Solution> nash = zone.solution(SolutionKind.NASH);
         Optional<Double> distance = nash.map(n -> {

@@ -25,40 +25,53 @@ final class DemandChecks {
         var out = new ArrayList<StatedDemandCheck>();
         int total = s.demands().values().stream().mapToInt(List::size).sum();
         Optional<Solution> nash = zone.solution(SolutionKind.NASH);
-        int done = 0;
         for (var entry : s.demands().entrySet()) {
             for (Demand d : entry.getValue()) {
-                if (o.budget().spent()) {
-                    notes.add("stated demands: " + done + " of " + total + " checked before the time budget of "
+                StatedDemandCheck c = o.budget().spent() ? null : check(zone, entry.getKey(), d, nash, o, notes);
+                if (c == null || o.budget().spent()) {
+                    // Cut short by the budget: left out, not reported wrong.
+                    notes.add("stated demands: " + out.size() + " of " + total + " checked before the time budget of "
                             + Budget.describe(o.budget().time()) + " ran out");
                     return out;
                 }
-                out.add(check(zone, entry.getKey(), d, nash, o));
-                o.progress().progress("stated demands", ++done, total);
+                out.add(c);
+                o.progress().progress("stated demands", out.size(), total);
             }
         }
         return out;
     }
 
     private static StatedDemandCheck check(ZoneAnalysis zone, String party, Demand d, Optional<Solution> nash,
-            AnalysisOptions o) {
+            AnalysisOptions o, List<String> notes) {
         Instance z = zone.instance;
         Demand.Mask mask = d.mask(z.scenario.issues());
         List<String> inTheWay = redLinesInTheWay(z, mask);
         Instance imposed = z.withImposed(mask, inTheWay.isEmpty() ? null : dropped(z, mask));
         AnalysisOptions quiet = o.withProgress(ProgressListener.NONE);
         ZoneAnalysis with = ZoneAnalysis.of(imposed, quiet, true);
-        boolean possible = inTheWay.isEmpty() && with.frontier != null && !with.empty();
-        Optional<Solution> nashWith = possible ? with.solution(SolutionKind.NASH) : Optional.empty();
+        // Granted in the zone: known from the frontier, else from the count; else not worked out.
+        Optional<Boolean> open = with.frontier != null
+                ? Optional.of(with.frontier.nodes() > 0)
+                : with.count.isPresent() ? Optional.of(with.count.getAsLong() > 0) : Optional.empty();
+        if (open.isEmpty()) {
+            notes.add("stated demand " + party + " " + d.id() + ": not worked out: " + with.frontierLimit);
+        }
+        Optional<Boolean> possible = inTheWay.isEmpty() ? open : Optional.of(false);
+        Optional<Solution> nashWith = possible.orElse(false) ? with.solution(SolutionKind.NASH) : Optional.empty();
         var cost = new LinkedHashMap<String, Double>();
         if (nash.isPresent() && nashWith.isPresent()) {
             nash.get().utilities().forEach((p, u) -> cost.put(p, Ticks.round(u - nashWith.get().utilities().get(p))));
         }
-        List<NearMiss> near = with.frontier != null && with.empty()
-                ? Analyzer.nearMisses(with, quiet, new ArrayList<>())
-                : List.of();
-        return new StatedDemandCheck(party, d.id(), d.label(), possible, possible ? with.count : OptionalLong.of(0),
-                nashWith, cost, inTheWay, near);
+        // Reservations in the way: the nearest packages that grant it (with the red lines in its way dropped), when
+        // some package within every other red line does.
+        List<NearMiss> near = List.of();
+        if (with.frontier != null && with.empty() && imposed.allowedCount().signum() > 0) {
+            var said = new ArrayList<String>();
+            near = Analyzer.nearMisses(with, quiet, said);
+            said.forEach(n -> notes.add("stated demand " + party + " " + d.id() + ": " + n));
+        }
+        OptionalLong zoneWith = inTheWay.isEmpty() ? with.count : OptionalLong.of(0);
+        return new StatedDemandCheck(party, d.id(), d.label(), possible, zoneWith, nashWith, cost, inTheWay, near);
     }
 
     /**

@@ -4,12 +4,15 @@ import dev.parley.engine.model.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * When the zone is empty: the smallest sets of red lines to drop and reservations to waive that open it. Exact: every
  * set of one, then of two, then of three such demands is tried (an exact zone analysis each), and the first size at
- * which any set opens the zone gives the answer, all its sets listed. Past three, or past the number of tries or the
- * time budget, the search stops and says so. Stateless.
+ * which any set opens the zone gives the answer, all its sets listed. Past three, past the number of tries or the
+ * time budget, or where a relaxed zone could not be worked out, the search stops, says so in the notes and gives no
+ * answer rather than a partial one. Stateless.
  */
 final class Relaxations {
     /** The largest set tried. */
@@ -51,14 +54,22 @@ final class Relaxations {
             }
             while (true) {
                 if (tries >= MAX_TRIES || o.budget().spent()) {
-                    notes.add("smallest relaxations: stopped after " + tries + " tries at sets of " + size
+                    notes.add("smallest relaxations: not found: stopped after " + tries + " tries, at sets of " + size
                             + (o.budget().spent()
-                                    ? ", the time budget having run out"
+                                    ? ", when the time budget of " + Budget.describe(o.budget().time()) + " ran out"
                                     : ", the most one search makes"));
-                    return found;
+                    return List.of();
                 }
                 tries++;
-                if (opens(z, items, pick, quiet)) {
+                Optional<Boolean> opens = opens(z, items, pick, quiet);
+                if (opens.isEmpty()) {
+                    notes.add("smallest relaxations: not found: a relaxed zone could not be worked out within the "
+                            + "limits" + (o.budget().spent()
+                                    ? " (the time budget of " + Budget.describe(o.budget().time()) + " ran out)"
+                                    : ""));
+                    return List.of();
+                }
+                if (opens.get()) {
                     var set = new ArrayList<String>();
                     for (int j : pick) {
                         set.add(items.get(j).label());
@@ -77,7 +88,8 @@ final class Relaxations {
         return List.of();
     }
 
-    private static boolean opens(Instance z, List<Item> items, int[] pick, AnalysisOptions o) {
+    /** Whether the zone relaxed so is not empty; empty when that could not be worked out. */
+    private static Optional<Boolean> opens(Instance z, List<Item> items, int[] pick, AnalysisOptions o) {
         boolean[][][] dropped = new boolean[z.dims.length][z.issues][];
         for (int d = 0; d < z.dims.length; d++) {
             for (int i = 0; i < z.issues; i++) {
@@ -93,8 +105,13 @@ final class Relaxations {
                 dropped[it.dim()][it.issue()][it.option()] = true;
             }
         }
-        ZoneAnalysis relaxed = ZoneAnalysis.of(z.withRelaxed(dropped, waived), o, false);
-        return relaxed.frontier != null && relaxed.frontier.nodes() > 0;
+        Instance relaxed = z.withRelaxed(dropped, waived);
+        ZoneAnalysis zone = ZoneAnalysis.of(relaxed, o, false);
+        if (zone.frontier != null) {
+            return Optional.of(zone.frontier.nodes() > 0);
+        }
+        OptionalLong count = ZoneCounter.count(relaxed, o.countBudget(), o.budget(), o.executor(), o.progress());
+        return count.isPresent() ? Optional.of(count.getAsLong() > 0) : Optional.empty();
     }
 
     /** The next combination of {@code pick.length} out of {@code n} in lexicographic order; false after the last. */

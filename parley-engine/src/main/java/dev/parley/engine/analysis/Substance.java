@@ -62,6 +62,7 @@ final class Substance {
         var out = new LinkedHashMap<String, Double>();
         s.profiles().forEach((party, p) -> {
             double best = 0;
+            boolean somePackage = true;
             for (int i = 0; i < s.issues().size(); i++) {
                 double top = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < s.issues().get(i).size(); k++) {
@@ -69,9 +70,10 @@ final class Substance {
                         top = Math.max(top, p.value(i, k));
                     }
                 }
+                somePackage &= top != Double.NEGATIVE_INFINITY; // else every package breaks its red lines
                 best += p.weight(i) * (top == Double.NEGATIVE_INFINITY ? 0 : top);
             }
-            if (best - p.reservation() > Ticks.TICK) {
+            if (somePackage && best - p.reservation() > Ticks.TICK) {
                 out.put(party, (utilities.get(party) - p.reservation()) / (best - p.reservation()));
             }
         });
@@ -104,8 +106,7 @@ final class Substance {
         if (!principalShares.isEmpty()) {
             double mean = principalShares.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             for (Party p : s.parties()) {
-                boolean outside = p.id().equals(s.mediator().orElse(null)) || p.role() == Role.STAKEHOLDER
-                        && !p.ratifies();
+                boolean outside = p.role() == Role.MEDIATOR || p.role() == Role.STAKEHOLDER && !p.ratifies();
                 java.util.Optional<Double> own = share(p.id(), shares, redLineShares);
                 if (outside && !principals.contains(p.id()) && own.isPresent() && own.get() - mean > limits
                         .favoured()) {
@@ -157,13 +158,24 @@ final class Substance {
         }
     }
 
-    /** A principal, the allies it names and those that name it, without the other principal. */
+    /**
+     * A principal, the allies it names and those that name it; without the other principal, and without a party that
+     * is on both sides (an ally of both), which takes neither.
+     */
     private static Set<String> side(Scenario s, String principal, String other) {
+        var mine = new LinkedHashSet<String>();
+        mine.add(principal);
+        mine.addAll(allied(s, principal));
+        mine.removeAll(allied(s, other));
+        mine.add(principal);
+        mine.remove(other);
+        return mine;
+    }
+
+    private static Set<String> allied(Scenario s, String principal) {
         var side = new LinkedHashSet<String>();
-        side.add(principal);
         s.party(principal).ifPresent(p -> side.addAll(p.allies()));
         s.parties().stream().filter(p -> p.allies().contains(principal)).forEach(p -> side.add(p.id()));
-        side.remove(other);
         return side;
     }
 

@@ -26,6 +26,17 @@ import org.junit.jupiter.api.Test;
  * admits x0 y0; both red lines dropped leave no package giving both 0.5.
  */
 class RelaxationsTest {
+    static Scenario closed() {
+        boolean[][] redX1 = {{false, true}, {false, false}};
+        boolean[][] redX0 = {{true, false}, {false, false}};
+        var profiles = Map.of(
+                "A", SubstanceTest.profile(0.6, new double[]{1, 0}, new double[]{1, 0}, 0.5, redX1),
+                "B", SubstanceTest.profile(0.6, new double[]{0, 1}, new double[]{0, 1}, 0.5, redX0),
+                "M", SubstanceTest.profile(1, new double[]{0, 1}, new double[]{0, 0}, 0, SubstanceTest.none()));
+        return Scenario.of("closed", "Closed", "", List.of(Party.of("A", "A", Role.PRINCIPAL), Party.of("B", "B",
+                Role.PRINCIPAL), Party.of("M", "M", Role.MEDIATOR)), SubstanceTest.ISSUES, profiles, Optional.empty());
+    }
+
     @Test
     void theSmallestSetsThatOpenTheZone_areEachASideDroppingItsRedLineAndItsReservation() {
         boolean[][] redX1 = {{false, true}, {false, false}};
@@ -138,6 +149,14 @@ class RelaxationsTest {
             collect(n, size, j + 1, acc, out);
             acc.remove(acc.size() - 1);
         }
+    }
+
+    @Test
+    void statedDemandsThatCannotBeChecked_areSaidNotChecked() {
+        Analysis a = Analyzer.analyze(SubstanceTest.scenario(0, SubstanceTest.none()), AnalysisOptions.defaults()
+                .withMaxPoints(1));
+        assertThat(a.statedDemands()).isEmpty();
+        assertThat(a.notes()).contains("stated demands not checked: the zone frontier was not computed");
     }
 
     @Test

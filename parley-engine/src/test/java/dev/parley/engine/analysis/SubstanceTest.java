@@ -128,7 +128,7 @@ class SubstanceTest {
 
     @Test
     void sharesStayInTheirRange_orSayWhyNot() {
-        // A's red line y1 leaves the zone {x0 y0, x1 y0}; B's best in it is 0.6. B's reservation 0.5.
+        // A's red line y1 and B's reservation 0.5 leave the zone {x1 y0}: B's best in it is 0.6.
         boolean[][] redY1 = {{false, false}, {false, true}};
         Assessment outside = assess(scenario(0.5, redY1), 1, 1);
         // B gets 1, more than the zone's best 0.6: its share of the zone is (1 − 0.5)/(0.6 − 0.5) = 5; of its own

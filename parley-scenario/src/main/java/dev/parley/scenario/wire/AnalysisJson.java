@@ -89,7 +89,7 @@ public final class AnalysisJson {
         m.put("party", c.party());
         m.put("demand", c.demand());
         m.put("label", c.label());
-        m.put("possible", c.possible());
+        m.put("possible", c.possible().orElse(null));
         m.put("zoneWith", c.zoneWith().isPresent() ? c.zoneWith().getAsLong() : null);
         m.put("nashWith", c.nashWith().map(s -> solution(s, issues)).orElse(null));
         m.put("cost", c.cost());
