@@ -116,12 +116,22 @@ export function tableCard(seat, table) {
   el('p', {}, 'Your utility ', el('b', { id: 'my-utility' }, num(u)), ' against your reservation ', num(seat.profile.reservation),
     u >= seat.profile.reservation ? el('span', { class: 'ok' }, ' — acceptable') : el('span', { class: 'flag' }, ' — below your reservation')),
   broken.length ? el('p', { class: 'flag' }, `Breaks your red line on ${broken.join(', ')}.`) : null,
+  demandsLine(v, table),
   relayFor(v),
   changed.length ? el('div', { id: 'changed' }, el('h3', {}, `What changes (${changed.length} of ${v.scenario.issues.length} issues)`),
     el('ul', {}, changed.map((i) => el('li', {}, el('b', {}, i.name), `: ${optionLabel(v.scenario, i.id, before[i.id])} → `,
       el('b', {}, optionLabel(v.scenario, i.id, table[i.id]))))))
     : null);
   return out;
+}
+
+/** Which of this party's stated demands (public) the package grants: on every issue it names, one of its options. */
+function demandsLine(v, table) {
+  const demands = (v.scenario.demands || {})[v.party] || [];
+  if (!demands.length) return null;
+  const granted = demands.filter((d) => Object.entries(d.satisfiedBy).every(([issue, options]) => options.includes(table[issue])));
+  return el('p', { id: 'my-demands' }, `Your stated demands granted: ${granted.length} of ${demands.length}`,
+    granted.length ? ` (${granted.map((d) => d.label).join('; ')})` : '', '.');
 }
 
 /** Shuttle: what the mediator passed on with the package now before this party, if anything. */

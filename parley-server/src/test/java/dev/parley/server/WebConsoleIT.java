@@ -134,6 +134,9 @@ class WebConsoleIT {
         assertThat(ua.locator("#on-table")).containsText("The proposal on the table");
         assertThat(ua.locator("#my-utility")).hasText("0.581");
         assertThat(ru.locator("#my-utility")).hasText("0.554");
+        // The Nash package grants RU three of its five demands: KU surrender, MO ukraine-halts, PK neutral-monitors.
+        assertThat(ru.locator("#my-demands")).hasText("Your stated demands granted: 3 of 5 (Surrender of Ukrainian "
+                + "forces in Kursk; Limits on Ukraine's ability to mobilise; No foreign peacekeepers).");
         Browser.screenshot(ua, "party-room-proposal");
         // A dropped connection comes back and catches up: UA's socket is cut before RU votes.
         ua.evaluate("window.__parleySeat.link.drop()");
