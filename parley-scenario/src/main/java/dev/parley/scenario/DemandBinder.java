@@ -52,9 +52,8 @@ final class DemandBinder {
             String where = node instanceof ListNode ? Checks.index(path, k) : path;
             if (ally.equals(party)) {
                 checks.add(at, where, "a party cannot be its own ally");
-            } else if (parties.idsKnown() && !parties.ids().contains(ally)) {
-                checks.add(at, where, "no party '" + ally + "'" + Checks.suggestion(ally, parties.ids())
-                        + " (parties: " + String.join(", ", parties.ids()) + ")");
+            } else if (parties.surelyUnknown(ally)) {
+                checks.add(at, where, parties.noParty(ally));
             } else if (!out.add(ally)) {
                 checks.add(at, where, "'" + ally + "' is named twice");
             }
@@ -70,9 +69,8 @@ final class DemandBinder {
         }
         for (Entry e : map.get().entries()) {
             String path = Checks.join("demands", e.key());
-            if (parties.idsKnown() && !parties.ids().contains(e.key())) {
-                c.add(e, path, "no party '" + e.key() + "'" + Checks.suggestion(e.key(), parties.ids())
-                        + " (parties: " + String.join(", ", parties.ids()) + ")");
+            if (parties.surelyUnknown(e.key())) {
+                c.add(e, path, parties.noParty(e.key()));
                 continue;
             }
             Optional<ListNode> list = c.list(e.value(), path);
@@ -130,10 +128,8 @@ final class DemandBinder {
         for (Entry e : map.get().entries()) {
             String issuePath = Checks.join(path, e.key());
             int i = issues.indexOf(e.key());
-            if (i < 0 && issues.idsKnown()) {
-                List<String> ids = issues.ids();
-                c.add(e, issuePath, "no issue '" + e.key() + "'" + Checks.suggestion(e.key(), ids) + " (issues: "
-                        + String.join(", ", ids) + ")");
+            if (issues.surelyUnknown(e.key())) {
+                c.add(e, issuePath, issues.noIssue(e.key()));
             }
             Optional<List<String>> options = c.strings(e.value(), issuePath);
             if (options.isPresent() && options.get().isEmpty()) {
@@ -157,8 +153,7 @@ final class DemandBinder {
             String where = node instanceof ListNode ? Checks.index(path, k) : path;
             if (shape.indexOf(o) < 0) {
                 if (shape.optionsKnown()) {
-                    c.add(items.get(k), where, "no option '" + o + "' in issue " + shape.id() + Checks.suggestion(o,
-                            shape.options()) + " (options: " + String.join(", ", shape.options()) + ")");
+                    c.add(items.get(k), where, shape.noOption(o));
                 }
                 ok = false;
             } else if (!seen.add(o)) {

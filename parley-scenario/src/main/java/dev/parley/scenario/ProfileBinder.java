@@ -52,9 +52,8 @@ final class ProfileBinder {
         }
         for (Entry e : map.get().entries()) {
             String path = Checks.join("profiles", e.key());
-            if (parties.idsKnown() && !parties.ids().contains(e.key())) {
-                c.add(e, path, "no party '" + e.key() + "'" + Checks.suggestion(e.key(), parties.ids())
-                        + " (parties: " + String.join(", ", parties.ids()) + ")");
+            if (parties.surelyUnknown(e.key())) {
+                c.add(e, path, parties.noParty(e.key()));
                 continue;
             }
             profile(e.value(), path).ifPresent(p -> out.put(e.key(), p));
@@ -255,7 +254,7 @@ final class ProfileBinder {
                 int k = issue.indexOf(option);
                 if (k < 0 && issue.optionsKnown()) {
                     c.add(items.get(j), e.value() instanceof ListNode ? Checks.index(issuePath, j) : issuePath,
-                            noOption(option, issue));
+                            issue.noOption(option));
                 } else if (k >= 0) {
                     red[i][k] = true;
                 }
@@ -277,27 +276,18 @@ final class ProfileBinder {
      * otherwise the key may name the issue whose id could not be read.
      */
     private int issueIndex(Entry e, String path) {
-        int i = issues.indexOf(e.key());
-        if (i < 0 && issues.idsKnown()) {
-            List<String> ids = issues.ids();
-            c.add(e, path, "no issue '" + e.key() + "'" + Checks.suggestion(e.key(), ids) + " (issues: "
-                    + String.join(", ", ids) + ")");
+        if (issues.surelyUnknown(e.key())) {
+            c.add(e, path, issues.noIssue(e.key()));
         }
-        return i;
+        return issues.indexOf(e.key());
     }
 
     private int optionIndex(Entry e, String path, Shapes.IssueShape issue) {
         int k = issue.indexOf(e.key());
         if (k < 0 && issue.optionsKnown()) {
-            c.add(e, path, noOption(e.key(), issue));
+            c.add(e, path, issue.noOption(e.key()));
         }
         return k;
-    }
-
-    private static String noOption(String option, Shapes.IssueShape issue) {
-        return "no option '" + option + "' in issue " + issue.id() + Checks.suggestion(option,
-                issue.options().stream().filter(java.util.Objects::nonNull).toList())
-                + " (options: " + optionIds(issue) + ")";
     }
 
     private static String optionIds(Shapes.IssueShape issue) {

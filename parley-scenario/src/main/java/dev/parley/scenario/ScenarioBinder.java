@@ -353,9 +353,8 @@ final class ScenarioBinder {
         if (who.isEmpty()) {
             return who;
         }
-        if (parties.idsKnown() && !parties.ids().contains(who.get())) {
-            c.add(node, "protocol.mediator", "no party '" + who.get() + "' (parties: "
-                    + String.join(", ", parties.ids()) + ")");
+        if (parties.surelyUnknown(who.get())) {
+            c.add(node, "protocol.mediator", parties.noParty(who.get()));
             return Optional.empty();
         }
         Optional<Party> party = parties.bound().stream().filter(p -> p.id().equals(who.get())).findFirst();
@@ -365,9 +364,5 @@ final class ScenarioBinder {
             return Optional.empty();
         }
         return who;
-    }
-
-    static String ids(List<Party> parties) {
-        return parties.stream().map(Party::id).collect(Collectors.joining(", "));
     }
 }

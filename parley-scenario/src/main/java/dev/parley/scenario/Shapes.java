@@ -37,6 +37,13 @@ final class Shapes {
         int indexOf(String option) {
             return options == null ? -1 : options.indexOf(option);
         }
+
+        /** "no option 'x' in issue CF (did you mean ...?) (options: ...)"; an unreadable option shows as '?'. */
+        String noOption(String option) {
+            List<String> known = options.stream().filter(java.util.Objects::nonNull).toList();
+            return "no option '" + option + "' in issue " + id + Checks.suggestion(option, known) + " (options: "
+                    + String.join(", ", options.stream().map(o -> o == null ? "?" : o).toList()) + ")";
+        }
     }
 
     /**
@@ -61,6 +68,17 @@ final class Shapes {
         List<String> ids() {
             return shapes.stream().map(IssueShape::id).toList();
         }
+
+        /** Whether {@code id} surely names no issue: it matches none, and every issue's id is known. */
+        boolean surelyUnknown(String id) {
+            return idsKnown && indexOf(id) < 0;
+        }
+
+        /** "no issue 'x' (did you mean ...?) (issues: ...)". */
+        String noIssue(String id) {
+            return "no issue '" + id + "'" + Checks.suggestion(id, ids()) + " (issues: " + String.join(", ", ids())
+                    + ")";
+        }
     }
 
     /**
@@ -71,6 +89,16 @@ final class Shapes {
         Parties {
             ids = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(ids));
             bound = List.copyOf(bound);
+        }
+
+        /** Whether {@code id} surely names no party: it matches none, and every party's id is known. */
+        boolean surelyUnknown(String id) {
+            return idsKnown && !ids.contains(id);
+        }
+
+        /** "no party 'x' (did you mean ...?) (parties: ...)". */
+        String noParty(String id) {
+            return "no party '" + id + "'" + Checks.suggestion(id, ids) + " (parties: " + String.join(", ", ids) + ")";
         }
     }
 }
