@@ -45,8 +45,9 @@ final class DemandChecks {
             AnalysisOptions o, List<String> notes) {
         Instance z = zone.instance;
         Demand.Mask mask = d.mask(z.scenario.issues());
-        List<String> inTheWay = redLinesInTheWay(z, mask);
-        Instance imposed = z.withImposed(mask, inTheWay.isEmpty() ? null : dropped(z, mask));
+        InTheWay blocked = InTheWay.of(z, mask);
+        List<String> inTheWay = blocked.redLines();
+        Instance imposed = z.withImposed(mask, blocked.again());
         AnalysisOptions quiet = o.withProgress(ProgressListener.NONE);
         ZoneAnalysis with = ZoneAnalysis.of(imposed, quiet, true);
         // Granted in the zone: known from the frontier, else from the count; else not worked out.
@@ -75,59 +76,42 @@ final class DemandChecks {
     }
 
     /**
-     * For each issue the demand names on which every satisfying option is some ratifying party's red line: the
-     * option with the fewest such red lines, and those red lines. Empty when packages within every red line grant
-     * the demand.
+     * The red lines in a demand's way: for each issue it names on which every satisfying option is some ratifying
+     * party's red line, the option with the fewest such red lines ({@code again[issue][option]}, to be allowed again)
+     * and those red lines. No red line is in the way when packages within every red line grant the demand.
      */
-    private static List<String> redLinesInTheWay(Instance z, Demand.Mask mask) {
-        var out = new ArrayList<String>();
-        for (int j = 0; j < mask.issues().length; j++) {
-            int i = mask.issues()[j];
-            boolean open = false;
-            for (int k = 0; k < z.radix[i]; k++) {
-                open |= mask.allowed()[j][k] && z.allowed[i][k];
+    private record InTheWay(List<String> redLines, boolean[][] again) {
+        static InTheWay of(Instance z, Demand.Mask mask) {
+            var redLines = new ArrayList<String>();
+            boolean[][] again = new boolean[z.issues][];
+            for (int i = 0; i < z.issues; i++) {
+                again[i] = new boolean[z.radix[i]];
             }
-            if (open) {
-                continue;
-            }
-            List<String> fewest = null;
-            for (int k = 0; k < z.radix[i]; k++) {
-                if (mask.allowed()[j][k]) {
-                    List<String> holders = holders(z, i, k);
-                    if (fewest == null || holders.size() < fewest.size()) {
-                        fewest = holders;
+            for (int j = 0; j < mask.issues().length; j++) {
+                int i = mask.issues()[j];
+                boolean open = false;
+                for (int k = 0; k < z.radix[i]; k++) {
+                    open |= mask.allowed()[j][k] && z.allowed[i][k];
+                }
+                if (open) {
+                    continue;
+                }
+                int best = -1;
+                List<String> fewest = null;
+                for (int k = 0; k < z.radix[i]; k++) {
+                    if (mask.allowed()[j][k]) {
+                        List<String> holders = holders(z, i, k);
+                        if (fewest == null || holders.size() < fewest.size()) {
+                            fewest = holders;
+                            best = k;
+                        }
                     }
                 }
+                again[i][best] = true;
+                redLines.addAll(fewest);
             }
-            out.addAll(fewest);
+            return new InTheWay(redLines, again);
         }
-        return out;
-    }
-
-    /** The options the red lines in the way forbid, to be allowed again: [issue][option]. */
-    private static boolean[][] dropped(Instance z, Demand.Mask mask) {
-        boolean[][] again = new boolean[z.issues][];
-        for (int i = 0; i < z.issues; i++) {
-            again[i] = new boolean[z.radix[i]];
-        }
-        for (int j = 0; j < mask.issues().length; j++) {
-            int i = mask.issues()[j];
-            boolean open = false;
-            for (int k = 0; k < z.radix[i]; k++) {
-                open |= mask.allowed()[j][k] && z.allowed[i][k];
-            }
-            if (open) {
-                continue;
-            }
-            int best = -1;
-            for (int k = 0; k < z.radix[i]; k++) {
-                if (mask.allowed()[j][k] && (best < 0 || holders(z, i, k).size() < holders(z, i, best).size())) {
-                    best = k;
-                }
-            }
-            again[i][best] = true;
-        }
-        return again;
     }
 
     private static List<String> holders(Instance z, int issue, int option) {

@@ -165,10 +165,8 @@ final class Substance {
     private static Set<String> side(Scenario s, String principal, String other) {
         var mine = new LinkedHashSet<String>();
         mine.add(principal);
-        mine.addAll(allied(s, principal));
-        mine.removeAll(allied(s, other));
-        mine.add(principal);
-        mine.remove(other);
+        Set<String> theirs = allied(s, other);
+        allied(s, principal).stream().filter(p -> !theirs.contains(p) && !p.equals(other)).forEach(mine::add);
         return mine;
     }
 
