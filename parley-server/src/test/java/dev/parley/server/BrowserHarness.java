@@ -26,6 +26,22 @@ abstract class BrowserHarness extends HttpHarness {
         browser.assertNoPageErrors();
     }
 
+    /**
+     * The default talks in single-text with people in every seat but EUR's (an agent, its profile shared), UA and RU
+     * having shared theirs from their seats: the mediator's analysis is open. The creation's answer.
+     */
+    com.fasterxml.jackson.databind.JsonNode sharedSingleText() throws Exception {
+        var created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"single-text\", \"agents\": "
+                + "{\"EUR\": \"truthful\"}, \"shared\": [\"EUR\"]}");
+        for (String party : new String[]{"UA", "RU"}) {
+            Reply shared = call("POST", "/api/negotiations/" + created.get("id").asText() + "/share", created.get(
+                    "tokens").get(party).asText(), "{}");
+            org.assertj.core.api.Assertions.assertThat(shared.status()).as(String.valueOf(shared.body())).isEqualTo(
+                    200);
+        }
+        return created;
+    }
+
     /** A new page (its own browser context) at a seat's invite link. */
     Page seat(String id, String token) {
         Page page = browser.page();

@@ -13,13 +13,9 @@ import org.junit.jupiter.api.Test;
 class MediatorDemandsIT extends BrowserHarness {
     @Test
     void everyStatedDemand_isShownAsPossibleOrNot_andAnAssessmentCountsTheDemandsGranted() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"single-text\", \"agents\": "
-                + "{\"EUR\": \"truthful\"}, \"shared\": [\"EUR\"]}");
+        JsonNode created = sharedSingleText();
         String id = created.get("id").asText();
         String us = created.get("tokens").get("US").asText();
-        for (String party : new String[]{"UA", "RU"}) {
-            call("POST", "/api/negotiations/" + id + "/share", created.get("tokens").get(party).asText(), "{}");
-        }
         JsonNode checks = call("GET", "/api/negotiations/" + id + "/analysis", us, null).body().get("statedDemands");
         Page mediator = seat(id, us);
         var rows = mediator.locator("#stated-demands tbody tr");

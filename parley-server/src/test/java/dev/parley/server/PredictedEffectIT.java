@@ -20,15 +20,9 @@ import org.junit.jupiter.api.Test;
 class PredictedEffectIT extends BrowserHarness {
     @Test
     void anAnswerForAnEarlierDraft_thatArrivesLast_doesNotReplaceTheLatestDraftsEffect() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"single-text\", \"agents\": "
-                + "{\"EUR\": \"truthful\"}, \"shared\": [\"EUR\"]}");
+        JsonNode created = sharedSingleText();
         String id = created.get("id").asText();
         String us = created.get("tokens").get("US").asText();
-        for (String party : new String[]{"UA", "RU"}) {
-            Reply shared = call("POST", "/api/negotiations/" + id + "/share", created.get("tokens").get(party)
-                    .asText(), "{}");
-            assertThat(shared.status()).as(String.valueOf(shared.body())).isEqualTo(200);
-        }
         ObjectNode text = (ObjectNode) call("GET", "/api/negotiations/" + id, us, null).body().get("currentText");
         // Two drafts that differ on the first issue only, with different utilities for Ukraine, as the API tells.
         String issue = S.issues().getFirst().id();

@@ -39,14 +39,7 @@ class RelaxationsTest {
 
     @Test
     void theSmallestSetsThatOpenTheZone_areEachASideDroppingItsRedLineAndItsReservation() {
-        boolean[][] redX1 = {{false, true}, {false, false}};
-        boolean[][] redX0 = {{true, false}, {false, false}};
-        var profiles = Map.of(
-                "A", SubstanceTest.profile(0.6, new double[]{1, 0}, new double[]{1, 0}, 0.5, redX1),
-                "B", SubstanceTest.profile(0.6, new double[]{0, 1}, new double[]{0, 1}, 0.5, redX0),
-                "M", SubstanceTest.profile(1, new double[]{0, 1}, new double[]{0, 0}, 0, SubstanceTest.none()));
-        Scenario s = Scenario.of("closed", "Closed", "", List.of(Party.of("A", "A", Role.PRINCIPAL), Party.of("B", "B",
-                Role.PRINCIPAL), Party.of("M", "M", Role.MEDIATOR)), SubstanceTest.ISSUES, profiles, Optional.empty());
+        Scenario s = closed();
         Analysis a = Analyzer.analyze(s, AnalysisOptions.defaults());
         assertThat(a.zoneEmpty()).isTrue();
         assertThat(a.relaxations()).containsExactly(List.of("A red line X=x1", "A reservation 0.50"), List.of(
