@@ -44,7 +44,7 @@ final class DemandChecks {
     private static StatedDemandCheck check(ZoneAnalysis zone, String party, Demand d, Optional<Solution> nash,
             AnalysisOptions o, List<String> notes) {
         Instance z = zone.instance;
-        Demand.Mask mask = d.mask(z.scenario.issues());
+        Demand.Mask mask = z.scenario.mask(d);
         InTheWay blocked = InTheWay.of(z, mask);
         List<String> inTheWay = blocked.redLines();
         Instance imposed = z.withImposed(mask, blocked.again());

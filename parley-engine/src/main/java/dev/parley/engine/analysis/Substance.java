@@ -34,7 +34,7 @@ final class Substance {
             double weightGranted = 0;
             double weightAll = 0;
             for (Demand d : demands) {
-                Demand.Mask mask = d.mask(s.issues());
+                Demand.Mask mask = s.mask(d);
                 double w = 0;
                 for (int i : mask.issues()) {
                     w += profile == null ? 0 : profile.weight(i);

@@ -22,6 +22,8 @@ public final class Scenario {
     private final Map<String, Profile> profiles;
     private final Optional<ProtocolDefaults> protocol;
     private final Map<String, List<Demand>> demands;
+    /** Each demand resolved against the issues, once: by identity of the demand object. */
+    private final Map<Demand, Demand.Mask> masks = new java.util.IdentityHashMap<>();
     private final OutcomeSpace space;
 
     private Scenario(String id, String title, String description, List<Party> parties, List<Issue> issues,
@@ -64,7 +66,7 @@ public final class Scenario {
         for (Party p : this.parties) {
             List<Demand> list = demands.getOrDefault(p.id(), List.of());
             if (!list.isEmpty()) {
-                list.forEach(d -> d.mask(this.issues)); // every issue and option it names exists
+                list.forEach(d -> masks.put(d, d.mask(this.issues))); // every issue and option it names exists
                 requireUnique(list.stream().map(Demand::id).toList(), p.id() + "'s demand");
                 stated.put(p.id(), List.copyOf(list));
             }
@@ -181,6 +183,15 @@ public final class Scenario {
     /** Each party's stated demands, in party order; parties that stated none are absent. Public, unlike profiles. */
     public Map<String, List<Demand>> demands() {
         return demands;
+    }
+
+    /** A stated demand of this scenario resolved against its issues (worked out once, when it was built). */
+    public Demand.Mask mask(Demand demand) {
+        Demand.Mask m = masks.get(demand);
+        if (m == null) {
+            throw new IllegalArgumentException("demand " + demand.id() + " is not one of this scenario's");
+        }
+        return m;
     }
 
     /** The parties whose consent a deal needs, in party order. */
