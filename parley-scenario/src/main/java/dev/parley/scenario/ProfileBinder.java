@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * reservation and red lines of each party, against the parties and issues already read. Not thread-safe.
  */
 final class ProfileBinder {
-    private static final List<String> PROFILE_KEYS = List.of("reservation", "weights", "values", "redLines");
+    private static final List<String> PROFILE_KEYS = List.of("reservation", "weights", "values", "redLines",
+            "conditions");
 
     private final Checks c;
     private final Shapes.Issues issues;
@@ -84,6 +85,8 @@ final class ProfileBinder {
                 .map(n -> weights(n, Checks.join(path, "weights"))).orElseGet(this::unknownWeights);
         double[][] values = c.required(m, path, "values", "per issue, a value in [0, 1] for each option")
                 .map(n -> values(n, Checks.join(path, "values"), weights)).orElse(null);
+        Optional<List<dev.parley.engine.model.Condition>> conditions = m.get("conditions").map(n -> new ConditionBinder(
+                c, issues).conditions(n, Checks.join(path, "conditions"))).orElse(Optional.of(List.of()));
         boolean[][] redLines = m.get("redLines").map(n -> redLines(n, Checks.join(path, "redLines")))
                 .orElseGet(this::noRedLines);
         List<Issue> bound = issues.bound();
@@ -91,7 +94,11 @@ final class ProfileBinder {
                 || values == null || java.util.Arrays.stream(weights).anyMatch(Double::isNaN)) {
             return Optional.empty();
         }
-        return Optional.of(Profile.of(bound, weights, values, reservation.get(), redLines));
+        if (conditions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Profile.of(bound, weights, values, reservation.get(), redLines).withConditions(conditions
+                .get()));
     }
 
     private double[] unknownWeights() {

@@ -138,7 +138,26 @@ public final class ScenarioWriter {
         if (!redLines.isEmpty()) {
             m.put("redLines", redLines);
         }
+        if (!p.conditions().isEmpty()) {
+            m.put("conditions", p.conditions().stream().map(c -> {
+                var condition = new LinkedHashMap<String, Object>();
+                condition.put("if", side(issues.get(c.ifIssue()), c::ifOption));
+                condition.put("then", side(issues.get(c.thenIssue()), c::thenOption));
+                return condition;
+            }).toList());
+        }
         return m;
+    }
+
+    /** One side of a condition: {issue: [the options it names]}. */
+    private static Map<String, Object> side(Issue issue, java.util.function.IntPredicate named) {
+        var options = new ArrayList<String>();
+        for (int k = 0; k < issue.size(); k++) {
+            if (named.test(k)) {
+                options.add(issue.option(k).id());
+            }
+        }
+        return Map.of(issue.id(), options);
     }
 
     private static Map<String, Object> protocol(ProtocolDefaults p) {

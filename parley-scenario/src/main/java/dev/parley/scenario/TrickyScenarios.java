@@ -136,7 +136,24 @@ public final class TrickyScenarios {
                 red[i][o] = rnd.nextInt(5) == 0;
             }
         }
-        return Profile.of(issues, weights, values, number(rnd, false), red);
+        Profile p = Profile.of(issues, weights, values, number(rnd, false), red);
+        if (issues.size() >= 2 && rnd.nextInt(3) == 0) {
+            int a = rnd.nextInt(issues.size());
+            int b = (a + 1 + rnd.nextInt(issues.size() - 1)) % issues.size();
+            p = p.withConditions(List.of(new dev.parley.engine.model.Condition(a, some(rnd, issues.get(a).size()), b,
+                    some(rnd, issues.get(b).size()))));
+        }
+        return p;
+    }
+
+    /** A non-empty random set of {@code n} options. */
+    private static boolean[] some(SplittableRandom rnd, int n) {
+        boolean[] out = new boolean[n];
+        out[rnd.nextInt(n)] = true;
+        for (int k = 0; k < n; k++) {
+            out[k] |= rnd.nextInt(3) == 0;
+        }
+        return out;
     }
 
     private static String id(SplittableRandom rnd) {

@@ -27,6 +27,11 @@ public final class Analyzer {
      * stops, the phases after it are not started, and the analysis's notes say what was not computed and why.
      */
     public static Analysis analyze(Scenario scenario, AnalysisOptions requested) {
+        if (scenario.profiles().values().stream().anyMatch(p -> !p.conditions().isEmpty())) {
+            // Work in progress (issue 14): the exact analysis over compound issues is not written yet.
+            throw new ParleyException("scenario " + scenario.id() + " has hard conditions, which the analysis does "
+                    + "not take into account yet");
+        }
         AnalysisOptions options = requested.withBudget(requested.budget().started());
         Instance zoneInstance = Instance.zone(scenario);
         if (zoneInstance.dims.length == 0) {

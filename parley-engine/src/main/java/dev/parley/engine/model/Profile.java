@@ -17,12 +17,15 @@ public final class Profile {
     private final double[][] values;
     private final double reservation;
     private final boolean[][] redLines;
+    private final List<Condition> conditions;
 
-    private Profile(double[] weights, double[][] values, double reservation, boolean[][] redLines) {
+    private Profile(double[] weights, double[][] values, double reservation, boolean[][] redLines,
+            List<Condition> conditions) {
         this.weights = weights;
         this.values = values;
         this.reservation = reservation;
         this.redLines = redLines;
+        this.conditions = List.copyOf(conditions);
     }
 
     /**
@@ -61,7 +64,43 @@ public final class Profile {
             v[i] = values[i].clone();
             r[i] = redLines[i].clone();
         }
-        return new Profile(weights.clone(), v, reservation, r);
+        return new Profile(weights.clone(), v, reservation, r, List.of());
+    }
+
+    /**
+     * This profile with hard conditions (red lines over combinations).
+     *
+     * @throws IllegalArgumentException when a condition names an issue or option the profile does not have
+     */
+    public Profile withConditions(List<Condition> hard) {
+        for (Condition c : hard) {
+            if (c.ifIssue() < 0 || c.ifIssue() >= values.length || c.thenIssue() < 0 || c.thenIssue() >= values.length
+                    || c.ifOptions().length != values[c.ifIssue()].length || c.thenOptions().length != values[c
+                            .thenIssue()].length) {
+                throw new IllegalArgumentException("a condition over issues or options this profile does not have");
+            }
+        }
+        return new Profile(weights, values, reservation, redLines, hard);
+    }
+
+    /** The hard conditions, in the order given. */
+    public List<Condition> conditions() {
+        return conditions;
+    }
+
+    /** Whether the package breaks none of the party's red lines and none of its conditions. */
+    public boolean accepts(int[] choice) {
+        for (int i = 0; i < choice.length; i++) {
+            if (redLines[i][choice[i]]) {
+                return false;
+            }
+        }
+        for (Condition c : conditions) {
+            if (c.brokenBy(choice)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireUnit(double x, String what) {
@@ -113,7 +152,8 @@ public final class Profile {
                 && reservation == p.reservation
                 && Arrays.equals(weights, p.weights)
                 && Arrays.deepEquals(values, p.values)
-                && Arrays.deepEquals(redLines, p.redLines);
+                && Arrays.deepEquals(redLines, p.redLines)
+                && conditions.equals(p.conditions);
     }
 
     @Override
