@@ -1,5 +1,6 @@
 package dev.parley.engine.agent;
 
+import dev.parley.engine.model.Condition;
 import dev.parley.engine.utility.UtilityTable;
 
 /**
@@ -7,7 +8,9 @@ import dev.parley.engine.utility.UtilityTable;
  * (what the others last offered), using the per-issue tables: it never enumerates or sorts the outcome space.
  * Starting from the reference, it moves the issues that gain the most towards the maker's best option, one at a
  * time, until the target is met; the last issue moved stops at the option nearest the reference that suffices.
- * Red-line options of the maker are never chosen. Stateless.
+ * Red-line options of the maker are never chosen, nor a combination its hard conditions forbid: a package that
+ * breaks one is mended, a condition at a time, by the better for the maker of giving the condition what it needs or
+ * leaving the options that carry it (its best package when mending does not end). Stateless.
  */
 final class BidSearch {
     private BidSearch() {
@@ -15,6 +18,40 @@ final class BidSearch {
 
     /** A package worth at least {@code target} (or the best package, if nothing is), near {@code reference}. */
     static int[] near(UtilityTable u, double target, int[] reference) {
+        int[] c = additive(u, target, reference);
+        return u.conditions().isEmpty() ? c : mended(u, c);
+    }
+
+    private static int[] mended(UtilityTable u, int[] c) {
+        for (int round = 0; round <= u.conditions().size() && u.forbids(c); round++) {
+            for (Condition k : u.conditions()) {
+                if (k.brokenBy(c)) {
+                    int[] give = c.clone();
+                    give[k.thenIssue()] = best(u, k.thenIssue(), k::thenOption);
+                    int off = best(u, k.ifIssue(), o -> !k.ifOption(o)); // -1 when every option carries it
+                    int[] leave = c.clone();
+                    leave[k.ifIssue()] = Math.max(off, 0);
+                    c = off < 0 || u.utility(give) >= u.utility(leave) ? give : leave;
+                }
+            }
+        }
+        return u.forbids(c) ? u.bestPackage() : c;
+    }
+
+    /** The maker's best option on {@code issue} among those {@code which} admits, red lines last. */
+    private static int best(UtilityTable u, int issue, java.util.function.IntPredicate which) {
+        int best = -1;
+        for (int k = 0; k < u.radix(issue); k++) {
+            if (which.test(k) && (best < 0 || (u.isRedLine(issue, best) && !u.isRedLine(issue, k))
+                    || (u.isRedLine(issue, best) == u.isRedLine(issue, k) && u.contribution(issue, k) > u.contribution(
+                            issue, best)))) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static int[] additive(UtilityTable u, double target, int[] reference) {
         int n = u.issueCount();
         int[] c = reference.clone();
         for (int i = 0; i < n; i++) {

@@ -18,10 +18,10 @@ final class Moves {
     private Moves() {
     }
 
-    /** Whether the package is worth at least the reservation and breaks none of this seat's red lines. */
+    /** Whether the package is worth at least the reservation and breaks none of this seat's red lines or conditions. */
     static boolean acceptable(AgentView v, Outcome o) {
         int[] c = o.toArray();
-        return !v.utilities().breaksRedLine(c) && v.utilities().utility(c) >= v.profile().reservation() - EPS;
+        return !v.utilities().forbids(c) && v.utilities().utility(c) >= v.profile().reservation() - EPS;
     }
 
     /** The seat's best utility, red lines respected. */
@@ -31,7 +31,7 @@ final class Moves {
 
     /** A truthful single-text vote: for a change that breaks none of its red lines and does not hurt it. */
     static boolean truthfulVote(AgentView v, Outcome current, Outcome proposal) {
-        return !v.utilities().breaksRedLine(proposal.toArray()) && v.utility(proposal) >= v.utility(current) - EPS;
+        return !v.utilities().forbids(proposal.toArray()) && v.utility(proposal) >= v.utility(current) - EPS;
     }
 
     /**

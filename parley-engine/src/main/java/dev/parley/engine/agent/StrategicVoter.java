@@ -18,7 +18,7 @@ record StrategicVoter(double threshold) implements Agent {
     }
 
     private boolean vote(AgentView v, Outcome current, Outcome proposal) {
-        return !v.utilities().breaksRedLine(proposal.toArray())
+        return !v.utilities().forbids(proposal.toArray())
                 && v.utility(proposal) >= v.utility(current) + threshold - Moves.EPS;
     }
 }

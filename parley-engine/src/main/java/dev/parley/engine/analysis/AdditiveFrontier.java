@@ -39,7 +39,7 @@ final class AdditiveFrontier {
     static FrontierSet compute(Instance inst, int maxPoints, Budget budget, ProgressListener progress)
             throws LimitException {
         int d = inst.dims.length;
-        int n = inst.issues;
+        int n = inst.slots;
         long[][][] cells = inst.dimCells();
         long[][] sufMax = inst.suffixBound(true);
         int[][] options = inst.allowedOptions();

@@ -168,7 +168,7 @@ public final class Analysis {
         }
         IndexSort.sort(order, 0, n, (a, b) -> product[a] != product[b]
                 ? Double.compare(product[b], product[a])
-                : sum[a] != sum[b] ? Long.compare(sum[b], sum[a]) : Long.compare(listed.rank(a), listed.rank(b)));
+                : sum[a] != sum[b] ? Long.compare(sum[b], sum[a]) : listed.compareSmallest(a, b));
         for (int i = 0; i < n && out.size() < limit; i++) {
             int node = order[i];
             var outcomes = new ArrayList<Outcome>();
@@ -186,10 +186,8 @@ public final class Analysis {
     /** Whether an outcome is in the agreement zone. */
     boolean inZone(int[] choice) {
         Instance z = zone.instance;
-        for (int i = 0; i < choice.length; i++) {
-            if (!z.allowed[i][choice[i]]) {
-                return false;
-            }
+        if (!z.allows(choice)) {
+            return false;
         }
         for (int k = 0; k < z.dims.length; k++) {
             if (z.ticks(z.dims[k], choice) < z.floor[k]) {

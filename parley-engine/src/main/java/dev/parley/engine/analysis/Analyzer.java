@@ -27,11 +27,6 @@ public final class Analyzer {
      * stops, the phases after it are not started, and the analysis's notes say what was not computed and why.
      */
     public static Analysis analyze(Scenario scenario, AnalysisOptions requested) {
-        if (scenario.profiles().values().stream().anyMatch(p -> !p.conditions().isEmpty())) {
-            // Work in progress (issue 14): the exact analysis over compound issues is not written yet.
-            throw new ParleyException("scenario " + scenario.id() + " has hard conditions, which the analysis does "
-                    + "not take into account yet");
-        }
         AnalysisOptions options = requested.withBudget(requested.budget().started());
         Instance zoneInstance = Instance.zone(scenario);
         if (zoneInstance.dims.length == 0) {
@@ -55,7 +50,7 @@ public final class Analyzer {
         FrontierSet listed = zone.frontier;
         if (options.frontier() == FrontierScope.ALL) {
             try {
-                listed = AdditiveFrontier.compute(Instance.whole(scenario), options.maxPoints(), options.budget(),
+                listed = AdditiveFrontier.compute(zoneInstance.whole(), options.maxPoints(), options.budget(),
                         options.progress());
             } catch (AdditiveFrontier.LimitException | Budget.Exceeded e) {
                 listed = null;
@@ -123,9 +118,9 @@ public final class Analyzer {
         Instance z = zone.instance;
         boolean redLinesPossible = z.allowedCount().signum() > 0;
         if (!redLinesPossible) {
-            notes.add("every outcome breaks some ratifying party's red line");
+            notes.add("every outcome breaks some ratifying party's red line or condition");
         }
-        Instance base = redLinesPossible ? z.withoutFloors() : Instance.whole(z.scenario);
+        Instance base = redLinesPossible ? z.withoutFloors() : z.whole();
         FrontierSet f;
         try {
             o.budget().check("the near misses");
@@ -156,7 +151,7 @@ public final class Analyzer {
         }
         order.sort(Comparator.<Integer>comparingInt(x -> misses[x]).thenComparingLong(x -> shortfall[x])
                 .thenComparing(Comparator.<Integer>comparingLong(x -> sum[x]).reversed())
-                .thenComparingLong(f::rank));
+                .thenComparing(f::compareSmallest));
         var out = new ArrayList<NearMiss>();
         for (int i = 0; i < Math.min(o.nearMisses(), n); i++) {
             int x = order.get(i);
@@ -184,6 +179,11 @@ public final class Analyzer {
                             + z.scenario.issues().get(i).option(choice[i]).id());
                 }
             }
+            for (dev.parley.engine.model.Condition c : p.conditions()) {
+                if (c.brokenBy(choice)) {
+                    broken.add(id + " condition " + c.describe(z.scenario.issues()));
+                }
+            }
         }
         return broken;
     }
@@ -198,8 +198,8 @@ public final class Analyzer {
         int total = 0;
         for (int dim : z.dims) {
             Profile p = z.scenario.profiles().get(z.scenario.parties().get(dim).id());
-            for (int i = 0; i < z.issues; i++) {
-                for (int k = 0; k < z.radix[i]; k++) {
+            for (int i = 0; i < z.issueCount(); i++) {
+                for (int k = 0; k < z.options(i); k++) {
                     total += p.isRedLine(i, k) ? 1 : 0;
                 }
             }
@@ -210,8 +210,8 @@ public final class Analyzer {
         for (int d = 0; d < z.dims.length && !o.budget().spent(); d++) {
             String party = z.scenario.parties().get(z.dims[d]).id();
             Profile p = z.scenario.profiles().get(party);
-            for (int i = 0; i < z.issues; i++) {
-                for (int k = 0; k < z.radix[i]; k++) {
+            for (int i = 0; i < z.issueCount(); i++) {
+                for (int k = 0; k < z.options(i); k++) {
                     if (p.isRedLine(i, k) && !o.budget().spent()) {
                         ZoneAnalysis without = ZoneAnalysis.of(z.withRedLineDropped(party, i, k), quiet(o), true);
                         if (o.budget().spent()) {

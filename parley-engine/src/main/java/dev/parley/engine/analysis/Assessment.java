@@ -72,6 +72,8 @@ public record Assessment(Outcome outcome, Map<String, Double> utilities, Map<Str
     public static final String DEMANDS_ONE_SIDED = "demands-one-sided";
     public static final String MEDIATOR_FAVOURED = "mediator-favoured";
     public static final String ALLIES_WORSE = "allies-fare-worse";
+    /** A ratifying party's hard condition (a red line over a combination) is broken. */
+    public static final String CONDITION_BROKEN = "condition-broken";
     public static final String RED_LINE_BROKEN = "red-line-broken";
     public static final String VICTORY = "victory";
     public static final String PARETO_DOMINATED = "pareto-dominated";

@@ -2,6 +2,7 @@ package dev.parley.engine.analysis;
 
 import dev.parley.engine.analysis.Assessment.Flag;
 import dev.parley.engine.analysis.Assessment.VictoryIndex;
+import dev.parley.engine.model.Condition;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
@@ -23,8 +24,9 @@ final class Assessor {
         double victoryLimit = limits.victory();
         Scenario s = analysis.scenario();
         Instance inst = zone.instance;
-        if (outcome.issueCount() != inst.issues) {
-            throw new IllegalArgumentException("a package needs one option for each of the " + inst.issues + " issues");
+        if (outcome.issueCount() != inst.issueCount()) {
+            throw new IllegalArgumentException(
+                    "a package needs one option for each of the " + inst.issueCount() + " issues");
         }
         int[] choice = outcome.toArray();
         Map<String, Double> utilities = ZoneAnalysis.utilities(inst, choice);
@@ -69,6 +71,12 @@ final class Assessor {
                                 + s.issues().get(i).id() + "=" + s.issues().get(i).option(choice[i]).id(),
                                 Map.of(
                                         "utility", u)));
+                    }
+                }
+                for (Condition c : profile.conditions()) {
+                    if (c.brokenBy(choice)) {
+                        flags.add(new Flag(Assessment.CONDITION_BROKEN, p.id(), "breaks " + p.id() + "'s condition "
+                                + c.describe(s.issues()), Map.of("utility", u)));
                     }
                 }
             }

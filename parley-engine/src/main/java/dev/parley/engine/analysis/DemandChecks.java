@@ -1,5 +1,6 @@
 package dev.parley.engine.analysis;
 
+import dev.parley.engine.model.Condition;
 import dev.parley.engine.model.Demand;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
@@ -48,6 +49,10 @@ final class DemandChecks {
         InTheWay blocked = InTheWay.of(z, mask);
         List<String> inTheWay = blocked.redLines();
         Instance imposed = z.withImposed(mask, blocked.again());
+        if (imposed.allowedCount().signum() == 0) {
+            inTheWay = new ArrayList<>(inTheWay);
+            inTheWay.addAll(conditionsInTheWay(imposed));
+        }
         AnalysisOptions quiet = o.withProgress(ProgressListener.NONE);
         ZoneAnalysis with = ZoneAnalysis.of(imposed, quiet, true);
         // Granted in the zone: known from the frontier, else from the count; else not worked out.
@@ -83,22 +88,22 @@ final class DemandChecks {
     private record InTheWay(List<String> redLines, boolean[][] again) {
         static InTheWay of(Instance z, Demand.Mask mask) {
             var redLines = new ArrayList<String>();
-            boolean[][] again = new boolean[z.issues][];
-            for (int i = 0; i < z.issues; i++) {
-                again[i] = new boolean[z.radix[i]];
+            boolean[][] again = new boolean[z.issueCount()][];
+            for (int i = 0; i < z.issueCount(); i++) {
+                again[i] = new boolean[z.options(i)];
             }
             for (int j = 0; j < mask.issues().length; j++) {
                 int i = mask.issues()[j];
                 boolean open = false;
-                for (int k = 0; k < z.radix[i]; k++) {
-                    open |= mask.allowed()[j][k] && z.allowed[i][k];
+                for (int k = 0; k < z.options(i); k++) {
+                    open |= mask.allowed()[j][k] && z.optionAllowed[i][k];
                 }
                 if (open) {
                     continue;
                 }
                 int best = -1;
                 List<String> fewest = null;
-                for (int k = 0; k < z.radix[i]; k++) {
+                for (int k = 0; k < z.options(i); k++) {
                     if (mask.allowed()[j][k]) {
                         List<String> holders = holders(z, i, k);
                         if (fewest == null || holders.size() < fewest.size()) {
@@ -112,6 +117,23 @@ final class DemandChecks {
             }
             return new InTheWay(redLines, again);
         }
+    }
+
+    /**
+     * The hard conditions in the way once the demand's red lines are out of it: those of the ratifying parties over
+     * issues where no combination is left.
+     */
+    private static List<String> conditionsInTheWay(Instance imposed) {
+        var out = new ArrayList<String>();
+        for (int dim : imposed.dims) {
+            String id = imposed.scenario.parties().get(dim).id();
+            for (Condition c : imposed.scenario.profiles().get(id).conditions()) {
+                if (imposed.allowedOptions()[imposed.layout.groups.groupOf(c.ifIssue())].length == 0) {
+                    out.add(id + " condition " + c.describe(imposed.scenario.issues()));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<String> holders(Instance z, int issue, int option) {

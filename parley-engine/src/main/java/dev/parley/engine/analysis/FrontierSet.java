@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  * give each, and the way back from each node to its outcomes. Immutable.
  */
 final class FrontierSet {
-    /** How one issue's nodes were reached: node x's entries are {@code provStart[x] .. provStart[x+1]}. */
+    /** How one slot's nodes were reached: node x's entries are {@code provStart[x] .. provStart[x+1]}. */
     record Level(int[] provStart, int[] predNode, int[] predOption, int[] best) {
     }
 
@@ -16,6 +16,8 @@ final class FrontierSet {
     private final long[][] vec;
     private final long[] count;
     private final long[] rank;
+    /** Smallest outcomes in issue order, found when asked (only for layouts that do not keep the order). */
+    private final java.util.Map<Integer, int[]> smallest = new java.util.concurrent.ConcurrentHashMap<>();
 
     FrontierSet(Instance instance, Level[] levels, long[][] vec, long[] count, long[] rank) {
         this.instance = instance;
@@ -53,13 +55,34 @@ final class FrontierSet {
         return total;
     }
 
-    /** Orders nodes by their smallest outcome index: a smaller rank has a smaller smallest index. */
-    long rank(int node) {
-        return rank[node];
+    /**
+     * Compares two nodes by their smallest scenario outcome index: negative when {@code a}'s is smaller. With an
+     * order-keeping layout that is the rank the frontier search carried; otherwise the smallest outcomes are found
+     * and compared.
+     */
+    int compareSmallest(int a, int b) {
+        if (instance.layout.ordered) {
+            return Long.compare(rank[a], rank[b]);
+        }
+        return java.util.Arrays.compare(smallestOutcome(a), smallestOutcome(b));
     }
 
-    /** The outcome with the smallest index among those of node {@code node}. */
+    /** The outcome (scenario options) with the smallest index among those of node {@code node}. */
     int[] smallestOutcome(int node) {
+        Layout layout = instance.layout;
+        if (layout.ordered) {
+            return layout.trivial() ? smallestInSlots(node) : layout.decode(smallestInSlots(node));
+        }
+        int[] known = smallest.get(node);
+        if (known == null) {
+            known = smallestInIssueOrder(node);
+            smallest.put(node, known);
+        }
+        return known.clone();
+    }
+
+    /** The node's outcome smallest in slot order. */
+    private int[] smallestInSlots(int node) {
         int[] choice = new int[levels.length];
         int x = node;
         for (int i = levels.length - 1; i >= 0; i--) {
@@ -72,23 +95,74 @@ final class FrontierSet {
     }
 
     /**
-     * Gives up to {@code limit} outcomes of node {@code node} to {@code sink}, the smallest index first and the
-     * rest in provenance order. The array passed is reused: copy it to keep it.
+     * The node's outcome smallest in scenario issue order when slots do not keep it: issue by issue, the smallest
+     * option with which some path to the node remains.
+     */
+    private int[] smallestInIssueOrder(int node) {
+        Layout layout = instance.layout;
+        int n = instance.scenario.issues().size();
+        int[] fixed = new int[n];
+        java.util.Arrays.fill(fixed, -1);
+        for (int i = 0; i < n; i++) {
+            int radix = instance.scenario.issues().get(i).size();
+            for (int k = 0; k < radix; k++) {
+                fixed[i] = k;
+                if (reachable(node, fixed, layout)) {
+                    break;
+                }
+            }
+        }
+        return fixed;
+    }
+
+    /** Whether some path from the empty package to {@code node} takes the options {@code fixed} (-1: any). */
+    private boolean reachable(int node, int[] fixed, Layout layout) {
+        java.util.BitSet at = new java.util.BitSet();
+        at.set(node);
+        for (int i = levels.length - 1; i >= 0 && !at.isEmpty(); i--) {
+            Level level = levels[i];
+            java.util.BitSet before = new java.util.BitSet();
+            for (int x = at.nextSetBit(0); x >= 0; x = at.nextSetBit(x + 1)) {
+                for (int e = level.provStart()[x]; e < level.provStart()[x + 1]; e++) {
+                    if (!before.get(level.predNode()[e]) && fits(i, level.predOption()[e], fixed, layout)) {
+                        before.set(level.predNode()[e]);
+                    }
+                }
+            }
+            at = before;
+        }
+        return !at.isEmpty();
+    }
+
+    private static boolean fits(int slot, int combination, int[] fixed, Layout layout) {
+        for (int j = 0; j < layout.groups.size(slot); j++) {
+            int i = layout.groups.member(slot, j);
+            if (fixed[i] >= 0 && layout.option(i, combination) != fixed[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Gives up to {@code limit} outcomes (scenario options) of node {@code node} to {@code sink}, the smallest index
+     * first and the rest in provenance order. The array passed is reused: copy it to keep it.
      */
     void outcomes(int node, long limit, Consumer<int[]> sink) {
         int[] first = smallestOutcome(node);
-        sink.accept(first);
+        sink.accept(first.clone());
         if (limit > 1) {
             long[] left = {limit - 1};
-            walk(levels.length - 1, node, new int[levels.length], first, left, sink);
+            walk(levels.length - 1, node, new int[levels.length], new int[first.length], first, left, sink);
         }
     }
 
-    private void walk(int i, int x, int[] choice, int[] skip, long[] left, Consumer<int[]> sink) {
+    private void walk(int i, int x, int[] slots, int[] choice, int[] skip, long[] left, Consumer<int[]> sink) {
         if (left[0] <= 0) {
             return;
         }
         if (i < 0) {
+            instance.layout.decode(slots, choice);
             if (!java.util.Arrays.equals(choice, skip)) {
                 sink.accept(choice);
                 left[0]--;
@@ -97,8 +171,8 @@ final class FrontierSet {
         }
         Level level = levels[i];
         for (int e = level.provStart()[x]; e < level.provStart()[x + 1] && left[0] > 0; e++) {
-            choice[i] = level.predOption()[e];
-            walk(i - 1, level.predNode()[e], choice, skip, left, sink);
+            slots[i] = level.predOption()[e];
+            walk(i - 1, level.predNode()[e], slots, choice, skip, left, sink);
         }
     }
 }

@@ -33,8 +33,8 @@ final class Relaxations {
         for (int d = 0; d < z.dims.length; d++) {
             String party = z.scenario.parties().get(z.dims[d]).id();
             Profile p = z.scenario.profiles().get(party);
-            for (int i = 0; i < z.issues; i++) {
-                for (int k = 0; k < z.radix[i]; k++) {
+            for (int i = 0; i < z.issueCount(); i++) {
+                for (int k = 0; k < z.options(i); k++) {
                     if (p.isRedLine(i, k)) {
                         items.add(new Item(d, i, k, party + " red line " + z.scenario.issues().get(i).id() + "="
                                 + z.scenario.issues().get(i).option(k).id()));
@@ -90,10 +90,10 @@ final class Relaxations {
 
     /** Whether the zone relaxed so is not empty; empty when that could not be worked out. */
     private static Optional<Boolean> opens(Instance z, List<Item> items, int[] pick, AnalysisOptions o) {
-        boolean[][][] dropped = new boolean[z.dims.length][z.issues][];
+        boolean[][][] dropped = new boolean[z.dims.length][z.issueCount()][];
         for (int d = 0; d < z.dims.length; d++) {
-            for (int i = 0; i < z.issues; i++) {
-                dropped[d][i] = new boolean[z.radix[i]];
+            for (int i = 0; i < z.issueCount(); i++) {
+                dropped[d][i] = new boolean[z.options(i)];
             }
         }
         boolean[] waived = new boolean[z.dims.length];

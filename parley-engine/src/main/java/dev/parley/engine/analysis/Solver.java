@@ -80,7 +80,7 @@ final class Solver {
         for (int x = 1; x < objective.length; x++) {
             double diff = objective[x] - objective[best];
             if (diff > TIE || (diff >= -TIE && (sum[x] > sum[best]
-                    || (sum[x] == sum[best] && zone.rank(x) < zone.rank(best))))) {
+                    || (sum[x] == sum[best] && zone.compareSmallest(x, best) < 0)))) {
                 best = x;
             }
         }

@@ -7,6 +7,7 @@ import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Role;
 import dev.parley.engine.model.Scenario;
+import dev.parley.engine.utility.UtilityTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,23 +57,15 @@ final class Substance {
 
     /**
      * Each profiled party's share of the gain its own red lines allow, (u − r)/(a′ − r) with a′ its best utility over
-     * every package within its red lines; for parties whose a′ exceeds r.
+     * every package within its red lines and conditions; for parties whose a′ exceeds r.
      */
     static Map<String, Double> sharesWithinRedLines(Scenario s, Map<String, Double> utilities) {
         var out = new LinkedHashMap<String, Double>();
         s.profiles().forEach((party, p) -> {
-            double best = 0;
-            boolean somePackage = true;
-            for (int i = 0; i < s.issues().size(); i++) {
-                double top = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < s.issues().get(i).size(); k++) {
-                    if (!p.isRedLine(i, k)) {
-                        top = Math.max(top, p.value(i, k));
-                    }
-                }
-                somePackage &= top != Double.NEGATIVE_INFINITY; // else every package breaks its red lines
-                best += p.weight(i) * (top == Double.NEGATIVE_INFINITY ? 0 : top);
-            }
+            UtilityTable table = UtilityTable.of(s.space(), p);
+            int[] top = table.bestPackage(); // exact, conditions and interaction terms included
+            boolean somePackage = !table.forbids(top); // else every package breaks its red lines or conditions
+            double best = table.utility(top);
             if (somePackage && best - p.reservation() > Ticks.TICK) {
                 out.put(party, (utilities.get(party) - p.reservation()) / (best - p.reservation()));
             }

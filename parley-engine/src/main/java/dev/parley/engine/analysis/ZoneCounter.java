@@ -85,7 +85,7 @@ final class ZoneCounter {
 
         Walker(Instance inst, int[][] options, long budget, Budget time) {
             this.time = time;
-            this.n = inst.issues;
+            this.n = inst.slots;
             this.d = inst.dims.length;
             this.cells = inst.dimCells();
             this.options = options;

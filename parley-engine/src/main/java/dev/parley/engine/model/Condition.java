@@ -38,7 +38,41 @@ public record Condition(int ifIssue, boolean[] ifOptions, int thenIssue, boolean
         return thenOptions[option];
     }
 
-    private static boolean any(boolean[] a) {
+    /** In words over {@code issues}, e.g. "CF=full-30d only with AID=all-paused|permanent-halt". */
+    public String describe(java.util.List<Issue> issues) {
+        return side(issues.get(ifIssue), ifOptions) + " only with " + side(issues.get(thenIssue), thenOptions);
+    }
+
+    private static String side(Issue issue, boolean[] options) {
+        var named = new java.util.StringJoiner("|", issue.id() + "=", "");
+        for (int k = 0; k < options.length; k++) {
+            if (options[k]) {
+                named.add(issue.option(k).id());
+            }
+        }
+        return named.toString();
+    }
+
+    @Override
+    public boolean[] ifOptions() {
+        return ifOptions.clone();
+    }
+
+    @Override
+    public boolean[] thenOptions() {
+        return thenOptions.clone();
+    }
+
+    /** The number of options each side's issue has (the length of its flags). */
+    int ifSize() {
+        return ifOptions.length;
+    }
+
+    int thenSize() {
+        return thenOptions.length;
+    }
+
+    static boolean any(boolean[] a) {
         for (boolean x : a) {
             if (x) {
                 return true;

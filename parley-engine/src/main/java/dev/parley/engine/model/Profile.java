@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A party's private, linear-additive preferences over a list of issues: u(x) = Σ_i w_i · v_i(x_i), with weights
- * summing to 1, every weight and value in [0, 1], a reservation value in [0, 1] and red lines (options never
- * accepted). Issues and options are addressed by position; {@code UtilityTable.of} compiles it for hot loops. Immutable and thread-safe: it owns private copies of
+ * A party's private preferences over a list of issues: u(x) = Σ_i w_i · v_i(x_i) + Σ interaction terms that
+ * hold in x, with weights summing to 1, every weight and value in [0, 1], the utility within [0, 1] over every
+ * package, a reservation value in [0, 1], red lines (options never accepted) and hard conditions (red lines over a
+ * combination of two issues). Issues and options are addressed by position; {@code UtilityTable.of} compiles it for hot loops. Immutable and thread-safe: it owns private copies of
  * its arrays.
  */
 public final class Profile {
@@ -18,14 +19,16 @@ public final class Profile {
     private final double reservation;
     private final boolean[][] redLines;
     private final List<Condition> conditions;
+    private final List<Interaction> interactions;
 
     private Profile(double[] weights, double[][] values, double reservation, boolean[][] redLines,
-            List<Condition> conditions) {
+            List<Condition> conditions, List<Interaction> interactions) {
         this.weights = weights;
         this.values = values;
         this.reservation = reservation;
         this.redLines = redLines;
         this.conditions = List.copyOf(conditions);
+        this.interactions = List.copyOf(interactions);
     }
 
     /**
@@ -64,7 +67,7 @@ public final class Profile {
             v[i] = values[i].clone();
             r[i] = redLines[i].clone();
         }
-        return new Profile(weights.clone(), v, reservation, r, List.of());
+        return new Profile(weights.clone(), v, reservation, r, List.of(), List.of());
     }
 
     /**
@@ -80,7 +83,108 @@ public final class Profile {
                 throw new IllegalArgumentException("a condition over issues or options this profile does not have");
             }
         }
-        return new Profile(weights, values, reservation, redLines, hard);
+        return new Profile(weights, values, reservation, redLines, hard, interactions);
+    }
+
+    /**
+     * This profile with soft interaction terms. The utility must stay within [0, 1] over every package; that is
+     * checked exactly, group of linked issues by group (their packages enumerated, at most
+     * {@link IssueGroups#MAX_COMPOUND_OPTIONS} each).
+     *
+     * @throws IllegalArgumentException when a term names an issue or option the profile does not have, when terms
+     *     link issues with too many packages between them, or when some package's utility leaves [0, 1]
+     */
+    public Profile withInteractions(List<Interaction> terms) {
+        for (Interaction t : terms) {
+            for (int j = 0; j < t.size(); j++) {
+                if (t.issue(j) >= values.length || t.options()[j].length != values[t.issue(j)].length) {
+                    throw new IllegalArgumentException("an interaction over issues or options this profile does not "
+                            + "have");
+                }
+            }
+        }
+        Profile p = new Profile(weights, values, reservation, redLines, conditions, terms);
+        p.requireUnitRange();
+        return p;
+    }
+
+    /** The soft interaction terms, in the order given. */
+    public List<Interaction> interactions() {
+        return interactions;
+    }
+
+    /** The issues (positions) each condition and each interaction term links, conditions first. */
+    public List<int[]> links() {
+        var out = new java.util.ArrayList<int[]>();
+        for (Condition c : conditions) {
+            out.add(new int[]{c.ifIssue(), c.thenIssue()});
+        }
+        for (Interaction t : interactions) {
+            out.add(t.issues());
+        }
+        return out;
+    }
+
+    /** u(x) = Σ_i w_i · v_i(x_i) + the value of every interaction term the package takes. */
+    public double utility(int[] choice) {
+        double u = 0;
+        for (int i = 0; i < choice.length; i++) {
+            u += weights[i] * values[i][choice[i]];
+        }
+        for (Interaction t : interactions) {
+            u += t.holds(choice) ? t.value() : 0;
+        }
+        return u;
+    }
+
+    /** The least and the most utility over every package, exactly, red lines and conditions ignored. */
+    public double[] range() {
+        List<int[]> terms = interactions.stream().map(Interaction::issues).toList();
+        IssueGroups groups = IssueGroups.of(values.length, terms);
+        int[] radix = new int[values.length];
+        for (int i = 0; i < radix.length; i++) {
+            radix[i] = values[i].length;
+        }
+        double lo = 0;
+        double hi = 0;
+        int[] choice = new int[values.length];
+        for (int g = 0; g < groups.count(); g++) {
+            long n = groups.options(g, radix);
+            if (n > IssueGroups.MAX_COMPOUND_OPTIONS) {
+                throw new IllegalArgumentException("interaction terms link issues " + java.util.Arrays.toString(groups
+                        .members(g)) + " into " + n + " packages, more than " + IssueGroups.MAX_COMPOUND_OPTIONS);
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (long x = 0; x < n; x++) {
+                long rest = x;
+                double u = 0;
+                for (int j = groups.size(g) - 1; j >= 0; j--) {
+                    int i = groups.member(g, j);
+                    choice[i] = (int) (rest % radix[i]);
+                    rest /= radix[i];
+                    u += weights[i] * values[i][choice[i]];
+                }
+                for (Interaction t : interactions) {
+                    if (groups.groupOf(t.issue(0)) == g && t.holds(choice)) {
+                        u += t.value();
+                    }
+                }
+                min = Math.min(min, u);
+                max = Math.max(max, u);
+            }
+            lo += min;
+            hi += max;
+        }
+        return new double[]{lo, hi};
+    }
+
+    private void requireUnitRange() {
+        double[] r = range();
+        if (r[0] < -WEIGHT_SUM_TOLERANCE || r[1] > 1 + WEIGHT_SUM_TOLERANCE) {
+            throw new IllegalArgumentException("with its interaction terms the utility ranges over [" + r[0] + ", "
+                    + r[1] + "], not within [0, 1]");
+        }
     }
 
     /** The hard conditions, in the order given. */
@@ -153,7 +257,8 @@ public final class Profile {
                 && Arrays.equals(weights, p.weights)
                 && Arrays.deepEquals(values, p.values)
                 && Arrays.deepEquals(redLines, p.redLines)
-                && conditions.equals(p.conditions);
+                && conditions.equals(p.conditions)
+                && interactions.equals(p.interactions);
     }
 
     @Override

@@ -1,11 +1,15 @@
 package dev.parley.engine.utility;
 
+import dev.parley.engine.model.Condition;
+import dev.parley.engine.model.Interaction;
+import dev.parley.engine.model.IssueGroups;
 import dev.parley.engine.model.OutcomeSpace;
 import dev.parley.engine.model.Profile;
 
 /**
  * A profile compiled for hot loops: one flat {@code double[]} holding w_i · v_i(k) for every issue i and option k,
- * and a parallel {@code boolean[]} of red lines. Evaluating an outcome sums one cell per issue and allocates
+ * and a parallel {@code boolean[]} of red lines, beside the profile's interaction terms and hard conditions.
+ * Evaluating an outcome sums one cell per issue (and the terms that hold, when there are any) and allocates
  * nothing. Immutable and thread-safe.
  */
 public final class UtilityTable {
@@ -17,6 +21,9 @@ public final class UtilityTable {
     private final double reservation;
     private final double best;
     private final double worst;
+    private final Profile profile;
+    private final Interaction[] interactions;
+    private final Condition[] conditions;
 
     private UtilityTable(OutcomeSpace space, Profile profile) {
         int n = profile.issueCount();
@@ -47,8 +54,12 @@ public final class UtilityTable {
             lo += min;
         }
         this.reservation = profile.reservation();
-        this.best = hi;
-        this.worst = lo;
+        this.profile = profile;
+        this.interactions = profile.interactions().toArray(new Interaction[0]);
+        this.conditions = profile.conditions().toArray(new Condition[0]);
+        double[] range = interactions.length == 0 ? new double[]{lo, hi} : profile.range();
+        this.best = range[1];
+        this.worst = range[0];
     }
 
     /** Compiles {@code profile} for evaluation over {@code space}, whose issues it must have been made for. */
@@ -80,6 +91,9 @@ public final class UtilityTable {
         for (int i = 0; i < offsets.length; i++) {
             u += cells[offsets[i] + choice[i]];
         }
+        for (Interaction t : interactions) {
+            u += t.holds(choice) ? t.value() : 0;
+        }
         return u;
     }
 
@@ -92,6 +106,15 @@ public final class UtilityTable {
         if (strides == null) {
             throw new IllegalStateException("the space is too large for long outcome indices");
         }
+        if (interactions.length > 0) {
+            int[] choice = new int[offsets.length];
+            long rest = outcome;
+            for (int i = 0; i < offsets.length; i++) {
+                choice[i] = (int) (rest / strides[i]);
+                rest -= choice[i] * strides[i];
+            }
+            return utility(choice);
+        }
         double u = 0;
         long rest = outcome;
         for (int i = 0; i < offsets.length; i++) {
@@ -102,7 +125,7 @@ public final class UtilityTable {
         return u;
     }
 
-    /** w_i · v_i(option): what this option adds to the utility. */
+    /** w_i · v_i(option): what this option adds to the utility, interaction terms aside. */
     public double contribution(int issue, int option) {
         return cells[offsets[issue] + option];
     }
@@ -121,6 +144,45 @@ public final class UtilityTable {
         return false;
     }
 
+    /** Whether the outcome breaks one of this party's red lines or one of its hard conditions. */
+    public boolean forbids(int[] choice) {
+        if (breaksRedLine(choice)) {
+            return true;
+        }
+        for (Condition c : conditions) {
+            if (c.brokenBy(choice)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether group {@code g}'s options in {@code c} break a red line or a condition within the group. */
+    private boolean forbidsWithin(IssueGroups groups, int g, int[] c) {
+        for (int j = 0; j < groups.size(g); j++) {
+            int i = groups.member(g, j);
+            if (redLines[offsets[i] + c[i]]) {
+                return true;
+            }
+        }
+        for (Condition k : conditions) {
+            if (groups.groupOf(k.ifIssue()) == g && k.brokenBy(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The party's hard conditions. */
+    public java.util.List<Condition> conditions() {
+        return profile.conditions();
+    }
+
+    /** Whether the party has interaction terms or hard conditions: its utility or its limits are not per issue. */
+    public boolean linked() {
+        return interactions.length > 0 || conditions.length > 0;
+    }
+
     public double reservation() {
         return reservation;
     }
@@ -136,21 +198,58 @@ public final class UtilityTable {
         return best < 0 ? 0 : best;
     }
 
-    /** The party's best package: on each issue its best option that is not one of its red lines. */
+    /**
+     * The party's best package that it does not forbid: on each issue its best option that is not one of its red
+     * lines, or, over issues its conditions or interaction terms link, their best combination (found exactly, group
+     * by group; the first on a tie). When it forbids every combination of some group, that group's best regardless.
+     */
     public int[] bestPackage() {
         int[] c = new int[issueCount()];
         for (int i = 0; i < c.length; i++) {
             c[i] = bestOption(i);
         }
+        if (!linked()) {
+            return c;
+        }
+        IssueGroups groups = IssueGroups.of(c.length, profile.links());
+        for (int g = 0; g < groups.count(); g++) {
+            if (groups.size(g) > 1) {
+                bestOf(groups, g, c);
+            }
+        }
         return c;
     }
 
-    /** The highest utility over the whole space, red lines ignored. */
+    /** Sets group {@code g}'s issues in {@code c} to its best combination the party does not forbid. */
+    private void bestOf(IssueGroups groups, int g, int[] c) {
+        long n = groups.options(g, radices);
+        int[] best = null;
+        double bestU = Double.NEGATIVE_INFINITY;
+        boolean bestAllowed = false;
+        for (long x = 0; x < n; x++) {
+            long rest = x;
+            for (int j = groups.size(g) - 1; j >= 0; j--) {
+                int i = groups.member(g, j);
+                c[i] = (int) (rest % radices[i]);
+                rest /= radices[i];
+            }
+            boolean allowed = !forbidsWithin(groups, g, c);
+            double u = utility(c);
+            if (best == null || (allowed && !bestAllowed) || (allowed == bestAllowed && u > bestU)) {
+                best = c.clone();
+                bestU = u;
+                bestAllowed = allowed;
+            }
+        }
+        System.arraycopy(best, 0, c, 0, c.length);
+    }
+
+    /** The highest utility over the whole space, red lines and conditions ignored. */
     public double best() {
         return best;
     }
 
-    /** The lowest utility over the whole space, red lines ignored. */
+    /** The lowest utility over the whole space, red lines and conditions ignored. */
     public double worst() {
         return worst;
     }

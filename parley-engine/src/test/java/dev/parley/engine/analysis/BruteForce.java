@@ -1,5 +1,7 @@
 package dev.parley.engine.analysis;
 
+import dev.parley.engine.model.Condition;
+import dev.parley.engine.model.Interaction;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
@@ -13,7 +15,7 @@ import java.util.Map;
 
 /**
  * The test oracle: enumerates every outcome, computes utilities exactly (BigDecimal of the profile's doubles), and
- * applies the definitions of docs/glossary.md literally, with O(n²) dominance checks. Slow and obviously right; shares no code
+ * applies the definitions of docs/glossary.md literally (hard conditions and interaction terms included), with O(n²) dominance checks. Slow and obviously right; shares no code
  * with the analysis.
  */
 final class BruteForce {
@@ -39,6 +41,9 @@ final class BruteForce {
                 for (int i = 0; i < c.length; i++) {
                     red |= p.isRedLine(i, c[i]);
                 }
+                for (Condition h : p.conditions()) { // "these options on one issue only with those on the other"
+                    red |= h.ifOptions()[c[h.ifIssue()]] && !h.thenOptions()[c[h.thenIssue()]];
+                }
                 above &= u[k].compareTo(new BigDecimal(p.reservation()).subtract(new BigDecimal("1e-9"))) >= 0;
             }
             all.add(c);
@@ -56,6 +61,13 @@ final class BruteForce {
         BigDecimal u = BigDecimal.ZERO;
         for (int i = 0; i < c.length; i++) {
             u = u.add(new BigDecimal(p.weight(i)).multiply(new BigDecimal(p.value(i, c[i]))));
+        }
+        for (Interaction t : p.interactions()) { // its value, when every issue it names takes one of its options
+            boolean holds = true;
+            for (int j = 0; j < t.issues().length; j++) {
+                holds &= t.options()[j][c[t.issues()[j]]];
+            }
+            u = holds ? u.add(new BigDecimal(t.value())) : u;
         }
         return u;
     }
