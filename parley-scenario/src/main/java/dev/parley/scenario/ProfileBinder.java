@@ -1,5 +1,7 @@
 package dev.parley.scenario;
 
+import dev.parley.engine.model.Condition;
+import dev.parley.engine.model.Interaction;
 import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Option;
 import dev.parley.engine.model.Party;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
  */
 final class ProfileBinder {
     private static final List<String> PROFILE_KEYS = List.of("reservation", "weights", "values", "redLines",
-            "conditions");
+            "conditions", "interactions");
 
     private final Checks c;
     private final Shapes.Issues issues;
@@ -85,8 +87,11 @@ final class ProfileBinder {
                 .map(n -> weights(n, Checks.join(path, "weights"))).orElseGet(this::unknownWeights);
         double[][] values = c.required(m, path, "values", "per issue, a value in [0, 1] for each option")
                 .map(n -> values(n, Checks.join(path, "values"), weights)).orElse(null);
-        Optional<List<dev.parley.engine.model.Condition>> conditions = m.get("conditions").map(n -> new ConditionBinder(
-                c, issues).conditions(n, Checks.join(path, "conditions"))).orElse(Optional.of(List.of()));
+        LinkBinder links = new LinkBinder(c, issues);
+        Optional<List<Condition>> conditions = m.get("conditions").map(n -> links.conditions(n, Checks.join(path,
+                "conditions"))).orElse(Optional.of(List.of()));
+        Optional<List<Interaction>> terms = m.get("interactions").map(n -> links.interactions(n, Checks.join(path,
+                "interactions"))).orElse(Optional.of(List.of()));
         boolean[][] redLines = m.get("redLines").map(n -> redLines(n, Checks.join(path, "redLines")))
                 .orElseGet(this::noRedLines);
         List<Issue> bound = issues.bound();
@@ -94,11 +99,16 @@ final class ProfileBinder {
                 || values == null || java.util.Arrays.stream(weights).anyMatch(Double::isNaN)) {
             return Optional.empty();
         }
-        if (conditions.isEmpty()) {
+        if (conditions.isEmpty() || terms.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Profile.of(bound, weights, values, reservation.get(), redLines).withConditions(conditions
-                .get()));
+        Profile p = Profile.of(bound, weights, values, reservation.get(), redLines).withConditions(conditions.get());
+        try {
+            return Optional.of(p.withInteractions(terms.get()));
+        } catch (IllegalArgumentException e) { // the utility leaves [0, 1], or too many combinations are linked
+            c.add(m.get("interactions").orElseThrow(), Checks.join(path, "interactions"), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private double[] unknownWeights() {

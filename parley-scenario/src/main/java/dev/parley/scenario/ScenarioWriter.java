@@ -146,6 +146,19 @@ public final class ScenarioWriter {
                 return condition;
             }).toList());
         }
+        if (!p.interactions().isEmpty()) {
+            m.put("interactions", p.interactions().stream().map(t -> {
+                var when = new LinkedHashMap<String, Object>();
+                for (int j = 0; j < t.size(); j++) {
+                    int at = j;
+                    when.putAll(side(issues.get(t.issue(j)), k -> t.option(at, k)));
+                }
+                var term = new LinkedHashMap<String, Object>();
+                term.put("when", when);
+                term.put("add", t.value());
+                return term;
+            }).toList());
+        }
         return m;
     }
 

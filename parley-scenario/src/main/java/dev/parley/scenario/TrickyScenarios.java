@@ -143,6 +143,17 @@ public final class TrickyScenarios {
             p = p.withConditions(List.of(new dev.parley.engine.model.Condition(a, some(rnd, issues.get(a).size()), b,
                     some(rnd, issues.get(b).size()))));
         }
+        if (issues.size() >= 2 && rnd.nextInt(3) == 0) {
+            int a = rnd.nextInt(issues.size() - 1);
+            int b = a + 1 + rnd.nextInt(issues.size() - a - 1);
+            var term = new dev.parley.engine.model.Interaction(new int[]{a, b}, new boolean[][]{some(rnd, issues.get(a)
+                    .size()), some(rnd, issues.get(b).size())}, (rnd.nextBoolean() ? -1 : 1) * number(rnd, false) / 8);
+            try {
+                p = p.withInteractions(List.of(term));
+            } catch (IllegalArgumentException outsideTheUnitInterval) {
+                // this profile goes without
+            }
+        }
         return p;
     }
 

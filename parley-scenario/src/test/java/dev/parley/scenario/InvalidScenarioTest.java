@@ -70,4 +70,31 @@ class InvalidScenarioTest {
         assertThat(e.problems()).extracting(Problem::toString).containsExactly("big.yaml:9:14 issues[0].options: "
                 + "10001 options; an issue may have at most 10000");
     }
+
+    /** Conditions that link issues into more combinations than the exact analysis takes are refused where read. */
+    @Test
+    void issuesLinkedIntoTooManyCombinations_areRefused() {
+        var text = new StringBuilder("format: parley/1\nid: linked\ntitle: Linked\nparties:\n  - {id: A, role: "
+                + "principal}\n  - {id: B, role: principal}\nissues:\n");
+        for (String id : List.of("I", "J", "K")) { // 110^3 = 1,331,000 combinations, over 2^20 = 1,048,576
+            text.append("  - id: ").append(id).append("\n    options: [");
+            for (int k = 0; k < 110; k++) {
+                text.append(k == 0 ? "" : ", ").append("o").append(k);
+            }
+            text.append("]\n");
+        }
+        String zeros = "[" + String.join(", ", java.util.Collections.nCopies(110, "0")) + "]";
+        String values = "    values: {I: " + zeros + ", J: " + zeros + ", K: " + zeros + "}\n";
+        text.append("profiles:\n  A:\n    reservation: 0\n    weights: {I: 1, J: 0, K: 0}\n").append(values).append(
+                "    conditions:\n      - {if: {I: [o0]}, then: {J: [o0]}}\n  B:\n    reservation: 0\n    weights: "
+                        + "{I: 1, J: 0, K: 0}\n")
+                .append(values).append("    conditions:\n      - {if: {J: [o1]}, "
+                        + "then: {K: [o1]}}\n");
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioReader.read("linked.yaml",
+                text.toString(), Format.YAML));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly("linked.yaml:15:3 profiles: conditions "
+                + "and interaction terms link issues I+J+K into 1,331,000 combinations, more than the 1,048,576 the "
+                + "exact analysis takes; link fewer or smaller issues");
+    }
 }

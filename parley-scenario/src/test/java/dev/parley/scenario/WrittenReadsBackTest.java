@@ -105,5 +105,15 @@ class WrittenReadsBackTest {
         }
         assertThat(seen).containsAll(List.of("yes", "0x1F", "nul\u0000", "line\nbreak", "  leading", "🙂 emoji",
                 "2025-03-11", "null"));
+        long conditions = 0;
+        long terms = 0;
+        for (long seed = 1; seed <= 400; seed++) {
+            for (var p : TrickyScenarios.generate(seed).profiles().values()) {
+                conditions += p.conditions().size();
+                terms += p.interactions().size();
+            }
+        }
+        assertThat(conditions).as("hard conditions written and read back").isGreaterThan(50);
+        assertThat(terms).as("interaction terms written and read back").isGreaterThan(50);
     }
 }

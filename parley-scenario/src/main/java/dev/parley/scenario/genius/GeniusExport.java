@@ -46,6 +46,13 @@ public final class GeniusExport {
             }
             files.put(p.id() + ".xml", profile(s, p, profile, issueNames, itemNames, notes));
         }
+        s.profiles().forEach((party, profile) -> {
+            if (!profile.conditions().isEmpty() || !profile.interactions().isEmpty()) {
+                notes.add(party + ": " + profile.conditions().size() + " hard condition(s) and " + profile
+                        .interactions().size() + " interaction term(s) cannot be expressed in GENIUS's additive "
+                        + "profiles and were dropped");
+            }
+        });
         s.demands().forEach((party, demands) -> notes.add(party + ": stated demands " + String.join(", ", demands
                 .stream().map(d -> d.id()).toList()) + " cannot be expressed in GENIUS and were dropped"));
         s.parties().stream().filter(p -> !p.allies().isEmpty()).forEach(p -> notes.add(p.id() + ": allies "

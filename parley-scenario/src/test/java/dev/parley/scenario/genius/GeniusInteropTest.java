@@ -124,6 +124,17 @@ class GeniusInteropTest {
     }
 
     @Test
+    void conditionsAndInteractionTerms_areReportedAsDropped() {
+        Scenario s = dev.parley.scenario.ScenarioReader.read(Path.of(
+                "src/test/resources/scenarios/valid/fishing-conditions.yaml"));
+        assertThat(GeniusExport.write(s).notes()).contains(
+                "N: 1 hard condition(s) and 1 interaction term(s) cannot be expressed in GENIUS's additive profiles "
+                        + "and were dropped",
+                "S: 0 hard condition(s) and 1 interaction term(s) cannot be expressed in GENIUS's additive profiles "
+                        + "and were dropped");
+    }
+
+    @Test
     void nativeScenario_exportsWithRedLinesReportedAndUtilitiesScaledTogether() throws IOException {
         Scenario ceasefire = BuiltinScenarios.find("ceasefire-2025").orElseThrow();
         GeniusExport.Result r = GeniusExport.write(ceasefire);

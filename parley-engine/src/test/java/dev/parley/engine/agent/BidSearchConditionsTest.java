@@ -1,0 +1,61 @@
+package dev.parley.engine.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.engine.analysis.LinkedAnalysisPropertiesTest;
+import dev.parley.engine.model.Condition;
+import dev.parley.engine.model.Profile;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.utility.UtilityTable;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** An agent's bid never breaks its own red lines or hard conditions, whatever the target and the reference. */
+class BidSearchConditionsTest {
+    static java.util.stream.LongStream seeds() {
+        return LinkedAnalysisPropertiesTest.seeds();
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void bids_breakNoneOfTheMakersConditions(long seed) {
+        Scenario s = LinkedAnalysisPropertiesTest.scenario(seed);
+        var rnd = new SplittableRandom(seed);
+        for (Profile p : s.profiles().values()) {
+            if (p.conditions().isEmpty() || !someAllowed(s, p)) {
+                continue;
+            }
+            UtilityTable t = UtilityTable.of(s.space(), p);
+            for (int draw = 0; draw < 25; draw++) {
+                int[] reference = new int[s.issues().size()];
+                for (int i = 0; i < reference.length; i++) {
+                    reference[i] = rnd.nextInt(s.issues().get(i).size());
+                }
+                int[] bid = BidSearch.near(t, rnd.nextInt(11) / 10.0, reference);
+                assertThat(broken(p, bid)).as("bid %s", java.util.Arrays.toString(bid)).isFalse();
+            }
+        }
+    }
+
+    private static boolean someAllowed(Scenario s, Profile p) {
+        int[] c = new int[s.issues().size()];
+        do {
+            if (!broken(p, c)) {
+                return true;
+            }
+        } while (s.space().increment(c));
+        return false;
+    }
+
+    private static boolean broken(Profile p, int[] c) {
+        boolean out = false;
+        for (int i = 0; i < c.length; i++) {
+            out |= p.isRedLine(i, c[i]);
+        }
+        for (Condition h : p.conditions()) {
+            out |= h.ifOptions()[c[h.ifIssue()]] && !h.thenOptions()[c[h.thenIssue()]];
+        }
+        return out;
+    }
+}
