@@ -39,7 +39,7 @@ export function assessmentView(s, a) {
     el('td', {}, partyName(s, p)), el('td', { class: 'num' }, num(u)), el('td', { class: 'num' }, shareText(a, a.shares, p, 'more than the zone allows')),
     el('td', { class: 'num' }, shareText(a, a.sharesWithinRedLines, p, 'more than its red lines allow')), el('td', { class: 'num' }, demandText(a, p)))))),
   a.flags.length ? el('ul', { class: 'flag flags' }, a.flags.map((f) => el('li', {}, `${f.flag}${f.party ? ` (${f.party})` : ''}: ${f.detail}`)))
-    : el('p', { class: 'ok flags' }, 'No lopsidedness flag: every ratifying party at or above its reservation, no red line broken, no victory, Pareto-optimal in the zone.'));
+    : el('p', { class: 'ok flags' }, 'No lopsidedness flag: every ratifying party at or above its reservation, no red line or condition broken, no victory, Pareto-optimal in the zone.'));
 }
 
 export function analysisCards(seat, missing) {
@@ -90,7 +90,7 @@ function statedDemandsView(s, checks) {
   const short = (n) => (n.shortOf.length ? `at best short of ${n.shortOf.join(' and ')}'s reservation by ${num(n.shortfall)}`
     : 'no package within every red line grants it');
   const why = (c) => (c.redLinesInTheWay.length
-    ? `only if these red lines went: ${c.redLinesInTheWay.join(', ')}${c.nearMisses.length ? `; and even then ${short(c.nearMisses[0])}` : ''}`
+    ? `only if these ${c.redLinesInTheWay.some((x) => x.includes(' condition ')) ? 'red lines and conditions' : 'red lines'} went: ${c.redLinesInTheWay.join(', ')}${c.nearMisses.length ? `; and even then ${short(c.nearMisses[0])}` : ''}`
     : c.nearMisses.length ? short(c.nearMisses[0]) : 'no package within every red line grants it');
   const verdict = (c) => (c.possible === null ? 'not known (see the analysis notes)'
     : c.possible ? `yes${c.zoneWith === null ? '' : ` (${c.zoneWith.toLocaleString('en')} packages)`}` : `no: ${why(c)}`);

@@ -2,16 +2,32 @@
 import { call } from './api.js';
 import { el, show, num, errorBox, optionLabel } from './util.js';
 
-/** The seat's own utility of a package, from its profile in the parley/1 shape (values in option order). */
+/**
+ * The seat's own utility of a package, from its profile in the parley/1 shape (values in option order, interaction
+ * terms added where they hold), and what of its own it breaks: red lines (by issue name) and conditions (in words).
+ */
 export function utility(profile, outcome, scenario) {
   let u = 0;
-  const broken = [];
+  const broken = []; // red lines by issue name
+  const conditions = []; // conditions broken, in words
   for (const issue of scenario.issues) {
     const k = issue.options.findIndex((o) => o.id === outcome[issue.id]);
     u += profile.weights[issue.id] * profile.values[issue.id][k];
     if ((profile.redLines[issue.id] || []).includes(outcome[issue.id])) broken.push(issue.name);
   }
-  return { u, broken };
+  const takes = (side) => Object.entries(side).every(([issue, options]) => options.includes(outcome[issue]));
+  for (const t of profile.interactions || []) if (takes(t.when)) u += t.add;
+  for (const c of profile.conditions || []) if (takes(c.if) && !takes(c.then)) conditions.push(conditionText(c, scenario));
+  return { u, broken, conditions };
+}
+
+/** "Ceasefire scope: Full 30-day ceasefire only with Western military aid: all paused or permanent halt". */
+export function conditionText(c, scenario) {
+  const side = (m) => Object.entries(m).map(([issue, options]) => {
+    const i = scenario.issues.find((x) => x.id === issue);
+    return `${i.name}: ${options.map((o) => optionLabel(scenario, issue, o)).join(' or ')}`;
+  }).join('');
+  return `${side(c.if)} only with ${side(c.then)}`;
 }
 
 export function profileCard(seat) {
@@ -25,6 +41,11 @@ export function profileCard(seat) {
       el('th', {}, 'Red lines'))), el('tbody', {}, s.issues.map((i) => el('tr', {},
       el('td', {}, i.name), el('td', { class: 'num' }, num(p.weights[i.id])),
       el('td', { class: 'flag small' }, (p.redLines[i.id] || []).map((o) => optionLabel(s, i.id, o)).join('; ')))))),
+    (p.conditions || []).length ? el('p', { class: 'small', id: 'my-conditions' }, 'Your conditions: ',
+      p.conditions.map((c) => conditionText(c, s)).join('; '), '.') : null,
+    (p.interactions || []).length ? el('p', { class: 'small', id: 'my-interactions' }, 'Combinations you value: ',
+      p.interactions.map((t) => `${t.add > 0 ? '+' : ''}${num(t.add)} when ${Object.entries(t.when).map(([issue, options]) =>
+        options.map((o) => optionLabel(s, issue, o)).join(' or ')).join(' with ')}`).join('; '), '.') : null,
     el('p', {}, 'Reservation value ', el('b', { id: 'reservation' }, num(p.reservation)), ': below this, no deal is better.'),
     p.editable ? el('button', { type: 'button', class: 'secondary', id: 'edit-profile', onclick: () => {
       seat.editing = true;
@@ -60,6 +81,9 @@ function profileEditor(seat) {
   const save = async (ev) => {
     const button = ev.target;
     const body = { reservation: Number(document.getElementById('reservation-input').value), weights: {}, values: {}, redLines: {} };
+    // Conditions and interaction terms are not edited here: they are kept as they are.
+    if ((p.conditions || []).length) body.conditions = p.conditions;
+    if ((p.interactions || []).length) body.interactions = p.interactions;
     for (const i of s.issues) {
       body.weights[i.id] = Number(document.getElementById(`w-${i.id}`).value);
       body.values[i.id] = i.options.map((o) => Number(document.getElementById(`v-${i.id}-${o.id}`).value));
@@ -91,7 +115,7 @@ export function tableCard(seat, table) {
   const v = seat.view;
   if (!table) return el('section', { class: 'card', id: 'on-table' }, el('h2', {}, 'On the table'),
     el('p', { class: 'muted' }, 'Nothing yet: the first proposal will appear here as soon as it is made.'));
-  const { u, broken } = utility(seat.profile, table, v.scenario);
+  const { u, broken, conditions } = utility(seat.profile, table, v.scenario);
   if (JSON.stringify(seat.lastTable) !== JSON.stringify(table)) {
     seat.prevTable = seat.lastTable || null;
     seat.lastTable = table;
@@ -116,6 +140,7 @@ export function tableCard(seat, table) {
   el('p', {}, 'Your utility ', el('b', { id: 'my-utility' }, num(u)), ' against your reservation ', num(seat.profile.reservation),
     u >= seat.profile.reservation ? el('span', { class: 'ok' }, ' — acceptable') : el('span', { class: 'flag' }, ' — below your reservation')),
   broken.length ? el('p', { class: 'flag' }, `Breaks your red line on ${broken.join(', ')}.`) : null,
+  conditions.length ? el('p', { class: 'flag', id: 'my-conditions-broken' }, `Breaks your condition: ${conditions.join('; ')}.`) : null,
   demandsLine(v, table),
   relayFor(v),
   changed.length ? el('div', { id: 'changed' }, el('h3', {}, `What changes (${changed.length} of ${v.scenario.issues.length} issues)`),

@@ -35,7 +35,9 @@ final class AnalysisText {
 
         var counts = new TextTable("", "", ">", "");
         counts.row("Outcomes", Text.count(a.outcomes()), "");
-        counts.row("Within red lines", Text.count(a.withinRedLines()), "break no ratifying party's red line");
+        boolean conditions = s.profiles().values().stream().anyMatch(p -> !p.conditions().isEmpty());
+        counts.row("Within red lines", Text.count(a.withinRedLines()), "break no ratifying party's red line"
+                + (conditions ? " or condition" : ""));
         counts.row("Agreement zone", count(a.agreementZone()), a.zoneEmpty()
                 ? "EMPTY: no package gives every ratifying party its reservation; no deal is possible as things stand"
                 : "also give every ratifying party at least its reservation");
@@ -67,7 +69,8 @@ final class AnalysisText {
         }
         if (!a.blockingDemands().isEmpty()) {
             out.append(
-                    "\nWhat blocks a deal: each red line dropped, each reservation lowered; the most blocking first\n");
+                    "\nWhat blocks a deal: each red line dropped, " + (conditions ? "each condition dropped, " : "")
+                            + "each reservation lowered; the most blocking first\n");
             out.append(blocking(a));
             if (a.zoneEmpty() && a.blockingDemands().stream().allMatch(b -> b.nashWithout().isEmpty())) {
                 out.append("  No single demand, dropped or lowered, opens the zone.\n");
@@ -204,7 +207,11 @@ final class AnalysisText {
                         110));
             } else if (!c.possible().get()) {
                 String reason = !c.redLinesInTheWay().isEmpty()
-                        ? "only if these red lines went: " + String.join(", ", c.redLinesInTheWay())
+                        ? "only if these " + (c.redLinesInTheWay().stream().anyMatch(x -> x.contains(" condition "))
+                                ? "red lines and conditions"
+                                : "red lines") + " went: " + String.join(", ",
+                                        c
+                                                .redLinesInTheWay())
                                 + (c.nearMisses().isEmpty() ? "" : "; and even then " + shortOf(c.nearMisses().get(0)))
                         : c.nearMisses().isEmpty()
                                 ? "no package within every ratifying party's red lines grants it"
@@ -233,9 +240,17 @@ final class AnalysisText {
             h.add(">" + party);
         }
         var table = new TextTable("  ", h.toArray(String[]::new));
+        var legend = new StringBuilder(); // conditions are long: the table names them (a), (b), ... and says them below
         for (BlockingDemand b : a.blockingDemands()) {
             var row = new ArrayList<Object>();
-            row.add(b.demand());
+            if (b.condition().isPresent()) {
+                String mark = "(" + (char) ('a' + legend.toString().lines().count() % 26) + ")";
+                legend.append("  ").append(mark).append(' ').append(b.party()).append(": ").append(b.condition()
+                        .get()).append('\n');
+                row.add(b.party() + " condition " + mark);
+            } else {
+                row.add(b.demand());
+            }
             row.add(b.change());
             row.add(count(b.zoneWith()));
             row.add(count(b.zoneWithout()));
@@ -246,7 +261,8 @@ final class AnalysisText {
             }
             table.row(row.toArray());
         }
-        return table.render() + "  (the party columns: how each party's Nash utility moves without the demand)\n";
+        return table.render() + "  (the party columns: how each party's Nash utility moves without the demand)\n"
+                + legend;
     }
 
     private static String assessment(Scenario s, Analysis a, Assessment x, double victoryLimit) {

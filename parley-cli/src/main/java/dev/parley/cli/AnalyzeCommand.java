@@ -53,7 +53,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     double victoryLimit;
 
     @Option(names = "--demand-limits", paramLabel = "MOST,FEW", split = ",", description = "Flag a package as one-sided on stated demands when one principal is granted at least MOST "
-            + "of its demands (by its own weights) and another at most FEW (default: 2/3 and 1/3).")
+            + "of its demands (by its own weights) and another at most FEW (default: 0.6 and 1/3).")
     double[] demandLimits;
 
     @Option(names = "--favoured-limit", paramLabel = "X", defaultValue = "0.4", description = "Flag a package as favouring the mediator (or a stakeholder that does not ratify) when its "
@@ -123,7 +123,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         double few = AssessmentLimits.DEFAULTS.demandsFew();
         if (demandLimits != null) {
             if (demandLimits.length != 2) {
-                throw new UsageException("--demand-limits takes MOST,FEW, e.g. 0.67,0.33");
+                throw new UsageException("--demand-limits takes MOST,FEW, e.g. 0.6,0.33");
             }
             most = demandLimits[0];
             few = demandLimits[1];

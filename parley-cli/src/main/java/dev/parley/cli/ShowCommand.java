@@ -30,7 +30,7 @@ final class ShowCommand implements Callable<Integer> {
     ScenarioArgument scenario;
 
     @Option(names = "--profiles", description = "Also show each party's private profile: reservation value, "
-            + "weights, values and red lines.")
+            + "weights, values, red lines, conditions and interaction terms.")
     boolean profiles;
 
     @Override
@@ -123,6 +123,8 @@ final class ShowCommand implements Callable<Integer> {
                 table.row(issue.id(), Text.two(p.weight(i)), String.join(" ", values), String.join(", ", red));
             }
             out.print(table.render());
+            p.conditions().forEach(c -> out.println("      condition: " + c.describe(s.issues())));
+            p.interactions().forEach(t -> out.println("      interaction: " + t.describe(s.issues())));
         }
         List<String> without = s.parties().stream().map(Party::id).filter(id -> !s.profiles().containsKey(id))
                 .toList();

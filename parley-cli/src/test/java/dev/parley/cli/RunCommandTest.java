@@ -49,7 +49,7 @@ class RunCommandTest {
 
     @Test
     void report_isOnePageWithTheStoryAndAChartPerPairOfParties() throws IOException {
-        assertThat(Cli.run("run", "--protocol", "saop", "--out", tmp.toString(), "--quiet").exitCode()).isZero();
+        assertThat(Cli.run("run", "--protocol", "shuttle", "--out", tmp.toString(), "--quiet").exitCode()).isZero();
         String html = Files.readString(tmp.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>The story</h2>").contains("Result: AGREEMENT")
                 .contains("<h2>Each party's utility, round by round</h2>")

@@ -95,7 +95,7 @@ final class ScenarioBinder {
                 .map(n -> ProfileBinder.profiles(n, known, shapes, c))
                 .orElse(Map.of());
         if (issuesComplete && !profiles.isEmpty()) {
-            linkedTooFar(top.get("profiles").orElseThrow(), issues, profiles);
+            linkedTooFar(c, top.get("profiles").orElseThrow(), "profiles", issues, profiles);
         }
         Map<String, List<dev.parley.engine.model.Demand>> demands = top.get("demands")
                 .map(n -> DemandBinder.demands(n, known, shapes, c)).orElse(Map.of());
@@ -370,7 +370,7 @@ final class ScenarioBinder {
     }
 
     /** Issues linked, across every profile, into more combinations than the exact analysis takes: one problem each. */
-    private void linkedTooFar(Node at, List<Issue> issues, Map<String, Profile> profiles) {
+    static void linkedTooFar(Checks c, Node at, String path, List<Issue> issues, Map<String, Profile> profiles) {
         var links = new ArrayList<int[]>();
         profiles.values().forEach(p -> links.addAll(p.links()));
         int[] radix = issues.stream().mapToInt(Issue::size).toArray();
@@ -378,7 +378,7 @@ final class ScenarioBinder {
         for (int g = 0; g < groups.count(); g++) {
             long n = groups.options(g, radix);
             if (n > dev.parley.engine.model.IssueGroups.MAX_COMPOUND_OPTIONS) {
-                c.add(at, "profiles", String.format(java.util.Locale.ROOT, "conditions and interaction terms link "
+                c.add(at, path, String.format(java.util.Locale.ROOT, "conditions and interaction terms link "
                         + "issues %s into %,d combinations, more than the %,d the exact analysis takes; link fewer "
                         + "or smaller issues", groups.name(g, issues), n,
                         dev.parley.engine.model.IssueGroups.MAX_COMPOUND_OPTIONS));

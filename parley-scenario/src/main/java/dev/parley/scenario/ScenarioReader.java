@@ -87,8 +87,15 @@ public final class ScenarioReader {
     public static dev.parley.engine.model.Profile readProfile(Scenario s, String party, String json) {
         var problems = new ArrayList<Problem>();
         var checks = new Checks("profile", problems);
+        String path = Checks.join("profiles", party);
         Optional<dev.parley.engine.model.Profile> profile = TreeReader.read("profile", json, Format.JSON, problems)
-                .flatMap(root -> ProfileBinder.one(root, Checks.join("profiles", party), s.issues(), checks));
+                .flatMap(root -> ProfileBinder.one(root, path, s.issues(), checks).filter(p -> {
+                    var all = new java.util.LinkedHashMap<>(s.profiles());
+                    all.put(party, p); // linked with the others' conditions and terms, still analysable?
+                    int before = problems.size();
+                    ScenarioBinder.linkedTooFar(checks, root, path, s.issues(), all);
+                    return problems.size() == before;
+                }));
         if (!problems.isEmpty() || profile.isEmpty()) {
             if (problems.isEmpty()) {
                 throw new IllegalStateException("no profile and no problem for " + party);

@@ -10,7 +10,9 @@ import dev.parley.engine.analysis.BlockingDemand;
 import dev.parley.engine.analysis.FrontierPoint;
 import dev.parley.engine.analysis.Solution;
 import dev.parley.engine.analysis.SolutionKind;
+import dev.parley.engine.model.Condition;
 import dev.parley.engine.model.Party;
+import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.utility.UtilityTable;
 import java.math.BigInteger;
@@ -20,9 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The analysis of the built-in scenario: the sanity figures of shared/scenarios/ceasefire-2025.md, and the zone and
- * frontier checked here by enumerating all 800,000 outcomes. (The zone of 33,425 and the frontier of 634 outcomes
- * were also reproduced outside Parley, by brute force in exact integer arithmetic.)
+ * The analysis of the built-in scenario: its sanity figures (the README's example output; hard conditions included), and
+ * the zone and frontier checked here by enumerating all 800,000 outcomes, each condition applied by its definition.
+ * Without the conditions, the wave-1 figures (the zone of 33,425 and the frontier of 634 outcomes were also
+ * reproduced outside Parley, by brute force in exact integer arithmetic).
  */
 class CeasefireAnalysisTest {
     static final Scenario S = BuiltinScenarios.find("ceasefire-2025").orElseThrow();
@@ -31,8 +34,8 @@ class CeasefireAnalysisTest {
 
     @BeforeAll
     static void enumerateZone() {
-        List<UtilityTable> tables = S.ratifyingParties().stream()
-                .map(p -> UtilityTable.of(S.space(), S.profile(p.id()).orElseThrow())).toList();
+        List<Profile> profiles = S.ratifyingParties().stream().map(p -> S.profile(p.id()).orElseThrow()).toList();
+        List<UtilityTable> tables = profiles.stream().map(p -> UtilityTable.of(S.space(), p)).toList();
         int[] choice = new int[S.issues().size()];
         do {
             double[] u = new double[tables.size()];
@@ -41,6 +44,9 @@ class CeasefireAnalysisTest {
                 UtilityTable t = tables.get(k);
                 u[k] = t.utility(choice);
                 in &= !t.breaksRedLine(choice) && u[k] >= t.reservation() - 1e-9;
+                for (Condition c : profiles.get(k).conditions()) { // these options only with those
+                    in &= !(c.ifOptions()[choice[c.ifIssue()]] && !c.thenOptions()[choice[c.thenIssue()]]);
+                }
             }
             if (in) {
                 ZONE.add(u);
@@ -51,10 +57,28 @@ class CeasefireAnalysisTest {
     @Test
     void counts_matchTheSpecAndTheEnumeration() {
         assertThat(A.outcomes()).isEqualTo(BigInteger.valueOf(800_000));
-        assertThat(A.withinRedLines()).isEqualTo(BigInteger.valueOf(144_000));
-        assertThat(A.agreementZone().getAsLong()).isEqualTo(ZONE.size()).isEqualTo(33_425);
+        assertThat(A.withinRedLines()).isEqualTo(BigInteger.valueOf(77_760));
+        assertThat(A.agreementZone().getAsLong()).isEqualTo(ZONE.size()).isEqualTo(17_532);
         assertThat(A.zoneEmpty()).isFalse();
         assertThat(A.notes()).isEmpty();
+    }
+
+    @Test
+    void withoutTheConditions_theWaveOneFigures() {
+        var profiles = new java.util.LinkedHashMap<String, Profile>();
+        S.profiles().forEach((id, p) -> profiles.put(id, p.withConditions(List.of())));
+        Scenario plain = Scenario.of(S.id(), S.title(), S.description(), S.parties(), S.issues(), profiles, S
+                .protocol(), S.demands());
+        Analysis a = Analyzer.analyze(plain, AnalysisOptions.defaults().withBlockingDemands(false));
+        assertThat(a.withinRedLines()).isEqualTo(BigInteger.valueOf(144_000));
+        assertThat(a.agreementZone().getAsLong()).isEqualTo(33_425);
+        assertThat(a.frontierSize().getAsLong()).isEqualTo(634);
+        Solution nash = a.solutions().get(SolutionKind.NASH);
+        assertThat(nash.outcome().format(S.issues())).isEqualTo("CF=full-30d,KU=surrender,TR=de-facto-line,"
+                + "MO=ukraine-halts,AID=us-pause-europe-continues,PK=neutral-monitors,SG=binding-us-europe,"
+                + "NATO=neutrality,SAN=phased-with-snapback");
+        assertThat(nash.utilities()).containsEntry("UA", 0.5805).containsEntry("RU", 0.554)
+                .containsEntry("US", 0.808).containsEntry("EUR", 0.668);
     }
 
     @Test
@@ -72,8 +96,8 @@ class CeasefireAnalysisTest {
     @Test
     void frontier_isExactlyTheNonDominatedZone() {
         List<double[]> front = A.frontier(Integer.MAX_VALUE).stream().map(CeasefireAnalysisTest::vector).toList();
-        assertThat(front).hasSize(634);
-        assertThat(A.frontierSize().getAsLong()).isEqualTo(634);
+        assertThat(front).hasSize(486);
+        assertThat(A.frontierSize().getAsLong()).isEqualTo(486);
         for (double[] f : front) {
             assertThat(ZONE.stream().noneMatch(z -> dominates(z, f))).isTrue();
         }
@@ -85,11 +109,11 @@ class CeasefireAnalysisTest {
     @Test
     void nash_isTheSpecPackageWithTheSpecUtilities() {
         Solution nash = A.solutions().get(SolutionKind.NASH);
-        assertThat(nash.outcome().format(S.issues())).isEqualTo("CF=full-30d,KU=surrender,TR=de-facto-line,"
-                + "MO=ukraine-halts,AID=us-pause-europe-continues,PK=neutral-monitors,SG=binding-us-europe,"
-                + "NATO=neutrality,SAN=phased-with-snapback");
-        assertThat(nash.utilities()).containsEntry("UA", 0.5805).containsEntry("RU", 0.554)
-                .containsEntry("US", 0.808).containsEntry("EUR", 0.668);
+        assertThat(nash.outcome().format(S.issues())).isEqualTo("CF=full-after-monitoring,KU=corridor,"
+                + "TR=de-facto-line,MO=ukraine-halts,AID=us-pause-europe-continues,PK=neutral-monitors,"
+                + "SG=binding-us-europe,NATO=neutrality,SAN=phased-with-snapback");
+        assertThat(nash.utilities()).containsEntry("UA", 0.5805).containsEntry("RU", 0.556)
+                .containsEntry("US", 0.758).containsEntry("EUR", 0.658);
         double best = ZONE.stream().mapToDouble(z -> (z[0] - .45) * (z[1] - .5) * (z[2] - .35) * (z[3] - .45)).max()
                 .orElseThrow();
         assertThat(nash.value()).isCloseTo(best, within(1e-12));
@@ -105,9 +129,14 @@ class CeasefireAnalysisTest {
     }
 
     @Test
-    void blockingDemands_coverEveryRedLineAndReservation_rankedByZoneGrowth() {
+    void blockingDemands_coverEveryRedLineConditionAndReservation_rankedByZoneGrowth() {
         List<BlockingDemand> b = A.blockingDemands();
-        assertThat(b).hasSize(6 + 4);
+        assertThat(b).hasSize(6 + 3 + 4);
+        assertThat(b.stream().filter(d -> d.kind() == BlockingDemand.Kind.CONDITION).map(BlockingDemand::demand))
+                .containsExactlyInAnyOrder("RU condition CF=full-30d only with AID=all-paused|permanent-halt",
+                        "RU condition CF=full-30d|full-after-monitoring only with MO=mutual-pause|ukraine-halts|"
+                                + "permanent-caps",
+                        "UA condition NATO=neutrality only with SG=binding-us-europe|europe-with-us-backstop");
         assertThat(b.stream().filter(d -> d.kind() == BlockingDemand.Kind.RED_LINE).map(BlockingDemand::demand))
                 .containsExactlyInAnyOrder("UA red line TR=recognise-occupied", "UA red line TR=recognise-five-regions",
                         "UA red line MO=permanent-caps", "RU red line PK=european-force-us-backstop",

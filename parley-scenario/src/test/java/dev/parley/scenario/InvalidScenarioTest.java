@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.parley.engine.model.Scenario;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,17 @@ class InvalidScenarioTest {
                         + "{I: 1, J: 0, K: 0}\n")
                 .append(values).append("    conditions:\n      - {if: {J: [o1]}, "
                         + "then: {K: [o1]}}\n");
+        // Without B's condition the scenario is read; B's profile sent with it, as the server takes it, is refused.
+        String withoutB = text.toString().replace("    conditions:\n      - {if: {J: [o1]}, then: {K: [o1]}}\n", "");
+        Scenario s = ScenarioReader.read("linked.yaml", withoutB, Format.YAML);
+        String profile = "{\"reservation\": 0, \"weights\": {\"I\": 1, \"J\": 0, \"K\": 0}, \"values\": {\"I\": "
+                + zeros + "}, \"conditions\": [{\"if\": {\"J\": [\"o1\"]}, \"then\": {\"K\": [\"o1\"]}}]}";
+        ScenarioException edit = catchThrowableOfType(ScenarioException.class, () -> ScenarioReader.readProfile(s,
+                "B", profile));
+        assertThat(edit).isNotNull();
+        assertThat(edit.problems()).extracting(Problem::message).containsExactly("conditions and interaction terms "
+                + "link issues I+J+K into 1,331,000 combinations, more than the 1,048,576 the exact analysis takes; "
+                + "link fewer or smaller issues");
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioReader.read("linked.yaml",
                 text.toString(), Format.YAML));
         assertThat(e).isNotNull();

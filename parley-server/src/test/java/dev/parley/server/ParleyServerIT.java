@@ -106,8 +106,8 @@ class ParleyServerIT extends HttpHarness {
         server = ParleyServer.start(store, ADMIN, "127.0.0.1", 0);
         Reply open = call("GET", analysis + "?limit=3", us, null);
         assertThat(open.status()).as(String.valueOf(open.body())).isEqualTo(200);
-        assertThat(open.body().get("agreementZone").asLong()).isEqualTo(33_425);
-        assertThat(open.body().get("frontier").get("size").asLong()).isEqualTo(634);
+        assertThat(open.body().get("agreementZone").asLong()).isEqualTo(17_532);
+        assertThat(open.body().get("frontier").get("size").asLong()).isEqualTo(486);
         assertThat(open.body().get("frontier").get("outcomes").size()).isEqualTo(3);
         assertThat(open.body().get("solutions").get("nash").get("utilities").get("UA").asDouble()).isEqualTo(0.5805);
         for (String party : List.of("UA", "RU", "EUR")) {

@@ -133,10 +133,10 @@ class WebConsoleIT {
         // Each delegation sees the proposal with its own utility, and votes; the EUR agent votes by itself.
         assertThat(ua.locator("#on-table")).containsText("The proposal on the table");
         assertThat(ua.locator("#my-utility")).hasText("0.581");
-        assertThat(ru.locator("#my-utility")).hasText("0.554");
-        // The Nash package grants RU three of its five demands: KU surrender, MO ukraine-halts, PK neutral-monitors.
-        assertThat(ru.locator("#my-demands")).hasText("Your stated demands granted: 3 of 5 (Surrender of Ukrainian "
-                + "forces in Kursk; Limits on Ukraine's ability to mobilise; No foreign peacekeepers).");
+        assertThat(ru.locator("#my-utility")).hasText("0.556");
+        // The Nash package grants RU two of its five demands: MO ukraine-halts, PK neutral-monitors.
+        assertThat(ru.locator("#my-demands")).hasText("Your stated demands granted: 2 of 5 (Limits on Ukraine's "
+                + "ability to mobilise; No foreign peacekeepers).");
         Browser.screenshot(ua, "party-room-proposal");
         // A dropped connection comes back and catches up: UA's socket is cut before RU votes.
         ua.evaluate("window.__parleySeat.link.drop()");
@@ -202,6 +202,11 @@ class WebConsoleIT {
         Page ua = browser.page();
         ua.navigate(links.get("UA"));
         assertThat(ua.locator("#profile")).containsText("Your private profile");
+        // UA's hard condition, in words, in its own room only.
+        assertThat(ua.locator("#my-conditions"))
+                .hasText("Your conditions: NATO membership: Treaty-bound neutrality only "
+                        + "with Security guarantees: Binding US and European guarantees or European guarantees with a US "
+                        + "backstop.");
         String uaToken = links.get("UA").substring(links.get("UA").lastIndexOf('/') + 1);
         String id = links.get("UA").split("/")[5];
         // From inside UA's page, with UA's token: its own profile, and nothing of anyone else's.

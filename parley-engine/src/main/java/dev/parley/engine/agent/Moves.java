@@ -1,5 +1,6 @@
 package dev.parley.engine.agent;
 
+import dev.parley.engine.model.Condition;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.protocol.Event;
@@ -64,7 +65,9 @@ final class Moves {
 
     /**
      * Shuttle: accepts an acceptable package worth {@code target}; otherwise rejects it, naming the (at most two)
-     * issues on which the package costs it most against its best option, and that option.
+     * issues on which the package costs it most against its best option, and that option; a red line broken counts
+     * first, and so does a hard condition broken, on the issue it needs something of, toward its best option there
+     * that satisfies it.
      */
     static Action respond(AgentView v, double target) {
         Outcome pkg = v.onTable().orElseThrow();
@@ -79,6 +82,21 @@ final class Moves {
             order[i] = i;
             loss[i] = v.utilities().contribution(i, best[i]) - v.utilities().contribution(i, c[i])
                     + (v.utilities().isRedLine(i, c[i]) ? 1 : 0);
+        }
+        // A broken condition is said like a red line, on the issue it needs something of, toward what it needs.
+        for (Condition k : v.utilities().conditions()) {
+            if (k.brokenBy(c)) {
+                int i = k.thenIssue();
+                loss[i] += 1;
+                int toward = -1;
+                for (int o = 0; o < v.issues().get(i).size(); o++) {
+                    if (k.thenOption(o) && !v.utilities().isRedLine(i, o) && (toward < 0 || v.utilities()
+                            .contribution(i, o) > v.utilities().contribution(i, toward))) {
+                        toward = o;
+                    }
+                }
+                best[i] = toward < 0 ? best[i] : toward;
+            }
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(loss[b], loss[a]));
         var objections = new ArrayList<String>();

@@ -189,7 +189,8 @@ public final class Analyzer {
     }
 
     /**
-     * For each red line and each reservation of a ratifying party: the zone and the Nash package without it. Ranked:
+     * For each red line, each hard condition and each reservation of a ratifying party: the zone and the Nash package
+     * without it. Ranked:
      * demands whose removal opens an empty zone first, then by how much the zone grows, then by Nash product gained.
      */
     private static List<BlockingDemand> blockingDemands(ZoneAnalysis zone, AnalysisOptions o, List<String> notes) {
@@ -203,7 +204,7 @@ public final class Analyzer {
                     total += p.isRedLine(i, k) ? 1 : 0;
                 }
             }
-            total++;
+            total += p.conditions().size() + 1;
         }
         Optional<Solution> nashWith = zone.solution(SolutionKind.NASH);
         int done = 0;
@@ -219,7 +220,8 @@ public final class Analyzer {
                         }
                         variants.add(new BlockingDemand(BlockingDemand.Kind.RED_LINE, party,
                                 Optional.of(z.scenario.issues().get(i).id()),
-                                Optional.of(z.scenario.issues().get(i).option(k).id()), "dropped", zone.count,
+                                Optional.of(z.scenario.issues().get(i).option(k).id()), Optional.empty(), "dropped",
+                                zone.count,
                                 without.count, nashWith, without.solution(SolutionKind.NASH)));
                         o.progress().progress("blocking demands", ++done, total);
                     }
@@ -233,8 +235,22 @@ public final class Analyzer {
             if (o.budget().spent()) {
                 break;
             }
+            for (int c = 0; c < p.conditions().size() && !o.budget().spent(); c++) {
+                ZoneAnalysis without = ZoneAnalysis.of(z.withConditionDropped(z.dims[d], c), quiet(o), true);
+                if (o.budget().spent()) {
+                    break;
+                }
+                variants.add(new BlockingDemand(BlockingDemand.Kind.CONDITION, party, Optional.empty(), Optional
+                        .empty(), Optional.of(p.conditions().get(c).describe(z.scenario.issues())), "dropped",
+                        zone.count, without.count, nashWith, without.solution(SolutionKind.NASH)));
+                o.progress().progress("blocking demands", ++done, total);
+            }
+            if (o.budget().spent()) {
+                break;
+            }
             variants.add(new BlockingDemand(BlockingDemand.Kind.RESERVATION, party, Optional.empty(),
-                    Optional.empty(), String.format(Locale.ROOT, "%.2f lowered by %.2f", p.reservation(),
+                    Optional.empty(), Optional.empty(),
+                    String.format(Locale.ROOT, "%.2f lowered by %.2f", p.reservation(),
                             o.reservationStep()),
                     zone.count, lowered.count, nashWith, lowered.solution(SolutionKind.NASH)));
             o.progress().progress("blocking demands", ++done, total);

@@ -6,7 +6,7 @@ package dev.parley.engine.analysis;
  *
  * @param victory a victory flag when |victory index| exceeds this (default 0.4)
  * @param demandsMost a principal granted at least this share of its stated demands (weighted by its own weights)...
- * @param demandsFew ...while another principal is granted at most this share: one-sided on demands (defaults 2/3
+ * @param demandsFew ...while another principal is granted at most this share: one-sided on demands (defaults 0.6
  *        and 1/3)
  * @param favoured the mediator, or a stakeholder that does not ratify, takes more than the principals' mean share
  *        of possible gain by more than this (default 0.4)
@@ -15,7 +15,7 @@ package dev.parley.engine.analysis;
  */
 public record AssessmentLimits(double victory, double demandsMost, double demandsFew, double favoured,
         double allies) {
-    public static final AssessmentLimits DEFAULTS = new AssessmentLimits(Assessment.DEFAULT_VICTORY_LIMIT, 2.0 / 3,
+    public static final AssessmentLimits DEFAULTS = new AssessmentLimits(Assessment.DEFAULT_VICTORY_LIMIT, 0.6,
             1.0 / 3, 0.4, 0.4);
 
     public AssessmentLimits {

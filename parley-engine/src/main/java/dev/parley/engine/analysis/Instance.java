@@ -39,10 +39,17 @@ final class Instance {
     final boolean[][] optionAllowed;
     /** Scenario party indices whose hard conditions apply. */
     private final int[] bound;
+    /** A condition that does not apply although its party's others do, or null. */
+    private final Condition dropped;
     private final int[][] allowedOptions;
 
     private Instance(Scenario scenario, Layout layout, long[][][] partyCells, int[] dims, long[] floor,
             boolean[][] optionAllowed, int[] bound) {
+        this(scenario, layout, partyCells, dims, floor, optionAllowed, bound, null);
+    }
+
+    private Instance(Scenario scenario, Layout layout, long[][][] partyCells, int[] dims, long[] floor,
+            boolean[][] optionAllowed, int[] bound, Condition dropped) {
         this.scenario = scenario;
         this.layout = layout;
         this.slots = layout.slots();
@@ -52,7 +59,8 @@ final class Instance {
         this.floor = floor;
         this.optionAllowed = optionAllowed;
         this.bound = bound;
-        this.allowed = layout.trivial() ? optionAllowed : combinations(scenario, layout, optionAllowed, bound);
+        this.dropped = dropped;
+        this.allowed = layout.trivial() ? optionAllowed : combinations(scenario, layout, optionAllowed, bound, dropped);
         this.allowedOptions = new int[slots][];
         for (int g = 0; g < slots; g++) {
             int n = 0;
@@ -102,7 +110,7 @@ final class Instance {
 
     /** The same options, without the floors: the space within red lines and conditions. */
     Instance withoutFloors() {
-        return new Instance(scenario, layout, partyCells, dims, noFloors(dims.length), optionAllowed, bound);
+        return new Instance(scenario, layout, partyCells, dims, noFloors(dims.length), optionAllowed, bound, dropped);
     }
 
     /** With option {@code option} of issue {@code issue} allowed again unless another ratifying party forbids it. */
@@ -116,7 +124,7 @@ final class Instance {
             }
         }
         a[issue][option] = !forbidden;
-        return new Instance(scenario, layout, partyCells, dims, floor, a, bound);
+        return new Instance(scenario, layout, partyCells, dims, floor, a, bound, dropped);
     }
 
     /**
@@ -136,7 +144,7 @@ final class Instance {
                 a[i][k] &= mask.allowed()[j][k];
             }
         }
-        return new Instance(scenario, layout, partyCells, dims, floor, a, bound);
+        return new Instance(scenario, layout, partyCells, dims, floor, a, bound, dropped);
     }
 
     /**
@@ -160,14 +168,23 @@ final class Instance {
                 f[d] = -Ticks.ZONE_TOLERANCE; // every utility is at least 0
             }
         }
-        return new Instance(scenario, layout, partyCells, dims, f, a, bound);
+        return new Instance(scenario, layout, partyCells, dims, f, a, bound, this.dropped);
+    }
+
+    /**
+     * With condition {@code condition} (by position) of scenario party {@code party} dropped; a copy of it that
+     * another party holds still applies.
+     */
+    Instance withConditionDropped(int party, int condition) {
+        Condition c = scenario.profiles().get(scenario.parties().get(party).id()).conditions().get(condition);
+        return new Instance(scenario, layout, partyCells, dims, floor, optionAllowed, bound, c);
     }
 
     /** With dimension {@code dim}'s floor lowered by {@code ticks}. */
     Instance withFloorLowered(int dim, long ticks) {
         long[] f = floor.clone();
         f[dim] -= ticks;
-        return new Instance(scenario, layout, partyCells, dims, f, optionAllowed, bound);
+        return new Instance(scenario, layout, partyCells, dims, f, optionAllowed, bound, dropped);
     }
 
     /** With scenario party {@code party} added as an unconstrained last dimension. */
@@ -176,7 +193,7 @@ final class Instance {
         d[dims.length] = party;
         long[] f = Arrays.copyOf(floor, floor.length + 1);
         f[floor.length] = Long.MIN_VALUE;
-        return new Instance(scenario, layout, partyCells, d, f, optionAllowed, bound);
+        return new Instance(scenario, layout, partyCells, d, f, optionAllowed, bound, dropped);
     }
 
     /** Whether some hard condition applies in this instance. */
@@ -278,10 +295,12 @@ final class Instance {
     }
 
     /** Per slot and combination: every member option allowed, and no condition of {@code bound} broken. */
-    private static boolean[][] combinations(Scenario s, Layout layout, boolean[][] optionAllowed, int[] bound) {
+    private static boolean[][] combinations(Scenario s, Layout layout, boolean[][] optionAllowed, int[] bound,
+            Condition dropped) {
         List<Condition> conditions = new ArrayList<>();
         for (int p : bound) {
-            conditions.addAll(s.profiles().get(s.parties().get(p).id()).conditions());
+            s.profiles().get(s.parties().get(p).id()).conditions().stream().filter(c -> c != dropped).forEach(
+                    conditions::add);
         }
         int[] choice = new int[s.issues().size()];
         boolean[][] out = new boolean[layout.slots()][];

@@ -60,6 +60,22 @@ public record Interaction(int[] issues, boolean[][] options, double value) {
         return options[j][option];
     }
 
+    /** In words over {@code issues}, e.g. "+0.05 when NATO=neutrality and SG=binding-us-europe|europe-with-us-backstop". */
+    public String describe(java.util.List<Issue> all) {
+        var when = new java.util.StringJoiner(" and ");
+        for (int j = 0; j < issues.length; j++) {
+            Issue issue = all.get(issues[j]);
+            var named = new java.util.StringJoiner("|", issue.id() + "=", "");
+            for (int k = 0; k < options[j].length; k++) {
+                if (options[j][k]) {
+                    named.add(issue.option(k).id());
+                }
+            }
+            when.add(named.toString());
+        }
+        return (value >= 0 ? "+" : "") + value + " when " + when;
+    }
+
     @Override
     public int[] issues() {
         return issues.clone();

@@ -65,8 +65,12 @@ class SubstanceTest {
     }
 
     static Assessment assess(Scenario s, int x, int y) {
+        return assess(s, x, y, AssessmentLimits.DEFAULTS);
+    }
+
+    static Assessment assess(Scenario s, int x, int y, AssessmentLimits limits) {
         return Analyzer.analyze(s, AnalysisOptions.defaults().withBlockingDemands(false)).assess(Outcome.of(new int[]{
-                x, y}));
+                x, y}), limits);
     }
 
     static Flag flag(Assessment a, String kind) {
@@ -91,7 +95,7 @@ class SubstanceTest {
         Flag demands = flag(a, Assessment.DEMANDS_ONE_SIDED);
         assertThat(demands.party()).isEqualTo("B");
         assertThat(demands.detail()).isEqualTo("one-sided on stated demands: B is granted 2 of 2 demands (100% by its "
-                + "weights), A 0 of 2 demands (0% by its weights) (one-sided at 67% or more against 33% or less)");
+                + "weights), A 0 of 2 demands (0% by its weights) (one-sided at 60% or more against 33% or less)");
         assertThat(demands.figures()).containsEntry("B", 1.0).containsEntry("A", 0.0);
 
         // M gets 1, the principals 0 and 1: a mean of 0.5, exceeded by 0.5 > 0.4.
@@ -118,12 +122,15 @@ class SubstanceTest {
     }
 
     @Test
-    void aPackageTheMediatorGainsNothingFrom_raisesNoSideFlag() {
+    void aPackageTheMediatorGainsNothingFrom_isOneSidedOnDemandsAlone() {
         Assessment a = assess(scenario(0, none()), 0, 1);
         assertThat(a.demands().get("A").granted()).containsExactly("a-x");
         assertThat(a.demands().get("B").granted()).isEmpty();
-        // A 0.6 of 1.0 granted, B 0 of 1.6: not one-sided (0.6 < 2/3). Pareto-dominated? x1 y0 gives A 0.4: no.
-        assertThat(kinds(a)).isEmpty();
+        // A 0.6 of 1.0 granted, B 0 of 1.6: one-sided (0.6 is at least the default 0.6, 0 at most 1/3). Mediator
+        // favoured? M gets nothing: no. Pareto-dominated? x1 y0 gives A 0.4: no.
+        assertThat(kinds(a)).containsExactly(Assessment.DEMANDS_ONE_SIDED);
+        Assessment stricter = assess(scenario(0, none()), 0, 1, new AssessmentLimits(0.4, 0.61, 1.0 / 3, 0.4, 0.4));
+        assertThat(kinds(stricter)).as("0.6 short of 'most' at 0.61").isEmpty();
     }
 
     @Test

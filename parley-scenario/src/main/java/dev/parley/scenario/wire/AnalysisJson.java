@@ -101,10 +101,11 @@ public final class AnalysisJson {
     private static Map<String, Object> blocking(BlockingDemand b, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         m.put("demand", b.demand());
-        m.put("kind", b.kind() == BlockingDemand.Kind.RED_LINE ? "red-line" : "reservation");
+        m.put("kind", b.kind().label().replace(" ", "-"));
         m.put("party", b.party());
         m.put("issue", b.issue().orElse(null));
         m.put("option", b.option().orElse(null));
+        m.put("condition", b.condition().orElse(null));
         m.put("change", b.change());
         m.put("zoneWith", b.zoneWith().isPresent() ? b.zoneWith().getAsLong() : null);
         m.put("zoneWithout", b.zoneWithout().isPresent() ? b.zoneWithout().getAsLong() : null);
