@@ -57,8 +57,8 @@ final class AnalysisText {
         }
         if (!a.relaxations().isEmpty()) {
             int size = a.relaxations().get(0).size();
-            out.append("\nWhat would open the zone: the smallest sets (of ").append(size).append(") of red lines to "
-                    + "drop and reservations to waive\n");
+            out.append("\nWhat would open the zone: the smallest sets (of ").append(size).append(") of red lines "
+                    + (conditions ? "and conditions " : "") + "to drop and reservations to waive\n");
             a.relaxations().forEach(set -> out.append("  ").append(String.join(" + ", set)).append('\n'));
         }
         List<FrontierPoint> points = a.frontier(limit);

@@ -102,6 +102,12 @@ final class ProfileBinder {
         if (conditions.isEmpty() || terms.isEmpty()) {
             return Optional.empty();
         }
+        var linked = new ArrayList<int[]>();
+        conditions.get().forEach(k -> linked.add(new int[]{k.ifIssue(), k.thenIssue()}));
+        terms.get().forEach(t -> linked.add(t.issues()));
+        if (ScenarioBinder.linkedTooFar(c, m, path, bound, linked)) {
+            return Optional.empty();
+        }
         Profile p = Profile.of(bound, weights, values, reservation.get(), redLines).withConditions(conditions.get());
         try {
             return Optional.of(p.withInteractions(terms.get()));

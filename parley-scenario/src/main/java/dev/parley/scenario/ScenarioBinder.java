@@ -373,8 +373,14 @@ final class ScenarioBinder {
     static void linkedTooFar(Checks c, Node at, String path, List<Issue> issues, Map<String, Profile> profiles) {
         var links = new ArrayList<int[]>();
         profiles.values().forEach(p -> links.addAll(p.links()));
+        linkedTooFar(c, at, path, issues, links);
+    }
+
+    /** Whether {@code links} (issue positions) join issues into too many combinations; each such group reported. */
+    static boolean linkedTooFar(Checks c, Node at, String path, List<Issue> issues, List<int[]> links) {
         int[] radix = issues.stream().mapToInt(Issue::size).toArray();
         var groups = dev.parley.engine.model.IssueGroups.of(radix.length, links);
+        boolean tooFar = false;
         for (int g = 0; g < groups.count(); g++) {
             long n = groups.options(g, radix);
             if (n > dev.parley.engine.model.IssueGroups.MAX_COMPOUND_OPTIONS) {
@@ -382,7 +388,9 @@ final class ScenarioBinder {
                         + "issues %s into %,d combinations, more than the %,d the exact analysis takes; link fewer "
                         + "or smaller issues", groups.name(g, issues), n,
                         dev.parley.engine.model.IssueGroups.MAX_COMPOUND_OPTIONS));
+                tooFar = true;
             }
         }
+        return tooFar;
     }
 }

@@ -102,6 +102,16 @@ class InvalidScenarioTest {
         assertThat(edit.problems()).extracting(Problem::message).containsExactly("conditions and interaction terms "
                 + "link issues I+J+K into 1,331,000 combinations, more than the 1,048,576 the exact analysis takes; "
                 + "link fewer or smaller issues");
+        // Both conditions in A's profile: refused there, at the profile.
+        String bothInA = withoutB.replace("      - {if: {I: [o0]}, then: {J: [o0]}}\n",
+                "      - {if: {I: [o0]}, then: {J: "
+                        + "[o0]}}\n      - {if: {J: [o1]}, then: {K: [o1]}}\n");
+        ScenarioException one = catchThrowableOfType(ScenarioException.class, () -> ScenarioReader.read("linked.yaml",
+                bothInA, Format.YAML));
+        assertThat(one).isNotNull();
+        assertThat(one.problems()).extracting(Problem::toString).containsExactly("linked.yaml:16:5 profiles.A: "
+                + "conditions and interaction terms link issues I+J+K into 1,331,000 combinations, more than the "
+                + "1,048,576 the exact analysis takes; link fewer or smaller issues");
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioReader.read("linked.yaml",
                 text.toString(), Format.YAML));
         assertThat(e).isNotNull();

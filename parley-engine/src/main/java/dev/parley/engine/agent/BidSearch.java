@@ -5,12 +5,16 @@ import dev.parley.engine.utility.UtilityTable;
 
 /**
  * Finds a package worth at least a target utility to its maker and as close as possible to a reference package
- * (what the others last offered), using the per-issue tables: it never enumerates or sorts the outcome space.
+ * (what the others last offered), using the per-issue tables: it never enumerates or sorts the outcome space
+ * (only, with conditions or interaction terms, the combinations of linked issues, for the best package).
  * Starting from the reference, it moves the issues that gain the most towards the maker's best option, one at a
  * time, until the target is met; the last issue moved stops at the option nearest the reference that suffices.
  * Red-line options of the maker are never chosen, nor a combination its hard conditions forbid: a package that
  * breaks one is mended, a condition at a time, by the better for the maker of giving the condition what it needs or
- * leaving the options that carry it (its best package when mending does not end). Stateless.
+ * leaving the options that carry it (its best package when mending does not end). With conditions or interaction
+ * terms the package found is then checked against the target with the true utility and raised one issue at a time
+ * if it falls short; only then, and when mending does not end, is the best package (found group by group) taken.
+ * Stateless.
  */
 final class BidSearch {
     private BidSearch() {
@@ -19,7 +23,40 @@ final class BidSearch {
     /** A package worth at least {@code target} (or the best package, if nothing is), near {@code reference}. */
     static int[] near(UtilityTable u, double target, int[] reference) {
         int[] c = additive(u, target, reference);
-        return u.conditions().isEmpty() ? c : mended(u, c);
+        if (!u.linked()) {
+            return c;
+        }
+        c = u.conditions().isEmpty() ? c : mended(u, c);
+        return u.utility(c) >= target ? c : raised(u, c, target);
+    }
+
+    /**
+     * With interaction terms or a mended condition the per-issue gains can overstate a package: it is raised, one
+     * issue at a time, by the change that gains most without breaking a red line or condition, until it reaches the
+     * target (the best package when that does not end).
+     */
+    private static int[] raised(UtilityTable u, int[] c, double target) {
+        for (int step = 0; step < 2 * c.length && u.utility(c) < target; step++) {
+            int[] best = null;
+            double bestU = u.utility(c);
+            for (int i = 0; i < c.length; i++) {
+                for (int k = 0; k < u.radix(i); k++) {
+                    int was = c[i];
+                    c[i] = k;
+                    double x = u.utility(c);
+                    if (x > bestU && !u.forbids(c)) {
+                        best = c.clone();
+                        bestU = x;
+                    }
+                    c[i] = was;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            c = best;
+        }
+        return u.utility(c) >= target ? c : u.bestPackage(); // c breaks nothing: the changes taken break nothing
     }
 
     private static int[] mended(UtilityTable u, int[] c) {

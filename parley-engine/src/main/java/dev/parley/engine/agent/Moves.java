@@ -25,12 +25,12 @@ final class Moves {
         return !v.utilities().forbids(c) && v.utilities().utility(c) >= v.profile().reservation() - EPS;
     }
 
-    /** The seat's best utility, red lines respected. */
+    /** The seat's best utility, red lines and conditions respected. */
     static double best(AgentView v) {
         return v.utilities().utility(v.utilities().bestPackage());
     }
 
-    /** A truthful single-text vote: for a change that breaks none of its red lines and does not hurt it. */
+    /** A truthful single-text vote: for a change that breaks none of its red lines or conditions and does not hurt it. */
     static boolean truthfulVote(AgentView v, Outcome current, Outcome proposal) {
         return !v.utilities().forbids(proposal.toArray()) && v.utility(proposal) >= v.utility(current) - EPS;
     }

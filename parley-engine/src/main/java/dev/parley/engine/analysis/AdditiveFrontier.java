@@ -3,7 +3,8 @@ package dev.parley.engine.analysis;
 import java.util.Arrays;
 
 /**
- * The exact Pareto frontier of a linear-additive instance, built issue by issue without enumerating the space.
+ * The exact Pareto frontier of an instance additive over its slots (issues, or groups of linked issues merged into
+ * one, see {@link Layout}), built slot by slot without enumerating the space. Below, "issue" means slot.
  * <p>
  * Utilities are sums over issues, and the frontier of a sum lies within the sum of the frontiers: a partial
  * package (options for the first k issues) dominated by another can never be completed into a frontier outcome,
@@ -13,7 +14,8 @@ import java.util.Arrays;
  * <p>
  * Partial packages with equal utility vectors are merged into one node that remembers every way it was reached,
  * so ties are kept, counted and listed without multiplying the work. Each node also carries the rank of its
- * lexicographically smallest outcome (= smallest outcome index), for the tie rules of the solutions.
+ * lexicographically smallest outcome in slot order (the smallest outcome index when the layout keeps issue order;
+ * otherwise {@link FrontierSet} finds that), for the tie rules of the solutions.
  * <p>
  * Stateless; each call allocates its own arrays.
  */
@@ -60,7 +62,8 @@ final class AdditiveFrontier {
                 throw new LimitException(limitMessage(i, total, maxPoints));
             }
             int c = (int) total;
-            String where = "the frontier at issue " + (i + 1) + " of " + n;
+            String where = "the frontier at " + (inst.layout.trivial() ? "issue " : "issue or linked group ") + (i + 1)
+                    + " of " + n;
             // The candidates' vectors and links, and about as much again for the filter's copies, index and groups.
             budget.allocate(2 * total * (8L * d + 8), where + ", " + total + " candidate packages");
             long[][] cv = new long[d][c];

@@ -120,18 +120,33 @@ final class DemandChecks {
     }
 
     /**
-     * The hard conditions in the way once the demand's red lines are out of it: those of the ratifying parties over
-     * issues where no combination is left.
+     * The hard conditions in the way once the demand's red lines are out of it: in each slot left without a
+     * combination, the first of the ratifying parties' conditions there whose dropping alone reopens it (a smallest
+     * change), or, when none does alone, all of them together.
      */
     private static List<String> conditionsInTheWay(Instance imposed) {
         var out = new ArrayList<String>();
-        for (int dim : imposed.dims) {
-            String id = imposed.scenario.parties().get(dim).id();
-            for (Condition c : imposed.scenario.profiles().get(id).conditions()) {
-                if (imposed.allowedOptions()[imposed.layout.groups.groupOf(c.ifIssue())].length == 0) {
-                    out.add(id + " condition " + c.describe(imposed.scenario.issues()));
+        for (int g = 0; g < imposed.slots; g++) {
+            if (imposed.allowedOptions()[g].length > 0) {
+                continue;
+            }
+            var alone = new ArrayList<String>();
+            var together = new ArrayList<String>();
+            for (int dim : imposed.dims) {
+                String id = imposed.scenario.parties().get(dim).id();
+                List<Condition> held = imposed.scenario.profiles().get(id).conditions();
+                for (int c = 0; c < held.size(); c++) {
+                    if (imposed.layout.groups.groupOf(held.get(c).ifIssue()) != g) {
+                        continue;
+                    }
+                    String said = id + " condition " + held.get(c).describe(imposed.scenario.issues());
+                    together.add(said);
+                    if (imposed.withConditionDropped(dim, c).allowedOptions()[g].length > 0) {
+                        alone.add(said);
+                    }
                 }
             }
+            out.addAll(alone.isEmpty() ? together : alone.subList(0, 1)); // one is a smallest change
         }
         return out;
     }

@@ -16,6 +16,9 @@ final class FrontierSet {
     private final long[][] vec;
     private final long[] count;
     private final long[] rank;
+    /** Up to this many outcomes of a node are compared one by one for its smallest in issue order. */
+    private static final long FEW_TIES = 64;
+
     /** Smallest outcomes in issue order, found when asked (only for layouts that do not keep the order). */
     private final java.util.Map<Integer, int[]> smallest = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -95,11 +98,21 @@ final class FrontierSet {
     }
 
     /**
-     * The node's outcome smallest in scenario issue order when slots do not keep it: issue by issue, the smallest
-     * option with which some path to the node remains.
+     * The node's outcome smallest in scenario issue order when slots do not keep it: among a few, by comparing them;
+     * else issue by issue, the smallest option with which some path to the node remains.
      */
     private int[] smallestInIssueOrder(int node) {
         Layout layout = instance.layout;
+        if (count[node] <= FEW_TIES) { // the usual case, no tie or few: compare them all
+            int[][] best = {null};
+            walk(levels.length - 1, node, new int[levels.length], new int[instance.scenario.issues().size()], null,
+                    new long[]{count[node]}, c -> {
+                        if (best[0] == null || java.util.Arrays.compare(c, best[0]) < 0) {
+                            best[0] = c.clone();
+                        }
+                    });
+            return best[0];
+        }
         int n = instance.scenario.issues().size();
         int[] fixed = new int[n];
         java.util.Arrays.fill(fixed, -1);

@@ -39,17 +39,17 @@ final class Instance {
     final boolean[][] optionAllowed;
     /** Scenario party indices whose hard conditions apply. */
     private final int[] bound;
-    /** A condition that does not apply although its party's others do, or null. */
-    private final Condition dropped;
+    /** Conditions that do not apply although their party's others do: {@link #key}s of (party, position). */
+    private final java.util.Set<Long> dropped;
     private final int[][] allowedOptions;
 
     private Instance(Scenario scenario, Layout layout, long[][][] partyCells, int[] dims, long[] floor,
             boolean[][] optionAllowed, int[] bound) {
-        this(scenario, layout, partyCells, dims, floor, optionAllowed, bound, null);
+        this(scenario, layout, partyCells, dims, floor, optionAllowed, bound, java.util.Set.of());
     }
 
     private Instance(Scenario scenario, Layout layout, long[][][] partyCells, int[] dims, long[] floor,
-            boolean[][] optionAllowed, int[] bound, Condition dropped) {
+            boolean[][] optionAllowed, int[] bound, java.util.Set<Long> dropped) {
         this.scenario = scenario;
         this.layout = layout;
         this.slots = layout.slots();
@@ -172,12 +172,19 @@ final class Instance {
     }
 
     /**
-     * With condition {@code condition} (by position) of scenario party {@code party} dropped; a copy of it that
-     * another party holds still applies.
+     * With condition {@code condition} (by position) of scenario party {@code party} dropped as well; a copy of it
+     * that another party holds still applies.
      */
     Instance withConditionDropped(int party, int condition) {
-        Condition c = scenario.profiles().get(scenario.parties().get(party).id()).conditions().get(condition);
-        return new Instance(scenario, layout, partyCells, dims, floor, optionAllowed, bound, c);
+        var more = new java.util.HashSet<>(dropped);
+        more.add(key(party, condition));
+        return new Instance(scenario, layout, partyCells, dims, floor, optionAllowed, bound, java.util.Set.copyOf(
+                more));
+    }
+
+    /** The key of condition {@code condition} (by position) of scenario party {@code party}. */
+    static long key(int party, int condition) {
+        return ((long) party << 32) | condition;
     }
 
     /** With dimension {@code dim}'s floor lowered by {@code ticks}. */
@@ -194,16 +201,6 @@ final class Instance {
         long[] f = Arrays.copyOf(floor, floor.length + 1);
         f[floor.length] = Long.MIN_VALUE;
         return new Instance(scenario, layout, partyCells, d, f, optionAllowed, bound, dropped);
-    }
-
-    /** Whether some hard condition applies in this instance. */
-    boolean hasConditions() {
-        for (int p : bound) {
-            if (!scenario.profiles().get(scenario.parties().get(p).id()).conditions().isEmpty()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The allowed combinations of each slot, ascending. Shared: do not modify. */
@@ -296,11 +293,15 @@ final class Instance {
 
     /** Per slot and combination: every member option allowed, and no condition of {@code bound} broken. */
     private static boolean[][] combinations(Scenario s, Layout layout, boolean[][] optionAllowed, int[] bound,
-            Condition dropped) {
+            java.util.Set<Long> dropped) {
         List<Condition> conditions = new ArrayList<>();
         for (int p : bound) {
-            s.profiles().get(s.parties().get(p).id()).conditions().stream().filter(c -> c != dropped).forEach(
-                    conditions::add);
+            List<Condition> held = s.profiles().get(s.parties().get(p).id()).conditions();
+            for (int c = 0; c < held.size(); c++) {
+                if (!dropped.contains(key(p, c))) {
+                    conditions.add(held.get(c));
+                }
+            }
         }
         int[] choice = new int[s.issues().size()];
         boolean[][] out = new boolean[layout.slots()][];

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * When the zone is empty: the smallest sets of red lines to drop and reservations to waive that open it. Exact: every
- * set of one, then of two, then of three such demands is tried (an exact zone analysis each), and the first size at
+ * When the zone is empty: the smallest sets of red lines and hard conditions to drop and reservations to waive that
+ * open it. Exact: every set of one, then of two, then of three such demands is tried (an exact zone analysis each), and the first size at
  * which any set opens the zone gives the answer, all its sets listed. Past three, past the number of tries or the
  * time budget, or where a relaxed zone could not be worked out, the search stops, says so in the notes and gives no
  * answer rather than a partial one. Stateless.
@@ -23,8 +23,11 @@ final class Relaxations {
     private Relaxations() {
     }
 
-    /** One demand that may be relaxed: a red line (issue and option) or, with {@code issue} −1, a reservation. */
-    private record Item(int dim, int issue, int option, String label) {
+    /**
+     * One demand that may be relaxed: a red line (issue and option), a hard condition ({@code condition}, its
+     * position, with {@code issue} −1) or a reservation (both −1).
+     */
+    private record Item(int dim, int issue, int option, int condition, String label) {
     }
 
     static List<List<String>> of(ZoneAnalysis zone, AnalysisOptions o, List<String> notes) {
@@ -36,12 +39,16 @@ final class Relaxations {
             for (int i = 0; i < z.issueCount(); i++) {
                 for (int k = 0; k < z.options(i); k++) {
                     if (p.isRedLine(i, k)) {
-                        items.add(new Item(d, i, k, party + " red line " + z.scenario.issues().get(i).id() + "="
-                                + z.scenario.issues().get(i).option(k).id()));
+                        items.add(new Item(d, i, k, -1, party + " red line " + z.scenario.issues().get(i).id()
+                                + "=" + z.scenario.issues().get(i).option(k).id()));
                     }
                 }
             }
-            items.add(new Item(d, -1, -1, party + " reservation " + String.format(Locale.ROOT, "%.2f", p
+            for (int c = 0; c < p.conditions().size(); c++) {
+                items.add(new Item(d, -1, -1, c, party + " condition " + p.conditions().get(c).describe(z.scenario
+                        .issues())));
+            }
+            items.add(new Item(d, -1, -1, -1, party + " reservation " + String.format(Locale.ROOT, "%.2f", p
                     .reservation())));
         }
         AnalysisOptions quiet = o.withProgress(ProgressListener.NONE);
@@ -84,7 +91,8 @@ final class Relaxations {
                 return found;
             }
         }
-        notes.add("smallest relaxations: no set of at most " + MAX_SIZE + " red lines and reservations opens the zone");
+        notes.add("smallest relaxations: no set of at most " + MAX_SIZE + " red lines, conditions and reservations "
+                + "opens the zone");
         return List.of();
     }
 
@@ -97,15 +105,21 @@ final class Relaxations {
             }
         }
         boolean[] waived = new boolean[z.dims.length];
+        var conditions = new ArrayList<int[]>();
         for (int j : pick) {
             Item it = items.get(j);
-            if (it.issue() < 0) {
+            if (it.condition() >= 0) {
+                conditions.add(new int[]{z.dims[it.dim()], it.condition()});
+            } else if (it.issue() < 0) {
                 waived[it.dim()] = true;
             } else {
                 dropped[it.dim()][it.issue()][it.option()] = true;
             }
         }
         Instance relaxed = z.withRelaxed(dropped, waived);
+        for (int[] c : conditions) {
+            relaxed = relaxed.withConditionDropped(c[0], c[1]);
+        }
         ZoneAnalysis zone = ZoneAnalysis.of(relaxed, o, false);
         if (zone.frontier != null) {
             return Optional.of(zone.frontier.nodes() > 0);

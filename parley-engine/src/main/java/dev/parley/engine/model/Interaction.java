@@ -73,7 +73,8 @@ public record Interaction(int[] issues, boolean[][] options, double value) {
             }
             when.add(named.toString());
         }
-        return (value >= 0 ? "+" : "") + value + " when " + when;
+        return (value >= 0 ? "+" : "") + java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                + " when " + when;
     }
 
     @Override
@@ -92,8 +93,8 @@ public record Interaction(int[] issues, boolean[][] options, double value) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Interaction t && value == t.value && Arrays.equals(issues, t.issues) && Arrays.deepEquals(
-                options, t.options);
+        return o instanceof Interaction t && Double.compare(value, t.value) == 0 && Arrays.equals(issues, t.issues)
+                && Arrays.deepEquals(options, t.options);
     }
 
     @Override

@@ -104,15 +104,6 @@ public final class IssueGroups {
         return n;
     }
 
-    /** The largest {@link #options} of any group. */
-    public long largest(int[] radix) {
-        long most = 0;
-        for (int g = 0; g < members.length; g++) {
-            most = Math.max(most, options(g, radix));
-        }
-        return most;
-    }
-
     /** The issue ids of group {@code group}, joined by '+', e.g. "CF+MO+AID". */
     public String name(int group, List<Issue> issues) {
         StringBuilder b = new StringBuilder();

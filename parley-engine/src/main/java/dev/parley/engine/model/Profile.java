@@ -73,7 +73,8 @@ public final class Profile {
     /**
      * This profile with hard conditions (red lines over combinations).
      *
-     * @throws IllegalArgumentException when a condition names an issue or option the profile does not have
+     * @throws IllegalArgumentException when a condition names an issue or option the profile does not have, or when
+     *     conditions and terms link issues into more than {@link IssueGroups#MAX_COMPOUND_OPTIONS} combinations
      */
     public Profile withConditions(List<Condition> hard) {
         for (Condition c : hard) {
@@ -83,7 +84,26 @@ public final class Profile {
                 throw new IllegalArgumentException("a condition over issues or options this profile does not have");
             }
         }
-        return new Profile(weights, values, reservation, redLines, hard, interactions);
+        Profile p = new Profile(weights, values, reservation, redLines, hard, interactions);
+        p.requireAnalysable();
+        return p;
+    }
+
+    /** Refuses links (conditions and terms together) that make a group of more than the exact analysis takes. */
+    private void requireAnalysable() {
+        int[] radix = new int[values.length];
+        for (int i = 0; i < radix.length; i++) {
+            radix[i] = values[i].length;
+        }
+        IssueGroups groups = IssueGroups.of(values.length, links());
+        for (int g = 0; g < groups.count(); g++) {
+            long n = groups.options(g, radix);
+            if (n > IssueGroups.MAX_COMPOUND_OPTIONS) {
+                throw new IllegalArgumentException("conditions and interaction terms link issues at positions "
+                        + java.util.Arrays.toString(groups.members(g)) + " into " + n + " combinations, more than "
+                        + IssueGroups.MAX_COMPOUND_OPTIONS);
+            }
+        }
     }
 
     /**
@@ -104,6 +124,7 @@ public final class Profile {
             }
         }
         Profile p = new Profile(weights, values, reservation, redLines, conditions, terms);
+        p.requireAnalysable();
         p.requireUnitRange();
         return p;
     }

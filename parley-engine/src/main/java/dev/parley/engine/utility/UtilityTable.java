@@ -10,7 +10,7 @@ import dev.parley.engine.model.Profile;
  * A profile compiled for hot loops: one flat {@code double[]} holding w_i · v_i(k) for every issue i and option k,
  * and a parallel {@code boolean[]} of red lines, beside the profile's interaction terms and hard conditions.
  * Evaluating an outcome sums one cell per issue (and the terms that hold, when there are any) and allocates
- * nothing. Immutable and thread-safe.
+ * nothing (but {@link #utility(long)} with interaction terms, which decodes the index into an array). Immutable and thread-safe.
  */
 public final class UtilityTable {
     private final int[] offsets;
@@ -24,6 +24,8 @@ public final class UtilityTable {
     private final Profile profile;
     private final Interaction[] interactions;
     private final Condition[] conditions;
+    /** The best package, worked out on first use (group by group when linked); a benign race. */
+    private volatile int[] bestPackage;
 
     private UtilityTable(OutcomeSpace space, Profile profile) {
         int n = profile.issueCount();
@@ -204,6 +206,15 @@ public final class UtilityTable {
      * by group; the first on a tie). When it forbids every combination of some group, that group's best regardless.
      */
     public int[] bestPackage() {
+        int[] known = bestPackage;
+        if (known == null) {
+            known = findBestPackage();
+            bestPackage = known;
+        }
+        return known.clone();
+    }
+
+    private int[] findBestPackage() {
         int[] c = new int[issueCount()];
         for (int i = 0; i < c.length; i++) {
             c[i] = bestOption(i);

@@ -59,4 +59,22 @@ class DemandChecksTest {
         assertThat(List.of(check(s, "a-y").possible(), check(s, "b-x").possible())).containsExactly(Optional.of(true),
                 Optional.of(true));
     }
+
+    @Test
+    void aDemandOnlyACondition_forbids_namesThatConditionAndNotTheOthers() {
+        // A's red line y0, and A's condition "x1 only with y0": granting b-x (x1) needs y0, which A forbids, or y1,
+        // which the condition forbids. A's second condition ("y1 only with x0 or x1") is never broken: not in the way.
+        Scenario base = SubstanceTest.scenario(0, new boolean[][]{{false, false}, {true, false}});
+        var conditions = List.of(new dev.parley.engine.model.Condition(0, new boolean[]{false, true}, 1,
+                new boolean[]{true, false}),
+                new dev.parley.engine.model.Condition(1, new boolean[]{false, true}, 0,
+                        new boolean[]{true, true}));
+        Scenario s = base.withProfile("A", base.profiles().get("A").withConditions(conditions));
+        StatedDemandCheck bx = check(s, "b-x");
+        assertThat(bx.possible()).contains(false);
+        assertThat(bx.zoneWith()).hasValue(0);
+        assertThat(bx.redLinesInTheWay()).containsExactly("A condition X=x1 only with Y=y0");
+        // a-x (x0) needs nothing of the conditions: x0 y1 is in the zone.
+        assertThat(check(s, "a-x").possible()).contains(true);
+    }
 }

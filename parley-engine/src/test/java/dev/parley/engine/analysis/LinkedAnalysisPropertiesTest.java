@@ -44,7 +44,7 @@ public class LinkedAnalysisPropertiesTest {
             // Even seeds: only the first profile is linked, its first and last issue, out of issue order.
             boolean first = profiles.isEmpty();
             profiles.put(e.getKey(), seed % 2 == 1
-                    ? linked(e.getValue(), s, rnd, false)
+                    ? linked(e.getValue(), s, rnd)
                     : first
                             ? farApart(e
                                     .getValue(), s, rnd)
@@ -67,10 +67,10 @@ public class LinkedAnalysisPropertiesTest {
         }
     }
 
-    private static Profile linked(Profile p, Scenario s, SplittableRandom rnd, boolean firstAndLast) {
+    private static Profile linked(Profile p, Scenario s, SplittableRandom rnd) {
         int n = s.issues().size();
         var conditions = new ArrayList<Condition>();
-        boolean farApart = n >= 3 && (firstAndLast || rnd.nextBoolean()); // the first and the last issue
+        boolean farApart = n >= 3 && rnd.nextBoolean(); // the first and the last issue
         for (int c = rnd.nextInt(3) + (farApart ? 1 : 0); c > 0; c--) {
             int a = farApart ? n - 1 : rnd.nextInt(n);
             int b = farApart ? 0 : (a + 1 + rnd.nextInt(n - 1)) % n;
@@ -148,6 +148,34 @@ public class LinkedAnalysisPropertiesTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
+    void eachConditionDropped_givesTheOraclesZone(long seed) {
+        Scenario s = scenario(seed);
+        Analysis a = Analyzer.analyze(s, AnalysisOptions.defaults());
+        int checked = 0;
+        for (var party : s.ratifyingParties()) {
+            List<Condition> held = s.profiles().get(party.id()).conditions();
+            for (int c = 0; c < held.size(); c++) {
+                var fewer = new ArrayList<>(held);
+                fewer.remove(c);
+                var profiles = new LinkedHashMap<>(s.profiles());
+                profiles.put(party.id(), s.profiles().get(party.id()).withConditions(fewer));
+                Scenario without = Scenario.of(s.id(), s.title(), s.description(), s.parties(), s.issues(), profiles,
+                        Optional.empty());
+                String name = party.id() + " condition " + held.get(c).describe(s.issues());
+                var listed = a.blockingDemands().stream().filter(b -> b.demand().equals(name)).toList();
+                assertThat(listed).as(name).isNotEmpty(); // one per copy the party holds
+                for (BlockingDemand b : listed) {
+                    assertThat(b.zoneWithout().getAsLong()).as(name).isEqualTo(new BruteForce(without).zone.size());
+                }
+                checked++;
+            }
+        }
+        assertThat(a.blockingDemands().stream().filter(b -> b.kind() == BlockingDemand.Kind.CONDITION).count())
+                .isEqualTo(checked);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
     void assessment_flagsEveryBrokenConditionAndNoOther(long seed) {
         Scenario s = scenario(seed);
         var oracle = new BruteForce(s);
@@ -189,23 +217,39 @@ public class LinkedAnalysisPropertiesTest {
      * values y0 and z0 at 1, weights 0.5 each, reservations 0. The Nash node (0.5, 0.5) holds x? y1 z0 and x? y0 z1:
      * in slot order x0 z0 y1 comes first, in issue order x0 y0 z1 (index 1, against 2), which the tie rule picks.
      */
-    @org.junit.jupiter.api.Test
-    void ties_goToTheSmallestOutcomeIndexWhenSlotsAreOutOfIssueOrder() {
-        var issues = List.of(issue("X"), issue("Y"), issue("Z"));
-        boolean[][] none = {{false, false}, {false, false}, {false, false}};
-        Profile a = Profile.of(issues, new double[]{0, 0.5, 0.5}, new double[][]{{0, 0}, {0, 1}, {0, 1}}, 0, none)
-                .withConditions(List.of(new Condition(0, new boolean[]{true, false}, 2, new boolean[]{true, true})));
-        Profile b = Profile.of(issues, new double[]{0, 0.5, 0.5}, new double[][]{{0, 0}, {1, 0}, {1, 0}}, 0, none);
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 7})
+    void ties_goToTheSmallestOutcomeIndexWhenSlotsAreOutOfIssueOrder(int idleIssues) {
+        // With 7 more issues nobody cares about (after Z), each node has 2^7 times the ties: past the few compared
+        // one by one, so the issue-by-issue search over the frontier's provenance is the one that answers.
+        var issues = new ArrayList<>(List.of(issue("X"), issue("Y"), issue("Z")));
+        for (int w = 0; w < idleIssues; w++) {
+            issues.add(issue("W" + w));
+        }
+        int n = issues.size();
+        double[] weights = new double[n];
+        weights[1] = 0.5;
+        weights[2] = 0.5;
+        double[][] aValues = new double[n][2];
+        double[][] bValues = new double[n][2];
+        aValues[1][1] = aValues[2][1] = 1;
+        bValues[1][0] = bValues[2][0] = 1;
+        boolean[][] none = new boolean[n][2];
+        Profile a = Profile.of(issues, weights, aValues, 0, none).withConditions(List.of(new Condition(0,
+                new boolean[]{true, false}, 2, new boolean[]{true, true})));
+        Profile b = Profile.of(issues, weights, bValues, 0, none);
         Scenario s = Scenario.of("ties", "Ties", "", List.of(dev.parley.engine.model.Party.of("A", "A",
                 dev.parley.engine.model.Role.PRINCIPAL),
                 dev.parley.engine.model.Party.of("B", "B",
                         dev.parley.engine.model.Role.PRINCIPAL)),
                 issues, Map.of("A", a, "B", b), Optional.empty());
-        assertThat(Layout.of(s).ordered).as("slots {X, Z}, {Y}").isFalse();
+        assertThat(Layout.of(s).ordered).as("slots {X, Z}, {Y}, ...").isFalse();
 
         Analysis analysis = AnalysisPropertiesTest.analyze(s, FrontierScope.ZONE);
 
-        assertThat(analysis.solutions().get(SolutionKind.NASH).outcome()).isEqualTo(Outcome.of(0, 0, 1));
+        int[] expected = new int[n];
+        expected[2] = 1; // x0 y0 z1 w0...: in slot order x0 z0 y1 would come first
+        assertThat(analysis.solutions().get(SolutionKind.NASH).outcome()).isEqualTo(Outcome.of(expected));
         assertThat(analysis.solutions().get(SolutionKind.NASH).outcome()).isEqualTo(new BruteForce(s).solutions().get(
                 SolutionKind.NASH));
     }

@@ -46,11 +46,26 @@ class RelaxationsTest {
                 "B red line X=x0", "B reservation 0.50"));
     }
 
+    /** Small random scenarios; every third seed with a hard condition in each profile (when there are 2+ issues). */
     static Scenario random(long seed) {
         var rnd = new java.util.SplittableRandom(seed);
-        return dev.parley.engine.model.RandomScenarios.generate(rnd,
+        Scenario s = dev.parley.engine.model.RandomScenarios.generate(rnd,
                 new dev.parley.engine.model.RandomScenarios.Settings(rnd.nextInt(2, 4), rnd.nextInt(1, 4), 2, 3,
                         seed % 2 == 0 ? 4 : 0, 0.9, 0.3));
+        if (seed % 3 != 0 || s.issues().size() < 2) {
+            return s;
+        }
+        var profiles = new java.util.LinkedHashMap<String, dev.parley.engine.model.Profile>();
+        s.profiles().forEach((id, p) -> {
+            int a = rnd.nextInt(s.issues().size());
+            int b = (a + 1) % s.issues().size();
+            boolean[] first = new boolean[s.issues().get(a).size()];
+            first[rnd.nextInt(first.length)] = true;
+            boolean[] then = new boolean[s.issues().get(b).size()];
+            then[rnd.nextInt(then.length)] = true;
+            profiles.put(id, p.withConditions(List.of(new dev.parley.engine.model.Condition(a, first, b, then))));
+        });
+        return Scenario.of(s.id(), s.title(), s.description(), s.parties(), s.issues(), profiles, s.protocol());
     }
 
     /** The seeds, of the first 300, whose scenario's zone is empty (by brute force): the cases the search is for. */
@@ -58,10 +73,12 @@ class RelaxationsTest {
         long[] empty = java.util.stream.LongStream.rangeClosed(1, 300).filter(seed -> new BruteForce(random(seed)).zone
                 .isEmpty()).toArray();
         assertThat(empty.length).as("seeds with an empty zone").isGreaterThan(100);
+        assertThat(java.util.Arrays.stream(empty).filter(seed -> random(seed).profiles().values().stream().anyMatch(
+                p -> !p.conditions().isEmpty())).count()).as("of them, with hard conditions").isGreaterThan(20);
         return java.util.Arrays.stream(empty);
     }
 
-    /** Against brute force: every subset of at most three red lines and reservations, every outcome checked. */
+    /** Against brute force: every subset of at most three red lines, conditions and reservations, every outcome. */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("seeds")
     void theSmallestSets_areTheBruteForceOnes(long seed) {
@@ -72,6 +89,7 @@ class RelaxationsTest {
         var items = new java.util.ArrayList<String>();
         var itemParty = new java.util.ArrayList<Integer>();
         var itemRed = new java.util.ArrayList<int[]>();
+        var itemCondition = new java.util.ArrayList<Integer>(); // -1: not a condition
         for (int k = 0; k < brute.ratifying.size(); k++) {
             Party p = brute.ratifying.get(k);
             var profile = s.profiles().get(p.id());
@@ -82,18 +100,26 @@ class RelaxationsTest {
                                 .id());
                         itemParty.add(k);
                         itemRed.add(new int[]{i, o});
+                        itemCondition.add(-1);
                     }
                 }
+            }
+            for (int c = 0; c < profile.conditions().size(); c++) {
+                items.add(p.id() + " condition " + profile.conditions().get(c).describe(s.issues()));
+                itemParty.add(k);
+                itemRed.add(null);
+                itemCondition.add(c);
             }
             items.add(p.id() + " reservation " + String.format(java.util.Locale.ROOT, "%.2f", profile.reservation()));
             itemParty.add(k);
             itemRed.add(null);
+            itemCondition.add(-1);
         }
         List<List<String>> expected = List.of();
         for (int size = 1; size <= 3 && expected.isEmpty(); size++) {
             var found = new java.util.ArrayList<List<String>>();
             for (List<Integer> subset : subsets(items.size(), size)) {
-                if (opens(s, brute, subset, itemParty, itemRed)) {
+                if (opens(s, brute, subset, itemParty, itemRed, itemCondition)) {
                     found.add(subset.stream().map(items::get).toList());
                 }
             }
@@ -103,7 +129,7 @@ class RelaxationsTest {
     }
 
     private static boolean opens(Scenario s, BruteForce brute, List<Integer> subset, List<Integer> party,
-            List<int[]> red) {
+            List<int[]> red, List<Integer> condition) {
         for (int x = 0; x < brute.all.size(); x++) {
             int[] c = brute.all.get(x);
             boolean ok = true;
@@ -111,7 +137,15 @@ class RelaxationsTest {
                 var profile = s.profiles().get(brute.ratifying.get(k).id());
                 boolean waived = false;
                 for (int j : subset) {
-                    waived |= party.get(j) == k && red.get(j) == null;
+                    waived |= party.get(j) == k && red.get(j) == null && condition.get(j) < 0;
+                }
+                for (int h = 0; h < profile.conditions().size() && ok; h++) {
+                    var cond = profile.conditions().get(h);
+                    boolean dropped = false;
+                    for (int j : subset) {
+                        dropped |= party.get(j) == k && condition.get(j) == h;
+                    }
+                    ok = dropped || !(cond.ifOptions()[c[cond.ifIssue()]] && !cond.thenOptions()[c[cond.thenIssue()]]);
                 }
                 for (int i = 0; i < c.length && ok; i++) {
                     if (profile.isRedLine(i, c[i])) {

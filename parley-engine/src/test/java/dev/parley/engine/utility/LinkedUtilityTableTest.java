@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (u = Σ w·v + the terms that hold; a package is forbidden when it takes a red line, or an option a condition is on
  * without one it needs), on the seeded scenarios of {@link LinkedAnalysisPropertiesTest}.
  */
-class LinkedUtilityTableTest {
+public class LinkedUtilityTableTest {
     static java.util.stream.LongStream seeds() {
         return LinkedAnalysisPropertiesTest.seeds();
     }
@@ -68,7 +68,7 @@ class LinkedUtilityTableTest {
         assertThat(p.withInteractions(List.of(fits)).range()).containsExactly(0.0, 1.0);
     }
 
-    static double byDefinition(Profile p, int[] c) {
+    public static double byDefinition(Profile p, int[] c) {
         double u = 0;
         for (int i = 0; i < c.length; i++) {
             u += p.weight(i) * p.value(i, c[i]);
