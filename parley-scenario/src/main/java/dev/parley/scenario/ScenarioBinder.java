@@ -380,17 +380,13 @@ final class ScenarioBinder {
     static boolean linkedTooFar(Checks c, Node at, String path, List<Issue> issues, List<int[]> links) {
         int[] radix = issues.stream().mapToInt(Issue::size).toArray();
         var groups = dev.parley.engine.model.IssueGroups.of(radix.length, links);
-        boolean tooFar = false;
-        for (int g = 0; g < groups.count(); g++) {
-            long n = groups.options(g, radix);
-            if (n > dev.parley.engine.model.IssueGroups.MAX_COMPOUND_OPTIONS) {
-                c.add(at, path, String.format(java.util.Locale.ROOT, "conditions and interaction terms link "
-                        + "issues %s into %,d combinations, more than the %,d the exact analysis takes; link fewer "
-                        + "or smaller issues", groups.name(g, issues), n,
-                        dev.parley.engine.model.IssueGroups.MAX_COMPOUND_OPTIONS));
-                tooFar = true;
-            }
+        List<Integer> over = groups.overLimit(radix);
+        for (int g : over) {
+            c.add(at, path, String.format(java.util.Locale.ROOT, "conditions and interaction terms link issues %s "
+                    + "into %,d combinations, more than the %,d the exact analysis takes; link fewer or smaller "
+                    + "issues", groups.name(g, issues), groups.options(g, radix),
+                    dev.parley.engine.model.IssueGroups.MAX_COMPOUND_OPTIONS));
         }
-        return tooFar;
+        return !over.isEmpty();
     }
 }

@@ -57,13 +57,10 @@ final class Layout {
         }
         int[] radix = s.issues().stream().mapToInt(dev.parley.engine.model.Issue::size).toArray();
         IssueGroups groups = IssueGroups.of(radix.length, links);
-        for (int g = 0; g < groups.count(); g++) {
-            long n = groups.options(g, radix);
-            if (n > IssueGroups.MAX_COMPOUND_OPTIONS) {
-                throw new ParleyException(String.format(Locale.ROOT, "scenario %s: conditions and interaction terms "
-                        + "link issues %s into %,d combinations, more than the %,d the exact analysis takes", s.id(),
-                        groups.name(g, s.issues()), n, IssueGroups.MAX_COMPOUND_OPTIONS));
-            }
+        for (int g : groups.overLimit(radix).stream().limit(1).toList()) { // the first group over the limit
+            throw new ParleyException(String.format(Locale.ROOT, "scenario %s: conditions and interaction terms "
+                    + "link issues %s into %,d combinations, more than the %,d the exact analysis takes", s.id(),
+                    groups.name(g, s.issues()), groups.options(g, radix), IssueGroups.MAX_COMPOUND_OPTIONS));
         }
         return new Layout(groups, radix);
     }

@@ -104,6 +104,17 @@ public final class IssueGroups {
         return n;
     }
 
+    /** The groups with more than {@link #MAX_COMPOUND_OPTIONS} combinations over option counts {@code radix}. */
+    public List<Integer> overLimit(int[] radix) {
+        var out = new ArrayList<Integer>();
+        for (int g = 0; g < members.length; g++) {
+            if (options(g, radix) > MAX_COMPOUND_OPTIONS) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
     /** The issue ids of group {@code group}, joined by '+', e.g. "CF+MO+AID". */
     public String name(int group, List<Issue> issues) {
         StringBuilder b = new StringBuilder();

@@ -96,13 +96,10 @@ public final class Profile {
             radix[i] = values[i].length;
         }
         IssueGroups groups = IssueGroups.of(values.length, links());
-        for (int g = 0; g < groups.count(); g++) {
-            long n = groups.options(g, radix);
-            if (n > IssueGroups.MAX_COMPOUND_OPTIONS) {
-                throw new IllegalArgumentException("conditions and interaction terms link issues at positions "
-                        + java.util.Arrays.toString(groups.members(g)) + " into " + n + " combinations, more than "
-                        + IssueGroups.MAX_COMPOUND_OPTIONS);
-            }
+        for (int g : groups.overLimit(radix).stream().limit(1).toList()) { // the first group over the limit
+            throw new IllegalArgumentException("conditions and interaction terms link issues at positions "
+                    + java.util.Arrays.toString(groups.members(g)) + " into " + groups.options(g, radix)
+                    + " combinations, more than " + IssueGroups.MAX_COMPOUND_OPTIONS);
         }
     }
 
@@ -170,11 +167,7 @@ public final class Profile {
         double hi = 0;
         int[] choice = new int[values.length];
         for (int g = 0; g < groups.count(); g++) {
-            long n = groups.options(g, radix);
-            if (n > IssueGroups.MAX_COMPOUND_OPTIONS) {
-                throw new IllegalArgumentException("interaction terms link issues " + java.util.Arrays.toString(groups
-                        .members(g)) + " into " + n + " packages, more than " + IssueGroups.MAX_COMPOUND_OPTIONS);
-            }
+            long n = groups.options(g, radix); // at most MAX_COMPOUND_OPTIONS: checked when the terms were added
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (long x = 0; x < n; x++) {
