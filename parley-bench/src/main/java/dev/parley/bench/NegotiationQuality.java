@@ -1,0 +1,192 @@
+package dev.parley.bench;
+
+import dev.parley.engine.analysis.Analysis;
+import dev.parley.engine.analysis.AnalysisOptions;
+import dev.parley.engine.analysis.Analyzer;
+import dev.parley.engine.analysis.Assessment;
+import dev.parley.engine.model.Condition;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Profile;
+import dev.parley.engine.model.RandomScenarios;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Protocol;
+import dev.parley.engine.protocol.ProtocolKind;
+import dev.parley.engine.protocol.SeatRole;
+import dev.parley.engine.protocol.Settings;
+import dev.parley.engine.session.Seating;
+import dev.parley.engine.session.Session;
+import dev.parley.scenario.BuiltinScenarios;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * How well the negotiators negotiate (issue 15's benchmark of negotiation quality, separate from speed): every line-up
+ * of protocol and agents on the default scenario (20 seeds) and on seeded random scenarios (3–5 parties, non-empty
+ * zone, a third with hard conditions), each run scored against the exact analysis of its scenario. Per line-up:
+ * agreement rate, mean and 10th-percentile NPS (the deal's Nash product as a share of the zone's optimum, 0 without a
+ * deal), share of deals Pareto-optimal in the zone, the victory index between the first two principals (mean of its
+ * size and 90th percentile) and mean rounds to agreement. Prints a Markdown table; all cores.
+ *
+ * <pre>
+ * java -cp parley-bench/target/benchmarks.jar dev.parley.bench.NegotiationQuality [RANDOM_SCENARIOS]
+ * </pre>
+ */
+public final class NegotiationQuality {
+    /** A protocol with an agent per seat role (roles not named take the default agent). */
+    record LineUp(ProtocolKind kind, String label, Map<SeatRole, String> agents) {
+    }
+
+    /** One scenario of the set: its name, the scenario, its analysis and the seed its sessions use. */
+    record Case(String set, Scenario scenario, Analysis analysis, long seed) {
+    }
+
+    /** One session's score. */
+    record Score(boolean agreed, double nps, boolean paretoOptimal, double victory, int rounds) {
+    }
+
+    static final List<LineUp> LINE_UPS = List.of(
+            new LineUp(ProtocolKind.SINGLE_TEXT, "hill-climb, truthful voters", Map.of()),
+            new LineUp(ProtocolKind.SINGLE_TEXT, "anneal, truthful voters", Map.of(SeatRole.TEXT_MEDIATOR, "anneal")),
+            new LineUp(ProtocolKind.SHUTTLE, "objection-trader, linear parties", Map.of()),
+            new LineUp(ProtocolKind.SAOP, "boulware", Map.of()),
+            new LineUp(ProtocolKind.SAOP, "conceder", Map.of(SeatRole.NEGOTIATOR, "conceder")),
+            new LineUp(ProtocolKind.ALTERNATING, "boulware", Map.of()),
+            new LineUp(ProtocolKind.ZEUTHEN, "zeuthen", Map.of()));
+
+    private NegotiationQuality() {
+    }
+
+    public static void main(String[] args) {
+        int randoms = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        List<Case> cases = cases(randoms);
+        long defaults = cases.stream().filter(c -> c.set().equals("default")).count();
+        System.out.printf(Locale.ROOT, "%d cases: the default scenario with %d seeds, %d random scenarios "
+                + "(%d with hard conditions)%n%n", cases.size(), defaults, cases.size() - defaults,
+                cases.stream()
+                        .filter(c -> c.set().equals("random+conditions")).count());
+        System.out.println("| protocol | agents | scenarios | runs | agreed | NPS mean | NPS p10 | Pareto-optimal "
+                + "| abs(victory) mean | abs(victory) p90 | rounds to agreement |");
+        System.out.println("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (LineUp l : LINE_UPS) {
+            for (String set : List.of("default", "random")) {
+                List<Case> chosen = cases.stream().filter(c -> c.set().startsWith(set)).toList();
+                List<Score> scores = chosen.parallelStream().map(c -> run(l, c)).filter(java.util.Objects::nonNull)
+                        .toList();
+                System.out.println(row(l, set, scores));
+            }
+        }
+    }
+
+    /** The default scenario with seeds 1–20, then {@code randoms} random scenarios whose zone is not empty. */
+    static List<Case> cases(int randoms) {
+        var out = new ArrayList<Case>();
+        Scenario ceasefire = BuiltinScenarios.find(BuiltinScenarios.DEFAULT).orElseThrow();
+        Analysis a = analyze(ceasefire);
+        for (long seed = 1; seed <= 20; seed++) {
+            out.add(new Case("default", ceasefire, a, seed));
+        }
+        int made = 0;
+        for (long seed = 1; made < randoms; seed++) {
+            var rnd = new SplittableRandom(seed);
+            Scenario s = RandomScenarios.generate(rnd, new RandomScenarios.Settings(3 + rnd.nextInt(3), 3 + rnd
+                    .nextInt(4), 2, 5, 4, 0.6, 0.05));
+            boolean conditions = seed % 3 == 0;
+            if (conditions) {
+                s = withConditions(s, rnd);
+            }
+            Analysis analysis = analyze(s);
+            if (!analysis.zoneEmpty()
+                    && analysis.solutions().containsKey(dev.parley.engine.analysis.SolutionKind.NASH)) {
+                out.add(new Case(conditions ? "random+conditions" : "random", s, analysis, seed));
+                made++;
+            }
+        }
+        return out;
+    }
+
+    /** {@code s} with one random hard condition in each principal's profile. */
+    private static Scenario withConditions(Scenario s, SplittableRandom rnd) {
+        var profiles = new LinkedHashMap<String, Profile>(s.profiles());
+        for (String principal : s.principals()) {
+            int a = rnd.nextInt(s.issues().size());
+            int b = (a + 1 + rnd.nextInt(s.issues().size() - 1)) % s.issues().size();
+            boolean[] first = new boolean[s.issues().get(a).size()];
+            first[rnd.nextInt(first.length)] = true;
+            boolean[] then = new boolean[s.issues().get(b).size()];
+            then[rnd.nextInt(then.length)] = true;
+            then[rnd.nextInt(then.length)] = true;
+            profiles.put(principal, profiles.get(principal).withConditions(List.of(new Condition(a, first, b,
+                    then))));
+        }
+        return Scenario.of(s.id(), s.title(), s.description(), s.parties(), s.issues(), profiles, Optional.empty());
+    }
+
+    private static Analysis analyze(Scenario s) {
+        return Analyzer.analyze(s, AnalysisOptions.defaults().withBlockingDemands(false));
+    }
+
+    /** One session of the line-up on the case, scored; null when the protocol cannot seat the scenario. */
+    static Score run(LineUp l, Case c) {
+        Scenario s = c.scenario();
+        Protocol p;
+        try {
+            p = Settings.defaults(s).withKind(l.kind()).create(s);
+        } catch (RuntimeException cannotSeat) {
+            return null;
+        }
+        Map<String, String> specs = Seating.defaults(p);
+        for (String party : p.participants()) {
+            String chosen = l.agents().get(p.seatRole(party));
+            if (chosen != null) {
+                specs.put(party, chosen);
+            }
+        }
+        Session session = Session.run(s, p, Seating.agents(p, specs, c.seed(), "agents"));
+        Optional<Outcome> deal = session.state().agreement();
+        if (deal.isEmpty()) {
+            return new Score(false, 0, false, Double.NaN, session.state().round());
+        }
+        Assessment x = c.analysis().assess(deal.get());
+        double victory = x.victoryIndices().isEmpty() ? 0 : x.victoryIndices().get(0).value();
+        return new Score(true, x.nashProductShare().orElse(0.0), x.paretoOptimal(), victory, session.state()
+                .round());
+    }
+
+    private static String row(LineUp l, String set, List<Score> scores) {
+        int n = scores.size();
+        long agreed = scores.stream().filter(Score::agreed).count();
+        double[] nps = scores.stream().mapToDouble(Score::nps).sorted().toArray();
+        double[] victory = scores.stream().filter(Score::agreed).mapToDouble(x -> Math.abs(x.victory())).sorted()
+                .toArray();
+        double rounds = scores.stream().filter(Score::agreed).mapToInt(Score::rounds).average().orElse(Double.NaN);
+        long pareto = scores.stream().filter(Score::paretoOptimal).count();
+        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %.0f%% | %.2f | %.2f | %s | %s | %s | %.0f |", l.kind()
+                .id(), l.label(), set, n, n == 0 ? 0 : 100.0 * agreed / n, mean(nps), quantile(nps, 0.1),
+                agreed == 0 ? "–" : String.format(Locale.ROOT, "%.0f%%", 100.0 * pareto / agreed), victory.length == 0
+                        ? "–"
+                        : String.format(Locale.ROOT, "%.2f", mean(victory)),
+                victory.length == 0
+                        ? "–"
+                        : String.format(Locale.ROOT, "%.2f", quantile(victory, 0.9)),
+                rounds);
+    }
+
+    private static double mean(double[] x) {
+        return Arrays.stream(x).average().orElse(Double.NaN);
+    }
+
+    /** The {@code q}-quantile of sorted {@code x} (nearest rank). */
+    private static double quantile(double[] x, double q) {
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        int rank = Math.max(1, (int) Math.ceil(q * x.length));
+        return x[Math.min(x.length, rank) - 1];
+    }
+}
