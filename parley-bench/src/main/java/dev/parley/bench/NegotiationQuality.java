@@ -56,7 +56,9 @@ public final class NegotiationQuality {
             new LineUp(ProtocolKind.SHUTTLE, "objection-trader, linear parties", Map.of()),
             new LineUp(ProtocolKind.SAOP, "boulware", Map.of()),
             new LineUp(ProtocolKind.SAOP, "conceder", Map.of(SeatRole.NEGOTIATOR, "conceder")),
+            new LineUp(ProtocolKind.SAOP, "nash-seeker", Map.of(SeatRole.NEGOTIATOR, "nash-seeker")),
             new LineUp(ProtocolKind.ALTERNATING, "boulware", Map.of()),
+            new LineUp(ProtocolKind.ALTERNATING, "nash-seeker", Map.of(SeatRole.NEGOTIATOR, "nash-seeker")),
             new LineUp(ProtocolKind.ZEUTHEN, "zeuthen", Map.of()));
 
     private NegotiationQuality() {

@@ -59,9 +59,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--seats", paramLabel = "PARTY=AGENT,...", description = "Agents for seats, e.g. "
             + "UA=boulware,RU=conceder:e=3. Each seat takes the agents that fit its role: negotiators boulware, linear, "
-            + "conceder (e), tit-for-tat, hardliner, random; single-text voters and ratifiers truthful, strategic "
+            + "conceder (e), nash-seeker, tit-for-tat, hardliner, random; single-text voters and ratifiers truthful, "
+            + "strategic "
             + "(threshold); single-text mediators hill-climb, anneal; the shuttle mediator objection-trader; shuttle "
-            + "parties boulware, linear, conceder, hardliner; zeuthen's principals zeuthen.")
+            + "parties boulware, linear, conceder, nash-seeker, hardliner; zeuthen's principals zeuthen.")
     String seats;
 
     @Option(names = "--opening", paramLabel = "ISSUE=OPTION,...", description = "single-text: the opening text (default: the middle option of each issue among those "
