@@ -33,6 +33,14 @@ export function describePackage(scenario, outcome) {
   return scenario.issues.map((i) => `${i.name}: ${optionLabel(scenario, i.id, outcome[i.id])}`).join('; ');
 }
 
+/** "Issue name (toward option label)" for each objection of a rejection or a criticism. */
+function objected(scenario, e) {
+  return (e.objections || []).map((id, k) => {
+    const issue = scenario.issues.find((i) => i.id === id);
+    return `${issue ? issue.name : id} (toward ${optionLabel(scenario, id, (e.toward || [])[k])})`;
+  });
+}
+
 /** One line for an event of the log, in plain words. */
 export function describeEvent(scenario, e) {
   const who = (p) => partyName(scenario, p);
@@ -44,12 +52,10 @@ export function describeEvent(scenario, e) {
     case 'offered': return `${who(e.party)} offered: ${describePackage(scenario, e.package)}`;
     case 'accepted': return `${who(e.party)} accepted`;
     case 'rejected': {
-      const objections = (e.objections || []).map((id, k) => {
-        const issue = scenario.issues.find((i) => i.id === id);
-        return `${issue ? issue.name : id} (toward ${optionLabel(scenario, id, (e.toward || [])[k])})`;
-      });
+      const objections = objected(scenario, e);
       return `${who(e.party)} rejected` + (objections.length ? `, objecting to ${objections.join(', ')}` : '');
     }
+    case 'criticised': return `${who(e.party)} criticised the proposal: ${objected(scenario, e).join(', ')}`;
     case 'presented': return `The mediator presented to ${who(e.to)}: ${describePackage(scenario, e.package)}`
       + (e.relayText ? ` — relaying (${e.relay}): “${e.relayText}”` : '');
     case 'diverged': return `The accepted packages differ on: ${(e.issues || []).join(', ')}`;

@@ -53,6 +53,8 @@ public final class NegotiationQuality {
     static final List<LineUp> LINE_UPS = List.of(
             new LineUp(ProtocolKind.SINGLE_TEXT, "hill-climb, truthful voters", Map.of()),
             new LineUp(ProtocolKind.SINGLE_TEXT, "anneal, truthful voters", Map.of(SeatRole.TEXT_MEDIATOR, "anneal")),
+            new LineUp(ProtocolKind.SINGLE_TEXT, "learning, truthful voters", Map.of(SeatRole.TEXT_MEDIATOR,
+                    "learning")),
             new LineUp(ProtocolKind.SHUTTLE, "objection-trader, linear parties", Map.of()),
             new LineUp(ProtocolKind.SAOP, "boulware", Map.of()),
             new LineUp(ProtocolKind.SAOP, "conceder", Map.of(SeatRole.NEGOTIATOR, "conceder")),

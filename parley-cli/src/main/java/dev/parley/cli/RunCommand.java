@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             + "UA=boulware,RU=conceder:e=3. Each seat takes the agents that fit its role: negotiators boulware, linear, "
             + "conceder (e), nash-seeker, tit-for-tat, hardliner, random; single-text voters and ratifiers truthful, "
             + "strategic "
-            + "(threshold); single-text mediators hill-climb, anneal; the shuttle mediator objection-trader; shuttle "
+            + "(threshold); single-text mediators hill-climb, learning, anneal; the shuttle mediator objection-trader; shuttle "
             + "parties boulware, linear, conceder, nash-seeker, hardliner; zeuthen's principals zeuthen.")
     String seats;
 

@@ -62,6 +62,11 @@ public final class Agents {
                     EnumSet.of(SeatRole.VOTER), (p, r) -> new StrategicVoter(p.get("threshold"))),
             agent("hill-climb", "single-text mediator: changes one issue, or trades two, at a time", Map.of(),
                     EnumSet.of(SeatRole.TEXT_MEDIATOR), (p, r) -> new HillClimbMediator(r)),
+            agent("learning", "single-text mediator: learns each party from its criticism and proposes the Nash "
+                    + "package of its estimates, the text as their fallback", Map.of(),
+                    EnumSet.of(
+                            SeatRole.TEXT_MEDIATOR),
+                    (p, r) -> new LearningMediator(r)),
             agent("anneal", "single-text mediator: changes many issues early, one late", Map.of(),
                     EnumSet.of(SeatRole.TEXT_MEDIATOR), (p, r) -> new AnnealingMediator(r)),
             agent("objection-trader", "shuttle mediator: moves each issue a party objects to toward what it asked, "

@@ -32,7 +32,8 @@ final class LocalSearch {
         return next < queue.size() ? queue.get(next++) : null;
     }
 
-    private List<Outcome> neighbours(Outcome text, int[] radices) {
+    /** Every text one issue-step or one two-issue trade away from {@code text}, in a fixed order. */
+    static List<Outcome> neighboursOf(Outcome text, int[] radices) {
         int[] c = text.toArray();
         var out = new ArrayList<Outcome>();
         for (int i = 0; i < c.length; i++) {
@@ -56,6 +57,11 @@ final class LocalSearch {
                 }
             }
         }
+        return out;
+    }
+
+    private List<Outcome> neighbours(Outcome text, int[] radices) {
+        List<Outcome> out = new ArrayList<>(neighboursOf(text, radices));
         for (int k = out.size() - 1; k > 0; k--) { // Fisher-Yates, from the seat's seeded generator
             int r = random.nextInt(k + 1);
             Outcome t = out.get(k);

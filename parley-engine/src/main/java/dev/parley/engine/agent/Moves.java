@@ -64,16 +64,28 @@ final class Moves {
     }
 
     /**
-     * Shuttle: accepts an acceptable package worth {@code target}; otherwise rejects it, naming the (at most two)
-     * issues on which the package costs it most against its best option, and that option; a red line broken counts
-     * first, and so does a hard condition broken, on the issue it needs something of, toward its best option there
-     * that satisfies it.
+     * Shuttle: accepts an acceptable package worth {@code target}; otherwise rejects it with its
+     * {@link #criticism}.
      */
     static Action respond(AgentView v, double target) {
         Outcome pkg = v.onTable().orElseThrow();
         if (acceptable(v, pkg) && v.utility(pkg) >= target - EPS) {
             return new Action.Accept();
         }
+        Criticism c = criticism(v, pkg);
+        return new Action.Reject(c.objections(), c.toward());
+    }
+
+    /** What a party says against a package: the issues it objects to and the option it wants on each. */
+    record Criticism(List<String> objections, List<String> toward) {
+    }
+
+    /**
+     * The (at most two) issues on which {@code pkg} costs this seat most against its best package, with the option
+     * it has there; a red line broken counts first, and so does a hard condition broken, on the issue it needs
+     * something of, toward its best option there that satisfies it. Nothing when the package costs it nothing.
+     */
+    static Criticism criticism(AgentView v, Outcome pkg) {
         int[] c = pkg.toArray();
         int[] best = v.utilities().bestPackage();
         Integer[] order = new Integer[c.length];
@@ -83,7 +95,6 @@ final class Moves {
             loss[i] = v.utilities().contribution(i, best[i]) - v.utilities().contribution(i, c[i])
                     + (v.utilities().isRedLine(i, c[i]) ? 1 : 0);
         }
-        // A broken condition is said like a red line, on the issue it needs something of, toward what it needs.
         for (Condition k : v.utilities().conditions()) {
             if (k.brokenBy(c)) {
                 int i = k.thenIssue();
@@ -105,7 +116,13 @@ final class Moves {
             objections.add(v.issues().get(order[k]).id());
             toward.add(v.issues().get(order[k]).option(best[order[k]]).id());
         }
-        return new Action.Reject(objections, toward);
+        return new Criticism(objections, toward);
+    }
+
+    /** A single-text vote, {@code accept} or not, with this seat's criticism of the proposal on the table. */
+    static Action.Vote criticalVote(AgentView v, boolean accept) {
+        Criticism c = criticism(v, v.onTable().orElseThrow());
+        return new Action.Vote(accept, c.objections(), c.toward());
     }
 
     /** The error of an agent asked to act in a phase its seat never meets: the registry keeps this from happening. */

@@ -48,8 +48,24 @@ public sealed interface Action permits Action.Offer, Action.Accept, Action.Rejec
         }
     }
 
-    /** A party's private vote on the mediator's proposal (single-text). */
-    record Vote(boolean accept) implements Action {
+    /**
+     * A party's private vote on the mediator's proposal (single-text), or on a deal (ratification). In single-text
+     * a vote may carry criticism, private to the mediator: the issues the party objects to and, for each, the option
+     * it wants (its own feedback, never its reservation).
+     */
+    record Vote(boolean accept, List<String> objections, List<String> toward) implements Action {
+        public Vote {
+            objections = List.copyOf(objections);
+            toward = List.copyOf(toward);
+            if (objections.size() != toward.size()) {
+                throw new IllegalArgumentException("one option wanted per issue criticised");
+            }
+        }
+
+        /** A bare vote, without criticism. */
+        public Vote(boolean accept) {
+            this(accept, List.of(), List.of());
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Optional;
  * names its round and, where one acted, the party.
  */
 public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejected, Event.Proposed, Event.Voted,
+        Event.Criticised,
         Event.TextAdopted, Event.TextKept, Event.Presented, Event.Diverged, Event.Said, Event.Ended {
     int round();
 
@@ -61,6 +62,17 @@ public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejec
     }
 
     /** A private vote: visible to the mediator as a count only, to the voter in full. */
+    /**
+     * Single-text: the criticism a party's vote carried, for the mediator (and the party) alone: the issues it objects
+     * to in the proposal and the option it wants on each.
+     */
+    record Criticised(int round, String party, List<String> objections, List<String> toward) implements Event {
+        public Criticised {
+            objections = List.copyOf(objections);
+            toward = List.copyOf(toward);
+        }
+    }
+
     record Voted(int round, String party, boolean accept) implements Event {
     }
 

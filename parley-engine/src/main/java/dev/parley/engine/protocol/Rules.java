@@ -27,4 +27,23 @@ abstract class Rules {
     public final Seats seats() {
         return seats;
     }
+
+    /**
+     * Checks objections or criticism: each names an issue of {@code issues} and an option of it to move toward.
+     *
+     * @throws ProtocolException.IllegalMove naming the unknown issue or option
+     */
+    static void requireOptions(java.util.List<dev.parley.engine.model.Issue> issues, java.util.List<String> objections,
+            java.util.List<String> toward) {
+        for (int k = 0; k < objections.size(); k++) {
+            String id = objections.get(k);
+            int at = dev.parley.engine.model.Issue.indexIn(issues, id);
+            if (at < 0) {
+                throw ProtocolException.illegal("no issue '" + id + "' to object to");
+            }
+            if (issues.get(at).indexOf(toward.get(k)) < 0) {
+                throw ProtocolException.illegal("no option '" + toward.get(k) + "' in issue " + id);
+            }
+        }
+    }
 }

@@ -236,17 +236,7 @@ public final class Shuttle extends Rules implements Protocol {
                 events.add(new Event.Accepted(s.round(), party, pkg));
             }
             case Reject r -> {
-                for (int k = 0; k < r.objections().size(); k++) {
-                    String id = r.objections().get(k);
-                    int at = Issue.indexIn(issues, id);
-                    if (at < 0) {
-                        throw ProtocolException.illegal("no issue '" + id + "' to object to");
-                    }
-                    Issue issue = issues.get(at);
-                    if (issue.indexOf(r.toward().get(k)) < 0) {
-                        throw ProtocolException.illegal("no option '" + r.toward().get(k) + "' in issue " + id);
-                    }
-                }
+                Rules.requireOptions(issues, r.objections(), r.toward());
                 accepted.remove(party); // a party that rejects the package now stands by no earlier one
                 events.add(new Event.Rejected(s.round(), party, pkg, r.objections(), r.toward()));
             }

@@ -85,6 +85,7 @@ public final class SingleText extends Rules implements Protocol {
 
     private final String mediator;
     private final List<String> voters;
+    private final List<dev.parley.engine.model.Issue> issues;
     private final int rounds;
     private final int stallLimit;
     private final Outcome opening;
@@ -100,6 +101,7 @@ public final class SingleText extends Rules implements Protocol {
             throw new dev.parley.engine.InvalidInput("mediator", "no party " + mediator + " to mediate");
         }
         this.voters = scenario.ratifyingParties().stream().map(Party::id).toList();
+        this.issues = scenario.issues();
         seat(new Seats().add(mediator, SeatRole.TEXT_MEDIATOR).add(voters, SeatRole.VOTER));
         this.rounds = settings.rounds();
         this.stallLimit = settings.stallLimit();
@@ -141,6 +143,15 @@ public final class SingleText extends Rules implements Protocol {
 
     public String mediator() {
         return mediator;
+    }
+
+    /** Another party's vote is secret; a party's criticism goes to the mediator alone. */
+    @Override
+    public boolean visibleTo(Event event, String party) {
+        if (event instanceof Event.Criticised c) {
+            return c.party().equals(party) || party.equals(mediator);
+        }
+        return Protocol.super.visibleTo(event, party);
     }
 
     @Override
@@ -190,10 +201,20 @@ public final class SingleText extends Rules implements Protocol {
         };
     }
 
-    /** A vote on the proposal or, in the ratify phase, on the final text; the last vote decides. */
+    /**
+     * A vote on the proposal or, in the ratify phase, on the final text; the last vote decides. Criticism a vote on a
+     * proposal carries is checked against the issues and passed to the mediator.
+     */
     private Transition vote(State s, String party, Action action) {
         Ballot b = Ballot.cast(s.votes(), voters.size(), party, action, s.round(),
                 s.phase() == Phase.VOTE ? "the proposal" : "the final text");
+        if (action instanceof Action.Vote v && !v.objections().isEmpty()) {
+            if (s.phase() != Phase.VOTE) {
+                throw ProtocolException.illegal("criticism goes with a vote on a proposal, not on the final text");
+            }
+            Rules.requireOptions(issues, v.objections(), v.toward());
+            b.events().add(new Event.Criticised(s.round(), party, v.objections(), v.toward()));
+        }
         if (!b.complete()) {
             return new Transition(s.withVotes(b.votes()), b.events());
         }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * What each seat's view shows of the others, checked for every seat after every move of random runs of every
  * protocol: in a secret ballot nobody learns who has voted; a ratification's end shows each seat its own verdict only
  * and, when some voted against, names nobody; in shuttle, the package the mediator presents to one party is seen by that
- * party and the mediator alone, and the end names nobody. Each run must reach a ballot or a meeting for the checks to
+ * party and the mediator alone, and the end names nobody; in single-text a voter's criticism reaches the mediator,
+ * and nobody else. Each run must reach a ballot or a meeting for the checks to
  * bite: single-text and shuttle always do, and the test says so.
  */
 class SeatPrivacyPropertiesTest {
@@ -46,6 +47,15 @@ class SeatPrivacyPropertiesTest {
         if (kind == ProtocolKind.SINGLE_TEXT || kind == ProtocolKind.SHUTTLE) { // every run has ballots or meetings
             assertThat(checked).as("ballot or meeting views checked").isPositive();
         }
+        if (kind == ProtocolKind.SINGLE_TEXT) { // and the mediator hears every criticism made, by every voter
+            String mediator = p.participants().stream()
+                    .filter(x -> p.seatRole(x) == dev.parley.engine.protocol.SeatRole.TEXT_MEDIATOR).findFirst()
+                    .orElseThrow();
+            long made = session.events().stream().filter(e -> e instanceof Event.Criticised).count();
+            long heard = session.view(mediator).log().events().stream().filter(e -> e instanceof Event.Criticised)
+                    .count();
+            assertThat(heard).isEqualTo(made);
+        }
     }
 
     /** The checks for one seat's view now; returns how many applied. */
@@ -57,9 +67,15 @@ class SeatPrivacyPropertiesTest {
             assertThat(v.toMove()).as(party + " in a ballot").isSubsetOf(List.of(party));
             applied++;
         }
+        boolean mediator = p.seatRole(party) == dev.parley.engine.protocol.SeatRole.TEXT_MEDIATOR;
         for (Event e : v.log().events()) {
             if (e instanceof Event.Voted voted) {
                 assertThat(voted.party()).as(party + " sees a vote").isEqualTo(party);
+                applied++;
+            }
+            if (e instanceof Event.Criticised c) {
+                assertThat(mediator || c.party().equals(party)).as(party + " sees " + c.party() + "'s criticism")
+                        .isTrue();
                 applied++;
             }
             if (e instanceof Event.Ended end) {

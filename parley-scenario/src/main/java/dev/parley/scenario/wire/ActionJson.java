@@ -88,7 +88,13 @@ public final class ActionJson {
             }
             case Action.End e -> m.put("reason", e.reason());
             case Action.Propose p -> m.put("text", PackageJson.write(p.text(), issues));
-            case Action.Vote v -> m.put("accept", v.accept());
+            case Action.Vote v -> {
+                m.put("accept", v.accept());
+                if (!v.objections().isEmpty()) {
+                    m.put("objections", v.objections());
+                    m.put("toward", v.toward());
+                }
+            }
             case Action.Message x -> m.put("text", x.text());
         }
         return m;
@@ -110,7 +116,7 @@ public final class ActionJson {
             case REJECT -> reject(f);
             case END -> new Action.End(f.optionalText("reason").orElse(""));
             case PROPOSE -> new Action.Propose(PackageJson.read(f.node("text"), issues, "text"));
-            case VOTE -> new Action.Vote(f.bool("accept"));
+            case VOTE -> vote(f);
             case PRESENT -> new Action.Present(f.text("to"), PackageJson.read(f.node("package"), issues, "package"),
                     f.has("relay") ? Optional.of(relay(f.object("relay"))) : Optional.empty());
             case MESSAGE -> new Action.Message(f.text("text"));
@@ -134,13 +140,27 @@ public final class ActionJson {
     }
 
     private static Action.Reject reject(Fields f) {
+        List<String>[] c = criticism(f);
+        return new Action.Reject(c[0], c[1]);
+    }
+
+    /** A vote, with the criticism it may carry (single-text): {@code objections} and {@code toward}, as a reject's. */
+    private static Action.Vote vote(Fields f) {
+        boolean accept = f.bool("accept");
+        List<String>[] c = criticism(f);
+        return new Action.Vote(accept, c[0], c[1]);
+    }
+
+    /** {@code objections} and {@code toward}, both optional, of equal length. */
+    @SuppressWarnings("unchecked")
+    private static List<String>[] criticism(Fields f) {
         List<String> objections = f.has("objections") ? f.texts("objections") : List.of();
         List<String> toward = f.has("toward") ? f.texts("toward") : List.of();
         if (objections.size() != toward.size()) {
             throw new InvalidInput("toward", "toward: one option to move toward per objection (" + objections.size()
                     + " objections, " + toward.size() + " options)");
         }
-        return new Action.Reject(objections, toward);
+        return new List[]{objections, toward};
     }
 
     private static Action.Relay relay(Fields r) {

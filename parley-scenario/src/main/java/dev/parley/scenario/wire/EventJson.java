@@ -38,6 +38,7 @@ public final class EventJson {
             case Event.Diverged x -> "diverged";
             case Event.Proposed x -> "proposed";
             case Event.Voted x -> "voted";
+            case Event.Criticised x -> "criticised";
             case Event.TextAdopted x -> "text-adopted";
             case Event.Said x -> "said";
             case Event.TextKept x -> "text-kept";
@@ -74,6 +75,10 @@ public final class EventJson {
             }
             case Event.Proposed p -> byParty(m, p.party()).put("text", PackageJson.write(p.text(), issues));
             case Event.Voted v -> byParty(m, v.party()).put("accept", v.accept());
+            case Event.Criticised c -> {
+                byParty(m, c.party()).put("objections", c.objections());
+                m.put("toward", c.toward());
+            }
             case Event.TextAdopted t -> m.put("text", PackageJson.write(t.text(), issues));
             case Event.Said x -> byParty(m, x.party()).put("text", x.text());
             case Event.TextKept k -> m.put("rejections", k.rejections());

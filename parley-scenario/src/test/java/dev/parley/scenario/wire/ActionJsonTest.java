@@ -35,7 +35,8 @@ class ActionJsonTest {
     void aRequest_mustSayPackage_andWrittenActionsReadBackEqual() throws Exception {
         assertThatThrownBy(() -> ActionJson.read(JSON.readTree("{\"type\": \"offer\", \"outcome\": " + PKG + "}"), S
                 .issues())).isInstanceOf(InvalidInput.class);
-        for (Action a : new Action[]{new Action.Offer(EXPECTED), new Action.Vote(false),
+        for (Action a : new Action[]{new Action.Offer(EXPECTED), new Action.Vote(false), new Action.Vote(true,
+                java.util.List.of("SG", "TR"), java.util.List.of("binding-us-europe", "no-recognition")),
                 new Action.Reject(java.util.List.of("CF"), java.util.List.of("full-30d")), new Action.Present("RU",
                         EXPECTED, Optional.of(
                                 new Action.Relay(3, true, "words"))),
@@ -58,5 +59,18 @@ class ActionJsonTest {
         var body = JSON.readTree("{\"type\": \"vote\", \"accept\": " + accept + "}");
         assertThatThrownBy(() -> ActionJson.read(body, S.issues())).isInstanceOf(InvalidInput.class).satisfies(
                 e -> assertThat(((InvalidInput) e).field()).contains("accept"));
+    }
+
+    /** A vote's criticism is written as a reject's objections are, and must pair each issue with an option. */
+    @Test
+    void aVotesCriticism_isWrittenAsObjectionsTowardOptions() throws Exception {
+        var vote = new Action.Vote(false, java.util.List.of("CF"), java.util.List.of("full-30d"));
+        assertThat(Json.tree(ActionJson.write(vote, S.issues())).toString()).isEqualTo("{\"type\":\"vote\","
+                + "\"accept\":false,\"objections\":[\"CF\"],\"toward\":[\"full-30d\"]}");
+        assertThat(Json.tree(ActionJson.write(new Action.Vote(true), S.issues())).toString()).isEqualTo(
+                "{\"type\":\"vote\",\"accept\":true}");
+        var unpaired = JSON.readTree("{\"type\": \"vote\", \"accept\": true, \"objections\": [\"CF\"]}");
+        assertThatThrownBy(() -> ActionJson.read(unpaired, S.issues())).isInstanceOf(InvalidInput.class)
+                .hasMessageStartingWith("toward: one option to move toward per objection");
     }
 }

@@ -1,0 +1,57 @@
+package dev.parley.engine.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.RandomScenarios;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Action;
+import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.Protocol;
+import dev.parley.engine.protocol.ProtocolException;
+import dev.parley.engine.protocol.ProtocolKind;
+import dev.parley.engine.protocol.Settings;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Single-text criticism: checked against the issues, only with a vote on a proposal, and heard by the mediator. */
+class CriticismTest {
+    static final Scenario S = RandomScenarios.generate(new SplittableRandom(3), RandomScenarios.Settings.of(3, 2, 3));
+
+    @Test
+    void aVotesCriticism_reachesTheMediatorAsACriticisedEvent_andNamesRealIssuesAndOptions() {
+        Protocol p = Settings.defaults(S).withKind(ProtocolKind.SINGLE_TEXT).create(S);
+        var session = new Session(S, p);
+        String mediator = session.toMove().get(0);
+        int[] text = session.state().currentText().orElseThrow().toArray();
+        text[0] = (text[0] + 1) % S.issues().get(0).size();
+        session.move(mediator, new Action.Propose(Outcome.of(text)));
+        String voter = session.toMove().stream().filter(x -> !x.equals(mediator)).findFirst().orElseThrow();
+        assertThatThrownBy(() -> session.move(voter, new Action.Vote(false, List.of("NOPE"), List.of("o0"))))
+                .isInstanceOf(ProtocolException.IllegalMove.class).hasMessageContaining("no issue 'NOPE'");
+        assertThatThrownBy(() -> session.move(voter, new Action.Vote(false, List.of("I0"), List.of("o9"))))
+                .isInstanceOf(ProtocolException.IllegalMove.class).hasMessageContaining("no option 'o9' in issue I0");
+        session.move(voter, new Action.Vote(false, List.of("I0"), List.of("o0")));
+        assertThat(session.events()).contains(new Event.Criticised(0, voter, List.of("I0"), List.of("o0")));
+        assertThat(session.view(mediator).log().events()).anyMatch(e -> e instanceof Event.Criticised c && c.party()
+                .equals(voter));
+        for (String other : p.participants()) {
+            if (!other.equals(voter) && !other.equals(mediator)) {
+                assertThat(session.view(other).log().events()).noneMatch(e -> e instanceof Event.Criticised);
+            }
+        }
+    }
+
+    @Test
+    void criticism_goesWithAVoteOnAProposal_notOnTheFinalText() {
+        Protocol p = Settings.defaults(S).withKind(ProtocolKind.SINGLE_TEXT).create(S);
+        var session = new Session(S, p);
+        String mediator = session.toMove().get(0);
+        session.move(mediator, new Action.End("to the final vote"));
+        String voter = session.toMove().get(0);
+        assertThatThrownBy(() -> session.move(voter, new Action.Vote(true, List.of("I0"), List.of("o0"))))
+                .isInstanceOf(ProtocolException.IllegalMove.class).hasMessageContaining("not on the final text");
+    }
+}
