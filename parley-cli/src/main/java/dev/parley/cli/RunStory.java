@@ -28,9 +28,10 @@ import java.util.Optional;
  * The story of a run: the rounds where something changed (a text adopted, an offer moved), each party's utility and
  * the gap between the principals, the result, the lopsidedness flags, and the deal beside the fair packages.
  * <p>
- * The gap (docs/glossary.md): each principal's position on an issue is the option of its latest offer (its best option
- * before it has offered); per issue |k_a − k_b| / (K − 1), weighted by the principals' mean weights. In single-text
- * nobody offers, so no gap is shown there: the story shows each party's utility for each adopted text.
+ * The gap (docs/glossary.md, {@link dev.parley.engine.analysis.Positions}): each principal's position on an issue is
+ * what it has said there (its last offer; in single-text and shuttle its latest criticism or objection, else the text
+ * or package it last accepted; its best option before it has said anything); per issue |k_a − k_b| / (K − 1),
+ * weighted by the principals' mean weights. Every protocol shows it.
  */
 final class RunStory {
     /** One row: something changed. */
@@ -70,19 +71,21 @@ final class RunStory {
     private void buildRows() {
         Map<String, Outcome> lastOffer = new HashMap<>();
         Map<String, Outcome> lastAccepted = new HashMap<>();
+        var said = new dev.parley.engine.analysis.Positions(s);
         Outcome text = null;
         for (Event e : result.events()) {
+            said.see(e);
             switch (e) {
                 case Event.TextAdopted t -> {
                     rows.add(new Row(t.round(), "", text == null ? "opening text" : changes(text, t.text()),
-                            t.text(), utilities(t.text()), Optional.empty()));
+                            t.text(), utilities(t.text()), said.gap()));
                     text = t.text();
                 }
                 case Event.Offered o -> {
                     Outcome before = lastOffer.put(o.party(), o.outcome());
                     if (before == null || !before.equals(o.outcome())) {
                         rows.add(new Row(o.round(), o.party(), before == null ? "opens" : changes(before, o.outcome()),
-                                o.outcome(), utilities(o.outcome()), Picture.gap(s, lastOffer)));
+                                o.outcome(), utilities(o.outcome()), said.gap()));
                     }
                 }
                 case Event.Presented p -> {
@@ -91,7 +94,7 @@ final class RunStory {
                         rows.add(new Row(p.round(), p.to(), "presented: " + (before == null
                                 ? "opening package"
                                 : changes(before, p.outcome())), p.outcome(), utilities(p.outcome()),
-                                Optional.empty()));
+                                said.gap()));
                     }
                 }
                 case Event.Rejected r when !r.objections().isEmpty() -> {
@@ -100,12 +103,12 @@ final class RunStory {
                         wants.add(r.objections().get(k) + " (toward " + r.toward().get(k) + ")");
                     }
                     rows.add(new Row(r.round(), r.party(), "rejects, objecting to " + String.join(" and ", wants),
-                            r.outcome(), utilities(r.outcome()), Optional.empty()));
+                            r.outcome(), utilities(r.outcome()), said.gap()));
                 }
                 case Event.Accepted a -> {
                     if (!a.outcome().equals(lastAccepted.put(a.party(), a.outcome()))) {
                         rows.add(new Row(a.round(), a.party(), "accepts", a.outcome(), utilities(a.outcome()),
-                                Picture.gap(s, lastOffer)));
+                                said.gap()));
                     }
                 }
                 default -> {
@@ -167,7 +170,7 @@ final class RunStory {
     private String rowsText() {
         boolean offers = settings.kind() != ProtocolKind.SINGLE_TEXT;
         boolean shuttle = settings.kind() == ProtocolKind.SHUTTLE;
-        boolean gap = settings.kind().principalsHoldPositions() && principals.size() == 2;
+        boolean gap = principals.size() == 2;
         var headers = new ArrayList<String>(List.of(">ROUND"));
         if (offers) {
             headers.add("PARTY");

@@ -7,6 +7,7 @@ import dev.parley.engine.analysis.AnalysisOptions;
 import dev.parley.engine.analysis.Analyzer;
 import dev.parley.engine.analysis.FrontierPoint;
 import dev.parley.engine.analysis.Picture;
+import dev.parley.engine.analysis.Positions;
 import dev.parley.engine.analysis.Solution;
 import dev.parley.engine.analysis.SolutionKind;
 import dev.parley.engine.model.Outcome;
@@ -180,43 +181,36 @@ final class ConsoleApi {
 
     /**
      * Each text adopted (single-text, from the opening text its start announces), offer made, package presented
-     * (shuttle) and agreement, with every party's utility and, where the principals hold positions (the offer
-     * protocols), the gap between them at that point.
+     * (shuttle) and agreement, with every party's utility and the gap between the principals at that point, from
+     * what they have said that the mediator sees ({@link Positions}).
      */
     private void progress(Context ctx) {
         Negotiations.Overview o = negotiations.overview(ctx.pathParam("id"), Requests.token(ctx));
         Scenario s = o.analysis().scenario();
         Map<String, UtilityTable> tables = tables(s);
-        // As in parley run: the gap is between positions, which only the offer protocols give the principals.
-        boolean positions = o.protocol().principalsHoldPositions();
-        var offers = new HashMap<String, Outcome>();
+        var said = new Positions(s);
         var rows = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < o.events().size(); i++) {
             Event e = o.events().get(i);
+            said.see(e);
             switch (e) {
-                case Event.Offered x -> {
-                    offers.put(x.party(), x.outcome());
-                    rows.add(row(s, tables, positions, i + 1, e.round(), "offer", x.party(), x.outcome(), offers));
-                }
-                case Event.TextAdopted x ->
-                    rows.add(row(s, tables, positions, i + 1, e.round(), "text", null, x.text(), offers));
-                case Event.Presented x ->
-                    rows.add(row(s, tables, positions, i + 1, e.round(), "presented", x.to(), x.outcome(),
-                            offers));
-                case Event.Ended x when x.agreement().isPresent() ->
-                    rows.add(row(s, tables, positions, i + 1, e.round(),
-                            "agreement", null, x.agreement().get(), offers));
+                case Event.Offered x -> rows.add(row(s, tables, said, i + 1, e.round(), "offer", x.party(), x
+                        .outcome()));
+                case Event.TextAdopted x -> rows.add(row(s, tables, said, i + 1, e.round(), "text", null, x.text()));
+                case Event.Presented x -> rows.add(row(s, tables, said, i + 1, e.round(), "presented", x.to(), x
+                        .outcome()));
+                case Event.Ended x when x.agreement().isPresent() -> rows.add(row(s, tables, said, i + 1, e.round(),
+                        "agreement", null, x.agreement().get()));
                 default -> {
-                    // votes, messages, rejections: no package of their own
+                    // votes, criticism, messages, rejections: no package of their own
                 }
             }
         }
         ParleyServer.json(ctx, 200, Map.of("principals", s.principals(), "rows", rows));
     }
 
-    private static Map<String, Object> row(Scenario s, Map<String, UtilityTable> tables, boolean positions, int seq,
-            int round,
-            String kind, String party, Outcome outcome, Map<String, Outcome> offers) {
+    private static Map<String, Object> row(Scenario s, Map<String, UtilityTable> tables, Positions said, int seq,
+            int round, String kind, String party, Outcome outcome) {
         var m = new LinkedHashMap<String, Object>();
         m.put("seq", seq);
         m.put("round", round);
@@ -226,7 +220,7 @@ final class ConsoleApi {
         var u = new LinkedHashMap<String, Double>();
         tables.forEach((p, t) -> u.put(p, t.utility(outcome.toArray())));
         m.put("utilities", u);
-        m.put("gap", positions ? Picture.gap(s, offers).orElse(null) : null);
+        m.put("gap", said.gap().orElse(null));
         return m;
     }
 

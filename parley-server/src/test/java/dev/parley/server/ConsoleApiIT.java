@@ -20,7 +20,7 @@ class ConsoleApiIT extends HttpHarness {
         assertThat(us.get("party").asText()).isEqualTo("US");
         assertThat(us.get("role").asText()).isEqualTo("text-mediator");
         assertThat(us.get("agent").asText()).isEqualTo("hill-climb");
-        assertThat(us.get("agents")).extracting(JsonNode::asText).containsExactly("hill-climb", "anneal");
+        assertThat(us.get("agents")).extracting(JsonNode::asText).containsExactly("hill-climb", "learning", "anneal");
         assertThat(r.body().get("protocols")).extracting(p -> p.get("id").asText()).containsExactly("single-text",
                 "shuttle", "saop", "alternating", "zeuthen");
         assertThat(r.body().get("solutions")).extracting(p -> p.get("id").asText()).contains("nash",
@@ -104,7 +104,9 @@ class ConsoleApiIT extends HttpHarness {
         assertThat(rows.get(1).get("package")).isEqualTo(nash.get("outcome"));
         assertThat(rows.get(1).get("utilities").get("UA").asDouble()).isEqualTo(0.5805, org.assertj.core.data.Offset
                 .offset(1e-9));
-        assertThat(rows.get(1).get("gap").isNull()).isTrue(); // single-text: no positions, no gap
+        // Both principals accepted the adopted text, criticising nothing: they now say the same, a gap of 0.
+        assertThat(rows.get(1).get("gap").asDouble()).isZero();
+        assertThat(rows.get(0).get("gap").asDouble()).as("the opening: each its best package").isPositive();
     }
 
     /** With one principal and a party that has no profile, the zone's axes are the parties that have one. */
