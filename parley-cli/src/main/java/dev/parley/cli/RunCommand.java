@@ -60,8 +60,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seats", paramLabel = "PARTY=AGENT,...", description = "Agents for seats, e.g. "
             + "UA=boulware,RU=conceder:e=3. Each seat takes the agents that fit its role: negotiators boulware, linear, "
             + "conceder (e), nash-seeker, tit-for-tat, hardliner, random; single-text voters and ratifiers truthful, "
-            + "strategic "
-            + "(threshold); single-text mediators hill-climb, learning, anneal; the shuttle mediator objection-trader; shuttle "
+            + "strategic (threshold), voters annealing (t0)"
+            + "; single-text mediators hill-climb, learning, anneal; the shuttle mediator objection-trader; shuttle "
             + "parties boulware, linear, conceder, nash-seeker, hardliner; zeuthen's principals zeuthen.")
     String seats;
 

@@ -58,6 +58,11 @@ public final class Agents {
                     (p, r) -> new RandomBidder(r)),
             agent("truthful", "votes for any change that does not hurt it; ratifies any deal it can accept",
                     Map.of(), EnumSet.of(SeatRole.VOTER, SeatRole.RATIFIER), (p, r) -> new TruthfulVoter()),
+            agent("annealing", "votes for changes that do not hurt it and, early, for some that do, with "
+                    + "probability e^(-loss/T), T = t0 (0.05) times the time left (Klein et al. 2003)",
+                    Map.of("t0",
+                            0.05),
+                    EnumSet.of(SeatRole.VOTER), (p, r) -> new AnnealingVoter(r, p.get("t0"))),
             agent("strategic", "votes only for gains of at least threshold (0.02)", Map.of("threshold", 0.02),
                     EnumSet.of(SeatRole.VOTER), (p, r) -> new StrategicVoter(p.get("threshold"))),
             agent("hill-climb", "single-text mediator: changes one issue, or trades two, at a time", Map.of(),

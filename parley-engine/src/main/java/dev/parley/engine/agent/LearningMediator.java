@@ -104,7 +104,10 @@ final class LearningMediator extends TextMediator {
         var out = new LinkedHashMap<String, Profile>();
         for (Party p : v.parties()) {
             if (p.ratifies()) {
-                Profile estimate = p.id().equals(v.party()) ? v.profile() : estimate(v.issues(), asked.get(p.id()));
+                Profile estimate = p.id().equals(v.party())
+                        ? v.profile()
+                        : estimate(v.issues(), asked.get(p.id()),
+                                v.currentText().orElseThrow());
                 if (estimate == null) {
                     return Optional.empty(); // this voter has not criticised yet
                 }
@@ -156,7 +159,7 @@ final class LearningMediator extends TextMediator {
      * falling linearly with the distance from it; 0.5 throughout elsewhere; weights 1 + times named, normalised.
      * Null when it asked for nothing.
      */
-    static Profile estimate(List<Issue> issues, int[][] asked) {
+    static Profile estimate(List<Issue> issues, int[][] asked, Outcome content) {
         if (asked == null) {
             return null;
         }
@@ -174,7 +177,8 @@ final class LearningMediator extends TextMediator {
                 want = asked[i][o] > 0 && (want < 0 || asked[i][o] > asked[i][want]) ? o : want;
             }
             for (int o = 0; o < k; o++) {
-                values[i][o] = want < 0 ? 0.5 : 1 - Math.abs(o - want) / (double) (k - 1);
+                int peak = want < 0 ? content.option(i) : want; // never criticised there: content with it
+                values[i][o] = 1 - Math.abs(o - peak) / (double) (k - 1);
             }
             w[i] = 1 + named;
             sum += w[i];

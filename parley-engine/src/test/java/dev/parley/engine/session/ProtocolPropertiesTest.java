@@ -39,10 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProtocolPropertiesTest {
     static final List<String> BIDDERS = List.of("boulware", "linear", "conceder", "tit-for-tat", "hardliner",
-            "random", "conceder:e=5");
-    static final List<String> RESPONDENTS = List.of("boulware", "linear", "conceder", "hardliner", "conceder:e=5");
-    static final List<String> VOTERS = List.of("truthful", "strategic", "strategic:threshold=0.1");
-    static final List<String> MEDIATORS = List.of("hill-climb", "anneal");
+            "random", "conceder:e=5", "nash-seeker");
+    static final List<String> RESPONDENTS = List.of("boulware", "linear", "conceder", "hardliner", "conceder:e=5",
+            "nash-seeker");
+    static final List<String> VOTERS = List.of("truthful", "strategic", "strategic:threshold=0.1", "annealing");
+    static final List<String> MEDIATORS = List.of("hill-climb", "anneal", "learning");
 
     static Stream<Arguments> runs() {
         return Stream.iterate(1L, s -> s + 1).limit(40).flatMap(seed -> Stream.of(ProtocolKind.values())
