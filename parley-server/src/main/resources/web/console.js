@@ -69,7 +69,7 @@ export function analysisCards(seat, missing) {
     el('section', { class: 'card' }, el('h2', {}, 'Over the talks'),
       el('p', { class: 'muted small' }, seat.progress.rows.some((r) => r.gap !== null)
         ? 'Each party’s utility of each offer and text; dashed, the gap between what the principals have said they want (their offers, criticism or objections, else what they accepted; 0: the same options).'
-        : 'Each party’s utility of each text. The gap between positions appears in the offer protocols, where the principals hold positions.'),
+        : 'Each party’s utility of each text. The gap appears once the principals have said what they want.'),
       el('div', { class: 'chart' }, el('canvas', { id: 'progress-chart', role: 'img', 'aria-label': 'Each party’s utility of each text, and the gap, over the talks' }))),
     el('section', { class: 'card' }, el('h2', {}, 'Frontier'), el('div', { class: 'row' }, el('label', { class: 'inline' }, 'x', axis('x', 0)),
       el('label', { class: 'inline' }, 'y', axis('y', 1))),

@@ -174,7 +174,7 @@ public final class NegotiationQuality {
                 .toArray();
         double rounds = scores.stream().filter(Score::agreed).mapToInt(Score::rounds).average().orElse(Double.NaN);
         long pareto = scores.stream().filter(Score::paretoOptimal).count();
-        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %.0f%% | %.2f | %.2f | %s | %s | %s | %.0f |", l.kind()
+        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %.0f%% | %.2f | %.2f | %s | %s | %s | %s |", l.kind()
                 .id(), l.label(), set, n, n == 0 ? 0 : 100.0 * agreed / n, mean(nps), quantile(nps, 0.1),
                 agreed == 0 ? "–" : String.format(Locale.ROOT, "%.0f%%", 100.0 * pareto / agreed), victory.length == 0
                         ? "–"

@@ -5,9 +5,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * A single-text voter that anneals its acceptance (Klein, Faratin, Sayama and Bar-Yam, "Negotiating complex
- * contracts", 2003): it accepts any change that does not hurt it and, while the temperature T = t0 · (1 − t) is
- * high, a change that costs it Δ with probability e^(−Δ/T), so that the talks can leave a local optimum early and
- * settle as time runs out. It never accepts a text below its reservation or one it forbids; its votes carry its
+ * contracts", 2003): among the texts that keep it at its reservation and that it does not forbid (it never accepts
+ * another), it accepts any change that does not hurt it and, while the temperature T = t0 · (1 − t) is high, one
+ * that costs it Δ with probability e^(−Δ/T), so that the talks can leave a local optimum early and settle as time
+ * runs out; its votes carry its
  * criticism; it ratifies what it can accept. Not thread-safe (its generator is the seat's own): one per seat.
  */
 final class AnnealingVoter implements Agent {

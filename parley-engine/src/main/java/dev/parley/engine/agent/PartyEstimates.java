@@ -63,7 +63,8 @@ final class PartyEstimates {
                     : fallback.map(t -> estimate.utility(t
                             .toArray())).orElse(0.0);
             profiles.put(p.id(), withReservation(v.issues(), estimate, floor));
-            parties.add(p);
+            parties.add(new Party(p.id(), p.name(), p.role(), p.ratifies(), p.representatives())); // no allies: the
+            // estimate holds only the ratifying parties, whom an ally may not be among
         }
         Scenario s = Scenario.of("estimate", "The mediator's estimate", "", parties, v.issues(), profiles,
                 Optional.empty());

@@ -61,10 +61,9 @@ public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejec
     record Proposed(int round, String party, Outcome text) implements Event {
     }
 
-    /** A private vote: visible to the mediator as a count only, to the voter in full. */
     /**
      * Single-text: the criticism a party's vote carried, for the mediator (and the party) alone: the issues it objects
-     * to in the proposal and the option it wants on each.
+     * to in the proposal and the option it wants on each. Released when every vote on the proposal is in.
      */
     record Criticised(int round, String party, List<String> objections, List<String> toward) implements Event {
         public Criticised {
@@ -73,6 +72,7 @@ public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejec
         }
     }
 
+    /** A private vote: visible to the mediator as a count only, to the voter in full. */
     record Voted(int round, String party, boolean accept) implements Event {
     }
 

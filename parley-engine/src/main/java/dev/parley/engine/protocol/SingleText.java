@@ -21,7 +21,9 @@ import java.util.Optional;
  * ratifying party (the mediator too, when it ratifies) votes accept or reject, privately; a unanimous accept makes
  * the proposal the new text. The talks end when {@code stallLimit} proposals in a row are not adopted, when the
  * mediator ends them, or at the deadline; then every ratifying party votes once more on the final text, and it is a
- * deal only if all accept. The mediator learns how many rejected, never who.
+ * deal only if all accept. The mediator learns how many rejected, never who; a vote on a proposal may carry
+ * criticism (issues objected to, the option wanted on each), which the mediator alone hears, all of it once every
+ * vote is in (sent as it came, it would tell who had voted).
  * <p>
  * The opening text, unless given, is the middle option of each issue among the options no ratifying party rules
  * out: a neutral start that breaks no red line.
@@ -29,13 +31,15 @@ import java.util.Optional;
 public final class SingleText extends Rules implements Protocol {
     /** Immutable. {@code votes} holds the votes of the current vote, in party order. Change it with its withers. */
     public record State(Phase phase, String mediator, int round, int deadline, Outcome current,
-            Optional<Outcome> proposal, Map<String, Boolean> votes, int stall, Optional<Outcome> agreement)
+            Optional<Outcome> proposal, Map<String, Boolean> votes, int stall, Optional<Outcome> agreement,
+            List<Event.Criticised> criticism)
             implements
                 Protocol.State {
         public State {
             Objects.requireNonNull(phase, "phase");
             Objects.requireNonNull(current, "current");
             votes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(votes));
+            criticism = List.copyOf(criticism);
         }
 
         @Override
@@ -55,31 +59,36 @@ public final class SingleText extends Rules implements Protocol {
         }
 
         State with(Phase p) {
-            return new State(p, mediator, round, deadline, current, proposal, votes, stall, agreement);
+            return new State(p, mediator, round, deadline, current, proposal, votes, stall, agreement, criticism);
         }
 
         State withRound(int r) {
-            return new State(phase, mediator, r, deadline, current, proposal, votes, stall, agreement);
+            return new State(phase, mediator, r, deadline, current, proposal, votes, stall, agreement, criticism);
         }
 
         State withCurrent(Outcome text) {
-            return new State(phase, mediator, round, deadline, text, proposal, votes, stall, agreement);
+            return new State(phase, mediator, round, deadline, text, proposal, votes, stall, agreement, criticism);
         }
 
         State withProposal(Optional<Outcome> p) {
-            return new State(phase, mediator, round, deadline, current, p, votes, stall, agreement);
+            return new State(phase, mediator, round, deadline, current, p, votes, stall, agreement, criticism);
         }
 
         State withVotes(Map<String, Boolean> v) {
-            return new State(phase, mediator, round, deadline, current, proposal, v, stall, agreement);
+            return new State(phase, mediator, round, deadline, current, proposal, v, stall, agreement, criticism);
         }
 
         State withStall(int n) {
-            return new State(phase, mediator, round, deadline, current, proposal, votes, n, agreement);
+            return new State(phase, mediator, round, deadline, current, proposal, votes, n, agreement, criticism);
+        }
+
+        /** Criticism of the proposal being voted on, held back until every vote is in. */
+        State withCriticism(List<Event.Criticised> c) {
+            return new State(phase, mediator, round, deadline, current, proposal, votes, stall, agreement, c);
         }
 
         State withAgreement(Optional<Outcome> deal) {
-            return new State(phase, mediator, round, deadline, current, proposal, votes, stall, deal);
+            return new State(phase, mediator, round, deadline, current, proposal, votes, stall, deal, criticism);
         }
     }
 
@@ -157,7 +166,7 @@ public final class SingleText extends Rules implements Protocol {
     @Override
     public Transition start() {
         return new Transition(new State(Phase.PROPOSE, mediator, 0, rounds, opening, Optional.empty(), Map.of(), 0,
-                Optional.empty()), List.of(new Event.TextAdopted(0, opening)));
+                Optional.empty(), List.of()), List.of(new Event.TextAdopted(0, opening)));
     }
 
     @Override
@@ -208,15 +217,22 @@ public final class SingleText extends Rules implements Protocol {
     private Transition vote(State s, String party, Action action) {
         Ballot b = Ballot.cast(s.votes(), voters.size(), party, action, s.round(),
                 s.phase() == Phase.VOTE ? "the proposal" : "the final text");
+        State held = s;
         if (action instanceof Action.Vote v && !v.objections().isEmpty()) {
             if (s.phase() != Phase.VOTE) {
                 throw ProtocolException.illegal("criticism goes with a vote on a proposal, not on the final text");
             }
             Rules.requireOptions(issues, v.objections(), v.toward());
-            b.events().add(new Event.Criticised(s.round(), party, v.objections(), v.toward()));
+            var more = new ArrayList<>(s.criticism()); // held back: sent now it would tell who has voted
+            more.add(new Event.Criticised(s.round(), party, v.objections(), v.toward()));
+            held = s.withCriticism(more);
         }
         if (!b.complete()) {
-            return new Transition(s.withVotes(b.votes()), b.events());
+            return new Transition(held.withVotes(b.votes()), b.events());
+        }
+        if (!held.criticism().isEmpty()) { // every vote is in: the mediator hears all the criticism, in vote order
+            b.events().addAll(held.criticism());
+            s = held.withCriticism(List.of());
         }
         return s.phase() == Phase.VOTE ? decide(s, b) : ratified(s, b);
     }

@@ -34,6 +34,9 @@ public final class Session {
     private Protocol.State state;
 
     /** Starts the protocol: its opening state and events (e.g. single-text's opening text). */
+    /** Replaying: no recorded vote has carried criticism yet (a history from before votes could). */
+    private boolean legacyVotes = true;
+
     public Session(Scenario scenario, Protocol protocol) {
         this.scenario = scenario;
         this.protocol = protocol;
@@ -80,10 +83,13 @@ public final class Session {
         int number = moves.size() + 1;
         if (agent != null) {
             Action again = agent.act(view(party));
-            if (!again.equals(action)) {
+            if (!again.equals(action) && !(legacyVotes && criticismAdded(action, again))) {
                 throw new ReplayMismatch("move " + number + ": the agent in " + party + "'s seat does not repeat "
                         + "its recorded move; was the agent changed?");
             }
+        }
+        if (action instanceof Action.Vote v && !v.objections().isEmpty()) {
+            legacyVotes = false; // this history's votes carry criticism: every agent's must, as recorded
         }
         try {
             return move(party, action, Journal.NONE);
@@ -92,6 +98,16 @@ public final class Session {
         } catch (ProtocolException.OutOfTurn e) {
             throw new ProtocolException.OutOfTurn("move " + number + " (" + party + "): " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether the agent now casts the recorded vote with criticism added, in a history with no criticism so far: a log
+     * or transcript written before votes carried criticism. The recorded bare vote is made again, so the stored
+     * history (its events and their numbers) stays as it was.
+     */
+    private static boolean criticismAdded(Action recorded, Action again) {
+        return recorded instanceof Action.Vote r && again instanceof Action.Vote a && r.objections().isEmpty() && r
+                .accept() == a.accept();
     }
 
     /**

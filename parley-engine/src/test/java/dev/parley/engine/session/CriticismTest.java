@@ -34,6 +34,11 @@ class CriticismTest {
         assertThatThrownBy(() -> session.move(voter, new Action.Vote(false, List.of("I0"), List.of("o9"))))
                 .isInstanceOf(ProtocolException.IllegalMove.class).hasMessageContaining("no option 'o9' in issue I0");
         session.move(voter, new Action.Vote(false, List.of("I0"), List.of("o0")));
+        // Held back while the ballot is open: sent now, it would tell the mediator who has voted.
+        assertThat(session.view(mediator).log().events()).noneMatch(e -> e instanceof Event.Criticised);
+        while (session.state().phase() == dev.parley.engine.protocol.Phase.VOTE) {
+            session.move(session.toMove().get(0), new Action.Vote(true));
+        }
         assertThat(session.events()).contains(new Event.Criticised(0, voter, List.of("I0"), List.of("o0")));
         assertThat(session.view(mediator).log().events()).anyMatch(e -> e instanceof Event.Criticised c && c.party()
                 .equals(voter));
@@ -53,5 +58,44 @@ class CriticismTest {
         String voter = session.toMove().get(0);
         assertThatThrownBy(() -> session.move(voter, new Action.Vote(true, List.of("I0"), List.of("o0"))))
                 .isInstanceOf(ProtocolException.IllegalMove.class).hasMessageContaining("not on the final text");
+    }
+
+    /**
+     * A history written before votes carried criticism (bare votes) still replays with today's criticising voters,
+     * and stays as it was: no criticism events, the same events; once a history has criticism, an agent must repeat
+     * its votes exactly.
+     */
+    @Test
+    void aHistoryOfBareVotes_replaysUnchanged_butAHistoryWithCriticismMustMatch() {
+        Protocol p = Settings.defaults(S).withKind(ProtocolKind.SINGLE_TEXT).withRounds(8).create(S);
+        var specs = Seating.defaults(p);
+        Session today = Session.run(S, p, Seating.agents(p, specs, 5, "agents"));
+        assertThat(today.events()).anyMatch(e -> e instanceof Event.Criticised);
+        // The same history as an older build wrote it: every vote bare, no criticism events.
+        var bare = new java.util.ArrayList<Move>();
+        for (Move m : today.moves()) {
+            Action a = m.action() instanceof Action.Vote v ? new Action.Vote(v.accept()) : m.action();
+            bare.add(
+                    new Move(m.number(), m.party(), a, m.events().stream().filter(e -> !(e instanceof Event.Criticised))
+                            .toList()));
+        }
+        Session old = Session.replay(S, p, bare, Seating.agents(p, specs, 5, "agents"));
+        assertThat(old.events()).noneMatch(e -> e instanceof Event.Criticised);
+        assertThat(old.moves().stream().flatMap(m -> m.events().stream()).toList()).isEqualTo(bare.stream().flatMap(
+                m -> m.events().stream()).toList());
+        assertThat(old.state()).isEqualTo(today.state());
+        // Criticism stripped from one vote only, in a history that has criticism: the agent no longer repeats it.
+        var tampered = new java.util.ArrayList<>(today.moves());
+        int last = -1;
+        for (int k = 0; k < tampered.size(); k++) {
+            if (tampered.get(k).action() instanceof Action.Vote v && !v.objections().isEmpty()) {
+                last = k;
+            }
+        }
+        Move m = tampered.get(last);
+        tampered.set(last, new Move(m.number(), m.party(), new Action.Vote(((Action.Vote) m.action()).accept()),
+                List.of()));
+        assertThatThrownBy(() -> Session.replay(S, p, tampered, Seating.agents(p, specs, 5, "agents")))
+                .isInstanceOf(Session.ReplayMismatch.class);
     }
 }
