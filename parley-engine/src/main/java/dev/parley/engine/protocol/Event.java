@@ -69,6 +69,9 @@ public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejec
         public Criticised {
             objections = List.copyOf(objections);
             toward = List.copyOf(toward);
+            if (objections.size() != toward.size()) {
+                throw new IllegalArgumentException("one option wanted per issue criticised");
+            }
         }
     }
 

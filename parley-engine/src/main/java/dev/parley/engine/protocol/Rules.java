@@ -29,7 +29,7 @@ abstract class Rules {
     }
 
     /**
-     * Checks objections or criticism: each names an issue of {@code issues} and an option of it to move toward.
+     * Checks objections or criticism: each names an issue of {@code issues}, once, and an option of it to move toward.
      *
      * @throws ProtocolException.IllegalMove naming the unknown issue or option
      */
@@ -40,6 +40,9 @@ abstract class Rules {
             int at = dev.parley.engine.model.Issue.indexIn(issues, id);
             if (at < 0) {
                 throw ProtocolException.illegal("no issue '" + id + "' to object to");
+            }
+            if (objections.subList(0, k).contains(id)) {
+                throw ProtocolException.illegal("issue " + id + " is objected to twice");
             }
             if (issues.get(at).indexOf(toward.get(k)) < 0) {
                 throw ProtocolException.illegal("no option '" + toward.get(k) + "' in issue " + id);

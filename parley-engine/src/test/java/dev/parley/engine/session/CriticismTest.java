@@ -33,6 +33,8 @@ class CriticismTest {
                 .isInstanceOf(ProtocolException.IllegalMove.class).hasMessageContaining("no issue 'NOPE'");
         assertThatThrownBy(() -> session.move(voter, new Action.Vote(false, List.of("I0"), List.of("o9"))))
                 .isInstanceOf(ProtocolException.IllegalMove.class).hasMessageContaining("no option 'o9' in issue I0");
+        assertThatThrownBy(() -> session.move(voter, new Action.Vote(false, List.of("I0", "I0"), List.of("o0",
+                "o1")))).isInstanceOf(ProtocolException.IllegalMove.class).hasMessageContaining("objected to twice");
         session.move(voter, new Action.Vote(false, List.of("I0"), List.of("o0")));
         // Held back while the ballot is open: sent now, it would tell the mediator who has voted.
         assertThat(session.view(mediator).log().events()).noneMatch(e -> e instanceof Event.Criticised);
