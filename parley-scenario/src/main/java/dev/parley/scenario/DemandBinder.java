@@ -136,31 +136,10 @@ final class DemandBinder {
                 c.add(e.value(), issuePath, "no option; a demand no package can satisfy is not a demand");
                 options = Optional.empty();
             }
-            ok &= i >= 0 && options.isPresent() && options(e.value(), issuePath, options.get(), i);
+            ok &= i >= 0 && options.isPresent() && issues.shapes().get(i).named(c, e.value(), issuePath, options
+                    .get()).isPresent();
             options.ifPresent(o -> out.put(e.key(), o));
         }
         return ok ? Optional.of(out) : Optional.empty();
-    }
-
-    /** Whether every option named is one of the issue's, once each; a problem recorded for each that is not. */
-    private boolean options(Node node, String path, List<String> options, int issue) {
-        Shapes.IssueShape shape = issues.shapes().get(issue);
-        List<Node> items = node instanceof ListNode l ? l.items() : List.of(node);
-        var seen = new LinkedHashSet<String>();
-        boolean ok = true;
-        for (int k = 0; k < options.size(); k++) {
-            String o = options.get(k);
-            String where = node instanceof ListNode ? Checks.index(path, k) : path;
-            if (shape.indexOf(o) < 0) {
-                if (shape.optionsKnown()) {
-                    c.add(items.get(k), where, shape.noOption(o));
-                }
-                ok = false;
-            } else if (!seen.add(o)) {
-                c.add(items.get(k), where, "'" + o + "' is named twice");
-                ok = false;
-            }
-        }
-        return ok;
     }
 }

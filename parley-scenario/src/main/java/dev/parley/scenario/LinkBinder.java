@@ -31,17 +31,23 @@ final class LinkBinder {
 
     /** The conditions when every one is valid (and every issue bound), else empty with the problems recorded. */
     Optional<List<Condition>> conditions(Node node, String path) {
+        return each(node, path, this::condition);
+    }
+
+    /** Each item of the list at {@code path} bound by {@code one}: all of them, or empty when any failed. */
+    private <T> Optional<List<T>> each(Node node, String path,
+            java.util.function.BiFunction<Node, String, Optional<T>> one) {
         Optional<ListNode> list = c.list(node, path);
         if (list.isEmpty()) {
             return Optional.empty();
         }
-        var out = new ArrayList<Condition>();
+        var out = new ArrayList<T>();
         boolean ok = true;
         List<Node> items = list.get().items();
         for (int k = 0; k < items.size(); k++) {
-            Optional<Condition> one = condition(items.get(k), Checks.index(path, k));
-            one.ifPresent(out::add);
-            ok &= one.isPresent();
+            Optional<T> bound = one.apply(items.get(k), Checks.index(path, k));
+            bound.ifPresent(out::add);
+            ok &= bound.isPresent();
         }
         return ok ? Optional.of(out) : Optional.empty();
     }
@@ -94,10 +100,8 @@ final class LinkBinder {
         String issuePath = Checks.join(path, e.key());
         int i = issues.indexOf(e.key());
         if (i < 0) {
-            if (issues.idsKnown()) {
-                List<String> ids = issues.ids();
-                c.add(e, issuePath, "no issue '" + e.key() + "'" + Checks.suggestion(e.key(), ids) + " (issues: "
-                        + String.join(", ", ids) + ")");
+            if (issues.surelyUnknown(e.key())) {
+                c.add(e, issuePath, issues.noIssue(e.key()));
             }
             return Optional.empty();
         }
@@ -109,48 +113,13 @@ final class LinkBinder {
             c.add(e.value(), issuePath, "no option; " + atLeastOne);
             return Optional.empty();
         }
-        Shapes.IssueShape shape = issues.shapes().get(i);
-        if (shape.options() == null) {
-            return Optional.empty();
-        }
-        boolean[] options = new boolean[shape.options().size()];
-        boolean ok = true;
-        List<Node> items = e.value() instanceof ListNode l ? l.items() : List.of(e.value());
-        for (int k = 0; k < named.get().size(); k++) {
-            String o = named.get().get(k);
-            int at = shape.indexOf(o);
-            String where = e.value() instanceof ListNode ? Checks.index(issuePath, k) : issuePath;
-            if (at < 0) {
-                if (shape.optionsKnown()) {
-                    c.add(items.get(k), where, "no option '" + o + "' in issue " + shape.id() + Checks.suggestion(o,
-                            shape.options()) + " (options: " + String.join(", ", shape.options()) + ")");
-                }
-                ok = false;
-            } else if (options[at]) {
-                c.add(items.get(k), where, "'" + o + "' is named twice");
-                ok = false;
-            } else {
-                options[at] = true;
-            }
-        }
-        return ok ? Optional.of(new Side(i, options, e.value())) : Optional.empty();
+        return issues.shapes().get(i).named(c, e.value(), issuePath, named.get()).map(options -> new Side(i, options, e
+                .value()));
     }
 
     /** The interaction terms when every one is valid (and every issue bound), else empty with the problems recorded. */
     Optional<List<Interaction>> interactions(Node node, String path) {
-        Optional<ListNode> list = c.list(node, path);
-        if (list.isEmpty()) {
-            return Optional.empty();
-        }
-        var out = new ArrayList<Interaction>();
-        boolean ok = true;
-        List<Node> items = list.get().items();
-        for (int k = 0; k < items.size(); k++) {
-            Optional<Interaction> one = interaction(items.get(k), Checks.index(path, k));
-            one.ifPresent(out::add);
-            ok &= one.isPresent();
-        }
-        return ok ? Optional.of(out) : Optional.empty();
+        return each(node, path, this::interaction);
     }
 
     private Optional<Interaction> interaction(Node node, String path) {

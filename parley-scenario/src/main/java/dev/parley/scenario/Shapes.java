@@ -44,6 +44,34 @@ final class Shapes {
             return "no option '" + option + "' in issue " + id + Checks.suggestion(option, known) + " (options: "
                     + String.join(", ", options.stream().map(o -> o == null ? "?" : o).toList()) + ")";
         }
+
+        /**
+         * The options {@code named} (read from {@code node}, at {@code path}) as flags over this issue's options, when
+         * each is one of them and named once; else empty, with a problem recorded for each that is not (an unknown
+         * name only when the options are all known).
+         */
+        java.util.Optional<boolean[]> named(Checks c, Node node, String path, List<String> named) {
+            List<Node> items = node instanceof Node.ListNode l ? l.items() : List.of(node);
+            boolean[] flags = new boolean[options == null ? 0 : options.size()];
+            boolean ok = options != null;
+            for (int k = 0; k < named.size(); k++) {
+                String o = named.get(k);
+                int at = indexOf(o);
+                String where = node instanceof Node.ListNode ? Checks.index(path, k) : path;
+                if (at < 0) {
+                    if (optionsKnown()) {
+                        c.add(items.get(k), where, noOption(o));
+                    }
+                    ok = false;
+                } else if (flags[at]) {
+                    c.add(items.get(k), where, "'" + o + "' is named twice");
+                    ok = false;
+                } else {
+                    flags[at] = true;
+                }
+            }
+            return ok ? java.util.Optional.of(flags) : java.util.Optional.empty();
+        }
     }
 
     /**
