@@ -12,8 +12,8 @@ import java.util.Optional;
  * gives them the largest estimated Nash product; found by ascent over one-issue changes from its best package, never
  * by enumerating the space, and never a package it forbids. It accepts an acceptable offer worth its target, or at
  * least what it would bid next (AC_next, Baarslag et al. 2014), or, in the last 5% of the time, at least as good as
- * the best it has been offered (AC_combi's time part). In shuttle it answers as a time-dependent party would. Not
- * thread-safe: one per seat.
+ * the best it has been offered (AC_combi's time part). In shuttle it answers as a time-dependent party would.
+ * Stateless: everything it uses is in the view.
  */
 final class NashSeeker implements Agent {
     /** The concession exponent: between boulware (0.2) and linear (1). */

@@ -62,7 +62,7 @@ final class PartyEstimates {
                     ? estimate.reservation()
                     : fallback.map(t -> estimate.utility(t
                             .toArray())).orElse(0.0);
-            profiles.put(p.id(), withReservation(v.issues(), estimate, floor));
+            profiles.put(p.id(), estimate.withReservation(Math.min(1, Math.max(0, floor))));
             parties.add(new Party(p.id(), p.name(), p.role(), p.ratifies(), p.representatives())); // no allies: the
             // estimate holds only the ratifying parties, whom an ally may not be among
         }
@@ -136,26 +136,5 @@ final class PartyEstimates {
             none[i] = new boolean[issues.get(i).size()];
         }
         return Profile.of(issues, w, values, 0, none);
-    }
-
-    private static Profile withReservation(List<Issue> issues, Profile p, double reservation) {
-        return with(issues, p, reservation, null);
-    }
-
-    private static Profile with(List<Issue> issues, Profile p, double reservation, boolean[][] learned) {
-        double[] w = new double[issues.size()];
-        double[][] values = new double[issues.size()][];
-        boolean[][] red = new boolean[issues.size()][];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = p.weight(i);
-            values[i] = new double[issues.get(i).size()];
-            red[i] = new boolean[issues.get(i).size()];
-            for (int o = 0; o < values[i].length; o++) {
-                values[i][o] = p.value(i, o);
-                red[i][o] = p.isRedLine(i, o) || (learned != null && learned[i][o]);
-            }
-        }
-        return Profile.of(issues, w, values, Math.min(1, Math.max(0, reservation)), red).withConditions(p
-                .conditions()).withInteractions(p.interactions());
     }
 }

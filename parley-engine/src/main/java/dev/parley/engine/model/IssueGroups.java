@@ -104,6 +104,19 @@ public final class IssueGroups {
         return n;
     }
 
+    /**
+     * Writes combination {@code x} of group {@code group}'s issues (option counts {@code radix}, by issue) into
+     * {@code choice}: the mixed-radix number of their options, the group's first issue most significant.
+     */
+    public void decode(int group, long x, int[] radix, int[] choice) {
+        long rest = x;
+        for (int j = members[group].length - 1; j >= 0; j--) {
+            int i = members[group][j];
+            choice[i] = (int) (rest % radix[i]);
+            rest /= radix[i];
+        }
+    }
+
     /** The groups with more than {@link #MAX_COMPOUND_OPTIONS} combinations over option counts {@code radix}. */
     public List<Integer> overLimit(int[] radix) {
         var out = new ArrayList<Integer>();

@@ -171,12 +171,10 @@ public final class Profile {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (long x = 0; x < n; x++) {
-                long rest = x;
+                groups.decode(g, x, radix, choice);
                 double u = 0;
-                for (int j = groups.size(g) - 1; j >= 0; j--) {
+                for (int j = 0; j < groups.size(g); j++) {
                     int i = groups.member(g, j);
-                    choice[i] = (int) (rest % radix[i]);
-                    rest /= radix[i];
                     u += weights[i] * values[i][choice[i]];
                 }
                 for (Interaction t : interactions) {
@@ -199,6 +197,12 @@ public final class Profile {
             throw new IllegalArgumentException("with its interaction terms the utility ranges over [" + r[0] + ", "
                     + r[1] + "], not within [0, 1]");
         }
+    }
+
+    /** This profile with another reservation value, in [0, 1]. */
+    public Profile withReservation(double r) {
+        requireUnit(r, "reservation");
+        return new Profile(weights, values, r, redLines, conditions, interactions);
     }
 
     /** The hard conditions, in the order given. */

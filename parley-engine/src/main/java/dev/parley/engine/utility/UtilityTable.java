@@ -238,12 +238,7 @@ public final class UtilityTable {
         double bestU = Double.NEGATIVE_INFINITY;
         boolean bestAllowed = false;
         for (long x = 0; x < n; x++) {
-            long rest = x;
-            for (int j = groups.size(g) - 1; j >= 0; j--) {
-                int i = groups.member(g, j);
-                c[i] = (int) (rest % radices[i]);
-                rest /= radices[i];
-            }
+            groups.decode(g, x, radices, c);
             boolean allowed = !forbidsWithin(groups, g, c);
             double u = utility(c);
             if (best == null || (allowed && !bestAllowed) || (allowed == bestAllowed && u > bestU)) {

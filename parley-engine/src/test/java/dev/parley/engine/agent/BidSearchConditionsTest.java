@@ -3,7 +3,6 @@ package dev.parley.engine.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.engine.analysis.LinkedAnalysisPropertiesTest;
-import dev.parley.engine.model.Condition;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.utility.UtilityTable;
@@ -60,13 +59,6 @@ class BidSearchConditionsTest {
     }
 
     private static boolean broken(Profile p, int[] c) {
-        boolean out = false;
-        for (int i = 0; i < c.length; i++) {
-            out |= p.isRedLine(i, c[i]);
-        }
-        for (Condition h : p.conditions()) {
-            out |= h.ifOptions()[c[h.ifIssue()]] && !h.thenOptions()[c[h.thenIssue()]];
-        }
-        return out;
+        return dev.parley.engine.utility.LinkedUtilityTableTest.forbiddenByDefinition(p, c);
     }
 }

@@ -84,13 +84,7 @@ class NashSeekerTest {
                 target - 1e-12);
         assertThat(dev.parley.engine.utility.LinkedUtilityTableTest.byDefinition(p, bid)).isCloseTo(t.utility(bid),
                 within(1e-12));
-        boolean broken = false;
-        for (int i = 0; i < bid.length; i++) {
-            broken |= p.isRedLine(i, bid[i]);
-        }
-        for (var h : p.conditions()) {
-            broken |= h.ifOptions()[bid[h.ifIssue()]] && !h.thenOptions()[bid[h.thenIssue()]];
-        }
+        boolean broken = dev.parley.engine.utility.LinkedUtilityTableTest.forbiddenByDefinition(p, bid);
         assertThat(broken).as("bid %s", java.util.Arrays.toString(bid)).isFalse();
     }
 

@@ -83,7 +83,7 @@ public class LinkedUtilityTableTest {
         return u;
     }
 
-    static boolean forbiddenByDefinition(Profile p, int[] c) {
+    public static boolean forbiddenByDefinition(Profile p, int[] c) {
         boolean forbidden = false;
         for (int i = 0; i < c.length; i++) {
             forbidden |= p.isRedLine(i, c[i]);
