@@ -174,15 +174,20 @@ public final class NegotiationQuality {
                 .toArray();
         double rounds = scores.stream().filter(Score::agreed).mapToInt(Score::rounds).average().orElse(Double.NaN);
         long pareto = scores.stream().filter(Score::paretoOptimal).count();
-        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %.0f%% | %.2f | %.2f | %s | %s | %s | %s |", l.kind()
-                .id(), l.label(), set, n, n == 0 ? 0 : 100.0 * agreed / n, mean(nps), quantile(nps, 0.1),
-                agreed == 0 ? "–" : String.format(Locale.ROOT, "%.0f%%", 100.0 * pareto / agreed), victory.length == 0
-                        ? "–"
-                        : String.format(Locale.ROOT, "%.2f", mean(victory)),
-                victory.length == 0
-                        ? "–"
-                        : String.format(Locale.ROOT, "%.2f", quantile(victory, 0.9)),
-                rounds);
+        return String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |", l.kind().id(),
+                l.label(), set, n, figure("%.0f%%", n == 0 ? Double.NaN : 100.0 * agreed / n), figure("%.2f", mean(
+                        nps)),
+                figure("%.2f", quantile(nps, 0.1)), figure("%.0f%%", agreed == 0
+                        ? Double.NaN
+                        : 100.0 * pareto / agreed),
+                figure("%.2f", mean(victory)), figure("%.2f", quantile(
+                        victory, 0.9)),
+                figure("%.0f", rounds));
+    }
+
+    /** {@code x} in {@code format}, or "–" when there is no such figure (NaN). */
+    private static String figure(String format, double x) {
+        return Double.isNaN(x) ? "–" : String.format(Locale.ROOT, format, x);
     }
 
     private static double mean(double[] x) {
