@@ -89,6 +89,58 @@ public final class NegotiationQuality {
                 System.out.println(row(l, set, scores));
             }
         }
+        System.out.println();
+        System.out.println("What per-step unanimity allows: the best NPS any single-text mediator can reach with "
+                + "truthful voters, who accept only a text no worse for them, from the default opening (brute "
+                + "force over the zone)");
+        System.out.println();
+        System.out.println("| scenarios | cases | ceiling mean | ceiling p10 | cases with ceiling ≥ 0.9 |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: |");
+        for (String set : List.of("default", "random")) {
+            double[] ceilings = cases.stream().filter(c -> c.set().startsWith(set)).filter(c -> c.seed() == 1 || !c
+                    .set().equals("default")).mapToDouble(NegotiationQuality::ceiling).sorted().toArray();
+            System.out.println(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s |", set, ceilings.length, figure(
+                    "%.2f", mean(ceilings)), figure("%.2f", quantile(ceilings, 0.1)),
+                    figure("%.0f%%", 100.0 * Arrays
+                            .stream(ceilings).filter(x -> x >= 0.9).count() / ceilings.length)));
+        }
+    }
+
+    /**
+     * The highest Nash product share of a package in the zone that every ratifying party but the mediator values at
+     * least as much as the opening: with truthful voters, each adopted text is no worse for any of them than the one
+     * before, so no single-text mediator can end anywhere else. 0 when the case has no single-text seating.
+     */
+    static double ceiling(Case c) {
+        Scenario s = c.scenario();
+        Optional<String> mediator = s.mediator();
+        if (mediator.isEmpty()) {
+            return 0;
+        }
+        int[] opening = dev.parley.engine.protocol.SingleText.defaultOpening(s).toArray();
+        int[] choice = new int[s.issues().size()];
+        double optimum = 0;
+        double reachable = 0;
+        do {
+            double product = 1;
+            boolean inZone = true;
+            boolean inCone = true;
+            for (var p : s.ratifyingParties()) {
+                Profile profile = s.profiles().get(p.id());
+                double u = profile.utility(choice);
+                if (!profile.accepts(choice) || u < profile.reservation()) {
+                    inZone = false;
+                    break;
+                }
+                inCone &= p.id().equals(mediator.get()) || u >= profile.utility(opening);
+                product *= u - profile.reservation();
+            }
+            if (inZone) {
+                optimum = Math.max(optimum, product);
+                reachable = inCone ? Math.max(reachable, product) : reachable;
+            }
+        } while (s.space().increment(choice));
+        return optimum == 0 ? 0 : reachable / optimum;
     }
 
     /** The default scenario with seeds 1–20, then {@code randoms} random scenarios whose zone is not empty. */
