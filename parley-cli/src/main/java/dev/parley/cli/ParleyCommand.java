@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         + "packages, run the protocols.", footerHeading = "%nExit codes:%n", footer = {"  0  ok", "  1  internal error",
                 "  2  usage error", "  3  invalid scenario",
                 "%nSCENARIO is a .yaml/.yml/.json file in format parley/1 or a built-in id (see 'parley scenarios');"
-                        + " the default is ceasefire-2025."}, subcommands = {RunCommand.class, ScenariosCommand.class,
+                        + " the default is ceasefire-2025."}, subcommands = {RunCommand.class, ForecastCommand.class,
+                                ScenariosCommand.class,
                                 ShowCommand.class,
                                 AnalyzeCommand.class, ReplayCommand.class, ValidateCommand.class, ImportCommand.class,
                                 ServeCommand.class, AuditCommand.class,

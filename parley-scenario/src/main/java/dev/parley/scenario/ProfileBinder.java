@@ -7,6 +7,7 @@ import dev.parley.engine.model.Option;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Role;
+import dev.parley.engine.model.Uncertainty;
 import dev.parley.scenario.Node.Entry;
 import dev.parley.scenario.Node.ListNode;
 import dev.parley.scenario.Node.MapNode;
@@ -23,14 +24,18 @@ import java.util.stream.Collectors;
  */
 final class ProfileBinder {
     private static final List<String> PROFILE_KEYS = List.of("reservation", "weights", "values", "redLines",
-            "conditions", "interactions");
+            "conditions", "interactions", "uncertainty");
 
     private final Checks c;
     private final Shapes.Issues issues;
+    /** Where each profile's uncertainty goes, by party; null where a profile may have none (a live edit). */
+    private final Map<String, Uncertainty> spread;
+    private String party;
 
-    private ProfileBinder(Checks checks, Shapes.Issues issues) {
+    private ProfileBinder(Checks checks, Shapes.Issues issues, Map<String, Uncertainty> spread) {
         this.c = checks;
         this.issues = issues;
+        this.spread = spread;
     }
 
     /**
@@ -38,13 +43,14 @@ final class ProfileBinder {
      * against what was read of the parties and issues, as far as the answer does not depend on what was not; a
      * profile is built only when every issue bound.
      */
-    static Map<String, Profile> profiles(Node node, Shapes.Parties parties, Shapes.Issues issues, Checks checks) {
-        return new ProfileBinder(checks, issues).profiles(node, parties);
+    static Map<String, Profile> profiles(Node node, Shapes.Parties parties, Shapes.Issues issues, Checks checks,
+            Map<String, Uncertainty> uncertainty) {
+        return new ProfileBinder(checks, issues, uncertainty).profiles(node, parties);
     }
 
     /** One profile at {@code path}, against these issues; every problem found is recorded in {@code checks}. */
     static Optional<Profile> one(Node node, String path, List<Issue> issues, Checks checks) {
-        return new ProfileBinder(checks, Shapes.Issues.of(issues)).profile(node, path);
+        return new ProfileBinder(checks, Shapes.Issues.of(issues), null).profile(node, path);
     }
 
     private Map<String, Profile> profiles(Node node, Shapes.Parties parties) {
@@ -59,6 +65,7 @@ final class ProfileBinder {
                 c.add(e, path, parties.noParty(e.key()));
                 continue;
             }
+            party = e.key();
             profile(e.value(), path).ifPresent(p -> out.put(e.key(), p));
         }
         for (Party p : parties.bound()) {
@@ -110,11 +117,27 @@ final class ProfileBinder {
         }
         Profile p = Profile.of(bound, weights, values, reservation.get(), redLines).withConditions(conditions.get());
         try {
-            return Optional.of(p.withInteractions(terms.get()));
+            p = p.withInteractions(terms.get());
         } catch (IllegalArgumentException e) { // the utility leaves [0, 1], or too many combinations are linked
             c.add(m.get("interactions").orElseThrow(), Checks.join(path, "interactions"), e.getMessage());
             return Optional.empty();
         }
+        Optional<Node> uncertain = m.get("uncertainty");
+        if (uncertain.isPresent() && spread == null) {
+            c.add(uncertain.get(), Checks.join(path, "uncertainty"), "a live profile has no uncertainty: it belongs "
+                    + "in a scenario file, for forecasts");
+            return Optional.empty();
+        }
+        if (uncertain.isPresent()) {
+            Profile point = p;
+            Optional<Uncertainty> u = UncertaintyBinder.bind(uncertain.get(), Checks.join(path, "uncertainty"),
+                    bound, point, c);
+            if (u.isEmpty()) {
+                return Optional.empty();
+            }
+            spread.put(party, u.get());
+        }
+        return Optional.of(p);
     }
 
     private double[] unknownWeights() {

@@ -91,8 +91,9 @@ final class ScenarioBinder {
                 });
         var known = new Shapes.Parties(partyIds, partyIdsKnown, parties);
         var shapes = new Shapes.Issues(issueShapes, issueIdsKnown, issuesComplete ? issues : null);
+        var uncertainty = new java.util.LinkedHashMap<String, dev.parley.engine.model.Uncertainty>();
         Map<String, Profile> profiles = c.required(top, "", "profiles", "each party's preferences by party id")
-                .map(n -> ProfileBinder.profiles(n, known, shapes, c))
+                .map(n -> ProfileBinder.profiles(n, known, shapes, c, uncertainty))
                 .orElse(Map.of());
         if (issuesComplete && !profiles.isEmpty()) {
             linkedTooFar(c, top.get("profiles").orElseThrow(), "profiles", issues, profiles);
@@ -110,7 +111,7 @@ final class ScenarioBinder {
             return Optional.empty();
         }
         return Optional.of(Scenario.of(id.get(), title.orElse(id.get()), description.orElse(""), allied, issues,
-                profiles, protocol, demands));
+                profiles, protocol, demands).withUncertainty(uncertainty));
     }
 
     /** Whether the document says it is {@code parley/1}; a missing format is reported but checking goes on. */

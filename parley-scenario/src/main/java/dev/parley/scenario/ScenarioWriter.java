@@ -13,6 +13,7 @@ import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.ProtocolDefaults;
 import dev.parley.engine.model.Scenario;
+import dev.parley.engine.model.Uncertainty;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,7 +59,12 @@ public final class ScenarioWriter {
         doc.put("parties", s.parties().stream().map(ScenarioWriter::party).toList());
         doc.put("issues", s.issues().stream().map(ScenarioWriter::issue).toList());
         var profiles = new LinkedHashMap<String, Object>();
-        s.profiles().forEach((party, profile) -> profiles.put(party, profile(s.issues(), profile)));
+        s.profiles().forEach((party, profile) -> {
+            Map<String, Object> m = profile(s.issues(), profile);
+            java.util.Optional.ofNullable(s.uncertainty().get(party)).ifPresent(u -> m.put("uncertainty",
+                    uncertainty(s.issues(), profile, u)));
+            profiles.put(party, m);
+        });
         doc.put("profiles", profiles);
         if (!s.demands().isEmpty()) {
             doc.put("demands", demands(s));
@@ -158,6 +164,46 @@ public final class ScenarioWriter {
                 term.put("add", t.value());
                 return term;
             }).toList());
+        }
+        return m;
+    }
+
+    /** A profile's uncertainty as parley/1 writes it: only what differs from the point profile. */
+    static Map<String, Object> uncertainty(List<Issue> issues, Profile point, Uncertainty u) {
+        var m = new LinkedHashMap<String, Object>();
+        switch (u.weights()) {
+            case Uncertainty.Fixed f -> {
+            }
+            case Uncertainty.Dirichlet d -> m.put("weights", Map.of("dirichlet", d.concentration()));
+            case Uncertainty.Intervals iv -> {
+                var intervals = new LinkedHashMap<String, Object>();
+                for (int i = 0; i < issues.size(); i++) {
+                    if (iv.low()[i] != iv.high()[i]) {
+                        intervals.put(issues.get(i).id(), List.of(iv.low()[i], iv.high()[i]));
+                    }
+                }
+                m.put("weights", Map.of("intervals", intervals));
+            }
+            case Uncertainty.Ranking r -> m.put("weights", Map.of("ranking", java.util.Arrays.stream(r.order())
+                    .mapToObj(i -> issues.get(i).id()).toList()));
+        }
+        var values = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < issues.size(); i++) {
+            var options = new LinkedHashMap<String, Object>();
+            for (int k = 0; k < issues.get(i).size(); k++) {
+                if (u.valueLow(i, k) != u.valueHigh(i, k)) {
+                    options.put(issues.get(i).option(k).id(), List.of(u.valueLow(i, k), u.valueHigh(i, k)));
+                }
+            }
+            if (!options.isEmpty()) {
+                values.put(issues.get(i).id(), options);
+            }
+        }
+        if (!values.isEmpty()) {
+            m.put("values", values);
+        }
+        if (u.reservationLow() != u.reservationHigh()) {
+            m.put("reservation", List.of(u.reservationLow(), u.reservationHigh()));
         }
         return m;
     }

@@ -22,12 +22,14 @@ public final class Scenario {
     private final Map<String, Profile> profiles;
     private final Optional<ProtocolDefaults> protocol;
     private final Map<String, List<Demand>> demands;
+    private final Map<String, Uncertainty> uncertainty;
     /** Each demand resolved against the issues, once: by identity of the demand object. */
     private final Map<Demand, Demand.Mask> masks = new java.util.IdentityHashMap<>();
     private final OutcomeSpace space;
 
     private Scenario(String id, String title, String description, List<Party> parties, List<Issue> issues,
-            Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol, Map<String, List<Demand>> demands) {
+            Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol, Map<String, List<Demand>> demands,
+            Map<String, Uncertainty> uncertainty) {
         this.id = Ids.require(id, "scenario");
         this.title = Objects.requireNonNull(title, "title");
         this.description = Objects.requireNonNull(description, "description");
@@ -77,27 +79,53 @@ public final class Scenario {
             }
         }
         this.demands = Collections.unmodifiableMap(stated);
+        var spread = new LinkedHashMap<String, Uncertainty>();
+        for (Party p : this.parties) {
+            Uncertainty u = uncertainty.get(p.id());
+            if (u != null) {
+                if (!this.profiles.containsKey(p.id())) {
+                    throw new IllegalArgumentException("uncertainty for " + p.id() + ", which has no profile");
+                }
+                spread.put(p.id(), u);
+            }
+        }
+        for (String partyId : uncertainty.keySet()) {
+            if (party(partyId).isEmpty()) {
+                throw new IllegalArgumentException("uncertainty of unknown party " + partyId);
+            }
+        }
+        this.uncertainty = Collections.unmodifiableMap(spread);
     }
 
     public static Scenario of(String id, String title, String description, List<Party> parties, List<Issue> issues,
             Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol) {
-        return new Scenario(id, title, description, parties, issues, profiles, protocol, Map.of());
+        return new Scenario(id, title, description, parties, issues, profiles, protocol, Map.of(), Map.of());
     }
 
     /** A scenario with the parties' stated demands (party id → its demands). */
     public static Scenario of(String id, String title, String description, List<Party> parties, List<Issue> issues,
             Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol, Map<String, List<Demand>> demands) {
-        return new Scenario(id, title, description, parties, issues, profiles, protocol, demands);
+        return new Scenario(id, title, description, parties, issues, profiles, protocol, demands, Map.of());
     }
 
-    /** This scenario with {@code partyId}'s profile replaced. */
+    /**
+     * This scenario with what is not known of some profiles (party id → its spread, each made for that party's
+     * profile); a party left out has none.
+     */
+    public Scenario withUncertainty(Map<String, Uncertainty> spread) {
+        return new Scenario(id, title, description, parties, issues, profiles, protocol, demands, spread);
+    }
+
+    /** This scenario with {@code partyId}'s profile replaced; its uncertainty, made for the old profile, is dropped. */
     public Scenario withProfile(String partyId, Profile profile) {
         if (party(partyId).isEmpty()) {
             throw new IllegalArgumentException("no party " + partyId);
         }
         var changed = new LinkedHashMap<>(profiles);
         changed.put(partyId, profile);
-        return new Scenario(id, title, description, parties, issues, changed, protocol, demands);
+        var spread = new LinkedHashMap<>(uncertainty);
+        spread.remove(partyId);
+        return new Scenario(id, title, description, parties, issues, changed, protocol, demands, spread);
     }
 
     private void requireFits(String partyId, Profile profile) {
@@ -181,6 +209,11 @@ public final class Scenario {
     }
 
     /** Each party's stated demands, in party order; parties that stated none are absent. Public, unlike profiles. */
+    /** What is not known of each profile, by party, in party order; a party without an entry has none. */
+    public Map<String, Uncertainty> uncertainty() {
+        return uncertainty;
+    }
+
     public Map<String, List<Demand>> demands() {
         return demands;
     }
@@ -209,7 +242,8 @@ public final class Scenario {
                 && issues.equals(s.issues)
                 && profiles.equals(s.profiles)
                 && protocol.equals(s.protocol)
-                && demands.equals(s.demands);
+                && demands.equals(s.demands)
+                && uncertainty.equals(s.uncertainty);
     }
 
     @Override

@@ -57,6 +57,8 @@ public final class GeniusExport {
                 .stream().map(d -> d.id()).toList()) + " cannot be expressed in GENIUS and were dropped"));
         s.parties().stream().filter(p -> !p.allies().isEmpty()).forEach(p -> notes.add(p.id() + ": allies "
                 + String.join(", ", p.allies()) + " cannot be expressed in GENIUS and were dropped"));
+        s.uncertainty().keySet().forEach(party -> notes.add(party + ": the profile's uncertainty cannot be "
+                + "expressed in GENIUS and was dropped (the point profile is written)"));
         return new Result(files, notes);
     }
 

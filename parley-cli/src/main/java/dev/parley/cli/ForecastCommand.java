@@ -1,0 +1,293 @@
+package dev.parley.cli;
+
+import dev.parley.engine.InvalidInput;
+import dev.parley.engine.analysis.ProgressListener;
+import dev.parley.engine.forecast.Forecast;
+import dev.parley.engine.forecast.Summary;
+import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Scenario;
+import dev.parley.engine.protocol.Protocol;
+import dev.parley.engine.protocol.Settings;
+import dev.parley.engine.session.Seating;
+import dev.parley.scenario.wire.Json;
+import dev.parley.scenario.wire.PackageJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code parley forecast}: Monte Carlo over what is not known of the profiles, each draw run through the talks. */
+@Command(name = "forecast", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Forecast the talks under uncertainty: draw the profiles the scenario leaves uncertain (each profile's "
+                + "'uncertainty': a Dirichlet or intervals for the weights, or only their ranking; intervals for "
+                + "values and the reservation), run the protocol with the seated agents on each draw and analyse "
+                + "it exactly.",
+        "Reports, each with a 95% interval: how likely a deal is and how likely the zone is empty; the deals "
+                + "most often reached and, per issue, the options agreed; rounds to agreement; how often each "
+                + "package is the fair (Nash) package; what most often blocks a deal.",
+        "The same seed gives the same forecast whatever --jobs."})
+final class ForecastCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioArgument scenario;
+
+    @Mixin
+    TalksOptions talks;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "How many draws (default: "
+            + "1000).")
+    int runs;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seeds the draws and the agents "
+            + "(default: 1).")
+    long seed;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Threads to run the draws on (default: every core).")
+    Integer jobs;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "The forecast as "
+            + "text (default) or one JSON document.")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/forecast.json and DIR/samples.csv "
+            + "(one row per draw).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Scenario s = scenario.resolve();
+        if (runs < 1 || runs > 10_000_000) {
+            throw new UsageException("--runs must be from 1 to 10000000, not " + runs);
+        }
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1 || threads > 1024) {
+            throw new UsageException("--jobs must be from 1 to 1024, not " + threads);
+        }
+        Settings settings;
+        Forecast.Plan plan;
+        try {
+            settings = talks.settings(s);
+            Protocol p = settings.create(s);
+            plan = new Forecast.Plan(settings, talks.seatSpecs(p), runs, seed);
+            Seating.agents(p, plan.seats(), seed, "--seats"); // an agent that cannot fill its seat, named as given
+        } catch (InvalidInput e) {
+            throw new UsageException(TalksOptions.message(e));
+        }
+        List<Forecast.Run> result;
+        ProgressListener progress = TerminalProgress.forStderr();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "parley-forecast");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            result = Forecast.runs(s, plan, pool, done -> progress.progress("forecast", done, runs));
+        } catch (InvalidInput e) {
+            throw new UsageException(TalksOptions.message(e));
+        } finally {
+            pool.shutdownNow();
+            TerminalProgress.closeIfOpen(progress);
+        }
+        Summary summary = Summary.of(result, settings.rounds(), s.issues().stream().mapToInt(Issue::size).toArray());
+        Map<String, Object> json = json(s, settings, plan, summary);
+        if (out != null) {
+            Files.createDirectories(out);
+            AtomicFiles.write(out.resolve("forecast.json"), Json.pretty(json) + "\n");
+            AtomicFiles.write(out.resolve("samples.csv"), csv(s, result));
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (format == OutputFormat.JSON) {
+            w.println(Json.pretty(json));
+        } else {
+            w.print(text(s, settings, plan, summary));
+            if (out != null) {
+                w.println("Forecast: " + out.resolve("forecast.json"));
+                w.println("Samples:  " + out.resolve("samples.csv"));
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The forecast as one JSON document: every figure a number, every package issue → option. */
+    static Map<String, Object> json(Scenario s, Settings settings, Forecast.Plan plan, Summary x) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("scenario", s.id());
+        m.put("protocol", settings.kind().id());
+        m.put("rounds", settings.rounds());
+        m.put("seats", plan.seats());
+        m.put("runs", x.runs());
+        m.put("seed", plan.seed());
+        m.put("uncertain", List.copyOf(s.uncertainty().keySet()));
+        m.put("agreement", share(x.agreement()));
+        m.put("zoneEmpty", share(x.zoneEmpty()));
+        m.put("meanNashShare", round(x.meanNashShare()));
+        m.put("deals", x.deals().stream().map(f -> frequency(s, f)).toList());
+        var options = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < s.issues().size(); i++) {
+            Issue issue = s.issues().get(i);
+            options.put(issue.id(), x.options().get(i).stream().map(o -> {
+                var e = new LinkedHashMap<String, Object>();
+                e.put("option", issue.option(o.option()).id());
+                e.putAll(share(o.share()));
+                return e;
+            }).toList());
+        }
+        m.put("options", options);
+        var rounds = new LinkedHashMap<String, Object>();
+        x.rounds().median().ifPresent(r -> rounds.put("median", r));
+        x.rounds().p80().ifPresent(r -> rounds.put("p80", r));
+        x.rounds().max().ifPresent(r -> rounds.put("max", r));
+        m.put("roundsToAgreement", rounds);
+        m.put("agreedBy", x.agreedBy().stream().map(step -> {
+            var e = new LinkedHashMap<String, Object>();
+            e.put("round", step.round());
+            e.putAll(share(step.agreed()));
+            return e;
+        }).toList());
+        m.put("nash", x.nash().stream().map(f -> frequency(s, f)).toList());
+        m.put("dealIsNash", share(x.dealIsNash()));
+        m.put("blocking", x.blocking().stream().map(b -> {
+            var e = new LinkedHashMap<String, Object>();
+            e.put("relaxation", b.relaxation());
+            e.putAll(share(b.share()));
+            return e;
+        }).toList());
+        m.put("method", "Monte Carlo over the profiles' uncertainty; 95% Wilson score intervals");
+        return m;
+    }
+
+    private static Map<String, Object> frequency(Scenario s, Summary.Frequency f) {
+        var e = new LinkedHashMap<String, Object>();
+        e.put("package", PackageJson.write(f.outcome(), s.issues()));
+        e.putAll(share(f.share()));
+        return e;
+    }
+
+    private static Map<String, Object> share(Summary.Share x) {
+        var e = new LinkedHashMap<String, Object>();
+        e.put("count", x.count());
+        e.put("share", round(x.share()));
+        e.put("low", round(x.low()));
+        e.put("high", round(x.high()));
+        return e;
+    }
+
+    /** Four decimals: the intervals are far wider than that. */
+    private static double round(double x) {
+        return Math.round(x * 10_000) / 10_000.0;
+    }
+
+    private static String text(Scenario s, Settings settings, Forecast.Plan plan, Summary x) {
+        var b = new StringBuilder();
+        b.append("Forecast of ").append(s.title()).append(" (").append(s.id()).append("): ").append(x.runs())
+                .append(" draws, seed ").append(plan.seed()).append(", ").append(settings.kind().id()).append(
+                        " with ")
+                .append(seatsText(plan.seats())).append('\n');
+        b.append(s.uncertainty().isEmpty()
+                ? "No profile carries uncertainty: every draw is the point scenario.\n"
+                : "Uncertain profiles: " + String.join(", ", s.uncertainty().keySet()) + "\n");
+        b.append('\n');
+        b.append("Deal reached:   ").append(pct(x.agreement())).append('\n');
+        b.append("Zone empty:     ").append(pct(x.zoneEmpty())).append("  (no package every ratifying party "
+                + "accepts)\n");
+        b.append("Deal is the fair (Nash) package of its draw: ").append(pct(x.dealIsNash())).append(
+                "; mean Nash product share ").append(String.format(Locale.ROOT, "%.2f", x.meanNashShare())).append(
+                        '\n');
+        if (x.rounds().median().isPresent()) {
+            b.append("Rounds to a deal: median ").append(x.rounds().median().getAsInt()).append(", 80% by ").append(x
+                    .rounds().p80().getAsInt()).append(", latest ").append(x.rounds().max().getAsInt()).append(
+                            " (deadline ")
+                    .append(settings.rounds()).append(")\n");
+        }
+        b.append('\n');
+        if (!x.deals().isEmpty()) {
+            b.append("Most likely deals:\n");
+            for (Summary.Frequency f : x.deals()) {
+                b.append("  ").append(pct(f.share())).append("  ").append(f.outcome().format(s.issues())).append(
+                        '\n');
+            }
+            b.append('\n');
+            b.append("Per issue, the options agreed (share of all draws):\n");
+            for (int i = 0; i < s.issues().size(); i++) {
+                Issue issue = s.issues().get(i);
+                var parts = new ArrayList<String>();
+                for (Summary.OptionShare o : x.options().get(i)) {
+                    parts.add(issue.option(o.option()).id() + " " + String.format(Locale.ROOT, "%.0f%%", 100 * o
+                            .share().share()));
+                }
+                b.append("  ").append(issue.id()).append(": ").append(String.join(", ", parts)).append('\n');
+            }
+            b.append('\n');
+        }
+        if (!x.nash().isEmpty()) {
+            b.append("Most often the fair (Nash) package:\n");
+            for (Summary.Frequency f : x.nash().subList(0, Math.min(3, x.nash().size()))) {
+                b.append("  ").append(pct(f.share())).append("  ").append(f.outcome().format(s.issues())).append(
+                        '\n');
+            }
+            b.append('\n');
+        }
+        if (!x.blocking().isEmpty()) {
+            b.append("What most often leaves no zone (relaxing it would open one):\n");
+            for (Summary.Blocker bl : x.blocking().subList(0, Math.min(5, x.blocking().size()))) {
+                b.append("  ").append(pct(bl.share())).append("  ").append(bl.relaxation()).append('\n');
+            }
+            b.append('\n');
+        }
+        b.append("Shares with 95% Wilson intervals. Every other command uses the point profiles.\n");
+        return b.toString();
+    }
+
+    private static String seatsText(Map<String, String> seats) {
+        var parts = new ArrayList<String>();
+        seats.forEach((party, agent) -> parts.add(party + "=" + agent));
+        return String.join(", ", parts);
+    }
+
+    private static String pct(Summary.Share x) {
+        return String.format(Locale.ROOT, "%5.1f%% [%.1f–%.1f]", 100 * x.share(), 100 * x.low(), 100 * x.high());
+    }
+
+    /** One row per draw: what it drew, how the talks ended, its fair package and what blocked its zone. */
+    static String csv(Scenario s, List<Forecast.Run> runs) {
+        var b = new StringBuilder("run,zone_empty,agreed,rounds,nash_share,deal,nash,blocking\n");
+        for (Forecast.Run r : runs) {
+            b.append(r.index()).append(',').append(r.zoneEmpty()).append(',').append(r.agreed()).append(',').append(
+                    r.rounds()).append(',').append(round(r.nashShare())).append(',').append(r.deal().map(
+                            d -> pkg(s,
+                                    d))
+                            .orElse(""))
+                    .append(',').append(r.nash().map(d -> pkg(s, d)).orElse("")).append(',')
+                    .append(csvField(String.join("; ", r.blocking()))).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String pkg(Scenario s, Outcome o) {
+        var parts = new ArrayList<String>();
+        for (int i = 0; i < s.issues().size(); i++) {
+            parts.add(s.issues().get(i).id() + "=" + s.issues().get(i).option(o.option(i)).id());
+        }
+        return String.join(";", parts);
+    }
+
+    private static String csvField(String x) {
+        return x.contains(",") || x.contains("\"") ? "\"" + x.replace("\"", "\"\"") + "\"" : x;
+    }
+}

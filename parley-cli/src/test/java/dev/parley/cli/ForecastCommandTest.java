@@ -1,0 +1,128 @@
+package dev.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForecastCommandTest {
+    @TempDir
+    Path tmp;
+
+    static JsonNode json(Cli r) throws IOException {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return JsonMapper.builder().build().readTree(r.out());
+    }
+
+    @Test
+    void json_countsAgreeWithEachOther_andEveryFigureIsANumber() throws IOException {
+        JsonNode doc = json(Cli.run("forecast", "--runs", "40", "--seed", "3", "--format", "json"));
+        assertThat(doc.get("runs").asInt()).isEqualTo(40);
+        assertThat(doc.get("uncertain")).extracting(JsonNode::asText).containsExactly("UA", "RU", "US", "EUR");
+        JsonNode agreement = doc.get("agreement");
+        assertThat(agreement.get("share").isNumber()).isTrue();
+        assertThat(agreement.get("low").asDouble()).isLessThanOrEqualTo(agreement.get("share").asDouble());
+        assertThat(agreement.get("high").asDouble()).isGreaterThanOrEqualTo(agreement.get("share").asDouble());
+        int agreed = agreement.get("count").asInt();
+        assertThat(agreement.get("share").asDouble()).isEqualTo(Math.round(agreed / 40.0 * 10_000) / 10_000.0);
+        // each deal agrees one option on every issue: per issue, the counts of the options agreed add up to the deals
+        doc.get("options").fields().forEachRemaining(issue -> {
+            int sum = 0;
+            for (JsonNode o : issue.getValue()) {
+                sum += o.get("count").asInt();
+            }
+            assertThat(sum).as(issue.getKey()).isEqualTo(agreed);
+        });
+        int listed = 0;
+        for (JsonNode d : doc.get("deals")) {
+            listed += d.get("count").asInt();
+            assertThat(d.get("package").size()).isEqualTo(9);
+        }
+        assertThat(listed).isLessThanOrEqualTo(agreed);
+        JsonNode by = doc.get("agreedBy");
+        assertThat(by).hasSize(10);
+        assertThat(by.get(9).get("round").asInt()).isEqualTo(200);
+        assertThat(by.get(9).get("count").asInt()).isEqualTo(agreed);
+    }
+
+    @Test
+    void theForecast_isTheSameWhateverTheJobs() {
+        Cli one = Cli.run("forecast", "--runs", "30", "--seed", "5", "--jobs", "1", "--format", "json");
+        Cli two = Cli.run("forecast", "--runs", "30", "--seed", "5", "--jobs", "2", "--format", "json");
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(two.out()).isEqualTo(one.out());
+        Cli other = Cli.run("forecast", "--runs", "30", "--seed", "6", "--jobs", "2", "--format", "json");
+        assertThat(other.out()).isNotEqualTo(one.out());
+    }
+
+    @Test
+    void out_writesTheForecastAndOneRowPerDraw() throws IOException {
+        Path dir = tmp.resolve("f");
+        Cli r = Cli.run("forecast", "--runs", "25", "--protocol", "saop", "--out", dir.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Deal reached:").contains("Forecast: " + dir.resolve("forecast.json"));
+        JsonNode doc = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("forecast.json")));
+        List<String> rows = Files.readAllLines(dir.resolve("samples.csv"));
+        assertThat(rows.get(0)).isEqualTo("run,zone_empty,agreed,rounds,nash_share,deal,nash,blocking");
+        assertThat(rows).hasSize(26);
+        long agreed = rows.stream().skip(1).filter(row -> row.split(",")[2].equals("true")).count();
+        assertThat(agreed).isEqualTo(doc.get("agreement").get("count").asLong());
+        assertThat(doc.get("protocol").asText()).isEqualTo("saop");
+    }
+
+    @Test
+    void aScenarioWithoutUncertainty_saysEveryDrawIsThePoint() throws IOException {
+        Path file = tmp.resolve("point.yaml");
+        Files.writeString(file, """
+                format: parley/1
+                id: point
+                title: Point
+                parties:
+                  - {id: A, name: A, role: principal}
+                  - {id: B, name: B, role: principal}
+                issues:
+                  - {id: X, name: X, options: [x0, x1, x2]}
+                profiles:
+                  A: {reservation: 0.5, weights: {X: 1}, values: {X: [1, 0.6, 0]}}
+                  B: {reservation: 0.5, weights: {X: 1}, values: {X: [0, 0.6, 1]}}
+                """);
+        Cli r = Cli.run("forecast", file.toString(), "--runs", "5");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("No profile carries uncertainty").contains("Zone empty:       0.0%");
+    }
+
+    @Test
+    void badInput_isRefusedWithWhatIsWrong() throws IOException {
+        Cli runs = Cli.run("forecast", "--runs", "0");
+        assertThat(runs.exitCode()).isEqualTo(2);
+        assertThat(runs.err()).contains("--runs must be from 1");
+        Cli seats = Cli.run("forecast", "--seats", "UA=sly");
+        assertThat(seats.exitCode()).isEqualTo(2);
+        assertThat(seats.err()).contains("--seats: UA: unknown agent 'sly'");
+        Path file = tmp.resolve("bad.yaml");
+        Files.writeString(file,
+                """
+                        format: parley/1
+                        id: bad
+                        title: Bad
+                        parties:
+                          - {id: A, name: A, role: principal}
+                          - {id: B, name: B, role: principal}
+                        issues:
+                          - {id: X, name: X, options: [x0, x1, x2]}
+                        profiles:
+                          A: {reservation: 0.5, weights: {X: 1}, values: {X: [1, 0.6, 0]}, uncertainty: {reservation: [0.6, 0.7]}}
+                          B: {reservation: 0.5, weights: {X: 1}, values: {X: [0, 0.6, 1]}}
+                        """);
+        Cli bad = Cli.run("forecast", file.toString());
+        assertThat(bad.exitCode()).isEqualTo(3);
+        assertThat(bad.err()).contains("bad.yaml:10:").contains("profiles.A.uncertainty.reservation: [0.6, 0.7] does "
+                + "not hold the point figure 0.5");
+    }
+}
