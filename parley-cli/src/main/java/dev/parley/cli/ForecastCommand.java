@@ -61,6 +61,11 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Threads to run the draws on (default: every core).")
     Integer jobs;
 
+    @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "The day the talks start, for dates of "
+            + "agreement (default: the scenario's protocol.start); rounds become days through the scenario's "
+            + "protocol.roundDuration.")
+    java.time.LocalDate start;
+
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "The forecast as "
             + "text (default) or one JSON document.")
     OutputFormat format;
@@ -104,8 +109,11 @@ final class ForecastCommand implements Callable<Integer> {
             pool.shutdownNow();
             TerminalProgress.closeIfOpen(progress);
         }
-        Summary summary = Summary.of(result, settings.rounds(), s.issues().stream().mapToInt(Issue::size).toArray());
-        Map<String, Object> json = json(s, settings, plan, summary);
+        Summary summary = Summary.of(result, settings.rounds(), s.issues().stream().mapToInt(Issue::size).toArray(),
+                Forecast.parameters(s).stream().map(Forecast.Parameter::name).toList());
+        Calendar calendar = new Calendar(s.protocol().flatMap(d -> d.roundDuration()), java.util.Optional.ofNullable(
+                start).or(() -> s.protocol().flatMap(d -> d.start())));
+        Map<String, Object> json = json(s, settings, plan, summary, calendar);
         if (out != null) {
             Files.createDirectories(out);
             AtomicFiles.write(out.resolve("forecast.json"), Json.pretty(json) + "\n");
@@ -115,7 +123,7 @@ final class ForecastCommand implements Callable<Integer> {
         if (format == OutputFormat.JSON) {
             w.println(Json.pretty(json));
         } else {
-            w.print(text(s, settings, plan, summary));
+            w.print(text(s, settings, plan, summary, calendar));
             if (out != null) {
                 w.println("Forecast: " + out.resolve("forecast.json"));
                 w.println("Samples:  " + out.resolve("samples.csv"));
@@ -125,7 +133,33 @@ final class ForecastCommand implements Callable<Integer> {
     }
 
     /** The forecast as one JSON document: every figure a number, every package issue → option. */
-    static Map<String, Object> json(Scenario s, Settings settings, Forecast.Plan plan, Summary x) {
+    /** Rounds in calendar time: each round lasts {@code round}; round 0 begins on {@code start}. */
+    record Calendar(java.util.Optional<java.time.Duration> round, java.util.Optional<java.time.LocalDate> start) {
+        double days(int rounds) {
+            return round.orElseThrow().toSeconds() * (double) rounds / 86_400;
+        }
+
+        /** The day the round {@code rounds} ends, counting from the start. */
+        java.util.Optional<java.time.LocalDate> date(int rounds) {
+            return start.map(d -> d.atStartOfDay().plus(round.orElseThrow().multipliedBy(rounds)).toLocalDate());
+        }
+
+        Map<String, Object> json(int rounds) {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("rounds", rounds);
+            m.put("days", ForecastCommand.round(days(rounds)));
+            date(rounds).ifPresent(d -> m.put("date", d.toString()));
+            return m;
+        }
+
+        String text(int rounds) {
+            String days = String.format(Locale.ROOT, days(rounds) == Math.rint(days(rounds)) ? "%.0f" : "%.1f", days(
+                    rounds));
+            return "day " + days + date(rounds).map(d -> " (" + d + ")").orElse("");
+        }
+    }
+
+    static Map<String, Object> json(Scenario s, Settings settings, Forecast.Plan plan, Summary x, Calendar calendar) {
         var m = new LinkedHashMap<String, Object>();
         m.put("scenario", s.id());
         m.put("protocol", settings.kind().id());
@@ -154,6 +188,15 @@ final class ForecastCommand implements Callable<Integer> {
         x.rounds().p80().ifPresent(r -> rounds.put("p80", r));
         x.rounds().max().ifPresent(r -> rounds.put("max", r));
         m.put("roundsToAgreement", rounds);
+        if (calendar.round().isPresent()) {
+            var time = new LinkedHashMap<String, Object>();
+            time.put("roundDuration", dev.parley.engine.model.ProtocolDefaults.iso(calendar.round().get()));
+            calendar.start().ifPresent(d -> time.put("start", d.toString()));
+            x.rounds().median().ifPresent(r -> time.put("median", calendar.json(r)));
+            x.rounds().p80().ifPresent(r -> time.put("p80", calendar.json(r)));
+            x.rounds().max().ifPresent(r -> time.put("max", calendar.json(r)));
+            m.put("timeToAgreement", time);
+        }
         m.put("agreedBy", x.agreedBy().stream().map(step -> {
             var e = new LinkedHashMap<String, Object>();
             e.put("round", step.round());
@@ -168,7 +211,25 @@ final class ForecastCommand implements Callable<Integer> {
             e.putAll(share(b.share()));
             return e;
         }).toList());
-        m.put("method", "Monte Carlo over the profiles' uncertainty; 95% Wilson score intervals");
+        m.put("refusals", x.refusals().stream().map(b -> {
+            var e = new LinkedHashMap<String, Object>();
+            e.put("refusal", b.relaxation());
+            e.putAll(share(b.share()));
+            return e;
+        }).toList());
+        m.put("sensitivity", x.sensitivity().stream().map(f -> {
+            var e = new LinkedHashMap<String, Object>();
+            e.put("parameter", f.parameter());
+            e.put("median", round(f.median()));
+            e.put("agreementBelow", round(f.low().share()));
+            e.put("agreementAbove", round(f.high().share()));
+            e.put("difference", round(f.difference()));
+            e.put("margin", round(f.margin()));
+            return e;
+        }).toList());
+        m.put("method", "Monte Carlo over the profiles' uncertainty; 95% Wilson score intervals; sensitivity: "
+                + "P(agreement) in the runs that drew each figure below and above its median, with the 95% margin "
+                + "of the difference");
         return m;
     }
 
@@ -193,7 +254,7 @@ final class ForecastCommand implements Callable<Integer> {
         return Math.round(x * 10_000) / 10_000.0;
     }
 
-    private static String text(Scenario s, Settings settings, Forecast.Plan plan, Summary x) {
+    private static String text(Scenario s, Settings settings, Forecast.Plan plan, Summary x, Calendar calendar) {
         var b = new StringBuilder();
         b.append("Forecast of ").append(s.title()).append(" (").append(s.id()).append("): ").append(x.runs())
                 .append(" draws, seed ").append(plan.seed()).append(", ").append(settings.kind().id()).append(
@@ -214,6 +275,13 @@ final class ForecastCommand implements Callable<Integer> {
                     .rounds().p80().getAsInt()).append(", latest ").append(x.rounds().max().getAsInt()).append(
                             " (deadline ")
                     .append(settings.rounds()).append(")\n");
+            if (calendar.round().isPresent()) {
+                b.append("Time to a deal:   median ").append(calendar.text(x.rounds().median().getAsInt())).append(
+                        ", 80% by ").append(calendar.text(x.rounds().p80().getAsInt())).append(" (a round lasts ")
+                        .append(dev.parley.engine.model.ProtocolDefaults.iso(calendar.round().get())).append(
+                                calendar.start().map(d -> ", talks from " + d).orElse(""))
+                        .append(")\n");
+            }
         }
         b.append('\n');
         if (!x.deals().isEmpty()) {
@@ -247,6 +315,26 @@ final class ForecastCommand implements Callable<Integer> {
             b.append("What most often leaves no zone (relaxing it would open one):\n");
             for (Summary.Blocker bl : x.blocking().subList(0, Math.min(5, x.blocking().size()))) {
                 b.append("  ").append(pct(bl.share())).append("  ").append(bl.relaxation()).append('\n');
+            }
+            b.append('\n');
+        }
+        if (!x.refusals().isEmpty()) {
+            b.append("Who rejected the final text, when the talks ended without a deal:\n");
+            for (Summary.Blocker bl : x.refusals().subList(0, Math.min(5, x.refusals().size()))) {
+                b.append("  ").append(pct(bl.share())).append("  ").append(bl.relaxation()).append('\n');
+            }
+            b.append('\n');
+        }
+        List<Summary.Effect> strong = x.sensitivity().stream().limit(8).toList();
+        if (!strong.isEmpty()) {
+            b.append("What moves the chance of a deal most (P(deal) when the figure is drawn below / above its "
+                    + "median):\n");
+            int width = strong.stream().mapToInt(e -> e.parameter().length()).max().orElse(0);
+            for (Summary.Effect e : strong) {
+                b.append(String.format(Locale.ROOT, "  %-" + width + "s  %5.1f%% / %5.1f%%  %+6.1f points%s%n", e
+                        .parameter(), 100 * e.low().share(), 100 * e.high().share(), 100 * e.difference(),
+                        Math.abs(e
+                                .difference()) <= e.margin() ? "  (within chance)" : ""));
             }
             b.append('\n');
         }

@@ -45,6 +45,26 @@ class ForecastCommandTest {
             assertThat(d.get("package").size()).isEqualTo(9);
         }
         assertThat(listed).isLessThanOrEqualTo(agreed);
+        // the default scenario says how long a round lasts and when the talks start
+        JsonNode time = doc.get("timeToAgreement");
+        assertThat(time.get("roundDuration").asText()).isEqualTo("P1D");
+        assertThat(time.get("start").asText()).isEqualTo("2025-03-13");
+        int median = doc.get("roundsToAgreement").get("median").asInt();
+        assertThat(time.get("median").get("days").asDouble()).isEqualTo(median);
+        assertThat(time.get("median").get("date").asText()).isEqualTo(java.time.LocalDate.of(2025, 3, 13).plusDays(
+                median).toString());
+        // a refusal is counted once per run without a deal, per party that refused
+        int refusals = 0;
+        for (JsonNode r : doc.get("refusals")) {
+            refusals += r.get("count").asInt();
+        }
+        assertThat(refusals).isLessThanOrEqualTo((40 - agreed) * 4);
+        JsonNode sensitivity = doc.get("sensitivity");
+        assertThat(sensitivity.size()).isGreaterThan(30); // every weight, value and reservation the spread lets vary
+        for (JsonNode e : sensitivity) {
+            assertThat(e.get("difference").asDouble()).isCloseTo(e.get("agreementAbove").asDouble() - e.get(
+                    "agreementBelow").asDouble(), org.assertj.core.api.Assertions.within(1e-3));
+        }
         JsonNode by = doc.get("agreedBy");
         assertThat(by).hasSize(10);
         assertThat(by.get(9).get("round").asInt()).isEqualTo(200);

@@ -28,7 +28,7 @@ final class ProfileBinder {
 
     private final Checks c;
     private final Shapes.Issues issues;
-    /** Where each profile's uncertainty goes, by party; null where a profile may have none (a live edit). */
+    /** Where each profile's uncertainty goes, by party; null for a live profile edit, which keeps none. */
     private final Map<String, Uncertainty> spread;
     private String party;
 
@@ -123,19 +123,15 @@ final class ProfileBinder {
             return Optional.empty();
         }
         Optional<Node> uncertain = m.get("uncertainty");
-        if (uncertain.isPresent() && spread == null) {
-            c.add(uncertain.get(), Checks.join(path, "uncertainty"), "a live profile has no uncertainty: it belongs "
-                    + "in a scenario file, for forecasts");
-            return Optional.empty();
-        }
-        if (uncertain.isPresent()) {
-            Profile point = p;
+        if (uncertain.isPresent()) { // checked wherever it comes; a live profile (no spread to keep it in) drops it
             Optional<Uncertainty> u = UncertaintyBinder.bind(uncertain.get(), Checks.join(path, "uncertainty"),
-                    bound, point, c);
+                    bound, p, c);
             if (u.isEmpty()) {
                 return Optional.empty();
             }
-            spread.put(party, u.get());
+            if (spread != null) {
+                spread.put(party, u.get());
+            }
         }
         return Optional.of(p);
     }

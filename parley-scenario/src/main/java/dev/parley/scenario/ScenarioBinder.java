@@ -41,7 +41,8 @@ final class ScenarioBinder {
     /** The longest deadline a file may set, as the protocols allow. */
     static final int MAX_ROUNDS = dev.parley.engine.protocol.Settings.MAX_ROUNDS;
 
-    private static final List<String> PROTOCOL_KEYS = List.of("type", "mediator", "rounds", "discount");
+    private static final List<String> PROTOCOL_KEYS = List.of("type", "mediator", "rounds", "discount",
+            "roundDuration", "start");
 
     private final Checks c;
     // What was read of the parties and issues, even of those that failed to bind: a reference is checked against
@@ -349,7 +350,43 @@ final class ScenarioBinder {
             }
         }
         OptionalDouble perRound = discount;
-        return type.map(t -> new ProtocolDefaults(t, mediator, rounds, perRound));
+        Optional<java.time.Duration> duration = m.get("roundDuration").flatMap(this::roundDuration);
+        Optional<java.time.LocalDate> start = m.get("start").flatMap(this::start);
+        return type.map(t -> new ProtocolDefaults(t, mediator, rounds, perRound, duration, start));
+    }
+
+    /** An ISO-8601 duration of days, hours, minutes or seconds ({@code P1D}, {@code PT12H}), positive. */
+    private Optional<java.time.Duration> roundDuration(Node node) {
+        Optional<String> text = c.string(node, "protocol.roundDuration");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            java.time.Duration d = java.time.Duration.parse(text.get());
+            if (d.isNegative() || d.isZero()) {
+                c.add(node, "protocol.roundDuration", "'" + text.get() + "' is not a positive duration");
+                return Optional.empty();
+            }
+            return Optional.of(d);
+        } catch (java.time.format.DateTimeParseException e) {
+            c.add(node, "protocol.roundDuration", "'" + text.get() + "' is not an ISO-8601 duration of days or "
+                    + "hours, e.g. P1D (a day), PT12H (12 hours), P2DT6H");
+            return Optional.empty();
+        }
+    }
+
+    /** An ISO-8601 date, {@code 2025-03-13}. */
+    private Optional<java.time.LocalDate> start(Node node) {
+        Optional<String> text = c.string(node, "protocol.start");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.LocalDate.parse(text.get()));
+        } catch (java.time.format.DateTimeParseException e) {
+            c.add(node, "protocol.start", "'" + text.get() + "' is not a date as YYYY-MM-DD, e.g. 2025-03-13");
+            return Optional.empty();
+        }
     }
 
     private Optional<String> mediator(Node node, Shapes.Parties parties) {

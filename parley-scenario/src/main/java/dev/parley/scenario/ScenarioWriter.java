@@ -225,6 +225,8 @@ public final class ScenarioWriter {
         p.mediator().ifPresent(x -> m.put("mediator", x));
         p.rounds().ifPresent(x -> m.put("rounds", x));
         p.discount().ifPresent(x -> m.put("discount", x));
+        p.roundDuration().ifPresent(x -> m.put("roundDuration", ProtocolDefaults.iso(x)));
+        p.start().ifPresent(x -> m.put("start", x.toString()));
         return m;
     }
 }

@@ -85,7 +85,14 @@ public final class TrickyScenarios {
                 ? Optional.empty()
                 : Optional.of(new ProtocolDefaults(mediator.isPresent() ? "single-text" : "saop", mediator,
                         rnd.nextBoolean() ? OptionalInt.of(rnd.nextInt(1, 10_001)) : OptionalInt.empty(),
-                        rnd.nextBoolean() ? OptionalDouble.of(number(rnd, true)) : OptionalDouble.empty()));
+                        rnd.nextBoolean() ? OptionalDouble.of(number(rnd, true)) : OptionalDouble.empty(),
+                        rnd.nextBoolean()
+                                ? Optional.of(java.time.Duration.ofMinutes(rnd.nextLong(1, 100_000)))
+                                : Optional
+                                        .empty(),
+                        rnd.nextBoolean()
+                                ? Optional.of(java.time.LocalDate.ofEpochDay(rnd.nextLong(-30_000, 60_000)))
+                                : Optional.empty()));
         // Allies and stated demands, public: any party may name others as allies and state demands.
         var allied = new ArrayList<Party>();
         var demands = new LinkedHashMap<String, List<Demand>>();

@@ -17,9 +17,12 @@ import java.util.concurrent.Executor;
  * @param executor runs the parallel parts; the engine starts no threads of its own
  * @param progress told how far long work has come
  * @param budget the time and memory the analysis may spend
+ * @param zoneCount whether to count the packages in the zone (a forecast needs only whether it is empty, which the
+ *        frontier says)
  */
 public record AnalysisOptions(FrontierScope frontier, int maxPoints, long countBudget, boolean blockingDemands,
-        double reservationStep, int nearMisses, Executor executor, ProgressListener progress, Budget budget) {
+        double reservationStep, int nearMisses, Executor executor, ProgressListener progress, Budget budget,
+        boolean zoneCount) {
     public AnalysisOptions {
         Objects.requireNonNull(frontier, "frontier");
         Objects.requireNonNull(executor, "executor");
@@ -36,41 +39,47 @@ public record AnalysisOptions(FrontierScope frontier, int maxPoints, long countB
      */
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(FrontierScope.ZONE, 1_000_000, 1_000_000_000L, true, 0.05, 5, Runnable::run,
-                ProgressListener.NONE, Budget.UNLIMITED);
+                ProgressListener.NONE, Budget.UNLIMITED, true);
     }
 
     public AnalysisOptions withFrontier(FrontierScope scope) {
         return new AnalysisOptions(scope, maxPoints, countBudget, blockingDemands, reservationStep, nearMisses,
-                executor, progress, budget);
+                executor, progress, budget, zoneCount);
     }
 
     public AnalysisOptions withExecutor(Executor e) {
         return new AnalysisOptions(frontier, maxPoints, countBudget, blockingDemands, reservationStep, nearMisses, e,
-                progress, budget);
+                progress, budget, zoneCount);
     }
 
     public AnalysisOptions withProgress(ProgressListener p) {
         return new AnalysisOptions(frontier, maxPoints, countBudget, blockingDemands, reservationStep, nearMisses,
-                executor, p, budget);
+                executor, p, budget, zoneCount);
     }
 
     public AnalysisOptions withBlockingDemands(boolean on) {
         return new AnalysisOptions(frontier, maxPoints, countBudget, on, reservationStep, nearMisses, executor,
-                progress, budget);
+                progress, budget, zoneCount);
     }
 
     public AnalysisOptions withMaxPoints(int max) {
         return new AnalysisOptions(frontier, max, countBudget, blockingDemands, reservationStep, nearMisses, executor,
-                progress, budget);
+                progress, budget, zoneCount);
     }
 
     public AnalysisOptions withCountBudget(long branches) {
         return new AnalysisOptions(frontier, maxPoints, branches, blockingDemands, reservationStep, nearMisses,
-                executor, progress, budget);
+                executor, progress, budget, zoneCount);
+    }
+
+    /** With {@code false}, the zone is not counted ({@link Analysis#agreementZone} is empty): quicker. */
+    public AnalysisOptions withZoneCount(boolean on) {
+        return new AnalysisOptions(frontier, maxPoints, countBudget, blockingDemands, reservationStep, nearMisses,
+                executor, progress, budget, on);
     }
 
     public AnalysisOptions withBudget(Budget b) {
         return new AnalysisOptions(frontier, maxPoints, countBudget, blockingDemands, reservationStep, nearMisses,
-                executor, progress, b);
+                executor, progress, b, zoneCount);
     }
 }

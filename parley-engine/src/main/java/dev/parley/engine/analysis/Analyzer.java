@@ -34,14 +34,16 @@ public final class Analyzer {
                     + "acceptable and there is no frontier to find");
         }
         var notes = new ArrayList<String>();
-        ZoneAnalysis zone = ZoneAnalysis.of(zoneInstance, options, true);
+        ZoneAnalysis zone = ZoneAnalysis.of(zoneInstance, options, options.zoneCount());
         if (zone.count.isEmpty()) {
-            notes.add("agreement zone not counted: " + (zoneInstance.allowedCount().bitLength() >= 63
-                    ? "more outcomes within red lines than a 64-bit count holds"
-                    : options.budget().spent()
-                            ? "the time budget of " + Budget.describe(options.budget().time()) + " ran out"
-                            : "the search budget of " + String.format(Locale.ROOT, "%,d", options.countBudget())
-                                    + " branches ran out")
+            notes.add("agreement zone not counted: " + (!options.zoneCount()
+                    ? "not asked for"
+                    : zoneInstance.allowedCount().bitLength() >= 63
+                            ? "more outcomes within red lines than a 64-bit count holds"
+                            : options.budget().spent()
+                                    ? "the time budget of " + Budget.describe(options.budget().time()) + " ran out"
+                                    : "the search budget of " + String.format(Locale.ROOT, "%,d", options.countBudget())
+                                            + " branches ran out")
                     + (zone.frontier != null ? "; the zone is " + (zone.empty() ? "empty" : "not empty") : ""));
         }
         if (zone.frontierLimit != null) {

@@ -142,9 +142,16 @@ final class ParetoFilter {
         }
     }
 
+    /**
+     * Sort-filter-skyline (Chomicki, Godfrey, Gryz and Liang, "Skyline with presorting", 2003): in descending order
+     * of the sum, a candidate survives unless a survivor dominates it. The survivors' vectors are kept row by row, so
+     * each comparison reads one contiguous row, and the survivor that dominated the last candidate moves to the
+     * front, where the next similar candidate meets it first (both change only the work, not the answer).
+     */
     private static void skyline(long[][] v, int[] idx, Groups out, Budget budget, String where, int maxGroups) {
         int d = v.length;
-        int[] kept = new int[16];
+        long[] rows = new long[16 * d];
+        long[] c = new long[d];
         int k = 0;
         int checked = 0;
         for (int g = 0; g < idx.length && k <= maxGroups;) {
@@ -152,22 +159,33 @@ final class ParetoFilter {
                 budget.check(where + " (the Pareto filter)");
             }
             int end = groupEnd(v, idx, g);
-            int c = idx[g];
-            boolean dominated = false;
-            for (int s = 0; s < k && !dominated; s++) {
-                int other = kept[s];
+            for (int dim = 0; dim < d; dim++) {
+                c[dim] = v[dim][idx[g]];
+            }
+            int dominator = -1;
+            for (int s = 0, at = 0; s < k; s++, at += d) {
                 int dim = 0;
-                while (dim < d && v[dim][other] >= v[dim][c]) {
+                while (dim < d && rows[at + dim] >= c[dim]) {
                     dim++;
                 }
-                dominated = dim == d; // at least as good everywhere, and a different vector: strictly better
-            }
-            if (!dominated) {
-                out.add(idx, g, end);
-                if (k == kept.length) {
-                    kept = Arrays.copyOf(kept, k * 2);
+                if (dim == d) { // at least as good everywhere, and a different vector: strictly better
+                    dominator = s;
+                    break;
                 }
-                kept[k++] = c;
+            }
+            if (dominator > 0) { // to the front: row 0 and the dominator's row change places
+                for (int dim = 0; dim < d; dim++) {
+                    long t = rows[dim];
+                    rows[dim] = rows[dominator * d + dim];
+                    rows[dominator * d + dim] = t;
+                }
+            } else if (dominator < 0) {
+                out.add(idx, g, end);
+                if ((k + 1) * d > rows.length) {
+                    rows = Arrays.copyOf(rows, rows.length * 2);
+                }
+                System.arraycopy(c, 0, rows, k * d, d);
+                k++;
             }
             g = end;
         }

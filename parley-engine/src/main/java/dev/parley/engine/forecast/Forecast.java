@@ -6,8 +6,11 @@ import dev.parley.engine.analysis.Analyzer;
 import dev.parley.engine.analysis.Solution;
 import dev.parley.engine.analysis.SolutionKind;
 import dev.parley.engine.model.Outcome;
+import dev.parley.engine.model.Party;
+import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.model.Uncertainty;
+import dev.parley.engine.protocol.Event;
 import dev.parley.engine.protocol.Protocol;
 import dev.parley.engine.protocol.Settings;
 import dev.parley.engine.session.Seating;
@@ -45,7 +48,7 @@ public final class Forecast {
      */
     public record Plan(Settings settings, Map<String, String> seats, int runs, long seed) {
         public Plan {
-            seats = Map.copyOf(seats);
+            seats = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seats)); // in seat order
             if (runs < 1) {
                 throw new IllegalArgumentException("at least one run, not " + runs);
             }
@@ -58,12 +61,48 @@ public final class Forecast {
      * @param blocking when the zone is empty: each smallest set of red lines and reservations that opens it, in the
      *        analysis's words without the drawn figures ("RU reservation"), or {@link #UNEXPLAINED}
      * @param nashShare the deal's Nash product as a share of the drawn zone's optimum (0 without a deal)
+     * @param refusals without a deal: each party that rejected the final text and why, by its drawn profile
+     *        ("RU reservation", "UA red line TR=recognise-occupied", "RU condition CF=full-30d only with
+     *        AID=all-paused|permanent-halt", as the analysis names them)
+     * @param drawn the drawn figure of each of the plan's {@link #parameters}, in their order
      */
     public record Run(int index, boolean zoneEmpty, List<String> blocking, Optional<Outcome> nash,
             Optional<Outcome> deal,
-            int rounds, double nashShare) {
+            int rounds, double nashShare, List<String> refusals, double[] drawn) {
         public Run {
             blocking = List.copyOf(blocking);
+            refusals = List.copyOf(refusals);
+            drawn = drawn.clone();
+        }
+
+        /** A run without refusals or drawn figures. */
+        public Run(int index, boolean zoneEmpty, List<String> blocking, Optional<Outcome> nash, Optional<Outcome> deal,
+                int rounds, double nashShare) {
+            this(index, zoneEmpty, blocking, nash, deal, rounds, nashShare, List.of(), new double[0]);
+        }
+
+        @Override
+        public double[] drawn() {
+            return drawn.clone();
+        }
+
+        /** The drawn figure of parameter {@code k}. */
+        public double drawn(int k) {
+            return drawn[k];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Run r && index == r.index && zoneEmpty == r.zoneEmpty && blocking.equals(r.blocking)
+                    && nash.equals(r.nash) && deal.equals(r.deal) && rounds == r.rounds && Double.compare(nashShare,
+                            r.nashShare) == 0
+                    && refusals.equals(r.refusals) && java.util.Arrays.equals(drawn,
+                            r.drawn);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(index, deal, rounds, java.util.Arrays.hashCode(drawn));
         }
 
         public boolean agreed() {
@@ -71,7 +110,52 @@ public final class Forecast {
         }
     }
 
+    /**
+     * An uncertain figure of a profile, as the sensitivity names it: a party's reservation, one of its weights or
+     * one of its values.
+     *
+     * @param issue the issue of a weight or value, else -1
+     * @param option the option of a value, else -1
+     */
+    public record Parameter(String name, String party, int issue, int option) {
+        double of(Scenario drawn) {
+            Profile p = drawn.profiles().get(party);
+            return issue < 0 ? p.reservation() : option < 0 ? p.weight(issue) : p.value(issue, option);
+        }
+    }
+
     private Forecast() {
+    }
+
+    /** Every figure the scenario's uncertainty lets vary, in party order: reservation, weights, values. */
+    public static List<Parameter> parameters(Scenario s) {
+        var out = new ArrayList<Parameter>();
+        s.uncertainty().forEach((party, u) -> {
+            Profile point = s.profiles().get(party);
+            if (u.reservationLow() < u.reservationHigh()) {
+                out.add(new Parameter(party + " reservation", party, -1, -1));
+            }
+            for (int i = 0; i < s.issues().size(); i++) {
+                boolean varies = switch (u.weights()) {
+                    case Uncertainty.Fixed f -> false;
+                    case Uncertainty.Dirichlet d -> point.weight(i) > 0;
+                    case Uncertainty.Intervals iv -> true; // scaled with the others even where its interval is a point
+                    case Uncertainty.Ranking r -> true;
+                };
+                if (varies) {
+                    out.add(new Parameter(party + " weight " + s.issues().get(i).id(), party, i, -1));
+                }
+            }
+            for (int i = 0; i < s.issues().size(); i++) {
+                for (int o = 0; o < s.issues().get(i).size(); o++) {
+                    if (u.valueLow(i, o) < u.valueHigh(i, o)) {
+                        out.add(new Parameter(party + " value " + s.issues().get(i).id() + "=" + s.issues().get(i)
+                                .option(o).id(), party, i, o));
+                    }
+                }
+            }
+        });
+        return out;
     }
 
     /**
@@ -124,7 +208,8 @@ public final class Forecast {
     public static Run run(Scenario scenario, Plan plan, int index) {
         Scenario drawn = draw(scenario, plan.seed(), index);
         long sessionSeed = generator(plan.seed(), index).split().nextLong();
-        Analysis a = Analyzer.analyze(drawn, AnalysisOptions.defaults().withBlockingDemands(false));
+        Analysis a = Analyzer.analyze(drawn,
+                AnalysisOptions.defaults().withBlockingDemands(false).withZoneCount(false));
         List<String> blocking = List.of();
         if (a.zoneEmpty()) {
             List<List<String>> sets = Analyzer.analyze(drawn, AnalysisOptions.defaults()).relaxations();
@@ -137,8 +222,52 @@ public final class Forecast {
         Session session = Session.run(drawn, p, Seating.agents(p, seats(p, plan), sessionSeed, "seats"));
         Optional<Outcome> deal = session.state().agreement();
         double share = deal.flatMap(d -> a.assess(d).nashProductShare()).orElse(0.0);
+        List<String> refusals = deal.isPresent() ? List.of() : refusals(drawn, session);
+        List<Parameter> parameters = parameters(scenario);
+        double[] figures = new double[parameters.size()];
+        for (int k = 0; k < figures.length; k++) {
+            figures[k] = parameters.get(k).of(drawn);
+        }
         return new Run(index, a.zoneEmpty(), blocking, Optional.ofNullable(a.solutions().get(SolutionKind.NASH)).map(
-                Solution::outcome), deal, session.state().round(), share);
+                Solution::outcome), deal, session.state().round(), share, refusals, figures);
+    }
+
+    /**
+     * Who rejected the final text of talks that ended without a deal, and why by its drawn profile: its reservation,
+     * the first red line the text breaks, or a condition it breaks; nothing where the protocol has no final text.
+     */
+    static List<String> refusals(Scenario drawn, Session session) {
+        Optional<Outcome> text = session.state().currentText();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        int[] x = text.get().toArray();
+        var out = new ArrayList<String>();
+        for (Event e : session.events()) {
+            if (e instanceof Event.Ended ended) {
+                for (Party p : drawn.ratifyingParties()) {
+                    if (Boolean.FALSE.equals(ended.ratification().get(p.id()))) {
+                        out.add(reason(drawn, p.id(), x));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String reason(Scenario s, String party, int[] x) {
+        Profile p = s.profiles().get(party);
+        for (int i = 0; i < x.length; i++) {
+            if (p.isRedLine(i, x[i])) {
+                return party + " red line " + s.issues().get(i).id() + "=" + s.issues().get(i).option(x[i]).id();
+            }
+        }
+        for (var c : p.conditions()) {
+            if (c.brokenBy(x)) {
+                return party + " condition " + c.describe(s.issues());
+            }
+        }
+        return p.utility(x) < p.reservation() ? party + " reservation" : party + " (no reason in its profile)";
     }
 
     /** "RU reservation 0.50" → "RU reservation": the drawn figure differs from run to run. */

@@ -22,10 +22,13 @@ import java.util.OptionalInt;
  * @param dealIsNash the share of runs whose deal is its draw's Nash package
  * @param blocking over the runs with an empty zone: what would open it, each with the share of all runs it blocked
  * @param meanNashShare the mean over runs of the deal's Nash product share of its draw (0 without a deal)
+ * @param refusals over the runs without a deal: who rejected the final text and why, with the share of all runs
+ * @param sensitivity per uncertain figure, how P(agreement) differs between the runs that drew it low and high,
+ *        largest difference first (a tornado)
  */
 public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency> deals,
         List<List<OptionShare>> options, Rounds rounds, List<Step> agreedBy, List<Frequency> nash, Share dealIsNash,
-        List<Blocker> blocking, double meanNashShare) {
+        List<Blocker> blocking, double meanNashShare, List<Blocker> refusals, List<Effect> sensitivity) {
     /** How many packages {@link #deals} and {@link #nash} list. */
     public static final int TOP = 10;
     /** z for a two-sided 95% interval. */
@@ -62,7 +65,17 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
     public record Blocker(String relaxation, Share share) {
     }
 
+    /**
+     * How P(agreement) moves with one uncertain figure: the runs split at its median draw into the lower and the
+     * upper half, and the agreement share of each. {@code margin} is the half-width of a 95% interval of the
+     * difference (normal approximation): a difference within it may be chance.
+     */
+    public record Effect(String parameter, double median, Share low, Share high, double difference, double margin) {
+    }
+
     public Summary {
+        refusals = List.copyOf(refusals);
+        sensitivity = List.copyOf(sensitivity);
         deals = List.copyOf(deals);
         options = options.stream().map(List::copyOf).toList();
         agreedBy = List.copyOf(agreedBy);
@@ -70,8 +83,11 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
         blocking = List.copyOf(blocking);
     }
 
-    /** The summary of {@code runs}, for talks of at most {@code deadline} rounds over issues with these option counts. */
-    public static Summary of(List<Forecast.Run> runs, int deadline, int[] optionCounts) {
+    /**
+     * The summary of {@code runs}, for talks of at most {@code deadline} rounds over issues with these option counts,
+     * the runs' drawn figures being those of {@code parameters}.
+     */
+    public static Summary of(List<Forecast.Run> runs, int deadline, int[] optionCounts, List<String> parameters) {
         int n = runs.size();
         if (n == 0) {
             throw new IllegalArgumentException("no runs to summarise");
@@ -85,6 +101,7 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
             optionCount[i] = new int[optionCounts[i]];
         }
         var blockers = new LinkedHashMap<String, Integer>();
+        var refused = new LinkedHashMap<String, Integer>();
         int isNash = 0;
         double shareSum = 0;
         for (Forecast.Run r : runs) {
@@ -97,6 +114,7 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
             r.nash().ifPresent(x -> nashCounts.merge(x, 1, Integer::sum));
             isNash += r.deal().isPresent() && r.deal().equals(r.nash()) ? 1 : 0;
             r.blocking().forEach(b -> blockers.merge(b, 1, Integer::sum));
+            r.refusals().forEach(b -> refused.merge(b, 1, Integer::sum));
             shareSum += r.nashShare();
         }
         var options = new ArrayList<List<OptionShare>>();
@@ -121,13 +139,44 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
             }
             steps.add(new Step(round, Share.of(by, n)));
         }
-        List<Blocker> blocking = blockers.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue()
-                .reversed()).map(e -> new Blocker(e.getKey(), Share.of(e.getValue(), n))).toList();
+        List<Blocker> blocking = tally(blockers, n);
         return new Summary(n, Share.of(agreed, n), Share.of(empty, n), top(dealCounts, n), options, new Rounds(
                 quantile(rounds, 0.5), quantile(rounds, 0.8), rounds.length == 0
                         ? OptionalInt.empty()
                         : OptionalInt.of(rounds[rounds.length - 1])),
-                steps, top(nashCounts, n), Share.of(isNash, n), blocking, shareSum / n);
+                steps, top(nashCounts, n), Share.of(isNash, n), blocking, shareSum / n, tally(refused, n), sensitivity(
+                        runs, parameters));
+    }
+
+    /** Each reason with the share of all {@code n} runs it came up in, most frequent first (ties as first seen). */
+    private static List<Blocker> tally(Map<String, Integer> counts, int n) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(
+                e -> new Blocker(e.getKey(), Share.of(e.getValue(), n))).toList();
+    }
+
+    /** The tornado: each parameter's split at its median draw, largest difference in P(agreement) first. */
+    static List<Effect> sensitivity(List<Forecast.Run> runs, List<String> parameters) {
+        int n = runs.size();
+        var out = new ArrayList<Effect>();
+        if (n < 2) {
+            return out;
+        }
+        for (int k = 0; k < parameters.size(); k++) {
+            int at = k;
+            List<Forecast.Run> sorted = runs.stream().sorted(Comparator.comparingDouble((Forecast.Run r) -> r.drawn(
+                    at)).thenComparingInt(Forecast.Run::index)).toList();
+            int half = n / 2;
+            int lowAgreed = (int) sorted.subList(0, half).stream().filter(Forecast.Run::agreed).count();
+            int highAgreed = (int) sorted.subList(half, n).stream().filter(Forecast.Run::agreed).count();
+            Share low = Share.of(lowAgreed, half);
+            Share high = Share.of(highAgreed, n - half);
+            double margin = Z * Math.sqrt(low.share() * (1 - low.share()) / half + high.share() * (1 - high.share())
+                    / (n - half));
+            out.add(new Effect(parameters.get(k), sorted.get(half).drawn(at), low, high, high.share() - low.share(),
+                    margin));
+        }
+        out.sort(Comparator.comparingDouble((Effect e) -> -Math.abs(e.difference())).thenComparing(Effect::parameter));
+        return out;
     }
 
     /** The {@link #TOP} most frequent packages, most frequent first, ties in issue order of their options. */

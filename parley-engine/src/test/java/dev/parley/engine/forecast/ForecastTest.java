@@ -33,9 +33,12 @@ class ForecastTest {
     static final List<Issue> ISSUES = List.of(new Issue("X", "X", List.of(new Option("x0", "x0"), new Option("x1",
             "x1"), new Option("x2", "x2"))));
 
+    /** The scenario above, A's point reservation the middle of its interval. */
     static Scenario scenario(double reservationLow, double reservationHigh) {
-        Profile a = Profile.of(ISSUES, new double[]{1}, new double[][]{{1, 0.6, 0}}, 0.5, new boolean[][]{{false,
-                false, false}});
+        Profile a = Profile.of(ISSUES, new double[]{1}, new double[][]{{1, 0.6, 0}}, (reservationLow
+                + reservationHigh) / 2, new boolean[][]{
+                        {false,
+                                false, false}});
         Profile b = Profile.of(ISSUES, new double[]{1}, new double[][]{{0, 0.6, 1}}, 0.5, new boolean[][]{{false,
                 false, false}});
         Scenario s = Scenario.of("one-issue", "One issue", "", List.of(Party.of("A", "A", Role.PRINCIPAL), Party.of(
@@ -57,7 +60,7 @@ class ForecastTest {
         Scenario s = scenario(0.2, 0.8);
         List<Forecast.Run> runs = Forecast.runs(s, plan(s, 3000, 42), DIRECT, done -> {
         });
-        Summary x = Summary.of(runs, 40, new int[]{3});
+        Summary x = Summary.of(runs, 40, new int[]{3}, List.of());
         assertThat(x.zoneEmpty().share()).isCloseTo(1 / 3.0, within(0.03));
         assertThat(x.zoneEmpty().low()).isLessThan(1 / 3.0);
         assertThat(x.zoneEmpty().high()).isGreaterThan(1 / 3.0);
@@ -71,6 +74,59 @@ class ForecastTest {
             assertThat(r.agreed()).as("a deal only where there is a zone").isEqualTo(r.agreed() && !r.zoneEmpty());
         }
         assertThat(x.agreement().count()).isPositive();
+    }
+
+    @Test
+    void theSensitivity_findsThatAHigherReservationMakesADealRarer() {
+        Scenario s = scenario(0.2, 0.8);
+        List<Forecast.Run> runs = Forecast.runs(s, plan(s, 2000, 5), DIRECT, done -> {
+        });
+        List<String> names = Forecast.parameters(s).stream().map(Forecast.Parameter::name).toList();
+        assertThat(names).containsExactly("A reservation");
+        Summary.Effect e = Summary.of(runs, 40, new int[]{3}, names).sensitivity().get(0);
+        // below the median (about 0.5) the zone is always open; above it only up to 0.6, a third of that half
+        assertThat(e.median()).isCloseTo(0.5, within(0.03));
+        assertThat(e.low().share()).isGreaterThan(e.high().share() + 0.3);
+        assertThat(e.difference()).isLessThan(-e.margin());
+        for (Forecast.Run r : runs) {
+            assertThat(r.drawn(0)).isEqualTo(Forecast.draw(s, 5, r.index()).profiles().get("A").reservation());
+        }
+    }
+
+    @Test
+    void aFinalTextBelowAReservation_isTheRefusalNamed() {
+        List<Issue> issues = ISSUES;
+        boolean[][] none = {{false, false, false}};
+        Profile a = Profile.of(issues, new double[]{1}, new double[][]{{1, 0.6, 0}}, 0.2, none);
+        Profile b = Profile.of(issues, new double[]{1}, new double[][]{{0, 0.6, 0.6}}, 0.9, none); // nothing reaches
+        Profile m = Profile.of(issues, new double[]{1}, new double[][]{{0.5, 1, 0.5}}, 0, none);
+        Scenario s = Scenario.of("refused", "Refused", "", List.of(Party.of("A", "A", Role.PRINCIPAL), Party.of("B",
+                "B", Role.PRINCIPAL), Party.of("M", "M", Role.MEDIATOR)), issues, Map.of("A", a, "B", b, "M", m),
+                Optional.empty());
+        double[][] v = {{1, 0.6, 0}};
+        s = s.withUncertainty(Map.of("A", Uncertainty.of(a, new Uncertainty.Fixed(), v, v, 0.1, 0.3)));
+        var plan = new Forecast.Plan(Settings.defaults(s).withKind(ProtocolKind.SINGLE_TEXT).withRounds(20), Map
+                .of(), 30, 1);
+        List<Forecast.Run> runs = Forecast.runs(s, plan, DIRECT, done -> {
+        });
+        assertThat(runs).allSatisfy(r -> {
+            assertThat(r.agreed()).isFalse();
+            assertThat(r.zoneEmpty()).isTrue();
+            assertThat(r.refusals()).contains("B reservation");
+        });
+        Summary x = Summary.of(runs, 20, new int[]{3}, List.of("A reservation"));
+        assertThat(x.refusals().get(0).relaxation()).isEqualTo("B reservation");
+        assertThat(x.refusals().get(0).share().count()).isEqualTo(30);
+    }
+
+    @Test
+    void offerProtocols_haveNoFinalTextToRefuse() {
+        Scenario s = scenario(0.7, 0.8); // the zone is always empty: no deal
+        assertThat(Forecast.runs(s, plan(s, 10, 1), DIRECT, done -> {
+        })).allSatisfy(r -> {
+            assertThat(r.agreed()).isFalse();
+            assertThat(r.refusals()).isEmpty();
+        });
     }
 
     @Test
@@ -113,7 +169,7 @@ class ForecastTest {
                 new Forecast.Run(2, true, List.of("A reservation"), Optional.empty(), Optional.empty(), 40, 0),
                 new Forecast.Run(3, false, List.of(), Optional.of(Outcome.of(1)), Optional.of(Outcome.of(1)), 20,
                         1.0));
-        Summary x = Summary.of(runs, 40, new int[]{3});
+        Summary x = Summary.of(runs, 40, new int[]{3}, List.of());
         assertThat(x.agreement().count()).isEqualTo(3);
         assertThat(x.agreement().share()).isEqualTo(0.75);
         assertThat(x.deals()).extracting(f -> f.outcome()).containsExactly(Outcome.of(1), Outcome.of(2));
