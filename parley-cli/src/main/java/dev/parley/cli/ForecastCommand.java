@@ -70,8 +70,8 @@ final class ForecastCommand implements Callable<Integer> {
             + "text (default) or one JSON document.")
     OutputFormat format;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/forecast.json and DIR/samples.csv "
-            + "(one row per draw).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/forecast.json, DIR/samples.csv (one "
+            + "row per draw) and DIR/forecast.html (the figures and charts, one self-contained page).")
     Path out;
 
     @Override
@@ -118,6 +118,8 @@ final class ForecastCommand implements Callable<Integer> {
             Files.createDirectories(out);
             AtomicFiles.write(out.resolve("forecast.json"), Json.pretty(json) + "\n");
             AtomicFiles.write(out.resolve("samples.csv"), csv(s, result));
+            AtomicFiles.write(out.resolve("forecast.html"), ForecastReport.html(s, settings, runs, seed, summary,
+                    calendar));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
@@ -127,6 +129,7 @@ final class ForecastCommand implements Callable<Integer> {
             if (out != null) {
                 w.println("Forecast: " + out.resolve("forecast.json"));
                 w.println("Samples:  " + out.resolve("samples.csv"));
+                w.println("Report:   " + out.resolve("forecast.html"));
             }
         }
         return ExitCodes.OK;

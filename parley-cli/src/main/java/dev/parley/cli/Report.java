@@ -192,7 +192,7 @@ final class Report {
         series.setMarkerColor(color);
     }
 
-    private static String svg(XYChart chart) throws IOException {
+    static String svg(XYChart chart) throws IOException {
         var bytes = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         String svg = bytes.toString(StandardCharsets.UTF_8);

@@ -94,6 +94,11 @@ class ForecastCommandTest {
         long agreed = rows.stream().skip(1).filter(row -> row.split(",")[2].equals("true")).count();
         assertThat(agreed).isEqualTo(doc.get("agreement").get("count").asLong());
         assertThat(doc.get("protocol").asText()).isEqualTo("saop");
+        String html = Files.readString(dir.resolve("forecast.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("id=\"tornado\"").doesNotContain(
+                "<script").doesNotContain("src=\"http");
+        assertThat(html).contains(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * doc.get("agreement").get(
+                "share").asDouble()));
     }
 
     @Test
