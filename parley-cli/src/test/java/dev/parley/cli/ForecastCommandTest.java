@@ -150,4 +150,61 @@ class ForecastCommandTest {
         assertThat(bad.err()).contains("bad.yaml:10:").contains("profiles.A.uncertainty.reservation: [0.6, 0.7] does "
                 + "not hold the point figure 0.5");
     }
+
+    /** The worked example of Scholz, Calbert and Smith (2011), as {@code ExpectedUtilityTest} cites it. */
+    static final String EUROPE = """
+            Actor,Capability,Position,Salience
+            Netherlands,0.08,4,0.8
+            Belgium,0.08,7,0.4
+            Luxembourg,0.03,4,0.2
+            Germany,0.16,4,0.8
+            France,0.16,10,0.6
+            Italy,0.16,10,0.6
+            UK,0.16,10,0.9
+            Ireland,0.05,7,0.1
+            Denmark,0.05,4,1.0
+            Greece,0.08,7,0.7
+            """;
+
+    @Test
+    void expectedUtility_onACsvOfActors_endsWhereThePublishedExampleDoes() throws IOException {
+        Path file = tmp.resolve("europe.csv");
+        Files.writeString(file, EUROPE);
+        JsonNode doc = json(Cli.run("forecast", "--model", "eu", "--actors", file.toString(), "--format", "json"));
+        JsonNode rounds = doc.get("issues").get(0).get("rounds");
+        assertThat(rounds).hasSize(11);
+        assertThat(rounds.get(10).get("median").asDouble()).isEqualTo(7.0);
+        assertThat(rounds.get(10).get("mean").asDouble()).isEqualTo(7.2421); // 7.242130958473938, to four places
+        assertThat(rounds.get(4).get("moves").get("Belgium").asText()).isEqualTo("compromises Netherlands");
+    }
+
+    @Test
+    void expectedUtility_onTheScenario_forecastsEveryIssueWithItsOptions() throws IOException {
+        JsonNode doc = json(Cli.run("forecast", "--model", "eu", "--model-rounds", "3", "--format", "json"));
+        assertThat(doc.get("capabilities").asText()).isEqualTo("the scenario's");
+        assertThat(doc.get("issues")).hasSize(9);
+        JsonNode cf = doc.get("issues").get(0);
+        assertThat(cf.get("issue").asText()).isEqualTo("CF");
+        assertThat(cf.get("actors")).extracting(a -> a.get("actor").asText()).containsExactly("UA", "RU", "US",
+                "EUR");
+        // RU values 'in-final-settlement' (the last of four options) most: position 100; US's capability is 0.9
+        assertThat(cf.get("actors").get(1).get("position").asDouble()).isEqualTo(100);
+        assertThat(cf.get("actors").get(2).get("capability").asDouble()).isEqualTo(0.9);
+        assertThat(cf.get("rounds")).hasSize(4);
+        assertThat(List.of("full-30d", "full-after-monitoring", "energy-and-sea", "in-final-settlement")).contains(cf
+                .get("forecast").asText(), cf.get("weightedMedian").asText(), cf.get("mean").asText());
+    }
+
+    @Test
+    void aBadActorsFile_isRefusedLineByLine() throws IOException {
+        Path file = tmp.resolve("bad.csv");
+        Files.writeString(file, "actor,capability,position,salience\nA,0.5,10,1.5\nB,x,0,0.5\nA,1,5,0.5\n");
+        Cli r = Cli.run("forecast", "--model", "eu", "--actors", file.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("bad.csv:2:10 salience: 1.5 is outside [0, 1]").contains(
+                "bad.csv:3:3 capability: 'x' is not a number").contains("bad.csv:4:1 actor: 'A' comes twice");
+        Cli model = Cli.run("forecast", "--model", "xx");
+        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(model.err()).contains("--model must be mc or eu");
+    }
 }

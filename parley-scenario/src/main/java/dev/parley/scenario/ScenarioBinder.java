@@ -30,7 +30,8 @@ final class ScenarioBinder {
     static final String FORMAT = "parley/1";
     private static final List<String> TOP_KEYS = List.of("format", "id", "title", "description", "parties",
             "issues", "profiles", "demands", "protocol");
-    private static final List<String> PARTY_KEYS = List.of("id", "name", "role", "ratifies", "representatives",
+    private static final List<String> PARTY_KEYS = List.of("id", "name", "role", "ratifies", "capability",
+            "representatives",
             "allies");
     private static final List<String> ISSUE_KEYS = List.of("id", "name", "options");
     private static final List<String> OPTION_KEYS = List.of("id", "label");
@@ -54,6 +55,8 @@ final class ScenarioBinder {
     private boolean issuesComplete;
     /** Each party's {@code allies} as written, checked once every party has been read (an ally may come later). */
     private final List<AlliesAt> allies = new ArrayList<>();
+    /** Each party's capability, where given, by party id. */
+    private final Map<String, Double> capabilities = new java.util.LinkedHashMap<>();
 
     private record AlliesAt(String party, Node node, String path) {
     }
@@ -112,7 +115,7 @@ final class ScenarioBinder {
             return Optional.empty();
         }
         return Optional.of(Scenario.of(id.get(), title.orElse(id.get()), description.orElse(""), allied, issues,
-                profiles, protocol, demands).withUncertainty(uncertainty));
+                profiles, protocol, demands).withUncertainty(uncertainty).withCapabilities(capabilities));
     }
 
     /** Whether the document says it is {@code parley/1}; a missing format is reported but checking goes on. */
@@ -174,6 +177,9 @@ final class ScenarioBinder {
         Optional<String> name = m.get("name").flatMap(n -> c.string(n, Checks.join(path, "name")));
         Optional<Role> role = c.required(m, path, "role", "one of " + roles()).flatMap(n -> role(n, path));
         Optional<Boolean> ratifies = m.get("ratifies").flatMap(n -> c.bool(n, Checks.join(path, "ratifies")));
+        Optional<Double> capability = m.get("capability").flatMap(n -> capability(n, Checks.join(path,
+                "capability")));
+        id.ifPresent(i -> capability.ifPresent(x -> capabilities.put(i, x)));
         List<String> representatives = m.get("representatives")
                 .flatMap(n -> c.strings(n, Checks.join(path, "representatives"))).orElse(List.of());
         if (role.isPresent() && role.get() == Role.OBSERVER && ratifies.orElse(false)) {
@@ -185,6 +191,20 @@ final class ScenarioBinder {
         }
         return Optional.of(new Party(id.get(), name.orElse(id.get()), role.get(),
                 ratifies.orElse(role.get().ratifiesByDefault()), representatives));
+    }
+
+    /** A number of at least 0 (the expected-utility model's power to sway the outcome). */
+    private Optional<Double> capability(Node node, String path) {
+        if (node instanceof Node.ScalarNode s && s.type() == Node.ScalarType.NUMBER && s.number() >= 0 && !Double
+                .isInfinite(s.number())) {
+            return Optional.of(s.number());
+        }
+        c.add(node, path, "must be a number of at least 0 (the party's power to sway the outcome, for the "
+                + "expected-utility model), got "
+                + (node instanceof Node.ScalarNode s && s.type() == Node.ScalarType.NUMBER
+                        ? s.text()
+                        : node.kind()));
+        return Optional.empty();
     }
 
     private Optional<Role> role(Node node, String path) {

@@ -56,7 +56,7 @@ public final class ScenarioWriter {
         if (!s.description().isEmpty()) {
             doc.put("description", s.description());
         }
-        doc.put("parties", s.parties().stream().map(ScenarioWriter::party).toList());
+        doc.put("parties", s.parties().stream().map(p -> party(p, s.capabilities().get(p.id()))).toList());
         doc.put("issues", s.issues().stream().map(ScenarioWriter::issue).toList());
         var profiles = new LinkedHashMap<String, Object>();
         s.profiles().forEach((party, profile) -> {
@@ -86,12 +86,16 @@ public final class ScenarioWriter {
         return out;
     }
 
-    private static Map<String, Object> party(Party p) {
+    /** A party as parley/1 writes it; {@code capability} null when none is given. */
+    private static Map<String, Object> party(Party p, Double capability) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", p.id());
         m.put("name", p.name());
         m.put("role", p.role().id());
         m.put("ratifies", p.ratifies());
+        if (capability != null) {
+            m.put("capability", capability);
+        }
         if (!p.representatives().isEmpty()) {
             m.put("representatives", p.representatives());
         }

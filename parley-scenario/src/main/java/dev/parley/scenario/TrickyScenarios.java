@@ -120,7 +120,14 @@ public final class TrickyScenarios {
                 demands.put(p.id(), stated);
             }
         }
-        return Scenario.of(id(rnd), text(rnd), text(rnd), allied, issues, profiles, protocol, demands);
+        var capabilities = new LinkedHashMap<String, Double>();
+        for (Party p : parties) {
+            if (rnd.nextInt(3) == 0) {
+                capabilities.put(p.id(), rnd.nextInt(4) == 0 ? rnd.nextInt(0, 1000) : number(rnd, true));
+            }
+        }
+        return Scenario.of(id(rnd), text(rnd), text(rnd), allied, issues, profiles, protocol, demands)
+                .withCapabilities(capabilities);
     }
 
     private static Profile profile(SplittableRandom rnd, List<Issue> issues) {

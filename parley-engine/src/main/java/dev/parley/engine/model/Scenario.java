@@ -23,13 +23,14 @@ public final class Scenario {
     private final Optional<ProtocolDefaults> protocol;
     private final Map<String, List<Demand>> demands;
     private final Map<String, Uncertainty> uncertainty;
+    private final Map<String, Double> capabilities;
     /** Each demand resolved against the issues, once: by identity of the demand object. */
     private final Map<Demand, Demand.Mask> masks = new java.util.IdentityHashMap<>();
     private final OutcomeSpace space;
 
     private Scenario(String id, String title, String description, List<Party> parties, List<Issue> issues,
             Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol, Map<String, List<Demand>> demands,
-            Map<String, Uncertainty> uncertainty) {
+            Map<String, Uncertainty> uncertainty, Map<String, Double> capabilities) {
         this.id = Ids.require(id, "scenario");
         this.title = Objects.requireNonNull(title, "title");
         this.description = Objects.requireNonNull(description, "description");
@@ -95,17 +96,34 @@ public final class Scenario {
             }
         }
         this.uncertainty = Collections.unmodifiableMap(spread);
+        var power = new LinkedHashMap<String, Double>();
+        for (Party p : this.parties) {
+            Double c = capabilities.get(p.id());
+            if (c != null) {
+                if (!(c >= 0) || c.isInfinite()) {
+                    throw new IllegalArgumentException(
+                            "the capability of " + p.id() + " must be a number of at least 0");
+                }
+                power.put(p.id(), c);
+            }
+        }
+        for (String partyId : capabilities.keySet()) {
+            if (party(partyId).isEmpty()) {
+                throw new IllegalArgumentException("capability of unknown party " + partyId);
+            }
+        }
+        this.capabilities = Collections.unmodifiableMap(power);
     }
 
     public static Scenario of(String id, String title, String description, List<Party> parties, List<Issue> issues,
             Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol) {
-        return new Scenario(id, title, description, parties, issues, profiles, protocol, Map.of(), Map.of());
+        return new Scenario(id, title, description, parties, issues, profiles, protocol, Map.of(), Map.of(), Map.of());
     }
 
     /** A scenario with the parties' stated demands (party id → its demands). */
     public static Scenario of(String id, String title, String description, List<Party> parties, List<Issue> issues,
             Map<String, Profile> profiles, Optional<ProtocolDefaults> protocol, Map<String, List<Demand>> demands) {
-        return new Scenario(id, title, description, parties, issues, profiles, protocol, demands, Map.of());
+        return new Scenario(id, title, description, parties, issues, profiles, protocol, demands, Map.of(), Map.of());
     }
 
     /**
@@ -113,7 +131,7 @@ public final class Scenario {
      * profile); a party left out has none.
      */
     public Scenario withUncertainty(Map<String, Uncertainty> spread) {
-        return new Scenario(id, title, description, parties, issues, profiles, protocol, demands, spread);
+        return new Scenario(id, title, description, parties, issues, profiles, protocol, demands, spread, capabilities);
     }
 
     /** This scenario with {@code partyId}'s profile replaced; its uncertainty, made for the old profile, is dropped. */
@@ -125,7 +143,7 @@ public final class Scenario {
         changed.put(partyId, profile);
         var spread = new LinkedHashMap<>(uncertainty);
         spread.remove(partyId);
-        return new Scenario(id, title, description, parties, issues, changed, protocol, demands, spread);
+        return new Scenario(id, title, description, parties, issues, changed, protocol, demands, spread, capabilities);
     }
 
     private void requireFits(String partyId, Profile profile) {
@@ -209,6 +227,19 @@ public final class Scenario {
     }
 
     /** Each party's stated demands, in party order; parties that stated none are absent. Public, unlike profiles. */
+    /**
+     * This scenario with the parties' capabilities (party id → a number of at least 0: its power to sway the
+     * outcome, for the expected-utility model); a party left out has none given.
+     */
+    public Scenario withCapabilities(Map<String, Double> power) {
+        return new Scenario(id, title, description, parties, issues, profiles, protocol, demands, uncertainty, power);
+    }
+
+    /** Each party's capability, where given, in party order. */
+    public Map<String, Double> capabilities() {
+        return capabilities;
+    }
+
     /** What is not known of each profile, by party, in party order; a party without an entry has none. */
     public Map<String, Uncertainty> uncertainty() {
         return uncertainty;
@@ -243,7 +274,8 @@ public final class Scenario {
                 && profiles.equals(s.profiles)
                 && protocol.equals(s.protocol)
                 && demands.equals(s.demands)
-                && uncertainty.equals(s.uncertainty);
+                && uncertainty.equals(s.uncertainty)
+                && capabilities.equals(s.capabilities);
     }
 
     @Override
