@@ -84,6 +84,10 @@ final class ForecastCommand implements Callable<Integer> {
             + "(default: 1).")
     long seed;
 
+    @Option(names = "--analysis-only", description = "Only analyse each draw, without the talks: whether the zone "
+            + "is empty, the Nash package, what blocks, and what moves the chance of a zone (quicker).")
+    boolean analysisOnly;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Threads to run the draws on (default: every core).")
     Integer jobs;
 
@@ -124,7 +128,7 @@ final class ForecastCommand implements Callable<Integer> {
         try {
             settings = talks.settings(s);
             Protocol p = settings.create(s);
-            plan = new Forecast.Plan(settings, talks.seatSpecs(p), runs, seed);
+            plan = new Forecast.Plan(settings, talks.seatSpecs(p), runs, seed, !analysisOnly);
             Seating.agents(p, plan.seats(), seed, "--seats"); // an agent that cannot fill its seat, named as given
         } catch (InvalidInput e) {
             throw new UsageException(TalksOptions.message(e));
@@ -145,7 +149,7 @@ final class ForecastCommand implements Callable<Integer> {
             TerminalProgress.closeIfOpen(progress);
         }
         Summary summary = Summary.of(result, settings.rounds(), s.issues().stream().mapToInt(Issue::size).toArray(),
-                Forecast.parameters(s).stream().map(Forecast.Parameter::name).toList());
+                Forecast.parameters(s).stream().map(Forecast.Parameter::name).toList(), plan.talks());
         Calendar calendar = new Calendar(s.protocol().flatMap(d -> d.roundDuration()), java.util.Optional.ofNullable(
                 start).or(() -> s.protocol().flatMap(d -> d.start())));
         Map<String, Object> json = json(s, settings, plan, summary, calendar);
@@ -377,9 +381,14 @@ final class ForecastCommand implements Callable<Integer> {
             e.put("margin", round(f.margin()));
             return e;
         }).toList());
+        m.put("talks", plan.talks());
         m.put("method", "Monte Carlo over the profiles' uncertainty; 95% Wilson score intervals; sensitivity: "
-                + "P(agreement) in the runs that drew each figure below and above its median, with the 95% margin "
-                + "of the difference");
+                + (plan.talks() ? "P(agreement)" : "P(the zone is open)") + " in the runs that drew each figure "
+                + "below and above its median, with the 95% margin of the difference");
+        if (!plan.talks()) { // only analysed: nothing was agreed, so no figure of the talks means anything
+            List.of("protocol", "rounds", "seats", "agreement", "meanNashShare", "deals", "options",
+                    "roundsToAgreement", "timeToAgreement", "agreedBy", "dealIsNash", "refusals").forEach(m::remove);
+        }
         return m;
     }
 
@@ -407,13 +416,22 @@ final class ForecastCommand implements Callable<Integer> {
     private static String text(Scenario s, Settings settings, Forecast.Plan plan, Summary x, Calendar calendar) {
         var b = new StringBuilder();
         b.append("Forecast of ").append(s.title()).append(" (").append(s.id()).append("): ").append(x.runs())
-                .append(" draws, seed ").append(plan.seed()).append(", ").append(settings.kind().id()).append(
-                        " with ")
-                .append(seatsText(plan.seats())).append('\n');
+                .append(" draws, seed ").append(plan.seed()).append(", ").append(plan.talks()
+                        ? settings.kind().id() + " with " + seatsText(plan.seats())
+                        : "each only analysed (no talks)")
+                .append('\n');
         b.append(s.uncertainty().isEmpty()
                 ? "No profile carries uncertainty: every draw is the point scenario.\n"
                 : "Uncertain profiles: " + String.join(", ", s.uncertainty().keySet()) + "\n");
         b.append('\n');
+        if (!plan.talks()) {
+            b.append("Zone empty:     ").append(pct(x.zoneEmpty())).append("  (no package every ratifying party "
+                    + "accepts)\n\n");
+            nashAndBlockers(b, s, x);
+            sensitivity(b, x, "a zone (P(zone open)");
+            b.append("Shares with 95% Wilson intervals. Every other command uses the point profiles.\n");
+            return b.toString();
+        }
         b.append("Deal reached:   ").append(pct(x.agreement())).append('\n');
         b.append("Zone empty:     ").append(pct(x.zoneEmpty())).append("  (no package every ratifying party "
                 + "accepts)\n");
@@ -453,6 +471,21 @@ final class ForecastCommand implements Callable<Integer> {
             }
             b.append('\n');
         }
+        nashAndBlockers(b, s, x);
+        if (!x.refusals().isEmpty()) {
+            b.append("Who rejected the final text, when the talks ended without a deal:\n");
+            for (Summary.Blocker bl : x.refusals().subList(0, Math.min(5, x.refusals().size()))) {
+                b.append("  ").append(pct(bl.share())).append("  ").append(bl.relaxation()).append('\n');
+            }
+            b.append('\n');
+        }
+        sensitivity(b, x, "a deal (P(deal)");
+        b.append("Shares with 95% Wilson intervals. Every other command uses the point profiles.\n");
+        return b.toString();
+    }
+
+    /** How often each package is the Nash package, and what leaves no zone. */
+    private static void nashAndBlockers(StringBuilder b, Scenario s, Summary x) {
         if (!x.nash().isEmpty()) {
             b.append("Most often the fair (Nash) package:\n");
             for (Summary.Frequency f : x.nash().subList(0, Math.min(3, x.nash().size()))) {
@@ -468,16 +501,13 @@ final class ForecastCommand implements Callable<Integer> {
             }
             b.append('\n');
         }
-        if (!x.refusals().isEmpty()) {
-            b.append("Who rejected the final text, when the talks ended without a deal:\n");
-            for (Summary.Blocker bl : x.refusals().subList(0, Math.min(5, x.refusals().size()))) {
-                b.append("  ").append(pct(bl.share())).append("  ").append(bl.relaxation()).append('\n');
-            }
-            b.append('\n');
-        }
+    }
+
+    /** The tornado's strongest rows; {@code what} names the chance it is about. */
+    private static void sensitivity(StringBuilder b, Summary x, String what) {
         List<Summary.Effect> strong = x.sensitivity().stream().limit(8).toList();
         if (!strong.isEmpty()) {
-            b.append("What moves the chance of a deal most (P(deal) when the figure is drawn below / above its "
+            b.append("What moves the chance of ").append(what).append(" when the figure is drawn below / above its "
                     + "median):\n");
             int width = strong.stream().mapToInt(e -> e.parameter().length()).max().orElse(0);
             for (Summary.Effect e : strong) {
@@ -488,8 +518,6 @@ final class ForecastCommand implements Callable<Integer> {
             }
             b.append('\n');
         }
-        b.append("Shares with 95% Wilson intervals. Every other command uses the point profiles.\n");
-        return b.toString();
     }
 
     private static String seatsText(Map<String, String> seats) {

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * <li>3 parties: sort by (u0, u1, u2) descending and sweep with a Fenwick tree holding, per rank of u1, the best
  * u2 seen (Kung et al.): O(n log n).
  * <li>4+ parties: sort by the sum descending (a dominator always comes first), then keep each candidate no kept one
- * dominates (sort-filter-skyline): O(n · frontier).
+ * dominates (sort-filter-skyline), the kept ones in a k-d tree with subtree bounds: O(n · frontier) at worst, far
+ * less when the bounds prune.
  * </ul>
  * Stateless and thread-safe.
  */
@@ -144,50 +145,188 @@ final class ParetoFilter {
 
     /**
      * Sort-filter-skyline (Chomicki, Godfrey, Gryz and Liang, "Skyline with presorting", 2003): in descending order
-     * of the sum, a candidate survives unless a survivor dominates it. The survivors' vectors are kept row by row, so
-     * each comparison reads one contiguous row, and the survivor that dominated the last candidate moves to the
-     * front, where the next similar candidate meets it first (both change only the work, not the answer).
+     * of the sum, a candidate survives unless a survivor dominates it. The survivors are kept in a k-d tree (Bentley
+     * 1975) whose every node also holds the largest coordinates of its subtree, so that the question "does a
+     * survivor dominate this candidate?" skips every subtree whose largest coordinates fall short of it in some
+     * dimension, and a subtree below the splitting value where the candidate is above it; the survivor that
+     * dominated the last candidate is asked first. All of this changes only the work, not the answer.
      */
     private static void skyline(long[][] v, int[] idx, Groups out, Budget budget, String where, int maxGroups) {
-        int d = v.length;
-        long[] rows = new long[16 * d];
-        long[] c = new long[d];
-        int k = 0;
+        var tree = new DominanceTree(v.length);
+        long[] c = new long[v.length];
         int checked = 0;
-        for (int g = 0; g < idx.length && k <= maxGroups;) {
+        for (int g = 0; g < idx.length && tree.size() <= maxGroups;) {
             if ((++checked & 255) == 0) {
                 budget.check(where + " (the Pareto filter)");
             }
             int end = groupEnd(v, idx, g);
-            for (int dim = 0; dim < d; dim++) {
+            for (int dim = 0; dim < c.length; dim++) {
                 c[dim] = v[dim][idx[g]];
             }
-            int dominator = -1;
-            for (int s = 0, at = 0; s < k; s++, at += d) {
-                int dim = 0;
-                while (dim < d && rows[at + dim] >= c[dim]) {
-                    dim++;
-                }
-                if (dim == d) { // at least as good everywhere, and a different vector: strictly better
-                    dominator = s;
-                    break;
-                }
-            }
-            if (dominator > 0) { // to the front: row 0 and the dominator's row change places
-                for (int dim = 0; dim < d; dim++) {
-                    long t = rows[dim];
-                    rows[dim] = rows[dominator * d + dim];
-                    rows[dominator * d + dim] = t;
-                }
-            } else if (dominator < 0) {
+            // every survivor comes earlier in the order: at least as large a sum, and a different vector, so one at
+            // least as good in every dimension is strictly better
+            if (!tree.dominated(c)) {
                 out.add(idx, g, end);
-                if ((k + 1) * d > rows.length) {
-                    rows = Arrays.copyOf(rows, rows.length * 2);
-                }
-                System.arraycopy(c, 0, rows, k * d, d);
-                k++;
+                tree.add(c);
             }
             g = end;
+        }
+    }
+
+    /**
+     * The survivors so far, as a k-d tree over their vectors (a node splits on dimension depth mod d: the left
+     * subtree below its value there, the right at or above), each node with the largest coordinates of its subtree.
+     * Survivors arrive in descending order of the sum, which would make a chain of a tree grown by insertion alone,
+     * so it is rebuilt balanced (on medians) each time its size doubles: O(n log² n) in all. Insert-only. Not
+     * thread-safe.
+     */
+    private static final class DominanceTree {
+        private final int d;
+        private int root = -1;
+        private long[] rows = new long[0];
+        private long[] max = new long[0];
+        private int[] left = new int[0];
+        private int[] right = new int[0];
+        private int[] split = new int[0];
+        private int size;
+        private int lastDominator = -1;
+        private int[] stack = new int[64];
+
+        DominanceTree(int d) {
+            this.d = d;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Whether some survivor is at least as good as {@code c} in every dimension. */
+        boolean dominated(long[] c) {
+            if (lastDominator >= 0 && covers(rows, lastDominator, c)) {
+                return true;
+            }
+            if (size == 0) {
+                return false;
+            }
+            int top = 0;
+            stack[top++] = root;
+            while (top > 0) {
+                int node = stack[--top];
+                if (!covers(max, node, c)) {
+                    continue; // nothing in this subtree reaches c in some dimension
+                }
+                if (covers(rows, node, c)) {
+                    lastDominator = node;
+                    return true;
+                }
+                int k = split[node];
+                if (right[node] >= 0) {
+                    push(right[node], top++);
+                }
+                // the left subtree holds values below this node's on its dimension: none reaches c if c is above
+                if (left[node] >= 0 && c[k] < rows[node * d + k]) {
+                    push(left[node], top++);
+                }
+            }
+            return false;
+        }
+
+        private void push(int node, int at) {
+            if (at == stack.length) {
+                stack = Arrays.copyOf(stack, at * 2);
+            }
+            stack[at] = node;
+        }
+
+        /** Whether the vector at row {@code node} of {@code a} is at least {@code c} in every dimension. */
+        private boolean covers(long[] a, int node, long[] c) {
+            int at = node * d;
+            for (int k = 0; k < d; k++) {
+                if (a[at + k] < c[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void add(long[] c) {
+            if (size == left.length) {
+                int cap = Math.max(16, size * 2);
+                rows = Arrays.copyOf(rows, cap * d);
+                max = Arrays.copyOf(max, cap * d);
+                left = Arrays.copyOf(left, cap);
+                right = Arrays.copyOf(right, cap);
+                split = Arrays.copyOf(split, cap);
+            }
+            int node = size++;
+            System.arraycopy(c, 0, rows, node * d, d);
+            System.arraycopy(c, 0, max, node * d, d);
+            left[node] = -1;
+            right[node] = -1;
+            if (size >= 512 && Integer.bitCount(size) == 1) {
+                Integer[] ids = new Integer[size];
+                for (int i = 0; i < size; i++) {
+                    ids[i] = i;
+                }
+                root = build(ids, 0, size, 0);
+                return;
+            }
+            if (root < 0) {
+                root = node;
+                split[node] = 0;
+                return;
+            }
+            int at = root;
+            int depth = 0;
+            while (true) {
+                for (int k = 0; k < d; k++) {
+                    max[at * d + k] = Math.max(max[at * d + k], c[k]);
+                }
+                int k = split[at];
+                boolean below = c[k] < rows[at * d + k];
+                int next = below ? left[at] : right[at];
+                depth++;
+                if (next < 0) {
+                    if (below) {
+                        left[at] = node;
+                    } else {
+                        right[at] = node;
+                    }
+                    split[node] = depth % d;
+                    return;
+                }
+                at = next;
+            }
+        }
+
+        /**
+         * A balanced subtree of {@code ids[from..to)}, splitting on dimension {@code depth mod d} at the median (the
+         * first of equal values, so that the left holds only smaller ones); its root.
+         */
+        private int build(Integer[] ids, int from, int to, int depth) {
+            if (from >= to) {
+                return -1;
+            }
+            int k = depth % d;
+            Arrays.sort(ids, from, to, (a, b) -> Long.compare(rows[a * d + k], rows[b * d + k]));
+            int m = (from + to) >>> 1;
+            long value = rows[ids[m] * d + k];
+            while (m > from && rows[ids[m - 1] * d + k] == value) {
+                m--;
+            }
+            int node = ids[m];
+            split[node] = k;
+            left[node] = build(ids, from, m, depth + 1);
+            right[node] = build(ids, m + 1, to, depth + 1);
+            System.arraycopy(rows, node * d, max, node * d, d);
+            for (int child : new int[]{left[node], right[node]}) {
+                if (child >= 0) {
+                    for (int j = 0; j < d; j++) {
+                        max[node * d + j] = Math.max(max[node * d + j], max[child * d + j]);
+                    }
+                }
+            }
+            return node;
         }
     }
 

@@ -45,13 +45,20 @@ public final class Forecast {
      * @param seats agent spec per party for the seats to fill otherwise than by default
      * @param runs how many draws, at least 1
      * @param seed the forecast's seed
+     * @param talks whether each draw is also run through the talks; without, only analysed (quicker: whether the
+     *        zone is empty, the Nash package, what blocks)
      */
-    public record Plan(Settings settings, Map<String, String> seats, int runs, long seed) {
+    public record Plan(Settings settings, Map<String, String> seats, int runs, long seed, boolean talks) {
         public Plan {
             seats = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seats)); // in seat order
             if (runs < 1) {
                 throw new IllegalArgumentException("at least one run, not " + runs);
             }
+        }
+
+        /** A plan that runs the talks on every draw. */
+        public Plan(Settings settings, Map<String, String> seats, int runs, long seed) {
+            this(settings, seats, runs, seed, true);
         }
     }
 
@@ -218,18 +225,24 @@ public final class Forecast {
                     : sets.stream().map(set -> String.join(" + ", set.stream().map(Forecast::withoutFigure)
                             .toList())).distinct().toList();
         }
-        Protocol p = plan.settings().create(drawn);
-        Session session = Session.run(drawn, p, Seating.agents(p, seats(p, plan), sessionSeed, "seats"));
-        Optional<Outcome> deal = session.state().agreement();
+        Optional<Outcome> deal = Optional.empty();
+        int rounds = 0;
+        List<String> refusals = List.of();
+        if (plan.talks()) {
+            Protocol p = plan.settings().create(drawn);
+            Session session = Session.run(drawn, p, Seating.agents(p, seats(p, plan), sessionSeed, "seats"));
+            deal = session.state().agreement();
+            rounds = session.state().round();
+            refusals = deal.isPresent() ? List.of() : refusals(drawn, session);
+        }
         double share = deal.flatMap(d -> a.assess(d).nashProductShare()).orElse(0.0);
-        List<String> refusals = deal.isPresent() ? List.of() : refusals(drawn, session);
         List<Parameter> parameters = parameters(scenario);
         double[] figures = new double[parameters.size()];
         for (int k = 0; k < figures.length; k++) {
             figures[k] = parameters.get(k).of(drawn);
         }
         return new Run(index, a.zoneEmpty(), blocking, Optional.ofNullable(a.solutions().get(SolutionKind.NASH)).map(
-                Solution::outcome), deal, session.state().round(), share, refusals, figures);
+                Solution::outcome), deal, rounds, share, refusals, figures);
     }
 
     /**

@@ -23,8 +23,8 @@ import java.util.OptionalInt;
  * @param blocking over the runs with an empty zone: what would open it, each with the share of all runs it blocked
  * @param meanNashShare the mean over runs of the deal's Nash product share of its draw (0 without a deal)
  * @param refusals over the runs without a deal: who rejected the final text and why, with the share of all runs
- * @param sensitivity per uncertain figure, how P(agreement) differs between the runs that drew it low and high,
- *        largest difference first (a tornado)
+ * @param sensitivity per uncertain figure, how P(agreement) (or, when the runs were only analysed, P(the zone is
+ *        open)) differs between the runs that drew it low and high, largest difference first (a tornado)
  */
 public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency> deals,
         List<List<OptionShare>> options, Rounds rounds, List<Step> agreedBy, List<Frequency> nash, Share dealIsNash,
@@ -88,6 +88,12 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
      * the runs' drawn figures being those of {@code parameters}.
      */
     public static Summary of(List<Forecast.Run> runs, int deadline, int[] optionCounts, List<String> parameters) {
+        return of(runs, deadline, optionCounts, parameters, true);
+    }
+
+    /** As above; {@code talks} says whether the runs went through the talks, or were only analysed. */
+    public static Summary of(List<Forecast.Run> runs, int deadline, int[] optionCounts, List<String> parameters,
+            boolean talks) {
         int n = runs.size();
         if (n == 0) {
             throw new IllegalArgumentException("no runs to summarise");
@@ -145,7 +151,7 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
                         ? OptionalInt.empty()
                         : OptionalInt.of(rounds[rounds.length - 1])),
                 steps, top(nashCounts, n), Share.of(isNash, n), blocking, shareSum / n, tally(refused, n), sensitivity(
-                        runs, parameters));
+                        runs, parameters, talks ? Forecast.Run::agreed : r -> !r.zoneEmpty()));
     }
 
     /** Each reason with the share of all {@code n} runs it came up in, most frequent first (ties as first seen). */
@@ -155,7 +161,8 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
     }
 
     /** The tornado: each parameter's split at its median draw, largest difference in P(agreement) first. */
-    static List<Effect> sensitivity(List<Forecast.Run> runs, List<String> parameters) {
+    static List<Effect> sensitivity(List<Forecast.Run> runs, List<String> parameters,
+            java.util.function.Predicate<Forecast.Run> success) {
         int n = runs.size();
         var out = new ArrayList<Effect>();
         if (n < 2) {
@@ -166,8 +173,8 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
             List<Forecast.Run> sorted = runs.stream().sorted(Comparator.comparingDouble((Forecast.Run r) -> r.drawn(
                     at)).thenComparingInt(Forecast.Run::index)).toList();
             int half = n / 2;
-            int lowAgreed = (int) sorted.subList(0, half).stream().filter(Forecast.Run::agreed).count();
-            int highAgreed = (int) sorted.subList(half, n).stream().filter(Forecast.Run::agreed).count();
+            int lowAgreed = (int) sorted.subList(0, half).stream().filter(success).count();
+            int highAgreed = (int) sorted.subList(half, n).stream().filter(success).count();
             Share low = Share.of(lowAgreed, half);
             Share high = Share.of(highAgreed, n - half);
             double margin = Z * Math.sqrt(low.share() * (1 - low.share()) / half + high.share() * (1 - high.share())

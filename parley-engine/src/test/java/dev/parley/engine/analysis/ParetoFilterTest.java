@@ -11,18 +11,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The Pareto kernel against the definition, for 1–5 dimensions, with many duplicates and equal coordinates. */
+/** The Pareto kernel against the definition, for 1–8 dimensions, with many duplicates and equal coordinates. */
 class ParetoFilterTest {
+    /** Seeds 1–60: 1–5 dimensions, few distinct values; seeds 61–100: 4–8 dimensions, larger frontiers. */
     static Stream<Arguments> cases() {
-        return Stream.iterate(1L, s -> s + 1).limit(60).map(seed -> Arguments.of(seed, 1 + (int) (seed % 5)));
+        return Stream.iterate(1L, s -> s + 1).limit(100).map(seed -> Arguments.of(seed, seed <= 60
+                ? 1 + (int) (seed % 5)
+                : 4 + (int) (seed % 5)));
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void survivors_areExactlyTheNonDominated_groupedByEqualVectors(long seed, int d) {
         var rnd = new SplittableRandom(seed);
-        int n = rnd.nextInt(0, 400);
-        int range = rnd.nextInt(2, 12); // few distinct values: ties in every coordinate, duplicate vectors
+        int n = rnd.nextInt(0, seed <= 60 ? 400 : 1500);
+        // few distinct values: ties in every coordinate and duplicate vectors; later, many: frontiers of hundreds
+        int range = seed <= 60 ? rnd.nextInt(2, 12) : rnd.nextInt(12, 2000);
         long[][] v = new long[d][n];
         for (int k = 0; k < d; k++) {
             for (int i = 0; i < n; i++) {
