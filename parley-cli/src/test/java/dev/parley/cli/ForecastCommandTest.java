@@ -72,6 +72,23 @@ class ForecastCommandTest {
     }
 
     @Test
+    void analysisOnly_reportsTheZoneAndTheNashPackages_andNothingOfTalksNotHeld() throws IOException {
+        JsonNode doc = json(Cli.run("forecast", "--runs", "30", "--analysis-only", "--format", "json"));
+        assertThat(doc.get("talks").asBoolean()).isFalse();
+        assertThat(doc.has("agreement")).isFalse();
+        assertThat(doc.has("deals")).isFalse();
+        assertThat(doc.get("zoneEmpty").get("count").asInt()).isBetween(0, 30);
+        int nash = 0;
+        for (JsonNode n : doc.get("nash")) {
+            nash += n.get("count").asInt();
+        }
+        assertThat(nash).isLessThanOrEqualTo(30 - doc.get("zoneEmpty").get("count").asInt());
+        assertThat(doc.get("method").asText()).contains("P(the zone is open)");
+        Cli text = Cli.run("forecast", "--runs", "30", "--analysis-only");
+        assertThat(text.out()).contains("each only analysed (no talks)").doesNotContain("Deal reached");
+    }
+
+    @Test
     void theForecast_isTheSameWhateverTheJobs() {
         Cli one = Cli.run("forecast", "--runs", "30", "--seed", "5", "--jobs", "1", "--format", "json");
         Cli two = Cli.run("forecast", "--runs", "30", "--seed", "5", "--jobs", "2", "--format", "json");
