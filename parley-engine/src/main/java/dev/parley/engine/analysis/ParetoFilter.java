@@ -177,7 +177,7 @@ final class ParetoFilter {
      * The survivors so far, as a k-d tree over their vectors (a node splits on dimension depth mod d: the left
      * subtree below its value there, the right at or above), each node with the largest coordinates of its subtree.
      * Survivors arrive in descending order of the sum, which would make a chain of a tree grown by insertion alone,
-     * so it is rebuilt balanced (on medians) each time its size doubles: O(n log² n) in all. Insert-only. Not
+     * so it is rebuilt balanced (on medians) each time its size doubles from 32: O(n log n) in all. Insert-only. Not
      * thread-safe.
      */
     private static final class DominanceTree {
@@ -263,8 +263,8 @@ final class ParetoFilter {
             System.arraycopy(c, 0, max, node * d, d);
             left[node] = -1;
             right[node] = -1;
-            if (size >= 512 && Integer.bitCount(size) == 1) {
-                Integer[] ids = new Integer[size];
+            if (size >= 32 && Integer.bitCount(size) == 1) {
+                int[] ids = new int[size];
                 for (int i = 0; i < size; i++) {
                     ids[i] = i;
                 }
@@ -300,24 +300,34 @@ final class ParetoFilter {
         }
 
         /**
-         * A balanced subtree of {@code ids[from..to)}, splitting on dimension {@code depth mod d} at the median (the
-         * first of equal values, so that the left holds only smaller ones); its root.
+         * A balanced subtree of {@code ids[from..to)}, splitting on dimension {@code depth mod d} at the median value
+         * (found by quickselect; the node is one of the median's equals, the left holds only smaller values): its
+         * root. O(n log n).
          */
-        private int build(Integer[] ids, int from, int to, int depth) {
+        private int build(int[] ids, int from, int to, int depth) {
             if (from >= to) {
                 return -1;
             }
             int k = depth % d;
-            Arrays.sort(ids, from, to, (a, b) -> Long.compare(rows[a * d + k], rows[b * d + k]));
-            int m = (from + to) >>> 1;
-            long value = rows[ids[m] * d + k];
-            while (m > from && rows[ids[m - 1] * d + k] == value) {
-                m--;
+            int mid = (from + to) >>> 1;
+            select(ids, from, to - 1, mid, k);
+            long value = rows[ids[mid] * d + k];
+            int lt = from;
+            for (int i = from; i < to; i++) {
+                if (rows[ids[i] * d + k] < value) {
+                    swap(ids, i, lt++);
+                }
             }
-            int node = ids[m];
+            for (int i = lt; i < to; i++) {
+                if (rows[ids[i] * d + k] == value) {
+                    swap(ids, i, lt);
+                    break;
+                }
+            }
+            int node = ids[lt];
             split[node] = k;
-            left[node] = build(ids, from, m, depth + 1);
-            right[node] = build(ids, m + 1, to, depth + 1);
+            left[node] = build(ids, from, lt, depth + 1);
+            right[node] = build(ids, lt + 1, to, depth + 1);
             System.arraycopy(rows, node * d, max, node * d, d);
             for (int child : new int[]{left[node], right[node]}) {
                 if (child >= 0) {
@@ -327,6 +337,39 @@ final class ParetoFilter {
                 }
             }
             return node;
+        }
+
+        /** Rearranges {@code ids[lo..hi]} so that position {@code nth} holds what sorting on {@code k} would put there. */
+        private void select(int[] ids, int lo, int hi, int nth, int k) {
+            while (lo < hi) {
+                long pivot = rows[ids[(lo + hi) >>> 1] * d + k];
+                int i = lo;
+                int j = hi;
+                while (i <= j) {
+                    while (rows[ids[i] * d + k] < pivot) {
+                        i++;
+                    }
+                    while (rows[ids[j] * d + k] > pivot) {
+                        j--;
+                    }
+                    if (i <= j) {
+                        swap(ids, i++, j--);
+                    }
+                }
+                if (nth <= j) {
+                    hi = j;
+                } else if (nth >= i) {
+                    lo = i;
+                } else {
+                    return;
+                }
+            }
+        }
+
+        private static void swap(int[] a, int i, int j) {
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
         }
     }
 
