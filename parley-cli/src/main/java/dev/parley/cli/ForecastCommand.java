@@ -18,8 +18,8 @@ import dev.parley.engine.protocol.Protocol;
 import dev.parley.engine.protocol.Settings;
 import dev.parley.engine.session.Seating;
 import dev.parley.scenario.ActorsCsv;
+import dev.parley.scenario.wire.ForecastJson;
 import dev.parley.scenario.wire.Json;
-import dev.parley.scenario.wire.PackageJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -150,9 +150,10 @@ final class ForecastCommand implements Callable<Integer> {
         }
         Summary summary = Summary.of(result, settings.rounds(), s.issues().stream().mapToInt(Issue::size).toArray(),
                 Forecast.parameters(s).stream().map(Forecast.Parameter::name).toList(), plan.talks());
-        Calendar calendar = new Calendar(s.protocol().flatMap(d -> d.roundDuration()), java.util.Optional.ofNullable(
-                start).or(() -> s.protocol().flatMap(d -> d.start())));
-        Map<String, Object> json = json(s, settings, plan, summary, calendar);
+        ForecastJson.Calendar calendar = new ForecastJson.Calendar(s.protocol().flatMap(d -> d.roundDuration()),
+                java.util.Optional.ofNullable(
+                        start).or(() -> s.protocol().flatMap(d -> d.start())));
+        Map<String, Object> json = ForecastJson.of(s, settings, plan, summary, calendar);
         if (out != null) {
             Files.createDirectories(out);
             AtomicFiles.write(out.resolve("forecast.json"), Json.pretty(json) + "\n");
@@ -174,7 +175,6 @@ final class ForecastCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The forecast as one JSON document: every figure a number, every package issue → option. */
     /** {@code --model eu}: the expected-utility model on each issue of the scenario, or on the actors of a CSV. */
     private int expectedUtility() throws IOException {
         if (modelRounds < 0 || modelRounds > 1000) {
@@ -287,133 +287,8 @@ final class ForecastCommand implements Callable<Integer> {
         return m;
     }
 
-    /** Rounds in calendar time: each round lasts {@code round}; round 0 begins on {@code start}. */
-    record Calendar(java.util.Optional<java.time.Duration> round, java.util.Optional<java.time.LocalDate> start) {
-        double days(int rounds) {
-            return round.orElseThrow().toSeconds() * (double) rounds / 86_400;
-        }
-
-        /** The day the round {@code rounds} ends, counting from the start. */
-        java.util.Optional<java.time.LocalDate> date(int rounds) {
-            return start.map(d -> d.atStartOfDay().plus(round.orElseThrow().multipliedBy(rounds)).toLocalDate());
-        }
-
-        Map<String, Object> json(int rounds) {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("rounds", rounds);
-            m.put("days", ForecastCommand.round(days(rounds)));
-            date(rounds).ifPresent(d -> m.put("date", d.toString()));
-            return m;
-        }
-
-        String text(int rounds) {
-            String days = String.format(Locale.ROOT, days(rounds) == Math.rint(days(rounds)) ? "%.0f" : "%.1f", days(
-                    rounds));
-            return "day " + days + date(rounds).map(d -> " (" + d + ")").orElse("");
-        }
-    }
-
-    static Map<String, Object> json(Scenario s, Settings settings, Forecast.Plan plan, Summary x, Calendar calendar) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("scenario", s.id());
-        m.put("protocol", settings.kind().id());
-        m.put("rounds", settings.rounds());
-        m.put("seats", plan.seats());
-        m.put("runs", x.runs());
-        m.put("seed", plan.seed());
-        m.put("uncertain", List.copyOf(s.uncertainty().keySet()));
-        m.put("agreement", share(x.agreement()));
-        m.put("zoneEmpty", share(x.zoneEmpty()));
-        m.put("meanNashShare", round(x.meanNashShare()));
-        m.put("deals", x.deals().stream().map(f -> frequency(s, f)).toList());
-        var options = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < s.issues().size(); i++) {
-            Issue issue = s.issues().get(i);
-            options.put(issue.id(), x.options().get(i).stream().map(o -> {
-                var e = new LinkedHashMap<String, Object>();
-                e.put("option", issue.option(o.option()).id());
-                e.putAll(share(o.share()));
-                return e;
-            }).toList());
-        }
-        m.put("options", options);
-        var rounds = new LinkedHashMap<String, Object>();
-        x.rounds().median().ifPresent(r -> rounds.put("median", r));
-        x.rounds().p80().ifPresent(r -> rounds.put("p80", r));
-        x.rounds().max().ifPresent(r -> rounds.put("max", r));
-        m.put("roundsToAgreement", rounds);
-        if (calendar.round().isPresent()) {
-            var time = new LinkedHashMap<String, Object>();
-            time.put("roundDuration", dev.parley.engine.model.ProtocolDefaults.iso(calendar.round().get()));
-            calendar.start().ifPresent(d -> time.put("start", d.toString()));
-            x.rounds().median().ifPresent(r -> time.put("median", calendar.json(r)));
-            x.rounds().p80().ifPresent(r -> time.put("p80", calendar.json(r)));
-            x.rounds().max().ifPresent(r -> time.put("max", calendar.json(r)));
-            m.put("timeToAgreement", time);
-        }
-        m.put("agreedBy", x.agreedBy().stream().map(step -> {
-            var e = new LinkedHashMap<String, Object>();
-            e.put("round", step.round());
-            e.putAll(share(step.agreed()));
-            return e;
-        }).toList());
-        m.put("nash", x.nash().stream().map(f -> frequency(s, f)).toList());
-        m.put("dealIsNash", share(x.dealIsNash()));
-        m.put("blocking", x.blocking().stream().map(b -> {
-            var e = new LinkedHashMap<String, Object>();
-            e.put("relaxation", b.relaxation());
-            e.putAll(share(b.share()));
-            return e;
-        }).toList());
-        m.put("refusals", x.refusals().stream().map(b -> {
-            var e = new LinkedHashMap<String, Object>();
-            e.put("refusal", b.relaxation());
-            e.putAll(share(b.share()));
-            return e;
-        }).toList());
-        m.put("sensitivity", x.sensitivity().stream().map(f -> {
-            var e = new LinkedHashMap<String, Object>();
-            e.put("parameter", f.parameter());
-            e.put("median", round(f.median()));
-            e.put("agreementBelow", round(f.low().share()));
-            e.put("agreementAbove", round(f.high().share()));
-            e.put("difference", round(f.difference()));
-            e.put("margin", round(f.margin()));
-            return e;
-        }).toList());
-        m.put("talks", plan.talks());
-        m.put("method", "Monte Carlo over the profiles' uncertainty; 95% Wilson score intervals; sensitivity: "
-                + (plan.talks() ? "P(agreement)" : "P(the zone is open)") + " in the runs that drew each figure "
-                + "below and above its median, with the 95% margin of the difference");
-        if (!plan.talks()) { // only analysed: nothing was agreed, so no figure of the talks means anything
-            List.of("protocol", "rounds", "seats", "agreement", "meanNashShare", "deals", "options",
-                    "roundsToAgreement", "timeToAgreement", "agreedBy", "dealIsNash", "refusals").forEach(m::remove);
-        }
-        return m;
-    }
-
-    private static Map<String, Object> frequency(Scenario s, Summary.Frequency f) {
-        var e = new LinkedHashMap<String, Object>();
-        e.put("package", PackageJson.write(f.outcome(), s.issues()));
-        e.putAll(share(f.share()));
-        return e;
-    }
-
-    private static Map<String, Object> share(Summary.Share x) {
-        var e = new LinkedHashMap<String, Object>();
-        e.put("count", x.count());
-        e.put("share", round(x.share()));
-        e.put("low", round(x.low()));
-        e.put("high", round(x.high()));
-        return e;
-    }
-
-    /** Four decimals: the intervals are far wider than that. */
-    private static double round(double x) {
-        return Math.round(x * 10_000) / 10_000.0;
-    }
-
-    private static String text(Scenario s, Settings settings, Forecast.Plan plan, Summary x, Calendar calendar) {
+    private static String text(Scenario s, Settings settings, Forecast.Plan plan, Summary x,
+            ForecastJson.Calendar calendar) {
         var b = new StringBuilder();
         b.append("Forecast of ").append(s.title()).append(" (").append(s.id()).append("): ").append(x.runs())
                 .append(" draws, seed ").append(plan.seed()).append(", ").append(plan.talks()
@@ -518,6 +393,10 @@ final class ForecastCommand implements Callable<Integer> {
             }
             b.append('\n');
         }
+    }
+
+    private static double round(double x) {
+        return ForecastJson.round(x);
     }
 
     private static String seatsText(Map<String, String> seats) {

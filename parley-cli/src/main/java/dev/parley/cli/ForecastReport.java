@@ -20,7 +20,8 @@ final class ForecastReport {
     private ForecastReport() {
     }
 
-    static String html(Scenario s, Settings settings, int runs, long seed, Summary x, ForecastCommand.Calendar calendar)
+    static String html(Scenario s, Settings settings, int runs, long seed, Summary x,
+            dev.parley.scenario.wire.ForecastJson.Calendar calendar)
             throws IOException {
         var out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>").append(Report.escape(
