@@ -80,6 +80,7 @@ export function analysisCards(seat, missing) {
     Object.keys(seat.view.scenario.demands || {}).length ? el('section', { class: 'card wide', id: 'stated-demands' },
       el('h2', {}, 'Stated demands: can each be part of a deal?'), el('div', { id: 'stated-demands-body' }, el('p', { class: 'muted' }, 'Working it out…')))
       : null,
+    forecastCard(seat),
   ];
 }
 
@@ -140,4 +141,93 @@ export function packagesCard(seat) {
         return el('tr', {}, el('td', {}, p.name), el('td', { class: 'small' }, x ? `round ${x.round + 1}: ${describePackage(s, x.outcome)}` : 'not met yet'),
           el('td', { class: x && x.answer === 'accepted' ? 'ok' : x && x.answer === 'rejected' ? 'flag' : 'muted' }, x ? x.answer : '–'));
       }))));
+}
+
+/**
+ * The mediator's forecast: Monte Carlo over what is not known of the profiles, run on the server. Its state lives in
+ * seat.forecast so that a redraw of the page (another party's move) keeps it; while it runs, each request waits up
+ * to a second for it to end and redraws the card with the draws done.
+ */
+export function forecastCard(seat) {
+  const f = seat.forecast;
+  const base = `/api/negotiations/${encodeURIComponent(seat.id)}/forecast`;
+  const redraw = () => {
+    const card = document.getElementById('forecast');
+    if (card) card.replaceWith(forecastCard(seat));
+  };
+  const follow = async () => {
+    while (seat.forecast && seat.forecast.state === 'running' && !seat.stale()) {
+      try {
+        seat.forecast = await call('GET', `${base}?wait=1000`, seat.token);
+      } catch (e) {
+        seat.forecast = { state: 'failed', error: e.message, runs: 0, done: 0 };
+      }
+      redraw();
+    }
+  };
+  const start = async () => {
+    const runs = Number(document.getElementById('forecast-runs').value) || 1000;
+    try {
+      seat.forecast = await call('POST', base, seat.token, { runs, analysisOnly: document.getElementById('forecast-analysis-only').checked });
+      redraw(); // the card, drawn running, follows the forecast
+    } catch (e) {
+      seat.forecast = { state: 'failed', error: e.message, runs, done: 0 };
+      redraw();
+    }
+  };
+  const cancel = async () => {
+    try { seat.forecast = await call('POST', `${base}/cancel`, seat.token, {}); } catch (e) { /* it has ended */ }
+    redraw();
+  };
+  const pct = (x) => `${(100 * x.share).toFixed(1)}% [${(100 * x.low).toFixed(1)}–${(100 * x.high).toFixed(1)}]`;
+  const running = f && f.state === 'running';
+  const controls = el('div', { class: 'row' },
+    el('label', { class: 'inline' }, 'Draws ', el('input', { id: 'forecast-runs', type: 'number', min: '1', max: '20000', value: String((f && f.runs) || 1000), disabled: running })),
+    el('label', { class: 'inline' }, el('input', { id: 'forecast-analysis-only', type: 'checkbox', disabled: running }), ' analysis only (no talks)'),
+    running ? el('button', { id: 'forecast-cancel', onclick: cancel }, 'Cancel')
+      : el('button', { id: 'forecast-start', onclick: start }, 'Run forecast'));
+  const body = [];
+  if (f && running) {
+    body.push(el('p', { id: 'forecast-progress' }, `Running: ${f.done} of ${f.runs} draws`),
+      el('progress', { max: String(f.runs), value: String(f.done) }));
+  } else if (f && f.state === 'cancelled') {
+    body.push(el('p', { class: 'muted', id: 'forecast-progress' }, `Cancelled after ${f.done} of ${f.runs} draws.`));
+  } else if (f && f.state === 'failed') {
+    body.push(errorBox(f.error || 'the forecast failed'));
+  } else if (f && f.state === 'done') {
+    const x = f.forecast;
+    const s = seat.view.scenario;
+    const rows = [];
+    if (x.agreement) rows.push(['Deal reached', pct(x.agreement)]);
+    rows.push(['Zone empty', pct(x.zoneEmpty)]);
+    if (x.dealIsNash) rows.push(['Deal is the fair (Nash) package of its draw', pct(x.dealIsNash)]);
+    if (x.roundsToAgreement && x.roundsToAgreement.median !== undefined) {
+      rows.push(['Rounds to a deal (median, 80%)', `${x.roundsToAgreement.median}, ${x.roundsToAgreement.p80}`]);
+    }
+    if (x.timeToAgreement && x.timeToAgreement.median) {
+      const t = (p) => `day ${p.days}${p.date ? ` (${p.date})` : ''}`;
+      rows.push(['Time to a deal (median, 80%)', `${t(x.timeToAgreement.median)}; ${t(x.timeToAgreement.p80)}`]);
+    }
+    body.push(el('table', { id: 'forecast-figures' }, el('tbody', {}, rows.map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', { class: 'num' }, v))))));
+    if (x.deals && x.deals.length) {
+      body.push(el('h3', {}, 'Likeliest deals'), el('ol', { id: 'forecast-deals' }, x.deals.slice(0, 5).map((d) => el('li', {}, `${pct(d)}: ${describePackage(s, d.package)}`))));
+    }
+    const blockers = (x.refusals || []).concat(x.blocking || []).slice(0, 5);
+    if (blockers.length) {
+      body.push(el('h3', {}, 'What blocks'), el('ul', {}, blockers.map((b) => el('li', {}, `${pct(b)}: ${b.refusal || b.relaxation}`))));
+    }
+    if (x.sensitivity && x.sensitivity.length) {
+      body.push(el('h3', {}, x.talks ? 'What moves the chance of a deal' : 'What moves the chance of a zone'),
+        el('table', { id: 'forecast-tornado' }, el('tbody', {}, x.sensitivity.slice(0, 6).map((e) => el('tr', {},
+          el('td', {}, e.parameter), el('td', { class: 'num' }, `${(100 * e.agreementBelow).toFixed(1)}% → ${(100 * e.agreementAbove).toFixed(1)}%`),
+          el('td', {}, el('span', { class: e.difference < 0 ? 'bar neg' : 'bar', style: `width:${Math.min(100, Math.abs(e.difference) * 100).toFixed(0)}%` })))))));
+    }
+  } else {
+    body.push(el('p', { class: 'muted' }, 'How likely a deal is, which one and how soon, over what is not known of the profiles (each profile’s uncertainty), with the default agent in every seat.'));
+  }
+  if (running && !seat.following) { // a page drawn anew while a forecast runs picks it up again
+    seat.following = true;
+    follow().finally(() => { seat.following = false; });
+  }
+  return el('section', { class: 'card wide', id: 'forecast' }, el('h2', {}, 'Forecast'), controls, ...body);
 }

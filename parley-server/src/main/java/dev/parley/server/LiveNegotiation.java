@@ -354,17 +354,33 @@ final class LiveNegotiation {
         record Taken(ProtocolKind kind, Scenario scenario, List<Event> events) {
         }
         Taken t = locked(() -> {
-            if (requested.mediator().filter(party::equals).isEmpty()) {
-                throw new AccessDenied("only the mediator's seat sees the analysis of every profile");
-            }
-            List<String> missing = awaitingShares();
-            if (!missing.isEmpty()) {
-                throw new AccessDenied("the analysis needs every profile: " + String.join(", ", missing)
-                        + (missing.size() == 1 ? " has" : " have") + " not shared theirs with the mediator");
-            }
+            requireEveryProfile(party);
             return new Taken(session.protocol().kind(), scenario, List.copyOf(session.events()));
         });
         return new Negotiations.Overview(t.kind(), analysis.of(t.scenario()), t.events());
+    }
+
+    /**
+     * What a forecast of these talks starts from: the scenario as it stands (profiles edited included, with what
+     * is not known of each) and the settings asked for; for the mediator once every profile is shared.
+     */
+    Negotiations.ForecastInput forecastInput(String party) {
+        return locked(() -> {
+            requireEveryProfile(party);
+            return new Negotiations.ForecastInput(scenario, requested);
+        });
+    }
+
+    /** @throws AccessDenied unless {@code party} is the mediator and every profile the analysis needs is shared */
+    private void requireEveryProfile(String party) {
+        if (requested.mediator().filter(party::equals).isEmpty()) {
+            throw new AccessDenied("only the mediator's seat sees the analysis of every profile");
+        }
+        List<String> missing = awaitingShares();
+        if (!missing.isEmpty()) {
+            throw new AccessDenied("the analysis needs every profile: " + String.join(", ", missing) + (missing
+                    .size() == 1 ? " has" : " have") + " not shared theirs with the mediator");
+        }
     }
 
     /**

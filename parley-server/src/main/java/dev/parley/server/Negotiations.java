@@ -49,6 +49,10 @@ public final class Negotiations {
         }
     }
 
+    /** What a forecast of a negotiation starts from: its scenario as it stands and its settings. */
+    public record ForecastInput(Scenario scenario, Settings settings) {
+    }
+
     private final Store store;
     private final int maxLive;
     private final Limits limits;
@@ -253,6 +257,11 @@ public final class Negotiations {
      */
     public Overview overview(String id, String token) {
         return with(id, l -> l.overview(l.seat(token)));
+    }
+
+    /** As {@link #overview}, the scenario and settings a forecast of the negotiation starts from. */
+    public ForecastInput forecastInput(String id, String token) {
+        return with(id, l -> l.forecastInput(l.seat(token)));
     }
 
     /**

@@ -50,6 +50,7 @@ public final class ParleyServer implements AutoCloseable {
     private final Negotiations negotiations;
     private final String adminTokenHash;
     private final ConsoleApi console;
+    private final ForecastApi forecasts;
     private final Javalin app;
     private final LiveSocket live;
 
@@ -58,6 +59,7 @@ public final class ParleyServer implements AutoCloseable {
         this.negotiations = new Negotiations(store, Negotiations.DEFAULT_MAX_LIVE, limits);
         this.adminTokenHash = Tokens.sha256(adminToken);
         this.console = new ConsoleApi(negotiations);
+        this.forecasts = new ForecastApi(negotiations);
         this.live = new LiveSocket(negotiations);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
@@ -118,6 +120,7 @@ public final class ParleyServer implements AutoCloseable {
     List<Route> routes() {
         var all = new ArrayList<>(coreRoutes());
         all.addAll(console.routes());
+        all.addAll(forecasts.routes());
         return all;
     }
 
@@ -350,5 +353,6 @@ public final class ParleyServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        forecasts.close();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.utility.UtilityTable;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The routes behind the web console, over HTTP: what they answer, and to whom. */
@@ -107,6 +108,64 @@ class ConsoleApiIT extends HttpHarness {
         // Both principals accepted the adopted text, criticising nothing: they now say the same, a gap of 0.
         assertThat(rows.get(1).get("gap").asDouble()).isZero();
         assertThat(rows.get(0).get("gap").asDouble()).as("the opening: each its best package").isPositive();
+    }
+
+    @Test
+    void aForecast_isTheMediatorsOnceEveryProfileIsShared_andGivesTheCommandLinesFigures() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": \"truthful\"}, "
+                + "\"shared\": [\"EUR\"]}");
+        String base = "/api/negotiations/" + created.get("id").asText();
+        String us = created.get("tokens").get("US").asText();
+        String ua = created.get("tokens").get("UA").asText();
+        assertThat(call("POST", base + "/forecast", us, "{\"runs\": 20}").status()).isEqualTo(403); // not shared
+        call("POST", base + "/share", ua, "{}");
+        call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
+        assertThat(call("POST", base + "/forecast", ua, "{\"runs\": 20}").status()).isEqualTo(403); // not mediator
+        assertThat(call("GET", base + "/forecast", us, null).status()).isEqualTo(404);
+        Reply bad = call("POST", base + "/forecast", us, "{\"runs\": 0}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("field").asText()).isEqualTo("runs");
+        Reply started = call("POST", base + "/forecast", us, "{\"runs\": 40, \"seed\": 3}");
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.body().get("runs").asInt()).isEqualTo(40);
+        JsonNode done = call("GET", base + "/forecast?wait=30000", us, null).body();
+        assertThat(done.get("state").asText()).isEqualTo("done");
+        assertThat(done.get("done").asInt()).isEqualTo(40);
+        // the same draws as the engine's under the negotiation's own settings (live talks open with the middle
+        // option of each issue) with the default agent in every seat, and the same seed
+        JsonNode forecast = done.get("forecast");
+        var settings = dev.parley.engine.protocol.Settings.defaults(S).withOpening(java.util.Optional.of(
+                dev.parley.engine.protocol.SingleText.publicOpening(S)));
+        var plan = new dev.parley.engine.forecast.Forecast.Plan(settings, dev.parley.engine.session.Seating.defaults(
+                settings.create(S)), 40, 3);
+        long agreed = dev.parley.engine.forecast.Forecast.runs(S, plan, Runnable::run, n -> {
+        }).stream().filter(dev.parley.engine.forecast.Forecast.Run::agreed).count();
+        assertThat(forecast.get("agreement").get("count").asLong()).isEqualTo(agreed);
+        assertThat(forecast.get("runs").asInt()).isEqualTo(40);
+        assertThat(call("POST", base + "/forecast/cancel", us, "{}").body().get("state").asText()).isEqualTo("done");
+        assertThat(call("GET", base + "/forecast?wait=x", us, null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aForecast_canBeCancelled() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": \"truthful\"}, "
+                + "\"shared\": [\"EUR\"]}");
+        String base = "/api/negotiations/" + created.get("id").asText();
+        String us = created.get("tokens").get("US").asText();
+        call("POST", base + "/share", created.get("tokens").get("UA").asText(), "{}");
+        call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
+        assertThat(call("POST", base + "/forecast", us, "{\"runs\": 20000}").status()).isEqualTo(202);
+        Reply twice = call("POST", base + "/forecast", us, "{\"runs\": 10}");
+        JsonNode cancelled = call("POST", base + "/forecast/cancel", us, "{}").body();
+        JsonNode after = call("GET", base + "/forecast?wait=30000", us, null).body();
+        assertThat(List.of("cancelled", "done")).contains(after.get("state").asText());
+        if (after.get("state").asText().equals("cancelled")) {
+            assertThat(after.get("done").asInt()).isLessThan(20000);
+            assertThat(after.has("forecast")).isFalse();
+        }
+        assertThat(cancelled.get("runs").asInt()).isEqualTo(20000);
+        // a second forecast while the first ran was refused, unless the first had already ended
+        assertThat(List.of(409, 202)).contains(twice.status());
     }
 
     /** With one principal and a party that has no profile, the zone's axes are the parties that have one. */

@@ -196,6 +196,32 @@ class WebConsoleIT {
     }
 
     @Test
+    void theMediator_runsAForecast_andSeesWhatTheServerWorkedOut() throws Exception {
+        Page organiser = browser.page();
+        organiser.navigate(base + "/#admin=organiser-key");
+        organiser.selectOption("#seat-UA", "truthful");
+        organiser.selectOption("#seat-RU", "truthful");
+        organiser.click("#create");
+        assertThat(organiser.locator(".notice")).containsText("is open");
+        Page mediator = browser.page();
+        String link = organiser.locator("#invite-US").inputValue();
+        mediator.navigate(link);
+        mediator.fill("#forecast-runs", "30");
+        mediator.click("#forecast-start");
+        assertThat(mediator.locator("#forecast-figures")).containsText("Deal reached");
+        JsonNode done = get(link, "forecast");
+        assertThat(done.get("state").asText()).isEqualTo("done");
+        assertThat(done.get("runs").asInt()).isEqualTo(30);
+        JsonNode agreement = done.get("forecast").get("agreement");
+        assertThat(mediator.locator("#forecast-figures")).containsText(String.format(java.util.Locale.ROOT,
+                "%.1f%% [%.1f–%.1f]", 100 * agreement.get("share").asDouble(), 100 * agreement.get("low").asDouble(),
+                100 * agreement.get("high").asDouble()));
+        assertThat(mediator.locator("#forecast-tornado tr").first()).containsText(done.get("forecast").get(
+                "sensitivity").get(0).get("parameter").asText());
+        Browser.screenshot(mediator, "mediator-forecast");
+    }
+
+    @Test
     void aPartyRoom_showsOnlyItsOwnPrivateData_andCannotReachAnotherParty() throws Exception {
         Page organiser = browser.page();
         Map<String, String> links = createDefaultTalks(organiser);

@@ -172,6 +172,16 @@ public final class Forecast {
      * @throws dev.parley.engine.InvalidInput for seats the protocol does not have or agents that cannot fill them
      */
     public static List<Run> runs(Scenario scenario, Plan plan, Executor executor, IntConsumer progress) {
+        return runs(scenario, plan, executor, progress, () -> false);
+    }
+
+    /**
+     * As above, stopping early once {@code cancelled} says so: the runs not yet begun are skipped.
+     *
+     * @throws java.util.concurrent.CancellationException when cancelled before every run was done
+     */
+    public static List<Run> runs(Scenario scenario, Plan plan, Executor executor, IntConsumer progress,
+            java.util.function.BooleanSupplier cancelled) {
         Protocol check = plan.settings().create(scenario); // bad settings or seats fail before any run
         Seating.agents(check, seats(check, plan), 0, "seats");
         AtomicInteger done = new AtomicInteger();
@@ -179,6 +189,9 @@ public final class Forecast {
         for (int i = 0; i < plan.runs(); i++) {
             int index = i;
             futures.add(CompletableFuture.supplyAsync(() -> {
+                if (cancelled.getAsBoolean()) {
+                    return null;
+                }
                 Run r = run(scenario, plan, index);
                 progress.accept(done.incrementAndGet());
                 return r;
@@ -191,6 +204,10 @@ public final class Forecast {
             }
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        if (out.contains(null)) {
+            throw new java.util.concurrent.CancellationException("the forecast was cancelled after " + done.get()
+                    + " of " + plan.runs() + " runs");
         }
         return out;
     }
