@@ -133,7 +133,15 @@ final class ForecastCommand implements Callable<Integer> {
         } catch (InvalidInput e) {
             throw new UsageException(TalksOptions.message(e));
         }
-        List<Forecast.Run> result;
+        var summary = new Summary.Accumulator(settings.rounds(), s.issues().stream().mapToInt(Issue::size).toArray(),
+                Forecast.parameters(s).stream().map(Forecast.Parameter::name).toList(), Forecast.points(s), plan
+                        .talks());
+        SamplesCsv samples = null;
+        if (out != null) {
+            Files.createDirectories(out);
+            samples = new SamplesCsv(out.resolve("samples.csv"), s);
+        }
+        SamplesCsv rows = samples;
         ProgressListener progress = TerminalProgress.forStderr();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "parley-forecast");
@@ -141,31 +149,40 @@ final class ForecastCommand implements Callable<Integer> {
             return t;
         });
         try {
-            result = Forecast.runs(s, plan, pool, done -> progress.progress("forecast", done, runs));
+            Forecast.stream(s, plan, pool, threads, done -> progress.progress("forecast", done, runs), () -> false,
+                    r -> {
+                        summary.add(r);
+                        if (rows != null) {
+                            rows.add(r);
+                        }
+                    });
+            if (rows != null) {
+                rows.commit();
+            }
         } catch (InvalidInput e) {
             throw new UsageException(TalksOptions.message(e));
         } finally {
             pool.shutdownNow();
             TerminalProgress.closeIfOpen(progress);
+            if (rows != null) {
+                rows.abandon(); // nothing once committed
+            }
         }
-        Summary summary = Summary.of(result, settings.rounds(), s.issues().stream().mapToInt(Issue::size).toArray(),
-                Forecast.parameters(s).stream().map(Forecast.Parameter::name).toList(), plan.talks());
+        Summary result = summary.summary();
         ForecastJson.Calendar calendar = new ForecastJson.Calendar(s.protocol().flatMap(d -> d.roundDuration()),
                 java.util.Optional.ofNullable(
                         start).or(() -> s.protocol().flatMap(d -> d.start())));
-        Map<String, Object> json = ForecastJson.of(s, settings, plan, summary, calendar);
+        Map<String, Object> json = ForecastJson.of(s, settings, plan, result, calendar);
         if (out != null) {
-            Files.createDirectories(out);
             AtomicFiles.write(out.resolve("forecast.json"), Json.pretty(json) + "\n");
-            AtomicFiles.write(out.resolve("samples.csv"), csv(s, result));
-            AtomicFiles.write(out.resolve("forecast.html"), ForecastReport.html(s, settings, runs, seed, summary,
+            AtomicFiles.write(out.resolve("forecast.html"), ForecastReport.html(s, settings, runs, seed, result,
                     calendar));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
             w.println(Json.pretty(json));
         } else {
-            w.print(text(s, settings, plan, summary, calendar));
+            w.print(text(s, settings, plan, result, calendar));
             if (out != null) {
                 w.println("Forecast: " + out.resolve("forecast.json"));
                 w.println("Samples:  " + out.resolve("samples.csv"));
@@ -383,7 +400,7 @@ final class ForecastCommand implements Callable<Integer> {
         List<Summary.Effect> strong = x.sensitivity().stream().limit(8).toList();
         if (!strong.isEmpty()) {
             b.append("What moves the chance of ").append(what).append(" when the figure is drawn below / above its "
-                    + "median):\n");
+                    + "point figure):\n");
             int width = strong.stream().mapToInt(e -> e.parameter().length()).max().orElse(0);
             for (Summary.Effect e : strong) {
                 b.append(String.format(Locale.ROOT, "  %-" + width + "s  %5.1f%% / %5.1f%%  %+6.1f points%s%n", e
@@ -409,19 +426,65 @@ final class ForecastCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%5.1f%% [%.1f–%.1f]", 100 * x.share(), 100 * x.low(), 100 * x.high());
     }
 
-    /** One row per draw: what it drew, how the talks ended, its fair package and what blocked its zone. */
-    static String csv(Scenario s, List<Forecast.Run> runs) {
-        var b = new StringBuilder("run,zone_empty,agreed,rounds,nash_share,deal,nash,blocking\n");
-        for (Forecast.Run r : runs) {
-            b.append(r.index()).append(',').append(r.zoneEmpty()).append(',').append(r.agreed()).append(',').append(
-                    r.rounds()).append(',').append(round(r.nashShare())).append(',').append(r.deal().map(
-                            d -> pkg(s,
-                                    d))
-                            .orElse(""))
-                    .append(',').append(r.nash().map(d -> pkg(s, d)).orElse("")).append(',')
-                    .append(csvField(String.join("; ", r.blocking()))).append('\n');
+    /**
+     * {@code samples.csv}, written as the runs finish, in run order (a run that finishes early waits for those
+     * before it), to a temporary file moved into place once every run is in. Thread-safe.
+     */
+    static final class SamplesCsv {
+        static final String HEADER = "run,zone_empty,agreed,rounds,nash_share,deal,nash,blocking\n";
+        private final Path file;
+        private final Path tmp;
+        private final Scenario s;
+        private final java.io.BufferedWriter writer;
+        private final java.util.TreeMap<Integer, String> waiting = new java.util.TreeMap<>();
+        private int next;
+        private boolean committed;
+
+        SamplesCsv(Path file, Scenario s) throws IOException {
+            this.file = file;
+            this.s = s;
+            this.tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".parley", ".tmp");
+            this.writer = Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8);
+            writer.write(HEADER);
         }
-        return b.toString();
+
+        synchronized void add(Forecast.Run r) {
+            waiting.put(r.index(), row(s, r));
+            try {
+                while (!waiting.isEmpty() && waiting.firstKey() == next) {
+                    writer.write(waiting.pollFirstEntry().getValue());
+                    next++;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        synchronized void commit() throws IOException {
+            writer.close();
+            if (Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rw-r--r--"));
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        }
+
+        /** Removes the temporary file of a forecast that did not finish; nothing once committed. */
+        synchronized void abandon() throws IOException {
+            if (!committed) {
+                writer.close();
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** One draw's row: what it drew, how the talks ended, its fair package and what blocked its zone. */
+    static String row(Scenario s, Forecast.Run r) {
+        return r.index() + "," + r.zoneEmpty() + "," + r.agreed() + "," + r.rounds() + "," + round(r.nashShare())
+                + "," + r.deal().map(d -> pkg(s, d)).orElse("") + "," + r.nash().map(d -> pkg(s, d)).orElse("") + ","
+                + csvField(String.join("; ", r.blocking())) + "\n";
     }
 
     private static String pkg(Scenario s, Outcome o) {

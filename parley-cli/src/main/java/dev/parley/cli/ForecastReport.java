@@ -99,7 +99,7 @@ final class ForecastReport {
         List<Summary.Effect> effects = x.sensitivity().stream().limit(15).toList();
         if (!effects.isEmpty()) {
             out.append("<h2>What moves the chance of a deal most</h2>\n<p>P(deal) among the draws with the figure "
-                    + "below its median (left) and above it (right); the bar is the difference. Marked ~ where "
+                    + "below its point figure, the best estimate (left), and at or above it (right); the bar is the difference. Marked ~ where "
                     + "the difference is within the 95% margin of chance.</p>\n<table id=\"tornado\">\n");
             for (Summary.Effect e : effects) {
                 double d = e.difference();

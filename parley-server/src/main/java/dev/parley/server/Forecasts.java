@@ -70,8 +70,9 @@ final class Forecasts implements AutoCloseable {
 
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
-    private final ExecutorService draws = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-            daemon("parley-forecast"));
+    /** The forecast threads: one per core. */
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    private final ExecutorService draws = Executors.newFixedThreadPool(THREADS, daemon("parley-forecast"));
     private final ExecutorService coordinators = Executors.newCachedThreadPool(daemon("parley-forecast-job"));
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -108,10 +109,12 @@ final class Forecasts implements AutoCloseable {
         var plan = new Forecast.Plan(settings, Seating.defaults(p), runs, seed, talks);
         coordinators.execute(() -> {
             try {
-                var result = Forecast.runs(scenario, plan, draws, job.done::set, job.cancel::get);
-                Summary x = Summary.of(result, settings.rounds(), scenario.issues().stream().mapToInt(Issue::size)
-                        .toArray(), Forecast.parameters(scenario).stream().map(Forecast.Parameter::name).toList(),
-                        talks);
+                var summary = new Summary.Accumulator(settings.rounds(), scenario.issues().stream().mapToInt(
+                        Issue::size).toArray(), Forecast.parameters(scenario).stream().map(Forecast.Parameter::name)
+                                .toList(),
+                        Forecast.points(scenario), talks);
+                Forecast.stream(scenario, plan, draws, THREADS, job.done::set, job.cancel::get, summary::add);
+                Summary x = summary.summary();
                 job.result = ForecastJson.of(scenario, settings, plan, x, new ForecastJson.Calendar(scenario
                         .protocol().flatMap(d -> d.roundDuration()), scenario.protocol().flatMap(d -> d.start())));
                 job.state = "done";

@@ -182,34 +182,56 @@ public final class Forecast {
      */
     public static List<Run> runs(Scenario scenario, Plan plan, Executor executor, IntConsumer progress,
             java.util.function.BooleanSupplier cancelled) {
+        var out = new java.util.concurrent.ConcurrentLinkedQueue<Run>();
+        stream(scenario, plan, executor, Runtime.getRuntime().availableProcessors(), progress, cancelled, out::add);
+        return out.stream().sorted(java.util.Comparator.comparingInt(Run::index)).toList();
+    }
+
+    /**
+     * Every run of the plan, each handed to {@code sink} as it finishes, from the executor's threads and in no set
+     * order; nothing is kept (memory does not grow with the runs). {@code parallelism} tasks take the runs in turn.
+     *
+     * @param progress told the number of runs finished so far
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} said so before every run was done
+     * @throws dev.parley.engine.InvalidInput for seats the protocol does not have or agents that cannot fill them
+     */
+    public static void stream(Scenario scenario, Plan plan, Executor executor, int parallelism, IntConsumer progress,
+            java.util.function.BooleanSupplier cancelled, java.util.function.Consumer<Run> sink) {
         Protocol check = plan.settings().create(scenario); // bad settings or seats fail before any run
         Seating.agents(check, seats(check, plan), 0, "seats");
+        AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        var futures = new ArrayList<CompletableFuture<Run>>(plan.runs());
-        for (int i = 0; i < plan.runs(); i++) {
-            int index = i;
-            futures.add(CompletableFuture.supplyAsync(() -> {
-                if (cancelled.getAsBoolean()) {
-                    return null;
+        var failed = new java.util.concurrent.atomic.AtomicBoolean();
+        int workers = Math.max(1, Math.min(parallelism, plan.runs()));
+        var tasks = new CompletableFuture<?>[workers];
+        for (int w = 0; w < workers; w++) {
+            tasks[w] = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i; !failed.get() && !cancelled.getAsBoolean() && (i = next.getAndIncrement()) < plan
+                            .runs();) {
+                        sink.accept(run(scenario, plan, i));
+                        progress.accept(done.incrementAndGet());
+                    }
+                } catch (RuntimeException e) {
+                    failed.set(true); // the other tasks stop too
+                    throw e;
                 }
-                Run r = run(scenario, plan, index);
-                progress.accept(done.incrementAndGet());
-                return r;
-            }, executor));
+            }, executor);
         }
-        var out = new ArrayList<Run>(plan.runs());
         try {
-            for (var f : futures) {
-                out.add(f.join());
-            }
+            CompletableFuture.allOf(tasks).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        if (out.contains(null)) {
+        if (done.get() < plan.runs()) {
             throw new java.util.concurrent.CancellationException("the forecast was cancelled after " + done.get()
                     + " of " + plan.runs() + " runs");
         }
-        return out;
+    }
+
+    /** The point figure of each of the scenario's {@link #parameters}, in their order: where the sensitivity splits. */
+    public static double[] points(Scenario s) {
+        return parameters(s).stream().mapToDouble(p -> p.of(s)).toArray();
     }
 
     /** The scenario run {@code index} of a forecast with this seed draws. */

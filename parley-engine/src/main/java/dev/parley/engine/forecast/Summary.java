@@ -66,11 +66,12 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
     }
 
     /**
-     * How P(agreement) moves with one uncertain figure: the runs split at its median draw into the lower and the
-     * upper half, and the agreement share of each. {@code margin} is the half-width of a 95% interval of the
-     * difference (normal approximation): a difference within it may be chance.
+     * How P(agreement) moves with one uncertain figure: the runs split at its point figure (the best estimate) into
+     * those that drew it below and those that drew it at or above, and the agreement share of each. {@code margin} is
+     * the half-width of a 95% interval of the difference (normal approximation): a difference within it may be
+     * chance.
      */
-    public record Effect(String parameter, double median, Share low, Share high, double difference, double margin) {
+    public record Effect(String parameter, double point, Share low, Share high, double difference, double margin) {
     }
 
     public Summary {
@@ -85,105 +86,157 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
 
     /**
      * The summary of {@code runs}, for talks of at most {@code deadline} rounds over issues with these option counts,
-     * the runs' drawn figures being those of {@code parameters}.
+     * the runs' drawn figures being those named, split for the sensitivity at their point figures.
      */
-    public static Summary of(List<Forecast.Run> runs, int deadline, int[] optionCounts, List<String> parameters) {
-        return of(runs, deadline, optionCounts, parameters, true);
+    public static Summary of(List<Forecast.Run> runs, int deadline, int[] optionCounts, List<String> parameters,
+            double[] points, boolean talks) {
+        var a = new Accumulator(deadline, optionCounts, parameters, points, talks);
+        runs.forEach(a::add);
+        return a.summary();
     }
 
-    /** As above; {@code talks} says whether the runs went through the talks, or were only analysed. */
-    public static Summary of(List<Forecast.Run> runs, int deadline, int[] optionCounts, List<String> parameters,
-            boolean talks) {
-        int n = runs.size();
-        if (n == 0) {
-            throw new IllegalArgumentException("no runs to summarise");
+    /** As above, without drawn figures to split, for runs through the talks. */
+    public static Summary of(List<Forecast.Run> runs, int deadline, int[] optionCounts) {
+        return of(runs, deadline, optionCounts, List.of(), new double[0], true);
+    }
+
+    /**
+     * The summary built run by run, in any order, holding counts only (memory grows with the distinct packages and
+     * reasons seen, never with the runs): the same summary whatever the order the runs come in. Thread-safe.
+     */
+    public static final class Accumulator {
+        private final int deadline;
+        private final List<String> parameters;
+        private final double[] points;
+        private final boolean talks;
+        private int n;
+        private int agreed;
+        private int empty;
+        private int isNash;
+        /** The Nash product shares summed as whole 10^-12, so that the sum does not depend on the order. */
+        private long shareTicks;
+        private final Map<Outcome, Integer> deals = new java.util.HashMap<>();
+        private final Map<Outcome, Integer> nash = new java.util.HashMap<>();
+        private final Map<String, Integer> blockers = new java.util.HashMap<>();
+        private final Map<String, Integer> refused = new java.util.HashMap<>();
+        private final int[][] optionCount;
+        /** How many runs agreed in each round. */
+        private final int[] agreedIn;
+        /** Per parameter: runs drawn below the point, of them successes; at or above, of them successes. */
+        private final int[][] split;
+
+        public Accumulator(int deadline, int[] optionCounts, List<String> parameters, double[] points,
+                boolean talks) {
+            if (parameters.size() != points.length) {
+                throw new IllegalArgumentException("one point figure per parameter");
+            }
+            this.deadline = deadline;
+            this.parameters = List.copyOf(parameters);
+            this.points = points.clone();
+            this.talks = talks;
+            this.optionCount = new int[optionCounts.length][];
+            for (int i = 0; i < optionCounts.length; i++) {
+                optionCount[i] = new int[optionCounts[i]];
+            }
+            this.agreedIn = new int[deadline + 1];
+            this.split = new int[parameters.size()][4];
         }
-        int agreed = (int) runs.stream().filter(Forecast.Run::agreed).count();
-        int empty = (int) runs.stream().filter(Forecast.Run::zoneEmpty).count();
-        var dealCounts = new LinkedHashMap<Outcome, Integer>();
-        var nashCounts = new LinkedHashMap<Outcome, Integer>();
-        int[][] optionCount = new int[optionCounts.length][];
-        for (int i = 0; i < optionCounts.length; i++) {
-            optionCount[i] = new int[optionCounts[i]];
-        }
-        var blockers = new LinkedHashMap<String, Integer>();
-        var refused = new LinkedHashMap<String, Integer>();
-        int isNash = 0;
-        double shareSum = 0;
-        for (Forecast.Run r : runs) {
+
+        public synchronized void add(Forecast.Run r) {
+            n++;
+            agreed += r.agreed() ? 1 : 0;
+            empty += r.zoneEmpty() ? 1 : 0;
             r.deal().ifPresent(d -> {
-                dealCounts.merge(d, 1, Integer::sum);
+                deals.merge(d, 1, Integer::sum);
                 for (int i = 0; i < optionCount.length; i++) {
                     optionCount[i][d.option(i)]++;
                 }
+                agreedIn[Math.min(deadline, Math.max(0, r.rounds()))]++;
             });
-            r.nash().ifPresent(x -> nashCounts.merge(x, 1, Integer::sum));
+            r.nash().ifPresent(x -> nash.merge(x, 1, Integer::sum));
             isNash += r.deal().isPresent() && r.deal().equals(r.nash()) ? 1 : 0;
             r.blocking().forEach(b -> blockers.merge(b, 1, Integer::sum));
             r.refusals().forEach(b -> refused.merge(b, 1, Integer::sum));
-            shareSum += r.nashShare();
+            shareTicks += Math.round(r.nashShare() * 1e12);
+            boolean success = talks ? r.agreed() : !r.zoneEmpty();
+            for (int k = 0; k < split.length; k++) {
+                int side = r.drawn(k) < points[k] ? 0 : 2;
+                split[k][side]++;
+                split[k][side + 1] += success ? 1 : 0;
+            }
         }
-        var options = new ArrayList<List<OptionShare>>();
-        for (int i = 0; i < optionCount.length; i++) {
-            var list = new ArrayList<OptionShare>();
-            for (int o = 0; o < optionCount[i].length; o++) {
-                if (optionCount[i][o] > 0) {
-                    list.add(new OptionShare(o, Share.of(optionCount[i][o], n)));
+
+        public synchronized Summary summary() {
+            if (n == 0) {
+                throw new IllegalArgumentException("no runs to summarise");
+            }
+            var options = new ArrayList<List<OptionShare>>();
+            for (int[] counts : optionCount) {
+                var list = new ArrayList<OptionShare>();
+                for (int o = 0; o < counts.length; o++) {
+                    if (counts[o] > 0) {
+                        list.add(new OptionShare(o, Share.of(counts[o], n)));
+                    }
+                }
+                list.sort(Comparator.comparingInt((OptionShare f) -> -f.share().count()).thenComparingInt(
+                        OptionShare::option));
+                options.add(list);
+            }
+            var steps = new ArrayList<Step>();
+            for (int k = 1; k <= 10; k++) {
+                int round = (int) Math.ceil(k * deadline / 10.0);
+                int by = 0;
+                for (int x = 0; x <= Math.min(round, deadline); x++) {
+                    by += agreedIn[x];
+                }
+                steps.add(new Step(round, Share.of(by, n)));
+            }
+            var effects = new ArrayList<Effect>();
+            for (int k = 0; k < split.length; k++) {
+                int below = split[k][0];
+                int above = split[k][2];
+                if (below == 0 || above == 0) {
+                    continue; // every draw on one side: nothing to compare
+                }
+                Share low = Share.of(split[k][1], below);
+                Share high = Share.of(split[k][3], above);
+                double margin = Z * Math.sqrt(low.share() * (1 - low.share()) / below + high.share() * (1 - high
+                        .share()) / above);
+                effects.add(new Effect(parameters.get(k), points[k], low, high, high.share() - low.share(), margin));
+            }
+            effects.sort(Comparator.comparingDouble((Effect e) -> -Math.abs(e.difference())).thenComparing(
+                    Effect::parameter));
+            return new Summary(n, Share.of(agreed, n), Share.of(empty, n), top(deals, n), options, new Rounds(
+                    roundQuantile(0.5), roundQuantile(0.8), roundQuantile(1)), steps, top(nash, n),
+                    Share.of(isNash,
+                            n),
+                    tally(blockers, n), shareTicks / 1e12 / n, tally(refused, n), effects);
+        }
+
+        /** The {@code q}-quantile of the rounds to agreement by nearest rank; empty without an agreement. */
+        private OptionalInt roundQuantile(double q) {
+            if (agreed == 0) {
+                return OptionalInt.empty();
+            }
+            int rank = Math.max(1, (int) Math.ceil(q * agreed));
+            int seen = 0;
+            for (int x = 0; x <= deadline; x++) {
+                seen += agreedIn[x];
+                if (seen >= rank) {
+                    return OptionalInt.of(x);
                 }
             }
-            list.sort(Comparator.comparingInt((OptionShare f) -> -f.share().count())
-                    .thenComparingInt(OptionShare::option));
-            options.add(list);
+            return OptionalInt.of(deadline);
         }
-        int[] rounds = runs.stream().filter(Forecast.Run::agreed).mapToInt(Forecast.Run::rounds).sorted().toArray();
-        var steps = new ArrayList<Step>();
-        for (int k = 1; k <= 10; k++) {
-            int round = (int) Math.ceil(k * deadline / 10.0);
-            int by = 0;
-            for (int x : rounds) {
-                by += x <= round ? 1 : 0;
-            }
-            steps.add(new Step(round, Share.of(by, n)));
-        }
-        List<Blocker> blocking = tally(blockers, n);
-        return new Summary(n, Share.of(agreed, n), Share.of(empty, n), top(dealCounts, n), options, new Rounds(
-                quantile(rounds, 0.5), quantile(rounds, 0.8), rounds.length == 0
-                        ? OptionalInt.empty()
-                        : OptionalInt.of(rounds[rounds.length - 1])),
-                steps, top(nashCounts, n), Share.of(isNash, n), blocking, shareSum / n, tally(refused, n), sensitivity(
-                        runs, parameters, talks ? Forecast.Run::agreed : r -> !r.zoneEmpty()));
     }
 
-    /** Each reason with the share of all {@code n} runs it came up in, most frequent first (ties as first seen). */
+    /** Each reason with the share of all {@code n} runs it came up in, most frequent first, ties by name. */
     private static List<Blocker> tally(Map<String, Integer> counts, int n) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(
-                e -> new Blocker(e.getKey(), Share.of(e.getValue(), n))).toList();
-    }
-
-    /** The tornado: each parameter's split at its median draw, largest difference in P(agreement) first. */
-    static List<Effect> sensitivity(List<Forecast.Run> runs, List<String> parameters,
-            java.util.function.Predicate<Forecast.Run> success) {
-        int n = runs.size();
-        var out = new ArrayList<Effect>();
-        if (n < 2) {
-            return out;
-        }
-        for (int k = 0; k < parameters.size(); k++) {
-            int at = k;
-            List<Forecast.Run> sorted = runs.stream().sorted(Comparator.comparingDouble((Forecast.Run r) -> r.drawn(
-                    at)).thenComparingInt(Forecast.Run::index)).toList();
-            int half = n / 2;
-            int lowAgreed = (int) sorted.subList(0, half).stream().filter(success).count();
-            int highAgreed = (int) sorted.subList(half, n).stream().filter(success).count();
-            Share low = Share.of(lowAgreed, half);
-            Share high = Share.of(highAgreed, n - half);
-            double margin = Z * Math.sqrt(low.share() * (1 - low.share()) / half + high.share() * (1 - high.share())
-                    / (n - half));
-            out.add(new Effect(parameters.get(k), sorted.get(half).drawn(at), low, high, high.share() - low.share(),
-                    margin));
-        }
-        out.sort(Comparator.comparingDouble((Effect e) -> -Math.abs(e.difference())).thenComparing(Effect::parameter));
-        return out;
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).map(
+                        e -> new Blocker(e.getKey(), Share.of(e.getValue(),
+                                n)))
+                .toList();
     }
 
     /** The {@link #TOP} most frequent packages, most frequent first, ties in issue order of their options. */
@@ -195,14 +248,5 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
 
     private static int inIssueOrder(Outcome a, Outcome b) {
         return java.util.Arrays.compare(a.toArray(), b.toArray());
-    }
-
-    /** The {@code q}-quantile of sorted {@code x} by nearest rank; empty for no values. */
-    private static OptionalInt quantile(int[] x, double q) {
-        if (x.length == 0) {
-            return OptionalInt.empty();
-        }
-        int rank = Math.max(1, (int) Math.ceil(q * x.length));
-        return OptionalInt.of(x[rank - 1]);
     }
 }

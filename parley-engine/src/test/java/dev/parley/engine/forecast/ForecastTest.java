@@ -60,7 +60,7 @@ class ForecastTest {
         Scenario s = scenario(0.2, 0.8);
         List<Forecast.Run> runs = Forecast.runs(s, plan(s, 3000, 42), DIRECT, done -> {
         });
-        Summary x = Summary.of(runs, 40, new int[]{3}, List.of());
+        Summary x = Summary.of(runs, 40, new int[]{3});
         assertThat(x.zoneEmpty().share()).isCloseTo(1 / 3.0, within(0.03));
         assertThat(x.zoneEmpty().low()).isLessThan(1 / 3.0);
         assertThat(x.zoneEmpty().high()).isGreaterThan(1 / 3.0);
@@ -83,9 +83,9 @@ class ForecastTest {
         });
         List<String> names = Forecast.parameters(s).stream().map(Forecast.Parameter::name).toList();
         assertThat(names).containsExactly("A reservation");
-        Summary.Effect e = Summary.of(runs, 40, new int[]{3}, names).sensitivity().get(0);
-        // below the median (about 0.5) the zone is always open; above it only up to 0.6, a third of that half
-        assertThat(e.median()).isCloseTo(0.5, within(0.03));
+        Summary.Effect e = Summary.of(runs, 40, new int[]{3}, names, Forecast.points(s), true).sensitivity().get(0);
+        // split at the point reservation 0.5: below it the zone is always open; above it only up to 0.6, a third
+        assertThat(e.point()).isEqualTo(0.5);
         assertThat(e.low().share()).isGreaterThan(e.high().share() + 0.3);
         assertThat(e.difference()).isLessThan(-e.margin());
         for (Forecast.Run r : runs) {
@@ -114,7 +114,7 @@ class ForecastTest {
             assertThat(r.zoneEmpty()).isTrue();
             assertThat(r.refusals()).contains("B reservation");
         });
-        Summary x = Summary.of(runs, 20, new int[]{3}, List.of("A reservation"));
+        Summary x = Summary.of(runs, 20, new int[]{3}, List.of("A reservation"), Forecast.points(s), true);
         assertThat(x.refusals().get(0).relaxation()).isEqualTo("B reservation");
         assertThat(x.refusals().get(0).share().count()).isEqualTo(30);
     }
@@ -127,6 +127,28 @@ class ForecastTest {
             assertThat(r.agreed()).isFalse();
             assertThat(r.refusals()).isEmpty();
         });
+    }
+
+    @Test
+    void theSummary_isTheSameWhateverOrderTheRunsComeIn() {
+        Scenario s = scenario(0.2, 0.8);
+        List<Forecast.Run> runs = Forecast.runs(s, plan(s, 300, 9), DIRECT, done -> {
+        });
+        List<String> names = Forecast.parameters(s).stream().map(Forecast.Parameter::name).toList();
+        Summary inOrder = Summary.of(runs, 40, new int[]{3}, names, Forecast.points(s), true);
+        var shuffled = new java.util.ArrayList<>(runs);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(4));
+        assertThat(shuffled).isNotEqualTo(runs);
+        assertThat(Summary.of(shuffled, 40, new int[]{3}, names, Forecast.points(s), true)).isEqualTo(inOrder);
+        var streamed = new Summary.Accumulator(40, new int[]{3}, names, Forecast.points(s), true);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Forecast.stream(s, plan(s, 300, 9), pool, 2, done -> {
+            }, () -> false, streamed::add);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(streamed.summary()).isEqualTo(inOrder);
     }
 
     @Test
@@ -169,7 +191,7 @@ class ForecastTest {
                 new Forecast.Run(2, true, List.of("A reservation"), Optional.empty(), Optional.empty(), 40, 0),
                 new Forecast.Run(3, false, List.of(), Optional.of(Outcome.of(1)), Optional.of(Outcome.of(1)), 20,
                         1.0));
-        Summary x = Summary.of(runs, 40, new int[]{3}, List.of());
+        Summary x = Summary.of(runs, 40, new int[]{3});
         assertThat(x.agreement().count()).isEqualTo(3);
         assertThat(x.agreement().share()).isEqualTo(0.75);
         assertThat(x.deals()).extracting(f -> f.outcome()).containsExactly(Outcome.of(1), Outcome.of(2));

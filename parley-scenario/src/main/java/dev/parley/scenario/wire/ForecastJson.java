@@ -109,7 +109,7 @@ public final class ForecastJson {
         m.put("sensitivity", x.sensitivity().stream().map(f -> {
             var e = new LinkedHashMap<String, Object>();
             e.put("parameter", f.parameter());
-            e.put("median", round(f.median()));
+            e.put("point", round(f.point()));
             e.put("agreementBelow", round(f.low().share()));
             e.put("agreementAbove", round(f.high().share()));
             e.put("difference", round(f.difference()));
@@ -119,7 +119,7 @@ public final class ForecastJson {
         m.put("talks", plan.talks());
         m.put("method", "Monte Carlo over the profiles' uncertainty; 95% Wilson score intervals; sensitivity: "
                 + (plan.talks() ? "P(agreement)" : "P(the zone is open)") + " in the runs that drew each figure "
-                + "below and above its median, with the 95% margin of the difference");
+                + "below and above its point figure (the best estimate), with the 95% margin of the difference");
         if (!plan.talks()) { // only analysed: nothing was agreed, so no figure of the talks means anything
             List.of("protocol", "rounds", "seats", "agreement", "meanNashShare", "deals", "options",
                     "roundsToAgreement", "timeToAgreement", "agreedBy", "dealIsNash", "refusals").forEach(m::remove);
