@@ -88,10 +88,8 @@ final class Moves {
     static Criticism criticism(AgentView v, Outcome pkg) {
         int[] c = pkg.toArray();
         int[] best = v.utilities().bestPackage();
-        Integer[] order = new Integer[c.length];
         double[] loss = new double[c.length];
         for (int i = 0; i < c.length; i++) {
-            order[i] = i;
             loss[i] = v.utilities().contribution(i, best[i]) - v.utilities().contribution(i, c[i])
                     + (v.utilities().isRedLine(i, c[i]) ? 1 : 0);
         }
@@ -109,12 +107,24 @@ final class Moves {
                 best[i] = toward < 0 ? best[i] : toward;
             }
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(loss[b], loss[a]));
-        var objections = new ArrayList<String>();
-        var toward = new ArrayList<String>();
-        for (int k = 0; k < Math.min(2, c.length) && loss[order[k]] > EPS; k++) {
-            objections.add(v.issues().get(order[k]).id());
-            toward.add(v.issues().get(order[k]).option(best[order[k]]).id());
+        // the two largest losses, the earlier issue first among equals (as a stable sort by loss would give them)
+        int first = -1;
+        int second = -1;
+        for (int i = 0; i < c.length; i++) {
+            if (first < 0 || loss[i] > loss[first]) {
+                second = first;
+                first = i;
+            } else if (second < 0 || loss[i] > loss[second]) {
+                second = i;
+            }
+        }
+        var objections = new ArrayList<String>(2);
+        var toward = new ArrayList<String>(2);
+        for (int k : new int[]{first, second}) {
+            if (k >= 0 && loss[k] > EPS) {
+                objections.add(v.issues().get(k).id());
+                toward.add(v.issues().get(k).option(best[k]).id());
+            }
         }
         return new Criticism(objections, toward);
     }

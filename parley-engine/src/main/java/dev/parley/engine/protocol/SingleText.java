@@ -38,7 +38,7 @@ public final class SingleText extends Rules implements Protocol {
         public State {
             Objects.requireNonNull(phase, "phase");
             Objects.requireNonNull(current, "current");
-            votes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(votes));
+            votes = Votes.frozen(votes);
             criticism = List.copyOf(criticism);
         }
 
@@ -89,6 +89,42 @@ public final class SingleText extends Rules implements Protocol {
 
         State withAgreement(Optional<Outcome> deal) {
             return new State(phase, mediator, round, deadline, current, proposal, votes, stall, deal, criticism);
+        }
+    }
+
+    /**
+     * A state's votes, in the order cast, frozen: a state made from another with the same votes shares them rather
+     * than copying them (a session makes several states a move). Immutable.
+     */
+    private static final class Votes extends java.util.AbstractMap<String, Boolean> {
+        private final Map<String, Boolean> votes;
+
+        private Votes(Map<String, Boolean> votes) {
+            this.votes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(votes));
+        }
+
+        static Map<String, Boolean> frozen(Map<String, Boolean> votes) {
+            return votes instanceof Votes ? votes : new Votes(votes);
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Boolean>> entrySet() {
+            return votes.entrySet();
+        }
+
+        @Override
+        public Boolean get(Object key) {
+            return votes.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return votes.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return votes.size();
         }
     }
 
