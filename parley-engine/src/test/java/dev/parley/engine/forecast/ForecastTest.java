@@ -74,8 +74,9 @@ class ForecastTest {
             assertThat(r.agreed()).as("a deal only where there is a zone").isEqualTo(r.agreed() && !r.zoneEmpty());
         }
         // a deal only where the zone is open (P = 2/3 at most), and only on its one package
-        assertThat(x.agreement().count()).isPositive().isLessThanOrEqualTo(runs.stream().filter(r -> !r.zoneEmpty())
-                .count());
+        assertThat((long) x.agreement().count()).isPositive()
+                .isLessThanOrEqualTo(runs.stream().filter(r -> !r.zoneEmpty())
+                        .count());
         assertThat(x.deals()).singleElement().satisfies(d -> assertThat(d.outcome()).isEqualTo(Outcome.of(1)));
     }
 
