@@ -320,7 +320,7 @@ final class ForecastCommand implements Callable<Integer> {
             b.append("Zone empty:     ").append(pct(x.zoneEmpty())).append("  (no package every ratifying party "
                     + "accepts)\n\n");
             nashAndBlockers(b, s, x);
-            sensitivity(b, x, "a zone (P(zone open)");
+            sensitivity(b, x, "a zone most (P(zone open)");
             b.append("Shares with 95% Wilson intervals. Every other command uses the point profiles.\n");
             return b.toString();
         }
@@ -371,7 +371,7 @@ final class ForecastCommand implements Callable<Integer> {
             }
             b.append('\n');
         }
-        sensitivity(b, x, "a deal (P(deal)");
+        sensitivity(b, x, "a deal most (P(deal)");
         b.append("Shares with 95% Wilson intervals. Every other command uses the point profiles.\n");
         return b.toString();
     }
