@@ -229,9 +229,17 @@ final class ForecastCommand implements Callable<Integer> {
                     last
                             .median(),
                     last.mean()));
-            for (int a = 0; a < list.size(); a++) {
-                text.append(String.format(Locale.ROOT, "  %-16s %8.3f → %8.3f%n", list.get(a).name(), list.get(a)
-                        .position(), last.position(a)));
+            text.append("\nRound by round (the weighted median and mean of the positions, then each actor's):\n");
+            var header = new StringBuilder(String.format(Locale.ROOT, "  %5s  %8s  %8s", "round", "median", "mean"));
+            list.forEach(a -> header.append(String.format(Locale.ROOT, "  %10.10s", a.name())));
+            text.append(header).append('\n');
+            for (ExpectedUtility.Round r : run) {
+                var line = new StringBuilder(String.format(Locale.ROOT, "  %5d  %8.3f  %8.3f", r.number(), r.median(),
+                        r.mean()));
+                for (int a = 0; a < list.size(); a++) {
+                    line.append(String.format(Locale.ROOT, "  %10.3f", r.position(a)));
+                }
+                text.append(line).append('\n');
             }
         } else {
             Scenario s = scenario.resolve();
