@@ -136,19 +136,19 @@ final class ForecastCommand implements Callable<Integer> {
         var summary = new Summary.Accumulator(settings.rounds(), s.issues().stream().mapToInt(Issue::size).toArray(),
                 Forecast.parameters(s).stream().map(Forecast.Parameter::name).toList(), Forecast.points(s), plan
                         .talks());
-        SamplesCsv samples = null;
-        if (out != null) {
-            Files.createDirectories(out);
-            samples = new SamplesCsv(out.resolve("samples.csv"), s);
-        }
-        SamplesCsv rows = samples;
         ProgressListener progress = TerminalProgress.forStderr();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "parley-forecast");
             t.setDaemon(true);
             return t;
         });
+        SamplesCsv samples = null;
         try {
+            if (out != null) {
+                Files.createDirectories(out);
+                samples = new SamplesCsv(out.resolve("samples.csv"), s);
+            }
+            SamplesCsv rows = samples;
             Forecast.stream(s, plan, pool, threads, done -> progress.progress("forecast", done, runs), () -> false,
                     r -> {
                         summary.add(r);
@@ -164,8 +164,8 @@ final class ForecastCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
             TerminalProgress.closeIfOpen(progress);
-            if (rows != null) {
-                rows.abandon(); // nothing once committed
+            if (samples != null) {
+                samples.abandon(); // nothing once committed
             }
         }
         Summary result = summary.summary();
@@ -435,8 +435,9 @@ final class ForecastCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code samples.csv}, written as the runs finish, in run order (a run that finishes early waits for those
-     * before it), to a temporary file moved into place once every run is in. Thread-safe.
+     * {@code samples.csv}, written as the runs finish, in run order (a run that finishes early waits, in memory,
+     * for those before it: a few rows, unless one draw takes far longer than the others), to a temporary file moved
+     * into place once every run is in. Thread-safe.
      */
     static final class SamplesCsv {
         static final String HEADER = "run,zone_empty,agreed,rounds,nash_share,deal,nash,blocking\n";
@@ -452,8 +453,18 @@ final class ForecastCommand implements Callable<Integer> {
             this.file = file;
             this.s = s;
             this.tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".parley", ".tmp");
-            this.writer = Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8);
-            writer.write(HEADER);
+            java.io.BufferedWriter w = null;
+            try {
+                w = Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8);
+                w.write(HEADER);
+            } catch (IOException e) {
+                if (w != null) {
+                    w.close();
+                }
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            this.writer = w;
         }
 
         synchronized void add(Forecast.Run r) {
@@ -479,11 +490,18 @@ final class ForecastCommand implements Callable<Integer> {
             committed = true;
         }
 
-        /** Removes the temporary file of a forecast that did not finish; nothing once committed. */
-        synchronized void abandon() throws IOException {
+        /**
+         * Removes the temporary file of a forecast that did not finish; nothing once committed. Best effort, and
+         * quiet: it runs on the way out of a failure, which it must not hide.
+         */
+        synchronized void abandon() {
             if (!committed) {
-                writer.close();
-                Files.deleteIfExists(tmp);
+                try {
+                    writer.close();
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the failure on its way out says what went wrong; a stray temporary file is all that is left
+                }
             }
         }
     }

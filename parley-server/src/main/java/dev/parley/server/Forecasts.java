@@ -95,41 +95,51 @@ final class Forecasts implements AutoCloseable {
         if (runs < 1 || runs > MAX_RUNS) {
             throw new dev.parley.engine.InvalidInput("runs", "runs must be from 1 to " + MAX_RUNS + ", not " + runs);
         }
+        if (running.incrementAndGet() > MAX_RUNNING) { // a slot first: a refusal then changes nothing
+            running.decrementAndGet();
+            throw new TooMany("the server runs " + MAX_RUNNING + " forecasts at once; try again in a minute");
+        }
         var job = new Job(runs, seed, talks);
         Job before = jobs.compute(id, (k, old) -> old != null && old.state.equals("running") ? old : job);
         if (before != job) {
+            running.decrementAndGet();
             throw new Conflict("a forecast of this negotiation is running: cancel it or wait for it");
         }
-        if (running.incrementAndGet() > MAX_RUNNING) {
-            running.decrementAndGet();
-            jobs.remove(id, job);
-            throw new TooMany("the server runs " + MAX_RUNNING + " forecasts at once; try again in a minute");
+        try {
+            var p = settings.create(scenario);
+            var plan = new Forecast.Plan(settings, Seating.defaults(p), runs, seed, talks);
+            coordinators.execute(() -> run(id, scenario, settings, plan, job));
+        } catch (RuntimeException e) { // not started: the slot back, the job ended
+            finish(job, "failed", e.getMessage());
+            throw e;
         }
-        var p = settings.create(scenario);
-        var plan = new Forecast.Plan(settings, Seating.defaults(p), runs, seed, talks);
-        coordinators.execute(() -> {
-            try {
-                var summary = new Summary.Accumulator(settings.rounds(), scenario.issues().stream().mapToInt(
-                        Issue::size).toArray(), Forecast.parameters(scenario).stream().map(Forecast.Parameter::name)
-                                .toList(),
-                        Forecast.points(scenario), talks);
-                Forecast.stream(scenario, plan, draws, THREADS, job.done::set, job.cancel::get, summary::add);
-                Summary x = summary.summary();
-                job.result = ForecastJson.of(scenario, settings, plan, x, new ForecastJson.Calendar(scenario
-                        .protocol().flatMap(d -> d.roundDuration()), scenario.protocol().flatMap(d -> d.start())));
-                job.state = "done";
-            } catch (CancellationException e) {
-                job.state = "cancelled";
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "forecast of " + id + " failed", e);
-                job.error = e.getMessage();
-                job.state = "failed";
-            } finally {
-                running.decrementAndGet();
-                job.finished.countDown();
-            }
-        });
         return job;
+    }
+
+    private void run(String id, Scenario scenario, Settings settings, Forecast.Plan plan, Job job) {
+        try {
+            var summary = new Summary.Accumulator(settings.rounds(), scenario.issues().stream().mapToInt(Issue::size)
+                    .toArray(), Forecast.parameters(scenario).stream().map(Forecast.Parameter::name).toList(),
+                    Forecast.points(scenario), plan.talks());
+            Forecast.stream(scenario, plan, draws, THREADS, job.done::set, job.cancel::get, summary::add);
+            Summary x = summary.summary();
+            job.result = ForecastJson.of(scenario, settings, plan, x, new ForecastJson.Calendar(scenario.protocol()
+                    .flatMap(d -> d.roundDuration()), scenario.protocol().flatMap(d -> d.start())));
+            finish(job, "done", null);
+        } catch (CancellationException e) {
+            finish(job, "cancelled", null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "forecast of " + id + " failed", e);
+            finish(job, "failed", e.getMessage());
+        }
+    }
+
+    /** Ends a job: its slot freed before its state is published, so that a client told it ended may start one. */
+    private void finish(Job job, String state, String error) {
+        running.decrementAndGet();
+        job.error = error;
+        job.state = state;
+        job.finished.countDown();
     }
 
     /**
@@ -153,10 +163,14 @@ final class Forecasts implements AutoCloseable {
         return Optional.ofNullable(job);
     }
 
+    /**
+     * Stops every forecast: each is cancelled, its queued draws run and return at once (so that its coordinator
+     * sees it end), and the threads go.
+     */
     @Override
     public void close() {
         jobs.values().forEach(j -> j.cancel.set(true));
-        coordinators.shutdownNow();
-        draws.shutdownNow();
+        draws.shutdown();
+        coordinators.shutdown();
     }
 }

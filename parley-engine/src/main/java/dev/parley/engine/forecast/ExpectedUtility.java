@@ -124,8 +124,8 @@ public final class ExpectedUtility {
     /**
      * The start and each of {@code rounds} rounds of the model.
      *
-     * @throws IllegalArgumentException with fewer than two actors, or when all hold one position (nothing to
-     *     decide), or when every actor's capability or salience is 0
+     * @throws IllegalArgumentException with fewer than two actors, or when every actor's capability or salience is 0
+     *     (when all hold one position, the start is all there is)
      */
     public static List<Round> run(List<Actor> actors, int rounds, Readings readings) {
         if (actors.size() < 2) {

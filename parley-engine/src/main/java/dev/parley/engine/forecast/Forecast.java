@@ -202,6 +202,7 @@ public final class Forecast {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         var failed = new java.util.concurrent.atomic.AtomicBoolean();
+        int[] reported = {0}; // progress only ever goes up, whatever order the threads report in
         int workers = Math.max(1, Math.min(parallelism, plan.runs()));
         var tasks = new CompletableFuture<?>[workers];
         for (int w = 0; w < workers; w++) {
@@ -210,9 +211,15 @@ public final class Forecast {
                     for (int i; !failed.get() && !cancelled.getAsBoolean() && (i = next.getAndIncrement()) < plan
                             .runs();) {
                         sink.accept(run(scenario, plan, i));
-                        progress.accept(done.incrementAndGet());
+                        int d = done.incrementAndGet();
+                        synchronized (reported) {
+                            if (d > reported[0]) {
+                                reported[0] = d;
+                                progress.accept(d);
+                            }
+                        }
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     failed.set(true); // the other tasks stop too
                     throw e;
                 }

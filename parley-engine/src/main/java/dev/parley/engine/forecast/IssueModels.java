@@ -38,13 +38,13 @@ public final class IssueModels {
         return !s.capabilities().isEmpty();
     }
 
-    /** The model on every issue some party weighs, in issue order. */
+    /** The model on every issue some party with capability weighs, in issue order. */
     public static List<IssueForecast> of(Scenario s, int rounds, ExpectedUtility.Readings readings) {
         var out = new ArrayList<IssueForecast>();
         for (int i = 0; i < s.issues().size(); i++) {
             List<ExpectedUtility.Actor> actors = actors(s, i);
-            if (actors.stream().allMatch(a -> a.salience() == 0) || actors.size() < 2) {
-                continue;
+            if (actors.size() < 2 || actors.stream().mapToDouble(a -> a.capability() * a.salience()).sum() <= 0) {
+                continue; // no one who can sway it weighs it
             }
             Issue issue = s.issues().get(i);
             List<ExpectedUtility.Round> run = ExpectedUtility.run(actors, rounds, readings);

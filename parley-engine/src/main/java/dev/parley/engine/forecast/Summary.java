@@ -113,7 +113,10 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
         private int agreed;
         private int empty;
         private int isNash;
-        /** The Nash product shares summed as whole 10^-12, so that the sum does not depend on the order. */
+        /**
+         * The Nash product shares summed as whole 10^-9, so that the sum does not depend on the order (and holds
+         * 9·10^9 runs of share 1).
+         */
         private long shareTicks;
         private final Map<Outcome, Integer> deals = new java.util.HashMap<>();
         private final Map<Outcome, Integer> nash = new java.util.HashMap<>();
@@ -157,7 +160,7 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
             isNash += r.deal().isPresent() && r.deal().equals(r.nash()) ? 1 : 0;
             r.blocking().forEach(b -> blockers.merge(b, 1, Integer::sum));
             r.refusals().forEach(b -> refused.merge(b, 1, Integer::sum));
-            shareTicks += Math.round(r.nashShare() * 1e12);
+            shareTicks += Math.round(r.nashShare() * 1e9);
             boolean success = talks ? r.agreed() : !r.zoneEmpty();
             for (int k = 0; k < split.length; k++) {
                 int side = r.drawn(k) < points[k] ? 0 : 2;
@@ -210,7 +213,7 @@ public record Summary(int runs, Share agreement, Share zoneEmpty, List<Frequency
                     roundQuantile(0.5), roundQuantile(0.8), roundQuantile(1)), steps, top(nash, n),
                     Share.of(isNash,
                             n),
-                    tally(blockers, n), shareTicks / 1e12 / n, tally(refused, n), effects);
+                    tally(blockers, n), shareTicks / 1e9 / n, tally(refused, n), effects);
         }
 
         /** The {@code q}-quantile of the rounds to agreement by nearest rank; empty without an agreement. */
