@@ -15,6 +15,7 @@ import dev.parley.engine.protocol.Settings;
 import dev.parley.engine.session.Session;
 import dev.parley.engine.utility.UtilityTable;
 import dev.parley.scenario.wire.AnalysisJson;
+import dev.parley.scenario.wire.Json;
 import dev.parley.scenario.wire.SettingsJson;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -286,8 +287,8 @@ final class RunStory {
             }
             m.put("change", r.what());
             m.put("package", r.outcome().toMap(s.issues()));
-            m.put("utilities", r.utilities());
-            r.gap().ifPresent(g -> m.put("gap", g));
+            m.put("utilities", Json.exact(r.utilities()));
+            r.gap().ifPresent(g -> m.put("gap", Json.exact(g)));
             roundList.add(m);
         }
         doc.put("rounds", roundList);
@@ -300,10 +301,12 @@ final class RunStory {
         doc.put("result", how);
         deal.ifPresent(d -> {
             Assessment a = analysis.assess(d);
-            doc.put("utilities", a.utilities());
+            doc.put("utilities", Json.exact(a.utilities()));
             doc.put("flags", a.flags().stream().map(Assessment.Flag::kind).toList());
             doc.put("assessment", a.flags().stream().map(Assessment.Flag::detail).toList());
-            a.nashProductShare().ifPresent(x -> doc.put("nashProductShare", x));
+            a.nashProductShare().ifPresent(x -> doc.put("nashProductShare", Json.exact(x)));
+            // the same assessment with every figure a number: shares, victory index, each flag's figures
+            doc.put("deal", AnalysisJson.assessment(a, s.issues()));
         });
         var solutions = new LinkedHashMap<String, Object>();
         analysis.solutions().forEach((k, v) -> solutions.put(k.id(), AnalysisJson.solution(v, s.issues())));

@@ -98,6 +98,39 @@ class RunCommandTest {
     }
 
     @Test
+    void json_hasNoFloatNoise_andTheDealsFiguresAsNumbers() throws IOException {
+        Cli r = Cli.run("run", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var noisy = new java.util.ArrayList<String>();
+        walk(doc, "", noisy);
+        assertThat(noisy).as("figures with more than the 12 decimals the analysis is exact to").isEmpty();
+        JsonNode deal = doc.get("deal");
+        assertThat(deal.get("victoryIndex").get(0).get("value").isNumber()).isTrue();
+        assertThat(deal.get("shares").get("UA").isNumber()).isTrue();
+        for (JsonNode flag : deal.get("flags")) {
+            flag.get("figures").forEach(f -> assertThat(f.isNumber()).isTrue());
+        }
+        // the run's utilities are the deal's, to the tick: 0.496, not 0.49599999999999994
+        assertThat(doc.get("utilities")).isEqualTo(deal.get("utilities"));
+    }
+
+    /** Every number of {@code node} with more than 12 decimals, by its path. */
+    private static void walk(JsonNode node, String path, List<String> noisy) {
+        if (node.isNumber() && new java.math.BigDecimal(node.asText()).stripTrailingZeros().scale() > 12) {
+            noisy.add(path + " = " + node.asText());
+        }
+        if (node.isObject()) {
+            node.properties().forEach(e -> walk(e.getValue(), path + "." + e.getKey(), noisy));
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), path + "[" + i + "]", noisy);
+            }
+        }
+    }
+
+    @Test
     void seats_areChosenByFlag() {
         Cli r = Cli.run("run", "--protocol", "saop", "--seats", "UA=hardliner,RU=conceder:e=3", "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();

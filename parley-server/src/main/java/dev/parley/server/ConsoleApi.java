@@ -23,6 +23,7 @@ import dev.parley.scenario.BuiltinScenarios;
 import dev.parley.scenario.ScenarioWriter;
 import dev.parley.scenario.wire.AnalysisJson;
 import dev.parley.scenario.wire.Fields;
+import dev.parley.scenario.wire.Json;
 import dev.parley.scenario.wire.PackageJson;
 import dev.parley.scenario.wire.SeatView;
 import dev.parley.server.ParleyServer.Route;
@@ -219,8 +220,8 @@ final class ConsoleApi {
         m.put("package", outcome.toMap(s.issues()));
         var u = new LinkedHashMap<String, Double>();
         tables.forEach((p, t) -> u.put(p, t.utility(outcome.toArray())));
-        m.put("utilities", u);
-        m.put("gap", said.gap().orElse(null));
+        m.put("utilities", Json.exact(u));
+        m.put("gap", said.gap().map(Json::exact).orElse(null));
         return m;
     }
 

@@ -68,15 +68,15 @@ public final class AnalysisJson {
     public static Map<String, Object> solution(Solution s, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         m.put("outcome", s.outcome().toMap(issues));
-        m.put("utilities", s.utilities());
-        m.put("value", s.value());
+        m.put("utilities", Json.exact(s.utilities()));
+        m.put("value", Json.exact(s.value()));
         return m;
     }
 
     private static Map<String, Object> nearMiss(NearMiss n, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         m.put("outcome", n.outcome().toMap(issues));
-        m.put("utilities", n.utilities());
+        m.put("utilities", Json.exact(n.utilities()));
         m.put("shortOf", n.shortOf());
         m.put("shortfall", n.shortfall());
         m.put("redLinesBroken", n.redLinesBroken());
@@ -119,16 +119,16 @@ public final class AnalysisJson {
     public static Map<String, Object> assessment(Assessment x, List<Issue> issues) {
         var m = new LinkedHashMap<String, Object>();
         m.put("outcome", x.outcome().toMap(issues));
-        m.put("utilities", x.utilities());
-        m.put("shares", x.shares());
-        m.put("sharesWithinRedLines", x.sharesWithinRedLines());
-        m.put("belowReservationBy", x.belowReservationBy());
+        m.put("utilities", Json.exact(x.utilities()));
+        m.put("shares", Json.exact(x.shares()));
+        m.put("sharesWithinRedLines", Json.exact(x.sharesWithinRedLines()));
+        m.put("belowReservationBy", Json.exact(x.belowReservationBy()));
         var demands = new LinkedHashMap<String, Object>();
         x.demands().forEach((party, t) -> {
             var dm = new LinkedHashMap<String, Object>();
             dm.put("granted", t.granted());
             dm.put("notGranted", t.notGranted());
-            dm.put("share", t.share());
+            dm.put("share", Json.exact(t.share()));
             dm.put("weighted", t.weighted());
             demands.put(party, dm);
         });
@@ -137,7 +137,7 @@ public final class AnalysisJson {
         for (Assessment.VictoryIndex v : x.victoryIndices()) {
             var vm = new LinkedHashMap<String, Object>();
             vm.put("between", List.of(v.a(), v.b()));
-            vm.put("value", v.value());
+            vm.put("value", Json.exact(v.value()));
             victories.add(vm);
         }
         m.put("victoryIndex", victories);
@@ -150,12 +150,12 @@ public final class AnalysisJson {
             fm.put("flag", f.kind());
             fm.put("party", f.party().isEmpty() ? null : f.party());
             fm.put("detail", f.detail());
-            fm.put("figures", f.figures());
+            fm.put("figures", Json.exact(f.figures()));
             flags.add(fm);
         }
         m.put("flags", flags);
-        m.put("nashDistance", x.nashDistance().orElse(null));
-        m.put("nashProductShare", x.nashProductShare().orElse(null));
+        m.put("nashDistance", x.nashDistance().map(Json::exact).orElse(null));
+        m.put("nashProductShare", x.nashProductShare().map(Json::exact).orElse(null));
         m.put("differsFromNash", x.differsFromNash());
         return m;
     }
