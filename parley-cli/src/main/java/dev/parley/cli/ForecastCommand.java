@@ -446,6 +446,8 @@ final class ForecastCommand implements Callable<Integer> {
         private final Scenario s;
         private final java.io.BufferedWriter writer;
         private final java.util.TreeMap<Integer, String> waiting = new java.util.TreeMap<>();
+        /** Removes the temporary file when the process is stopped before the forecast is done. */
+        private final Thread cleanUp;
         private int next;
         private boolean committed;
 
@@ -465,6 +467,23 @@ final class ForecastCommand implements Callable<Integer> {
                 throw e;
             }
             this.writer = w;
+            Path leftover = tmp;
+            this.cleanUp = new Thread(() -> {
+                try {
+                    Files.deleteIfExists(leftover);
+                } catch (IOException ignored) {
+                    // the process is going; nothing else to do
+                }
+            }, "parley-samples-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanUp); // Ctrl-C: no temporary file left behind
+        }
+
+        private void dropCleanUp() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException going) {
+                // the process is already shutting down: the hook runs, and finds nothing or the temporary file
+            }
         }
 
         synchronized void add(Forecast.Run r) {
@@ -488,6 +507,7 @@ final class ForecastCommand implements Callable<Integer> {
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             committed = true;
+            dropCleanUp();
         }
 
         /**
@@ -496,6 +516,7 @@ final class ForecastCommand implements Callable<Integer> {
          */
         synchronized void abandon() {
             if (!committed) {
+                dropCleanUp();
                 try {
                     writer.close();
                     Files.deleteIfExists(tmp);
