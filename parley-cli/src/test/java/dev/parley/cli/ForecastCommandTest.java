@@ -118,22 +118,31 @@ class ForecastCommandTest {
                 "share").asDouble()));
     }
 
-    @Test
-    void aScenarioWithoutUncertainty_saysEveryDrawIsThePoint() throws IOException {
-        Path file = tmp.resolve("point.yaml");
+    /**
+     * A two-party scenario of one issue X (x0, x1, x2; A values 1, 0.6, 0 and B the reverse, both reserve 0.5), A's
+     * profile ending with {@code moreOfA} (line 10 of the file).
+     */
+    private Path oneIssue(String name, String moreOfA) throws IOException {
+        Path file = tmp.resolve(name);
         Files.writeString(file, """
                 format: parley/1
-                id: point
-                title: Point
+                id: one-issue
+                title: One issue
                 parties:
                   - {id: A, name: A, role: principal}
                   - {id: B, name: B, role: principal}
                 issues:
                   - {id: X, name: X, options: [x0, x1, x2]}
                 profiles:
-                  A: {reservation: 0.5, weights: {X: 1}, values: {X: [1, 0.6, 0]}}
+                  A: {reservation: 0.5, weights: {X: 1}, values: {X: [1, 0.6, 0]}%s}
                   B: {reservation: 0.5, weights: {X: 1}, values: {X: [0, 0.6, 1]}}
-                """);
+                """.formatted(moreOfA));
+        return file;
+    }
+
+    @Test
+    void aScenarioWithoutUncertainty_saysEveryDrawIsThePoint() throws IOException {
+        Path file = oneIssue("point.yaml", "");
         Cli r = Cli.run("forecast", file.toString(), "--runs", "5");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("No profile carries uncertainty").contains("Zone empty:       0.0%");
@@ -147,21 +156,7 @@ class ForecastCommandTest {
         Cli seats = Cli.run("forecast", "--seats", "UA=sly");
         assertThat(seats.exitCode()).isEqualTo(2);
         assertThat(seats.err()).contains("--seats: UA: unknown agent 'sly'");
-        Path file = tmp.resolve("bad.yaml");
-        Files.writeString(file,
-                """
-                        format: parley/1
-                        id: bad
-                        title: Bad
-                        parties:
-                          - {id: A, name: A, role: principal}
-                          - {id: B, name: B, role: principal}
-                        issues:
-                          - {id: X, name: X, options: [x0, x1, x2]}
-                        profiles:
-                          A: {reservation: 0.5, weights: {X: 1}, values: {X: [1, 0.6, 0]}, uncertainty: {reservation: [0.6, 0.7]}}
-                          B: {reservation: 0.5, weights: {X: 1}, values: {X: [0, 0.6, 1]}}
-                        """);
+        Path file = oneIssue("bad.yaml", ", uncertainty: {reservation: [0.6, 0.7]}");
         Cli bad = Cli.run("forecast", file.toString());
         assertThat(bad.exitCode()).isEqualTo(3);
         assertThat(bad.err()).contains("bad.yaml:10:").contains("profiles.A.uncertainty.reservation: [0.6, 0.7] does "

@@ -77,6 +77,21 @@ class WebConsoleIT {
         return links;
     }
 
+    /**
+     * Creates the default talks from the start page with an agent in every seat but the mediator's (agents' profiles
+     * are shared at creation); the mediator's invite link.
+     */
+    private static String createWithAgentsBesideTheMediator() {
+        Page organiser = browser.page();
+        organiser.navigate(base + "/#admin=organiser-key");
+        organiser.selectOption("#seat-UA", "truthful");
+        organiser.selectOption("#seat-RU", "truthful");
+        organiser.click("#create");
+        assertThat(organiser.locator(".notice")).containsText("is open");
+        assertThat(organiser.locator("#invite-UA")).hasCount(0); // an agent's seat has no invite
+        return organiser.locator("#invite-US").inputValue();
+    }
+
     /** Each delegation shares its profile from its own room, by its button. */
     private static void shareFromTheRooms(Page... rooms) {
         for (Page room : rooms) {
@@ -174,15 +189,8 @@ class WebConsoleIT {
 
     @Test
     void onePerson_asTheMediator_reachesADeal_withAgentsInEveryOtherSeat() throws Exception {
-        Page organiser = browser.page();
-        organiser.navigate(base + "/#admin=organiser-key");
-        organiser.selectOption("#seat-UA", "truthful");
-        organiser.selectOption("#seat-RU", "truthful");
-        organiser.click("#create");
-        assertThat(organiser.locator(".notice")).containsText("is open");
-        assertThat(organiser.locator("#invite-UA")).hasCount(0);
+        String link = createWithAgentsBesideTheMediator();
         Page mediator = browser.page();
-        String link = organiser.locator("#invite-US").inputValue();
         mediator.navigate(link);
         JsonNode nash = get(link, "zone").get("solutions").get("nash").get("outcome");
         nash.properties().forEach(f -> mediator.selectOption("#pick-" + f.getKey(), f.getValue().asText()));
@@ -197,14 +205,8 @@ class WebConsoleIT {
 
     @Test
     void theMediator_runsAForecast_andSeesWhatTheServerWorkedOut() throws Exception {
-        Page organiser = browser.page();
-        organiser.navigate(base + "/#admin=organiser-key");
-        organiser.selectOption("#seat-UA", "truthful");
-        organiser.selectOption("#seat-RU", "truthful");
-        organiser.click("#create");
-        assertThat(organiser.locator(".notice")).containsText("is open");
+        String link = createWithAgentsBesideTheMediator();
         Page mediator = browser.page();
-        String link = organiser.locator("#invite-US").inputValue();
         mediator.navigate(link);
         mediator.fill("#forecast-runs", "30");
         mediator.click("#forecast-start");

@@ -203,6 +203,7 @@ public final class Forecast {
         AtomicInteger done = new AtomicInteger();
         var failed = new java.util.concurrent.atomic.AtomicBoolean();
         int[] reported = {0}; // progress only ever goes up, whatever order the threads report in
+        List<Parameter> parameters = parameters(scenario);
         int workers = Math.max(1, Math.min(parallelism, plan.runs()));
         var tasks = new CompletableFuture<?>[workers];
         for (int w = 0; w < workers; w++) {
@@ -210,7 +211,7 @@ public final class Forecast {
                 try {
                     for (int i; !failed.get() && !cancelled.getAsBoolean() && (i = next.getAndIncrement()) < plan
                             .runs();) {
-                        sink.accept(run(scenario, plan, i));
+                        sink.accept(run(scenario, plan, i, parameters));
                         int d = done.incrementAndGet();
                         synchronized (reported) {
                             if (d > reported[0]) {
@@ -259,6 +260,11 @@ public final class Forecast {
 
     /** Run {@code index} of the plan: the draw, its exact analysis and one session on it. */
     public static Run run(Scenario scenario, Plan plan, int index) {
+        return run(scenario, plan, index, parameters(scenario));
+    }
+
+    /** As above, the scenario's {@link #parameters} worked out once by the caller. */
+    private static Run run(Scenario scenario, Plan plan, int index, List<Parameter> parameters) {
         Scenario drawn = draw(scenario, plan.seed(), index);
         long sessionSeed = generator(plan.seed(), index).split().nextLong();
         Analysis a = Analyzer.analyze(drawn,
@@ -282,7 +288,6 @@ public final class Forecast {
             refusals = deal.isPresent() ? List.of() : refusals(drawn, session);
         }
         double share = deal.flatMap(d -> a.assess(d).nashProductShare()).orElse(0.0);
-        List<Parameter> parameters = parameters(scenario);
         double[] figures = new double[parameters.size()];
         for (int k = 0; k < figures.length; k++) {
             figures[k] = parameters.get(k).of(drawn);
