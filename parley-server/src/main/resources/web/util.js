@@ -55,7 +55,8 @@ export function describeEvent(scenario, e) {
       const objections = objected(scenario, e);
       return `${who(e.party)} rejected` + (objections.length ? `, objecting to ${objections.join(', ')}` : '');
     }
-    case 'criticised': return `${who(e.party)} criticised the proposal: ${objected(scenario, e).join(', ')}`;
+    case 'criticised': return `${who(e.party)} ${e.accept ? 'accepted' : 'rejected'} the proposal`
+      + (e.objections.length ? `, criticising ${objected(scenario, e).join(', ')}` : '');
     case 'presented': return `The mediator presented to ${who(e.to)}: ${describePackage(scenario, e.package)}`
       + (e.relayText ? ` — relaying (${e.relay}): “${e.relayText}”` : '');
     case 'diverged': return `The accepted packages differ on: ${(e.issues || []).join(', ')}`;

@@ -31,10 +31,11 @@ import java.util.SplittableRandom;
  * zone, a third with hard conditions), each run scored against the exact analysis of its scenario. Per line-up:
  * agreement rate, mean and 10th-percentile NPS (the deal's Nash product as a share of the zone's optimum, 0 without a
  * deal), share of deals Pareto-optimal in the zone, the victory index between the first two principals (mean of its
- * size and 90th percentile) and mean rounds to agreement. Prints a Markdown table; all cores.
+ * size and 90th percentile) and mean rounds to agreement. Prints a Markdown table; all cores. {@code LINE_UPS}, when
+ * given, keeps only the line-ups whose "protocol: agents" contains it.
  *
  * <pre>
- * java -cp parley-bench/target/benchmarks.jar dev.parley.bench.NegotiationQuality [RANDOM_SCENARIOS]
+ * java -cp parley-bench/target/benchmarks.jar dev.parley.bench.NegotiationQuality [RANDOM_SCENARIOS [LINE_UPS]]
  * </pre>
  */
 public final class NegotiationQuality {
@@ -59,6 +60,12 @@ public final class NegotiationQuality {
                     "annealing")),
             new LineUp(ProtocolKind.SINGLE_TEXT, "learning, annealing voters", Map.of(SeatRole.TEXT_MEDIATOR,
                     "learning", SeatRole.VOTER, "annealing")),
+            new LineUp(ProtocolKind.SINGLE_TEXT, "hill-climb, could-sign voters", Map.of(SeatRole.VOTER,
+                    "could-sign")),
+            new LineUp(ProtocolKind.SINGLE_TEXT, "learning, could-sign voters", Map.of(SeatRole.TEXT_MEDIATOR,
+                    "learning", SeatRole.VOTER, "could-sign")),
+            new LineUp(ProtocolKind.SINGLE_TEXT, "interested, could-sign voters", Map.of(SeatRole.TEXT_MEDIATOR,
+                    "interested", SeatRole.VOTER, "could-sign")),
             new LineUp(ProtocolKind.SHUTTLE, "objection-trader, linear parties", Map.of()),
             new LineUp(ProtocolKind.SAOP, "boulware", Map.of()),
             new LineUp(ProtocolKind.SAOP, "conceder", Map.of(SeatRole.NEGOTIATOR, "conceder")),
@@ -72,6 +79,7 @@ public final class NegotiationQuality {
 
     public static void main(String[] args) {
         int randoms = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        String only = args.length > 1 ? args[1] : ""; // only the line-ups whose "protocol: agents" contains it
         List<Case> cases = cases(randoms);
         long defaults = cases.stream().filter(c -> c.set().equals("default")).count();
         System.out.printf(Locale.ROOT, "%d cases: the default scenario with %d seeds, %d random scenarios "
@@ -81,13 +89,17 @@ public final class NegotiationQuality {
         System.out.println("| protocol | agents | scenarios | runs | agreed | NPS mean | NPS p10 | Pareto-optimal "
                 + "| abs(victory) mean | abs(victory) p90 | rounds to agreement |");
         System.out.println("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        for (LineUp l : LINE_UPS) {
+        for (LineUp l : LINE_UPS.stream().filter(l -> (l.kind().id() + ": " + l.label()).contains(only))
+                .toList()) {
             for (String set : List.of("default", "random")) {
                 List<Case> chosen = cases.stream().filter(c -> c.set().startsWith(set)).toList();
                 List<Score> scores = chosen.parallelStream().map(c -> run(l, c)).filter(java.util.Objects::nonNull)
                         .toList();
                 System.out.println(row(l, set, scores));
             }
+        }
+        if (!only.isEmpty()) {
+            return;
         }
         System.out.println();
         System.out.println("What per-step unanimity allows: the best NPS any single-text mediator can reach with "

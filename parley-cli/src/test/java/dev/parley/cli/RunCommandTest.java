@@ -149,7 +149,7 @@ class RunCommandTest {
         assertThat(unfit.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unfit.out()).isEmpty();
         assertThat(unfit.err()).startsWith("parley: --seats: US: boulware cannot fill a text-mediator seat").contains(
-                "agents for it: hill-climb, learning, anneal");
+                "agents for it: hill-climb, learning, interested, anneal");
         Cli param = Cli.run("run", "--seats", "UA=hardliner:e=2");
         assertThat(param.err()).isEqualTo("parley: --seats: UA: agent hardliner takes no parameters, not 'e=2'\n");
         Cli unknown = Cli.run("run", "--protocol", "auction");

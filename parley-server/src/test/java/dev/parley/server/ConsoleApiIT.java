@@ -21,7 +21,9 @@ class ConsoleApiIT extends HttpHarness {
         assertThat(us.get("party").asText()).isEqualTo("US");
         assertThat(us.get("role").asText()).isEqualTo("text-mediator");
         assertThat(us.get("agent").asText()).isEqualTo("hill-climb");
-        assertThat(us.get("agents")).extracting(JsonNode::asText).containsExactly("hill-climb", "learning", "anneal");
+        assertThat(us.get("agents")).extracting(JsonNode::asText).containsExactly("hill-climb", "learning",
+                "interested",
+                "anneal");
         assertThat(r.body().get("protocols")).extracting(p -> p.get("id").asText()).containsExactly("single-text",
                 "shuttle", "saop", "alternating", "zeuthen");
         assertThat(r.body().get("solutions")).extracting(p -> p.get("id").asText()).contains("nash",

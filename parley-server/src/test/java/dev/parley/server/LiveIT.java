@@ -113,11 +113,15 @@ class LiveIT {
 
         post("/api/negotiations/" + id + "/moves", ua, "{\"type\": \"vote\", \"accept\": true}");
         post("/api/negotiations/" + id + "/moves", ru, "{\"type\": \"vote\", \"accept\": false}");
-        // UA sees its own vote, not RU's nor the agents', then the outcome of the vote and the next proposal.
-        List<JsonNode> round = inbox.take(3);
-        assertThat(round).extracting(e -> e.get("type").asText()).containsExactly("voted", "text-kept", "proposed");
+        // UA sees its own vote, not RU's nor the agents', its vote as the mediator heard it (not the others'), then
+        // the outcome of the vote and the next proposal.
+        List<JsonNode> round = inbox.take(4);
+        assertThat(round).extracting(e -> e.get("type").asText()).containsExactly("voted", "criticised", "text-kept",
+                "proposed");
         assertThat(round.get(0).get("party").asText()).isEqualTo("UA");
-        long last = round.get(2).get("seq").asLong();
+        assertThat(round.get(1).get("party").asText()).isEqualTo("UA");
+        assertThat(round.get(1).get("accept").asBoolean()).isTrue();
+        long last = round.get(3).get("seq").asLong();
         assertThat(round.get(0).get("seq").asLong()).isGreaterThan(2L);
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
 
@@ -128,12 +132,16 @@ class LiveIT {
         List<JsonNode> resumed = again.take(1);
         assertThat(resumed.get(0).get("type").asText()).isEqualTo("voted");
         assertThat(resumed.get(0).get("seq").asLong()).isGreaterThan(last);
-        // RU's vote decides the round: UA is told the result and the next proposal, and nothing between them.
+        // RU's vote decides the round: UA is told its vote as heard, the result and the next proposal, and nothing
+        // of the others' votes between them.
         post("/api/negotiations/" + id + "/moves", ru, "{\"type\": \"vote\", \"accept\": true}");
-        List<JsonNode> next = again.take(2);
-        assertThat(next).extracting(e -> e.get("type").asText()).containsExactly("text-kept", "proposed");
+        List<JsonNode> next = again.take(3);
+        assertThat(next).extracting(e -> e.get("type").asText()).containsExactly("criticised", "text-kept",
+                "proposed");
+        assertThat(next.get(0).get("party").asText()).isEqualTo("UA");
         assertThat(next.get(0).get("seq").asLong()).isGreaterThan(resumed.get(0).get("seq").asLong() + 1);
-        assertThat(next.get(1).get("seq").asLong()).isEqualTo(next.get(0).get("seq").asLong() + 1);
+        assertThat(next.get(1).get("seq").asLong()).isGreaterThan(next.get(0).get("seq").asLong() + 1);
+        assertThat(next.get(2).get("seq").asLong()).isEqualTo(next.get(1).get("seq").asLong() + 1);
         ws2.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 

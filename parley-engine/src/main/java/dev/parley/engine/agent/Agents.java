@@ -56,6 +56,9 @@ public final class Agents {
             agent("hardliner", "never concedes", Map.of(), BIDDING, (p, r) -> new Hardliner()),
             agent("random", "random acceptable bids", Map.of(), EnumSet.of(SeatRole.NEGOTIATOR),
                     (p, r) -> new RandomBidder(r)),
+            agent("could-sign", "votes for any text it could sign (no worse than walking away, no red line or "
+                    + "condition broken), criticising the issues that cost it most", Map.of(),
+                    EnumSet.of(SeatRole.VOTER), (p, r) -> new CouldSignVoter()),
             agent("truthful", "votes for any change that does not hurt it; ratifies any deal it can accept",
                     Map.of(), EnumSet.of(SeatRole.VOTER, SeatRole.RATIFIER), (p, r) -> new TruthfulVoter()),
             agent("annealing", "votes for changes that do not hurt it and, early, for some that do, with "
@@ -67,11 +70,14 @@ public final class Agents {
                     EnumSet.of(SeatRole.VOTER), (p, r) -> new StrategicVoter(p.get("threshold"))),
             agent("hill-climb", "single-text mediator: changes one issue, or trades two, at a time", Map.of(),
                     EnumSet.of(SeatRole.TEXT_MEDIATOR), (p, r) -> new HillClimbMediator(r)),
-            agent("learning", "single-text mediator: learns each party from its criticism and proposes the Nash "
-                    + "package of its estimates, the text as their fallback", Map.of(),
-                    EnumSet.of(
-                            SeatRole.TEXT_MEDIATOR),
-                    (p, r) -> new LearningMediator(r)),
+            agent("learning", "single-text mediator, neutral: learns each party from its criticism and votes and "
+                    + "drafts toward the Nash package of its estimates", Map.of(),
+                    EnumSet.of(SeatRole.TEXT_MEDIATOR),
+                    (p, r) -> new LearningMediator(r, LearningMediator.Stance.NEUTRAL)),
+            agent("interested", "single-text mediator with interests of its own: learns like learning and drafts "
+                    + "toward its own best package among those its estimates say every party can sign", Map.of(),
+                    EnumSet.of(SeatRole.TEXT_MEDIATOR),
+                    (p, r) -> new LearningMediator(r, LearningMediator.Stance.INTERESTED)),
             agent("anneal", "single-text mediator: changes many issues early, one late", Map.of(),
                     EnumSet.of(SeatRole.TEXT_MEDIATOR), (p, r) -> new AnnealingMediator(r)),
             agent("objection-trader", "shuttle mediator: moves each issue a party objects to toward what it asked, "

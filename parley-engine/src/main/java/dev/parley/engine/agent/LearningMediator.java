@@ -1,10 +1,12 @@
 package dev.parley.engine.agent;
 
-import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Outcome;
-import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.protocol.Action;
+import dev.parley.engine.protocol.Event;
+import dev.parley.engine.protocol.NumberedEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,29 +15,58 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * A neutral single-text mediator that learns the parties from their criticism (Raiffa's single negotiating text:
- * the mediator drafts, the parties criticise, the mediator redrafts). From each party's criticism it estimates a
- * profile: the option it asks for on an issue is its best there, the others worth less the farther they lie (issues'
- * options are ordered), and an issue it names more often weighs more; its own profile it knows. Each round it
- * proposes, of the estimated Nash package (the text as the others' fallback, its reservation as its own, worked out
- * exactly by the analysis) and every one-step change or two-issue trade of the text, the one not yet rejected at
- * this text whose estimated gains for the others multiply to the most, leaving out any the estimates say costs one
- * of them. Until everyone has criticised, and when no candidate is left, it explores like {@code hill-climb} (which
- * also draws criticism) and ends the talks when that has nothing left either. Not thread-safe: one per seat.
+ * A single-text mediator that learns the parties from what it hears (Raiffa's single negotiating text: the mediator
+ * drafts, each party criticises the draft and says whether it could sign it, the mediator redrafts).
+ * <p>
+ * From each party's criticism it estimates a profile ({@link PartyEstimates}); its own it knows. Each vote it hears is
+ * taken as an answer to "could you sign this?", an inequality on that party's reservation in the estimated utility
+ * ({@link Reservations}). Until every party has accepted some text it drafts the package its {@code stance} aims at in
+ * the zone of its estimates (each reservation the middle of what the votes allow, lower while that leaves no
+ * package): {@code neutral}, the Nash package; {@code interested}, the package best for itself. From then on it
+ * redrafts from the best text every party accepted: of the aim and every one-step change or two-issue trade of that
+ * text, the one its stance scores highest (the estimated Nash product, each reservation at the least the votes allow;
+ * or its own utility), if above that text and not rejected by anyone. When nothing ranks higher it explores like
+ * {@code hill-climb} for a while (which draws more criticism and votes), then, or near the deadline, proposes the
+ * best text accepted again if the text has moved from it and ends the talks on it. Not thread-safe: one per seat.
  */
 final class LearningMediator extends TextMediator {
+    /** What the mediator aims at. */
+    enum Stance {
+        /** The fair package: the Nash package of its estimates. */
+        NEUTRAL,
+        /** Its own interest: the package best for itself that its estimates say every party can sign. */
+        INTERESTED
+    }
+
+    /** One vote heard: a party accepted or rejected a proposed text. */
+    record Heard(String party, Outcome text, boolean accept, List<String> objections, List<String> toward) {
+    }
+
+    /** How far between its bounds a reservation is taken: the middle first, lower while that leaves no package. */
+    private static final double[] LEANS = {0.5, 0.25, 0};
+    /** How many explorations in a row, with nothing new to aim at, before it closes on the best text accepted. */
+    private static final int PATIENCE = 12;
+
+    private final Stance stance;
     private final HillClimbMediator explore;
+    private final List<Heard> heard = new ArrayList<>();
+    private final Map<Integer, Outcome> proposedIn = new HashMap<>();
     /** What was proposed at the current text and not adopted. */
     private final Set<Outcome> rejectedHere = new HashSet<>();
+    private int seen;
+    /** Proposals in a row that were not its aim. */
+    private int idle;
     private Outcome base;
     private Outcome lastProposed;
 
-    LearningMediator(RandomGenerator random) {
+    LearningMediator(RandomGenerator random, Stance stance) {
         this.explore = new HillClimbMediator(random);
+        this.stance = stance;
     }
 
     @Override
     Action propose(AgentView v) {
+        listen(v);
         Outcome text = v.currentText().orElseThrow();
         if (!text.equals(base)) {
             base = text;
@@ -44,50 +75,165 @@ final class LearningMediator extends TextMediator {
             rejectedHere.add(lastProposed); // the text did not move: not adopted
         }
         lastProposed = null;
-        Optional<Map<String, Profile>> model = PartyEstimates.of(v, text);
-        if (model.isPresent()) {
-            Optional<Outcome> best = best(v, text, model.get());
-            if (best.isPresent()) {
-                lastProposed = best.get();
-                return new Action.Propose(best.get());
+        Optional<Map<String, Profile>> estimates = PartyEstimates.of(v, text);
+        if (estimates.isEmpty()) {
+            return explore.propose(v);
+        }
+        Map<String, Profile> model = Map.of();
+        Optional<Outcome> aim = Optional.empty();
+        for (double lean : LEANS) {
+            model = Reservations.fit(v, estimates.get(), heard, lean);
+            aim = aim(v, model);
+            if (aim.isPresent()) {
+                break;
             }
         }
-        return explore.propose(v);
+        Optional<Outcome> keep = bestAccepted(v, model);
+        boolean closing = v.round() + 2 >= v.deadline() || idle >= PATIENCE;
+        if (keep.isEmpty()) { // nothing every party could sign yet: draft the aim, else explore
+            if (!closing && aim.isPresent() && !aim.get().equals(text) && !turnedDown().contains(aim.get())) {
+                return proposing(aim.get());
+            }
+            idle++;
+            return explore.propose(v);
+        }
+        if (!closing) { // redraft from the best text accepted: the step its estimates rank first, scored with each
+            // reservation at the least its votes allow (the vote itself tells whether a step can be signed)
+            Optional<Outcome> step = step(v, Reservations.fit(v, estimates.get(), heard, 0), keep.get(), aim);
+            if (step.isPresent()) {
+                idle = 0;
+                return proposing(step.get());
+            }
+        }
+        if (!closing && (!rejectedHere.isEmpty() || !keep.get().equals(text))) {
+            idle++; // nothing ranks above the best text accepted: explore, which draws more criticism and votes
+            return explore.propose(v);
+        }
+        if (!keep.get().equals(text)) {
+            return proposing(keep.get());
+        }
+        return new Action.End("the text is the " + (stance == Stance.NEUTRAL ? "fairest" : "best")
+                + " package every party has said it could sign, as far as the mediator can tell");
+    }
+
+    /** Every text some party rejected. */
+    private Set<Outcome> turnedDown() {
+        var out = new HashSet<Outcome>();
+        for (Heard h : heard) {
+            if (!h.accept()) {
+                out.add(h.text());
+            }
+        }
+        return out;
     }
 
     /**
-     * The candidate the estimates rank first among those not rejected at this text: the estimated Nash package and
-     * every one-step change or two-issue trade, each scored by the product of the estimated gains over the text of
-     * the parties other than the mediator (a candidate that costs one of them, by the estimates, is left out; so is
-     * one below the mediator's own reservation).
+     * Of the aim and every one-step change or two-issue trade of {@code from}, the one the stance scores highest by
+     * the estimates, above {@code from} itself, among those nobody has rejected, not yet accepted by all, and
+     * acceptable to the mediator.
      */
-    private Optional<Outcome> best(AgentView v, Outcome text, Map<String, Profile> model) {
-        var candidates = new java.util.ArrayList<Outcome>();
-        PartyEstimates.nash(v, Optional.of(text), model).ifPresent(candidates::add);
-        candidates.addAll(LocalSearch.neighboursOf(text, v.issues().stream().mapToInt(Issue::size).toArray()));
+    private Optional<Outcome> step(AgentView v, Map<String, Profile> model, Outcome from, Optional<Outcome> aim) {
+        Set<Outcome> down = turnedDown();
+        var candidates = new ArrayList<Outcome>();
+        aim.ifPresent(candidates::add);
+        candidates
+                .addAll(LocalSearch.neighboursOf(from, v.issues().stream().mapToInt(dev.parley.engine.model.Issue::size)
+                        .toArray()));
         Outcome best = null;
-        double bestScore = 0;
+        double bestScore = score(v, model, from) + Moves.EPS;
         for (Outcome c : candidates) {
-            if (c.equals(text) || rejectedHere.contains(c) || v.utility(c) < v.profile().reservation() || v
-                    .utilities().forbids(c.toArray())) {
+            if (down.contains(c) || acceptedByAll(c, model, v.party()) || !Moves.acceptable(v, c)) {
                 continue;
             }
-            double score = 1;
-            for (var e : model.entrySet()) {
-                if (!e.getKey().equals(v.party())) {
-                    double gain = e.getValue().utility(c.toArray()) - e.getValue().utility(text.toArray());
-                    score = gain < -1e-9 ? -1 : score * (gain + 1e-3);
-                }
-                if (score < 0) {
-                    break;
+            double sc = score(v, model, c);
+            if (sc > bestScore) {
+                best = c;
+                bestScore = sc;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private boolean acceptedByAll(Outcome t, Map<String, Profile> model, String self) {
+        Set<String> by = new HashSet<>();
+        for (Heard h : heard) {
+            if (h.accept() && h.text().equals(t)) {
+                by.add(h.party());
+            }
+        }
+        return by.containsAll(others(model, self));
+    }
+
+    /** What the stance maximises: the estimated Nash product (neutral) or the mediator's own utility (interested). */
+    private double score(AgentView v, Map<String, Profile> model, Outcome t) {
+        return stance == Stance.INTERESTED ? v.utility(t) : nashProduct(v, model, t);
+    }
+
+    private Action proposing(Outcome o) {
+        lastProposed = o;
+        return new Action.Propose(o);
+    }
+
+    /** Takes in the proposals and the votes heard since the last call. */
+    private void listen(AgentView v) {
+        for (NumberedEvent n : v.numberedEvents(seen)) {
+            seen = n.seq();
+            switch (n.event()) {
+                case Event.Proposed p -> proposedIn.put(p.round(), p.text());
+                case Event.Criticised c when proposedIn.containsKey(c.round()) -> heard.add(new Heard(c.party(),
+                        proposedIn.get(c.round()), c.accept(), c.objections(), c.toward()));
+                default -> {
                 }
             }
+        }
+    }
+
+    /** The package the stance aims at in the estimated zone, if the estimates admit one. */
+    private Optional<Outcome> aim(AgentView v, Map<String, Profile> model) {
+        return switch (stance) {
+            case NEUTRAL -> PartyEstimates.nash(v, model);
+            case INTERESTED -> PartyEstimates.bestFor(v, v.party(), model);
+        };
+    }
+
+    /** The text every party accepted that the stance ranks first by the estimates. */
+    private Optional<Outcome> bestAccepted(AgentView v, Map<String, Profile> model) {
+        Map<Outcome, Set<String>> acceptedBy = new HashMap<>();
+        for (Heard h : heard) {
+            if (h.accept()) {
+                acceptedBy.computeIfAbsent(h.text(), t -> new HashSet<>()).add(h.party());
+            }
+        }
+        Outcome best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (var e : acceptedBy.entrySet()) {
+            Outcome t = e.getKey();
+            if (!e.getValue().containsAll(others(model, v.party())) || !Moves.acceptable(v, t)) {
+                continue;
+            }
+            double score = score(v, model, t);
             if (score > bestScore) {
-                best = c;
+                best = t;
                 bestScore = score;
             }
         }
         return Optional.ofNullable(best);
     }
 
+    private static Set<String> others(Map<String, Profile> model, String self) {
+        var out = new HashSet<>(model.keySet());
+        out.remove(self);
+        return out;
+    }
+
+    /** The estimated Nash product of a text: each party's estimated gain over its estimated reservation. */
+    private static double nashProduct(AgentView v, Map<String, Profile> model, Outcome t) {
+        double product = 1;
+        for (var e : model.entrySet()) {
+            Profile p = e.getValue();
+            double u = e.getKey().equals(v.party()) ? v.utility(t) : p.utility(t.toArray());
+            product *= Math.max(1e-6, u - p.reservation() + 1e-6);
+        }
+        return product;
+    }
 }

@@ -86,6 +86,35 @@ final class Moves {
      * something of, toward its best option there that satisfies it. Nothing when the package costs it nothing.
      */
     static Criticism criticism(AgentView v, Outcome pkg) {
+        return criticism(v, pkg, 2);
+    }
+
+    /**
+     * The (at most {@code limit}) issues with a loss, costliest first, the earlier issue first among equals (as a
+     * stable sort by loss would give them).
+     */
+    private static int[] costliest(double[] loss, int limit) {
+        boolean[] taken = new boolean[loss.length];
+        int[] out = new int[Math.min(limit, loss.length)];
+        int n = 0;
+        while (n < out.length) {
+            int top = -1;
+            for (int i = 0; i < loss.length; i++) {
+                if (!taken[i] && loss[i] > EPS && (top < 0 || loss[i] > loss[top])) {
+                    top = i;
+                }
+            }
+            if (top < 0) {
+                break;
+            }
+            taken[top] = true;
+            out[n++] = top;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** As {@link #criticism(AgentView, Outcome)}, naming up to {@code limit} issues. */
+    static Criticism criticism(AgentView v, Outcome pkg, int limit) {
         int[] c = pkg.toArray();
         int[] best = v.utilities().bestPackage();
         double[] loss = new double[c.length];
@@ -107,31 +136,23 @@ final class Moves {
                 best[i] = toward < 0 ? best[i] : toward;
             }
         }
-        // the two largest losses, the earlier issue first among equals (as a stable sort by loss would give them)
-        int first = -1;
-        int second = -1;
-        for (int i = 0; i < c.length; i++) {
-            if (first < 0 || loss[i] > loss[first]) {
-                second = first;
-                first = i;
-            } else if (second < 0 || loss[i] > loss[second]) {
-                second = i;
-            }
-        }
         var objections = new ArrayList<String>(2);
         var toward = new ArrayList<String>(2);
-        for (int k : new int[]{first, second}) {
-            if (k >= 0 && loss[k] > EPS) {
-                objections.add(v.issues().get(k).id());
-                toward.add(v.issues().get(k).option(best[k]).id());
-            }
+        for (int k : costliest(loss, limit)) {
+            objections.add(v.issues().get(k).id());
+            toward.add(v.issues().get(k).option(best[k]).id());
         }
         return new Criticism(objections, toward);
     }
 
     /** A single-text vote, {@code accept} or not, with this seat's criticism of the proposal on the table. */
     static Action.Vote criticalVote(AgentView v, boolean accept) {
-        Criticism c = criticism(v, v.onTable().orElseThrow());
+        return criticalVote(v, accept, 2);
+    }
+
+    /** As {@link #criticalVote(AgentView, boolean)}, criticising up to {@code limit} issues. */
+    static Action.Vote criticalVote(AgentView v, boolean accept, int limit) {
+        Criticism c = criticism(v, v.onTable().orElseThrow(), limit);
         return new Action.Vote(accept, c.objections(), c.toward());
     }
 

@@ -30,7 +30,7 @@ final class PartyEstimates {
      * an issue a party never named is taken as one it is content with as it stands in {@code content}.
      */
     static Optional<Map<String, Profile>> of(AgentView v, Outcome content) {
-        Map<String, int[][]> asked = asked(v);
+        Map<String, List<Critique>> asked = asked(v);
         var out = new LinkedHashMap<String, Profile>();
         for (Party p : v.parties()) {
             if (p.ratifies()) {
@@ -47,38 +47,68 @@ final class PartyEstimates {
     }
 
     /**
-     * The Nash package of the estimated profiles, worked out exactly by the analysis: the mediator's fallback is its
-     * reservation, the others' their estimated utility of {@code fallback} (nothing when empty).
+     * The Nash package of the estimated profiles, each at the reservation it carries, worked out exactly by the
+     * analysis; nothing when the estimates admit no package.
      */
-    static Optional<Outcome> nash(AgentView v, Optional<Outcome> fallback, Map<String, Profile> model) {
-        var profiles = new LinkedHashMap<String, Profile>();
-        var parties = new java.util.ArrayList<Party>();
-        for (Party p : v.parties()) {
-            Profile estimate = model.get(p.id());
-            if (estimate == null) {
-                continue;
-            }
-            double floor = p.id().equals(v.party())
-                    ? estimate.reservation()
-                    : fallback.map(t -> estimate.utility(t
-                            .toArray())).orElse(0.0);
-            profiles.put(p.id(), estimate.withReservation(Math.min(1, Math.max(0, floor))));
-            parties.add(new Party(p.id(), p.name(), p.role(), p.ratifies(), p.representatives())); // no allies: the
-            // estimate holds only the ratifying parties, whom an ally may not be among
-        }
-        Scenario s = Scenario.of("estimate", "The mediator's estimate", "", parties, v.issues(), profiles,
-                Optional.empty());
-        Analysis a = Analyzer.analyze(s, AnalysisOptions.defaults().withBlockingDemands(false));
+    static Optional<Outcome> nash(AgentView v, Map<String, Profile> model) {
+        Analysis a = analyse(v, model, AnalysisOptions.defaults().withBlockingDemands(false).withZoneCount(false));
         return Optional.ofNullable(a.solutions().get(SolutionKind.NASH)).map(Solution::outcome);
     }
 
-    /** Per party that criticised or objected: [issue][option] how often it asked for that option there. */
-    private static Map<String, int[][]> asked(AgentView v) {
-        var out = new LinkedHashMap<String, int[][]>();
+    /**
+     * The package of the estimated zone best for {@code party} (on the zone's frontier; ties to the larger sum of
+     * the estimates); nothing when the estimates admit no package.
+     */
+    static Optional<Outcome> bestFor(AgentView v, String party, Map<String, Profile> model) {
+        Analysis a = analyse(v, model, AnalysisOptions.defaults().withBlockingDemands(false).withZoneCount(false)
+                .withFrontier(dev.parley.engine.analysis.FrontierScope.ZONE));
+        Outcome best = null;
+        double bestU = Double.NEGATIVE_INFINITY;
+        double bestSum = Double.NEGATIVE_INFINITY;
+        for (var point : a.frontier(Integer.MAX_VALUE)) {
+            if (!point.inZone()) {
+                continue;
+            }
+            double u = point.utilities().get(party);
+            double sum = point.utilities().values().stream().mapToDouble(Double::doubleValue).sum();
+            if (u > bestU + Moves.EPS || (u > bestU - Moves.EPS && sum > bestSum)) {
+                best = point.outcome();
+                bestU = u;
+                bestSum = sum;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Analysis analyse(AgentView v, Map<String, Profile> model, AnalysisOptions options) {
+        var parties = new java.util.ArrayList<Party>();
+        for (Party p : v.parties()) {
+            if (model.containsKey(p.id())) {
+                parties.add(new Party(p.id(), p.name(), p.role(), p.ratifies(), p.representatives())); // no allies:
+                // the estimate holds only the ratifying parties, whom an ally may not be among
+            }
+        }
+        Scenario s = Scenario.of("estimate", "The mediator's estimate", "", parties, v.issues(), model,
+                Optional.empty());
+        return Analyzer.analyze(s, options);
+    }
+
+    /** One criticism or objection: the package it was about, the issues named in order, the option wanted on each. */
+    record Critique(int[] text, int[] issues, int[] wanted) {
+    }
+
+    /** Per party that criticised or objected: what it said, oldest first. */
+    private static Map<String, List<Critique>> asked(AgentView v) {
+        var out = new LinkedHashMap<String, List<Critique>>();
+        Map<Integer, Outcome> proposed = new java.util.HashMap<>();
         for (Event e : v.events()) {
             switch (e) {
-                case Event.Criticised c -> count(v, out, c.party(), c.objections(), c.toward());
-                case Event.Rejected r -> count(v, out, r.party(), r.objections(), r.toward());
+                case Event.Proposed p -> proposed.put(p.round(), p.text());
+                case Event.Criticised c when !c.objections().isEmpty() && proposed.containsKey(c.round()) -> out
+                        .computeIfAbsent(c.party(), p -> new java.util.ArrayList<>()).add(critique(v, proposed.get(c
+                                .round()), c.objections(), c.toward()));
+                case Event.Rejected r when !r.objections().isEmpty() -> out.computeIfAbsent(r.party(),
+                        p -> new java.util.ArrayList<>()).add(critique(v, r.outcome(), r.objections(), r.toward()));
                 default -> {
                 }
             }
@@ -86,55 +116,98 @@ final class PartyEstimates {
         return out;
     }
 
-    private static void count(AgentView v, Map<String, int[][]> out, String party, List<String> issues,
-            List<String> toward) {
-        int[][] counts = out.computeIfAbsent(party, p -> new int[v.issues().size()][]);
-        for (int k = 0; k < issues.size(); k++) {
-            int i = Issue.indexIn(v.issues(), issues.get(k));
-            if (counts[i] == null) {
-                counts[i] = new int[v.issues().get(i).size()];
-            }
-            counts[i][v.issues().get(i).indexOf(toward.get(k))]++;
+    private static Critique critique(AgentView v, Outcome text, List<String> issues, List<String> toward) {
+        int[] named = new int[issues.size()];
+        int[] wanted = new int[issues.size()];
+        for (int k = 0; k < named.length; k++) {
+            named[k] = Issue.indexIn(v.issues(), issues.get(k));
+            wanted[k] = v.issues().get(named[k]).indexOf(toward.get(k));
         }
+        return new Critique(text.toArray(), named, wanted);
     }
 
+    /** How many multiplicative passes fit the weights to what the critiques rank. */
+    private static final int PASSES = 30;
+    /** The step of each multiplicative correction. */
+    private static final double STEP = 0.1;
+
     /**
-     * A profile from what a party asked for: on each issue it named, value 1 at the option it asked for most and
-     * falling linearly with the distance from it; elsewhere the same around the option of {@code content}; weights
-     * 1 + times named, normalised.
-     * Null when it asked for nothing.
+     * A profile from what a party said. Values: on each issue it named, 1 at the option it asked for most, falling
+     * linearly with the distance from it; elsewhere the same around the option of {@code content}. Weights: a
+     * critique names the issues costing the party most, costliest first (as {@link Moves#criticism} does), so the
+     * estimated loss on the first is at least that on the second, and on each named issue at least that on any issue
+     * not named; the weights start equal and are corrected, multiplicatively, where they break one of those
+     * inequalities, then normalised. Null when it said nothing.
      */
-    static Profile estimate(List<Issue> issues, int[][] asked, Outcome content) {
-        if (asked == null) {
+    static Profile estimate(List<Issue> issues, List<Critique> said, Outcome content) {
+        if (said == null || said.isEmpty()) {
             return null;
         }
         int n = issues.size();
-        double[] w = new double[n];
-        double[][] values = new double[n][];
-        double sum = 0;
+        int[] peak = new int[n];
         for (int i = 0; i < n; i++) {
-            int k = issues.get(i).size();
-            values[i] = new double[k];
-            int named = 0;
+            int[] counts = new int[issues.get(i).size()];
             int want = -1;
-            for (int o = 0; asked[i] != null && o < k; o++) {
-                named += asked[i][o];
-                want = asked[i][o] > 0 && (want < 0 || asked[i][o] > asked[i][want]) ? o : want;
+            for (Critique c : said) {
+                for (int k = 0; k < c.issues().length; k++) {
+                    if (c.issues()[k] == i) {
+                        int o = c.wanted()[k];
+                        counts[o]++;
+                        want = want < 0 || counts[o] > counts[want] ? o : want;
+                    }
+                }
             }
-            for (int o = 0; o < k; o++) {
-                int peak = want < 0 ? content.option(i) : want; // never criticised there: content with it
-                values[i][o] = 1 - Math.abs(o - peak) / (double) (k - 1);
+            peak[i] = want < 0 ? content.option(i) : want; // never named: content with it
+        }
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0 / n);
+        double[] loss = new double[n];
+        for (int pass = 0; pass < PASSES; pass++) {
+            boolean broken = false;
+            for (Critique c : said) {
+                for (int i = 0; i < n; i++) {
+                    loss[i] = Math.abs(c.text()[i] - peak[i]) / (double) (issues.get(i).size() - 1);
+                }
+                for (int k = 0; k < c.issues().length; k++) {
+                    int a = c.issues()[k];
+                    for (int b = 0; b < n; b++) {
+                        boolean below = k + 1 < c.issues().length ? b == c.issues()[k + 1] : !named(c, b);
+                        if (below && b != a && w[a] * loss[a] < w[b] * loss[b]) {
+                            w[a] *= 1 + STEP;
+                            w[b] /= 1 + STEP;
+                            broken = true;
+                        }
+                    }
+                }
             }
-            w[i] = 1 + named;
-            sum += w[i];
+            if (!broken) {
+                break;
+            }
         }
-        for (int i = 0; i < n; i++) {
-            w[i] /= sum;
+        double sum = 0;
+        for (double x : w) {
+            sum += x;
         }
+        double[][] values = new double[n][];
         boolean[][] none = new boolean[n][];
         for (int i = 0; i < n; i++) {
-            none[i] = new boolean[issues.get(i).size()];
+            w[i] /= sum;
+            int k = issues.get(i).size();
+            values[i] = new double[k];
+            none[i] = new boolean[k];
+            for (int o = 0; o < k; o++) {
+                values[i][o] = 1 - Math.abs(o - peak[i]) / (double) (k - 1);
+            }
         }
         return Profile.of(issues, w, values, 0, none);
+    }
+
+    private static boolean named(Critique c, int issue) {
+        for (int i : c.issues()) {
+            if (i == issue) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -62,10 +62,14 @@ public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejec
     }
 
     /**
-     * Single-text: the criticism a party's vote carried, for the mediator (and the party) alone: the issues it objects
-     * to in the proposal and the option it wants on each. Released when every vote on the proposal is in.
+     * Single-text: a party's vote on a proposal as the mediator hears it, for the mediator (and the party) alone:
+     * whether it accepted and the criticism its vote carried (the issues it objects to in the proposal and the option
+     * it wants on each; none when it criticised nothing). One per voter other than the mediator, released when every
+     * vote on the proposal is in (in Raiffa's practice the mediator hears each side in private).
      */
-    record Criticised(int round, String party, List<String> objections, List<String> toward) implements Event {
+    record Criticised(int round, String party, boolean accept, List<String> objections, List<String> toward)
+            implements
+                Event {
         public Criticised {
             objections = List.copyOf(objections);
             toward = List.copyOf(toward);
@@ -75,7 +79,10 @@ public sealed interface Event permits Event.Offered, Event.Accepted, Event.Rejec
         }
     }
 
-    /** A private vote: visible to the mediator as a count only, to the voter in full. */
+    /**
+     * A private vote, visible to the voter alone as it is cast; in single-text the mediator hears each vote on a
+     * proposal (a {@link Criticised}) once every vote is in.
+     */
     record Voted(int round, String party, boolean accept) implements Event {
     }
 

@@ -21,9 +21,11 @@ import java.util.Optional;
  * ratifying party (the mediator too, when it ratifies) votes accept or reject, privately; a unanimous accept makes
  * the proposal the new text. The talks end when {@code stallLimit} proposals in a row are not adopted, when the
  * mediator ends them, or at the deadline; then every ratifying party votes once more on the final text, and it is a
- * deal only if all accept. The mediator learns how many rejected, never who; a vote on a proposal may carry
- * criticism (issues objected to, the option wanted on each), which the mediator alone hears, all of it once every
- * vote is in (sent as it came, it would tell who had voted).
+ * deal only if all accept. A vote on a proposal may carry criticism (issues objected to, the option wanted on each);
+ * the mediator hears each vote on a proposal with its criticism, as a mediator hears each side in private (Raiffa),
+ * all of them once every vote is in (sent as they came, they would tell who had voted while the vote is open). The
+ * other parties never learn another's vote; the final vote is secret from everyone, the mediator learning only how
+ * many rejected.
  * <p>
  * The opening text, unless given, is the middle option of each issue among the options no ratifying party rules
  * out: a neutral start that breaks no red line.
@@ -247,26 +249,26 @@ public final class SingleText extends Rules implements Protocol {
     }
 
     /**
-     * A vote on the proposal or, in the ratify phase, on the final text; the last vote decides. Criticism a vote on a
-     * proposal carries is checked against the issues and passed to the mediator.
+     * A vote on the proposal or, in the ratify phase, on the final text; the last vote decides. A vote on a proposal
+     * (with the criticism it carries, checked against the issues) is passed to the mediator once every vote is in.
      */
     private Transition vote(State s, String party, Action action) {
         Ballot b = Ballot.cast(s.votes(), voters.size(), party, action, s.round(),
                 s.phase() == Phase.VOTE ? "the proposal" : "the final text");
         State held = s;
-        if (action instanceof Action.Vote v && !v.objections().isEmpty()) {
-            if (s.phase() != Phase.VOTE) {
-                throw ProtocolException.illegal("criticism goes with a vote on a proposal, not on the final text");
-            }
+        if (action instanceof Action.Vote v && !v.objections().isEmpty() && s.phase() != Phase.VOTE) {
+            throw ProtocolException.illegal("criticism goes with a vote on a proposal, not on the final text");
+        }
+        if (action instanceof Action.Vote v && s.phase() == Phase.VOTE && !party.equals(mediator)) {
             Rules.requireOptions(issues, v.objections(), v.toward());
             var more = new ArrayList<>(s.criticism()); // held back: sent now it would tell who has voted
-            more.add(new Event.Criticised(s.round(), party, v.objections(), v.toward()));
+            more.add(new Event.Criticised(s.round(), party, v.accept(), v.objections(), v.toward()));
             held = s.withCriticism(more);
         }
         if (!b.complete()) {
             return new Transition(held.withVotes(b.votes()), b.events());
         }
-        if (!held.criticism().isEmpty()) { // every vote is in: the mediator hears all the criticism, in vote order
+        if (!held.criticism().isEmpty()) { // every vote is in: the mediator hears each, in vote order
             b.events().addAll(held.criticism());
             s = held.withCriticism(List.of());
         }

@@ -25,7 +25,7 @@ class PositionsTest {
         p.see(new Event.Proposed(0, "S", HandScenario.of(1, 0, 0)));
         p.see(new Event.Voted(0, "A", true));
         p.see(new Event.Voted(0, "B", true));
-        p.see(new Event.Criticised(0, "B", List.of("Y"), List.of("y1")));
+        p.see(new Event.Criticised(0, "B", true, List.of("Y"), List.of("y1")));
         // A at x1 y0 z0 (accepted); B at x1 y1 z0 (accepted, but wants y1): gap 0.4·1/1 = 0.4.
         assertThat(p.position("B")).containsExactly(1, 1, 0);
         assertThat(p.gap().orElseThrow()).isCloseTo(0.4, within(1e-12));

@@ -76,7 +76,8 @@ public final class EventJson {
             case Event.Proposed p -> byParty(m, p.party()).put("text", PackageJson.write(p.text(), issues));
             case Event.Voted v -> byParty(m, v.party()).put("accept", v.accept());
             case Event.Criticised c -> {
-                byParty(m, c.party()).put("objections", c.objections());
+                byParty(m, c.party()).put("accept", c.accept());
+                m.put("objections", c.objections());
                 m.put("toward", c.toward());
             }
             case Event.TextAdopted t -> m.put("text", PackageJson.write(t.text(), issues));
