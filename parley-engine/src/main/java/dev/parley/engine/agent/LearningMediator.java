@@ -46,6 +46,12 @@ final class LearningMediator extends TextMediator {
     private static final double[] LEANS = {0.5, 0.25, 0};
     /** How many explorations in a row, with nothing new to aim at, before it closes on the best text accepted. */
     private static final int PATIENCE = 12;
+    /** The share of the deadline spent bisecting the reservations, at most. */
+    private static final double LEARNING = 0.6;
+    /** Bounds on a reservation this far apart, or more, are worth a probe. */
+    private static final double WIDE = 0.02;
+    /** Where in its bounds a probed party's reservation is taken, tried in turn. */
+    private static final double[] PROBES = {0.25, 0.1, 0};
 
     private final Stance stance;
     private final HillClimbMediator explore;
@@ -79,19 +85,29 @@ final class LearningMediator extends TextMediator {
         if (estimates.isEmpty()) {
             return explore.propose(v);
         }
+        Map<String, Reservations.Bounds> bounds = Reservations.bounds(v, estimates.get(), heard);
         Map<String, Profile> model = Map.of();
         Optional<Outcome> aim = Optional.empty();
         for (double lean : LEANS) {
-            model = Reservations.fit(v, estimates.get(), heard, lean);
+            model = Reservations.fit(v, estimates.get(), bounds, lean);
             aim = aim(v, model);
             if (aim.isPresent()) {
                 break;
             }
         }
+        Set<Outcome> down = turnedDown();
+        if (v.round() < LEARNING * v.deadline()) { // bisect the reservations: draft the aim, or ask who could
+            // sign for less, while some party's bounds are wide
+            Optional<Outcome> ask = fresh(aim, text, down).or(() -> probe(v, estimates.get(), bounds, text, down));
+            if (ask.isPresent()) {
+                idle = 0;
+                return proposing(ask.get());
+            }
+        }
         Optional<Outcome> keep = bestAccepted(v, model);
         boolean closing = v.round() + 2 >= v.deadline() || idle >= PATIENCE;
         if (keep.isEmpty()) { // nothing every party could sign yet: draft the aim, else explore
-            if (!closing && aim.isPresent() && !aim.get().equals(text) && !turnedDown().contains(aim.get())) {
+            if (!closing && aim.isPresent() && !aim.get().equals(text) && !down.contains(aim.get())) {
                 return proposing(aim.get());
             }
             idle++;
@@ -99,7 +115,7 @@ final class LearningMediator extends TextMediator {
         }
         if (!closing) { // redraft from the best text accepted: the step its estimates rank first, scored with each
             // reservation at the least its votes allow (the vote itself tells whether a step can be signed)
-            Optional<Outcome> step = step(v, Reservations.fit(v, estimates.get(), heard, 0), keep.get(), aim);
+            Optional<Outcome> step = step(v, Reservations.fit(v, estimates.get(), bounds, 0), keep.get(), aim);
             if (step.isPresent()) {
                 idle = 0;
                 return proposing(step.get());
@@ -114,6 +130,37 @@ final class LearningMediator extends TextMediator {
         }
         return new Action.End("the text is the " + (stance == Stance.NEUTRAL ? "fairest" : "best")
                 + " package every party has said it could sign, as far as the mediator can tell");
+    }
+
+    /** The package, if it is not the text and nobody has rejected it. */
+    private static Optional<Outcome> fresh(Optional<Outcome> o, Outcome text, Set<Outcome> down) {
+        return o.filter(x -> !x.equals(text) && !down.contains(x));
+    }
+
+    /**
+     * The aim again with one party's reservation taken low in its bounds, for the party whose bounds are widest
+     * among those still wide where that gives a new package: whether it accepts or rejects, its bounds close in.
+     */
+    private Optional<Outcome> probe(AgentView v, Map<String, Profile> estimates,
+            Map<String, Reservations.Bounds> bounds,
+            Outcome text, Set<Outcome> down) {
+        var wide = new ArrayList<String>();
+        bounds.forEach((p, b) -> {
+            if (b.width() > WIDE) {
+                wide.add(p);
+            }
+        });
+        wide.sort(java.util.Comparator.comparingDouble(p -> -bounds.get(p).width()));
+        for (String p : wide) {
+            for (double low : PROBES) {
+                Optional<Outcome> o = fresh(aim(v, Reservations.fit(v, estimates, bounds, LEANS[0], p, low)), text,
+                        down);
+                if (o.isPresent()) {
+                    return o;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every text some party rejected. */

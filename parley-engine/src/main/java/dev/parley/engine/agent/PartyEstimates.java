@@ -94,7 +94,7 @@ final class PartyEstimates {
     }
 
     /** One criticism or objection: the package it was about, the issues named in order, the option wanted on each. */
-    record Critique(int[] text, int[] issues, int[] wanted) {
+    record Critique(int[] text, int[] issues, int[] wanted, boolean accepted) {
     }
 
     /** Per party that criticised or objected: what it said, oldest first. */
@@ -106,9 +106,10 @@ final class PartyEstimates {
                 case Event.Proposed p -> proposed.put(p.round(), p.text());
                 case Event.Criticised c when !c.objections().isEmpty() && proposed.containsKey(c.round()) -> out
                         .computeIfAbsent(c.party(), p -> new java.util.ArrayList<>()).add(critique(v, proposed.get(c
-                                .round()), c.objections(), c.toward()));
+                                .round()), c.objections(), c.toward(), c.accept()));
                 case Event.Rejected r when !r.objections().isEmpty() -> out.computeIfAbsent(r.party(),
-                        p -> new java.util.ArrayList<>()).add(critique(v, r.outcome(), r.objections(), r.toward()));
+                        p -> new java.util.ArrayList<>())
+                        .add(critique(v, r.outcome(), r.objections(), r.toward(), false));
                 default -> {
                 }
             }
@@ -116,14 +117,15 @@ final class PartyEstimates {
         return out;
     }
 
-    private static Critique critique(AgentView v, Outcome text, List<String> issues, List<String> toward) {
+    private static Critique critique(AgentView v, Outcome text, List<String> issues, List<String> toward,
+            boolean accepted) {
         int[] named = new int[issues.size()];
         int[] wanted = new int[issues.size()];
         for (int k = 0; k < named.length; k++) {
             named[k] = Issue.indexIn(v.issues(), issues.get(k));
             wanted[k] = v.issues().get(named[k]).indexOf(toward.get(k));
         }
-        return new Critique(text.toArray(), named, wanted);
+        return new Critique(text.toArray(), named, wanted, accepted);
     }
 
     /** How many multiplicative passes fit the weights to what the critiques rank. */
@@ -137,7 +139,8 @@ final class PartyEstimates {
      * critique names the issues costing the party most, costliest first (as {@link Moves#criticism} does), so the
      * estimated loss on the first is at least that on the second, and on each named issue at least that on any issue
      * not named; the weights start equal and are corrected, multiplicatively, where they break one of those
-     * inequalities, then normalised. Null when it said nothing.
+     * inequalities (of the critiques of texts it accepted, when there are any), then normalised. Null when it said
+     * nothing.
      */
     static Profile estimate(List<Issue> issues, List<Critique> said, Outcome content) {
         if (said == null || said.isEmpty()) {
@@ -162,9 +165,13 @@ final class PartyEstimates {
         double[] w = new double[n];
         java.util.Arrays.fill(w, 1.0 / n);
         double[] loss = new double[n];
+        // A text the party accepted broke none of its red lines or conditions, so its criticism ranks plain losses;
+        // a rejected one may put a red line first whatever it costs. Fit to the accepted ones when there are any.
+        List<Critique> ranked = said.stream().filter(Critique::accepted).toList();
+        ranked = ranked.isEmpty() ? said : ranked;
         for (int pass = 0; pass < PASSES; pass++) {
             boolean broken = false;
-            for (Critique c : said) {
+            for (Critique c : ranked) {
                 for (int i = 0; i < n; i++) {
                     loss[i] = Math.abs(c.text()[i] - peak[i]) / (double) (issues.get(i).size() - 1);
                 }

@@ -12,25 +12,38 @@ import java.util.Map;
  * below the text's estimated utility, a reject above it. The reservation is taken a share {@code lean} of the way from
  * the highest text rejected to the lowest text accepted (the middle, 0.5, bisects; a smaller share when the middle
  * leaves no package every estimate accepts). A reject of a text worth at least one the party accepted cannot be its
- * reservation: the option of the first issue it criticised there is taken as a red line (or a condition it needs) and
- * kept out of its estimate. Stateless.
+ * reservation, nor can one whose criticism puts first an issue the estimate says costs it clearly less than the one
+ * it puts second: the option of that first issue is taken as a red line (or a condition it needs) and kept out of its
+ * estimate. Stateless.
  */
 final class Reservations {
     private Reservations() {
     }
 
     /**
-     * Every party's estimate with its inferred reservation and red lines; the mediator's own profile (the seat's)
-     * unchanged.
+     * What the votes say of one party's reservation, on its estimate's scale: at least {@code lo}, at most {@code hi}
+     * (inconsistent, lo above hi, when the estimate is off), and the options taken as its red lines.
      */
-    static Map<String, Profile> fit(AgentView v, Map<String, Profile> estimates, List<LearningMediator.Heard> heard,
-            double lean) {
-        var out = new LinkedHashMap<String, Profile>();
+    record Bounds(double lo, double hi, boolean[][] red, boolean anyRed) {
+        /** How far apart the bounds are (0 when they cross). */
+        double width() {
+            return Math.max(0, hi - lo);
+        }
+
+        /** The reservation a share {@code lean} of the way from lo to hi (hi when they cross). */
+        double at(double lean) {
+            return lo >= hi ? hi : lo + lean * (hi - lo);
+        }
+    }
+
+    /** The bounds of every party but the mediator. */
+    static Map<String, Bounds> bounds(AgentView v, Map<String, Profile> estimates,
+            List<LearningMediator.Heard> heard) {
+        var out = new LinkedHashMap<String, Bounds>();
         for (var e : estimates.entrySet()) {
             String party = e.getKey();
             Profile est = e.getValue();
             if (party.equals(v.party())) {
-                out.put(party, est);
                 continue;
             }
             double hi = 1; // an estimate's best package is worth 1
@@ -50,7 +63,7 @@ final class Reservations {
                     continue;
                 }
                 double u = est.utility(h.text().toArray());
-                if (u >= hi - Moves.EPS && !h.objections().isEmpty()) {
+                if (!h.objections().isEmpty() && (u >= hi - Moves.EPS || outOfOrder(v, est, h))) {
                     int i = Issue.indexIn(v.issues(), h.objections().get(0));
                     red[i][h.text().option(i)] = true;
                     anyRed = true;
@@ -58,10 +71,59 @@ final class Reservations {
                     lo = Math.max(lo, u);
                 }
             }
-            double r = lo >= hi ? hi : lo + lean * (hi - lo);
-            out.put(party, anyRed ? withRedLines(v.issues(), est, red, r) : est.withReservation(r));
+            out.put(party, new Bounds(lo, hi, red, anyRed));
         }
         return out;
+    }
+
+    /**
+     * Every party's estimate with its reservation a share {@code lean} of the way between its bounds ({@code
+     * probed}'s a share {@code probeLean}: a lower share asks whether it could sign for less) and its red lines; the
+     * mediator's own profile (the seat's) unchanged.
+     */
+    static Map<String, Profile> fit(AgentView v, Map<String, Profile> estimates, Map<String, Bounds> bounds,
+            double lean, String probed, double probeLean) {
+        var out = new LinkedHashMap<String, Profile>();
+        for (var e : estimates.entrySet()) {
+            Bounds b = bounds.get(e.getKey());
+            if (b == null) {
+                out.put(e.getKey(), e.getValue());
+                continue;
+            }
+            double r = b.at(e.getKey().equals(probed) ? probeLean : lean);
+            out.put(e.getKey(), b.anyRed()
+                    ? withRedLines(v.issues(), e.getValue(), b.red(), r)
+                    : e.getValue()
+                            .withReservation(r));
+        }
+        return out;
+    }
+
+    /** As {@link #fit(AgentView, Map, Map, double, String, double)} with no party probed. */
+    static Map<String, Profile> fit(AgentView v, Map<String, Profile> estimates, Map<String, Bounds> bounds,
+            double lean) {
+        return fit(v, estimates, bounds, lean, null, lean);
+    }
+
+    /**
+     * Whether a rejection's criticism puts first an issue the estimate says costs the party less, by a clear margin,
+     * than the one it names second: a red line or a condition, which counts before any loss, rather than a text below
+     * its reservation.
+     */
+    private static boolean outOfOrder(AgentView v, Profile est, LearningMediator.Heard h) {
+        if (h.objections().size() < 2) {
+            return false;
+        }
+        int first = Issue.indexIn(v.issues(), h.objections().get(0));
+        int second = Issue.indexIn(v.issues(), h.objections().get(1));
+        return loss(est, first, h.text().option(first)) < loss(est, second, h.text().option(second)) - MARGIN;
+    }
+
+    /** How much a clear margin is, in estimated utility. */
+    private static final double MARGIN = 0.01;
+
+    private static double loss(Profile est, int issue, int option) {
+        return est.weight(issue) * (1 - est.value(issue, option));
     }
 
     private static Profile withRedLines(List<Issue> issues, Profile est, boolean[][] red, double reservation) {
