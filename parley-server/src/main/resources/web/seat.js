@@ -177,6 +177,37 @@ function composer(seat, onChange) {
       i.options.map((o) => el('option', { value: o.id, selected: seat.draft[i.id] === o.id }, o.label))))));
 }
 
+/**
+ * The mediator's assistant, once every profile is shared: the next text by the chosen stance, loaded into the composer
+ * for the mediator to edit before sending; `onChange` shows its predicted effect.
+ */
+function assistant(seat, onChange) {
+  const v = seat.view;
+  if (!seat.mediator || v.awaitingShares.length) return el('div', { id: 'assistant' });
+  const stance = el('select', { id: 'stance', 'aria-label': 'Stance' },
+    el('option', { value: 'neutral' }, 'neutral: the fair package (Nash)'),
+    el('option', { value: 'interested' }, 'interested: my own best package that every party can sign'));
+  const why = el('p', { id: 'suggestion-why', class: 'muted small', 'aria-live': 'polite' });
+  const suggest = async () => {
+    try {
+      const r = await call('GET', `/api/negotiations/${encodeURIComponent(seat.id)}/suggestion?stance=${stance.value}`, seat.token);
+      if (r.suggestion) {
+        seat.draft = { ...r.suggestion };
+        for (const [issue, option] of Object.entries(r.suggestion)) {
+          const pick = document.getElementById(`pick-${issue}`);
+          if (pick) pick.value = option;
+        }
+        onChange();
+      }
+      show(why, `Suggested (${r.stance}): ${r.why}. Edit it before sending if you wish.`);
+    } catch (e) {
+      show(why, errorBox(e.message));
+    }
+  };
+  return el('div', { id: 'assistant', class: 'row' }, stance,
+    el('button', { type: 'button', class: 'secondary', id: 'suggest', onclick: suggest }, 'Suggest a text'), why);
+}
+
 function actionsCard(seat, refresh) {
   const v = seat.view;
   const card = el('section', { class: 'card', id: 'actions' }, el('h2', {}, 'Your move'));
@@ -222,7 +253,7 @@ function actionsCard(seat, refresh) {
   }
   card.append(el('p', {}, v.phaseDescription));
   if (can('propose')) {
-    card.append(composer(seat, predict), predicted,
+    card.append(composer(seat, predict), assistant(seat, predict), predicted,
       el('button', { type: 'button', id: 'propose', onclick: () => move({ type: 'propose', text: seat.draft }) }, 'Propose this text'),
       el('button', { type: 'button', class: 'secondary', id: 'end', onclick: () => move({ type: 'end', reason: 'the mediator calls the final vote' }) },
         'End the talks: final vote on the current text'));
@@ -257,7 +288,8 @@ function actionsCard(seat, refresh) {
       }
       move(body);
     };
-    card.append(el('p', {}, `Your meeting with ${partyName(v.scenario, v.counterpart)}.`), composer(seat, predict), predicted,
+    card.append(el('p', {}, `Your meeting with ${partyName(v.scenario, v.counterpart)}.`), composer(seat, predict),
+      assistant(seat, predict), predicted,
       el('h3', {}, `Pass on to ${partyName(v.scenario, v.counterpart)} what another party said (optional)`), relayOf, relayKind, relayText,
       el('button', { type: 'button', id: 'present', onclick: present }, `Present to ${v.counterpart}`),
       el('button', { type: 'button', class: 'danger', id: 'end', onclick: () => move({ type: 'end', reason: 'the mediator ends the talks' }) }, 'End the talks'));

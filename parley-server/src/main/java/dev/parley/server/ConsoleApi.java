@@ -10,6 +10,7 @@ import dev.parley.engine.analysis.Picture;
 import dev.parley.engine.analysis.Positions;
 import dev.parley.engine.analysis.Solution;
 import dev.parley.engine.analysis.SolutionKind;
+import dev.parley.engine.analysis.Stance;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
@@ -83,7 +84,8 @@ final class ConsoleApi {
                 new Route("POST", "/api/validate", this::validate),
                 new Route("GET", "/api/negotiations/{id}/progress", this::progress),
                 new Route("POST", "/api/negotiations/{id}/assess", this::assess),
-                new Route("GET", "/api/negotiations/{id}/zone", this::zone));
+                new Route("GET", "/api/negotiations/{id}/zone", this::zone),
+                new Route("GET", "/api/negotiations/{id}/suggestion", this::suggestion));
     }
 
     /** The seat's own profile as parley/1 writes it (values in option order), and whether it can still change. */
@@ -298,6 +300,73 @@ final class ConsoleApi {
         }
         line.sort(java.util.Comparator.comparing((List<Double> p) -> p.get(0)));
         return line;
+    }
+
+    /** How long the assistant's analysis of the texts no worse than the current one may take. */
+    private static final java.time.Duration STEP_BUDGET = java.time.Duration.ofSeconds(5);
+
+    /**
+     * {@code ?stance=neutral|interested} (neutral by default): the mediator's assistant, once every profile is shared.
+     * The package the stance aims at in the zone (the Nash package, or the mediator's own best package there) and, in
+     * single-text, the next text toward it: the stance's aim among the packages of the zone no ratifying party values
+     * less than the current text (what voters who accept no loss would adopt). The suggestion is that next text, else
+     * the aim; each comes with its assessment, as {@code assess} gives it.
+     */
+    private void suggestion(Context ctx) {
+        String id = ctx.pathParam("id");
+        String token = Requests.token(ctx);
+        Negotiations.Overview o = negotiations.overview(id, token);
+        String mediator = negotiations.seat(id, token);
+        String asked = ctx.queryParam("stance");
+        Stance stance = asked == null
+                ? Stance.NEUTRAL
+                : Stance.of(asked).orElseThrow(() -> new InvalidInput(
+                        "stance", "stance: no stance '" + asked + "' (stances: neutral, interested)"));
+        Analysis a = o.analysis();
+        Scenario s = a.scenario();
+        Optional<Outcome> aim = stance.aim(a, mediator);
+        Optional<Outcome> current = Optional.empty();
+        for (Event e : o.events()) {
+            if (e instanceof Event.TextAdopted t) {
+                current = Optional.of(t.text());
+            }
+        }
+        Optional<Outcome> step = current.flatMap(c -> stance.step(s, c, mediator, AnalysisOptions.defaults()
+                .withBlockingDemands(false).withZoneCount(false).withBudget(dev.parley.engine.analysis.Budget.of(
+                        STEP_BUDGET))));
+        Optional<Outcome> suggested = step.or(() -> aim);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("stance", stance.id());
+        m.put("aim", aim.map(x -> x.toMap(s.issues())).orElse(null));
+        m.put("current", current.map(x -> x.toMap(s.issues())).orElse(null));
+        m.put("step", step.map(x -> x.toMap(s.issues())).orElse(null));
+        m.put("suggestion", suggested.map(x -> x.toMap(s.issues())).orElse(null));
+        m.put("assessment", suggested.map(x -> AnalysisJson.assessment(a.assess(x), s.issues())).orElse(null));
+        m.put("why", why(stance, aim, current, step));
+        ParleyServer.json(ctx, 200, m);
+    }
+
+    private static String why(Stance stance, Optional<Outcome> aim, Optional<Outcome> current,
+            Optional<Outcome> step) {
+        String target = stance == Stance.NEUTRAL
+                ? "the Nash package, the fair package of the zone"
+                : "the mediator's own best package among those every party can sign";
+        if (aim.isEmpty()) {
+            return "the zone is empty: no package every ratifying party can sign, so nothing to aim at";
+        }
+        if (current.isEmpty()) {
+            return "the aim: " + target;
+        }
+        if (step.isPresent()) {
+            return step.equals(aim)
+                    ? "the aim, " + target + ", which no ratifying party values less than the current text"
+                    : "a step toward " + target + ": the best such package that no ratifying party values less "
+                            + "than the current text";
+        }
+        return current.equals(aim)
+                ? "the current text is already the aim, " + target
+                : "no package of the zone is as good as the current text for every ratifying party: the aim, "
+                        + target + ", would leave some party worse off than the current text";
     }
 
     private static String axis(Context ctx, String name, Scenario s, String absent) {

@@ -236,6 +236,76 @@ class ConsoleApiIT extends HttpHarness {
      * The two parties' own Pareto frontier, by walking every outcome: those within both parties' red lines and
      * reservations, then the pairs of utilities no other such pair dominates. Shares no code with the engine's.
      */
+    @Test
+    void suggestion_isTheStancesBestAmongTheTextsNoRatifyingPartyValuesLess_byBruteForce() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": \"truthful\"}, "
+                + "\"shared\": [\"EUR\"]}");
+        String base = "/api/negotiations/" + created.get("id").asText();
+        String us = created.get("tokens").get("US").asText();
+        String ua = created.get("tokens").get("UA").asText();
+        assertThat(call("GET", base + "/suggestion", us, null).status()).isEqualTo(403); // not every profile shared
+        call("POST", base + "/share", ua, "{}");
+        call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
+        assertThat(call("GET", base + "/suggestion", ua, null).status()).isEqualTo(403); // the mediator's only
+        Reply bad = call("GET", base + "/suggestion?stance=partial", us, null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("field").asText()).isEqualTo("stance");
+
+        JsonNode neutral = call("GET", base + "/suggestion", us, null).body();
+        assertThat(neutral.get("stance").asText()).isEqualTo("neutral");
+        Outcome current = dev.parley.scenario.wire.PackageJson.read(neutral.get("current"), S.issues(), "current");
+        Outcome step = dev.parley.scenario.wire.PackageJson.read(neutral.get("step"), S.issues(), "step");
+        assertThat(neutral.get("suggestion")).isEqualTo(neutral.get("step"));
+        assertThat(neutral.get("assessment").get("utilities").get("UA").asDouble()).isEqualTo(utility("UA", step),
+                org.assertj.core.data.Offset.offset(1e-12));
+        double[] best = bestNoWorseThan(current);
+        assertThat(gainProduct(step, current)).isEqualTo(best[0], org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode interested = call("GET", base + "/suggestion?stance=interested", us, null).body();
+        Outcome own = dev.parley.scenario.wire.PackageJson.read(interested.get("step"), S.issues(), "step");
+        assertThat(utility("US", own)).isEqualTo(best[1], org.assertj.core.data.Offset.offset(1e-9));
+        // The aim: the zone's Nash package, as the zone draws it.
+        JsonNode nash = call("GET", base + "/zone", us, null).body().get("solutions").get("nash").get("outcome");
+        assertThat(neutral.get("aim")).isEqualTo(nash);
+    }
+
+    private static double utility(String party, Outcome o) {
+        return S.profiles().get(party).utility(o.toArray());
+    }
+
+    /** Π (u_p(o) − max(r_p, u_p(from))) over the ratifying parties: the gains over the text or the reservation. */
+    private static double gainProduct(Outcome o, Outcome from) {
+        double product = 1;
+        for (var p : S.ratifyingParties()) {
+            product *= utility(p.id(), o) - Math.max(S.profiles().get(p.id()).reservation(), utility(p.id(), from));
+        }
+        return product;
+    }
+
+    /**
+     * Over every package that every ratifying party can sign (no red line or condition broken, its reservation
+     * reached) and values at least as much as {@code from}: the largest product of their gains over {@code from}, and
+     * the mediator US's largest utility.
+     */
+    private static double[] bestNoWorseThan(Outcome from) {
+        double product = 0;
+        double own = 0;
+        int[] c = new int[S.issues().size()];
+        do {
+            boolean ok = true;
+            for (var p : S.ratifyingParties()) {
+                var profile = S.profiles().get(p.id());
+                double u = profile.utility(c);
+                ok &= profile.accepts(c) && u >= profile.reservation() - 1e-9 && u >= utility(p.id(), from) - 1e-9;
+            }
+            if (ok) {
+                product = Math.max(product, gainProduct(Outcome.of(c.clone()), from));
+                own = Math.max(own, utility("US", Outcome.of(c.clone())));
+            }
+        } while (S.space().increment(c));
+        assertThat(product).as("some package beats the opening for everyone").isPositive();
+        return new double[]{product, own};
+    }
+
     static java.util.Set<java.util.List<Long>> bilateralFrontierByBruteForce(String x, String y) {
         UtilityTable ux = UtilityTable.of(S.space(), S.profiles().get(x));
         UtilityTable uy = UtilityTable.of(S.space(), S.profiles().get(y));

@@ -138,6 +138,17 @@ class WebConsoleIT {
                             default -> "Utilitarian";
                         }).toList());
 
+        // The assistant suggests the next text by the stance: loaded into the composer, still editable, with its
+        // predicted effect.
+        JsonNode suggestion = get(links.get("US"), "suggestion");
+        mediator.click("#suggest");
+        assertThat(mediator.locator("#suggestion-why")).containsText("Suggested (neutral)");
+        suggestion.get("suggestion").properties().forEach(f -> assertThat(mediator.locator("#pick-" + f.getKey()))
+                .hasValue(f.getValue().asText()));
+        assertThat(mediator.locator("#predicted")).containsText(String.format(java.util.Locale.ROOT, "%.3f",
+                suggestion.get("assessment").get("utilities").get("UA").asDouble()));
+        Browser.screenshot(mediator, "mediator-assistant");
+
         // The mediator composes the Nash package and sees its predicted effect before proposing it.
         JsonNode nash = get(links.get("US"), "zone").get("solutions").get("nash").get("outcome");
         nash.properties().forEach(f -> mediator.selectOption("#pick-" + f.getKey(), f.getValue().asText()));

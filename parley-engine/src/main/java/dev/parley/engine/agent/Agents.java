@@ -73,11 +73,11 @@ public final class Agents {
             agent("learning", "single-text mediator, neutral: learns each party from its criticism and votes and "
                     + "drafts toward the Nash package of its estimates", Map.of(),
                     EnumSet.of(SeatRole.TEXT_MEDIATOR),
-                    (p, r) -> new LearningMediator(r, LearningMediator.Stance.NEUTRAL)),
+                    (p, r) -> new LearningMediator(r, dev.parley.engine.analysis.Stance.NEUTRAL)),
             agent("interested", "single-text mediator with interests of its own: learns like learning and drafts "
                     + "toward its own best package among those its estimates say every party can sign", Map.of(),
                     EnumSet.of(SeatRole.TEXT_MEDIATOR),
-                    (p, r) -> new LearningMediator(r, LearningMediator.Stance.INTERESTED)),
+                    (p, r) -> new LearningMediator(r, dev.parley.engine.analysis.Stance.INTERESTED)),
             agent("anneal", "single-text mediator: changes many issues early, one late", Map.of(),
                     EnumSet.of(SeatRole.TEXT_MEDIATOR), (p, r) -> new AnnealingMediator(r)),
             agent("objection-trader", "shuttle mediator: moves each issue a party objects to toward what it asked, "

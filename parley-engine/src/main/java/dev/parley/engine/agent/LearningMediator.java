@@ -1,5 +1,6 @@
 package dev.parley.engine.agent;
 
+import dev.parley.engine.analysis.Stance;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.protocol.Action;
@@ -30,14 +31,6 @@ import java.util.random.RandomGenerator;
  * best text accepted again if the text has moved from it and ends the talks on it. Not thread-safe: one per seat.
  */
 final class LearningMediator extends TextMediator {
-    /** What the mediator aims at. */
-    enum Stance {
-        /** The fair package: the Nash package of its estimates. */
-        NEUTRAL,
-        /** Its own interest: the package best for itself that its estimates say every party can sign. */
-        INTERESTED
-    }
-
     /** One vote heard: a party accepted or rejected a proposed text. */
     record Heard(String party, Outcome text, boolean accept, List<String> objections, List<String> toward) {
     }
@@ -237,10 +230,7 @@ final class LearningMediator extends TextMediator {
 
     /** The package the stance aims at in the estimated zone, if the estimates admit one. */
     private Optional<Outcome> aim(AgentView v, Map<String, Profile> model) {
-        return switch (stance) {
-            case NEUTRAL -> PartyEstimates.nash(v, model);
-            case INTERESTED -> PartyEstimates.bestFor(v, v.party(), model);
-        };
+        return PartyEstimates.aim(v, model, stance);
     }
 
     /** The text every party accepted that the stance ranks first by the estimates. */

@@ -3,8 +3,7 @@ package dev.parley.engine.agent;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.AnalysisOptions;
 import dev.parley.engine.analysis.Analyzer;
-import dev.parley.engine.analysis.Solution;
-import dev.parley.engine.analysis.SolutionKind;
+import dev.parley.engine.analysis.Stance;
 import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Party;
@@ -47,37 +46,16 @@ final class PartyEstimates {
     }
 
     /**
-     * The Nash package of the estimated profiles, each at the reservation it carries, worked out exactly by the
-     * analysis; nothing when the estimates admit no package.
+     * The package the stance aims at in the zone of the estimated profiles, each at the reservation it carries, worked
+     * out exactly by the analysis; nothing when the estimates admit no package.
      */
-    static Optional<Outcome> nash(AgentView v, Map<String, Profile> model) {
-        Analysis a = analyse(v, model, AnalysisOptions.defaults().withBlockingDemands(false).withZoneCount(false));
-        return Optional.ofNullable(a.solutions().get(SolutionKind.NASH)).map(Solution::outcome);
-    }
-
-    /**
-     * The package of the estimated zone best for {@code party} (on the zone's frontier; ties to the larger sum of
-     * the estimates); nothing when the estimates admit no package.
-     */
-    static Optional<Outcome> bestFor(AgentView v, String party, Map<String, Profile> model) {
-        Analysis a = analyse(v, model, AnalysisOptions.defaults().withBlockingDemands(false).withZoneCount(false)
-                .withFrontier(dev.parley.engine.analysis.FrontierScope.ZONE));
-        Outcome best = null;
-        double bestU = Double.NEGATIVE_INFINITY;
-        double bestSum = Double.NEGATIVE_INFINITY;
-        for (var point : a.frontier(Integer.MAX_VALUE)) {
-            if (!point.inZone()) {
-                continue;
-            }
-            double u = point.utilities().get(party);
-            double sum = point.utilities().values().stream().mapToDouble(Double::doubleValue).sum();
-            if (u > bestU + Moves.EPS || (u > bestU - Moves.EPS && sum > bestSum)) {
-                best = point.outcome();
-                bestU = u;
-                bestSum = sum;
-            }
-        }
-        return Optional.ofNullable(best);
+    static Optional<Outcome> aim(AgentView v, Map<String, Profile> model, Stance stance) {
+        AnalysisOptions options = AnalysisOptions.defaults().withBlockingDemands(false).withZoneCount(false);
+        return stance.aim(analyse(v, model, stance == Stance.NEUTRAL
+                ? options
+                : options.withFrontier(
+                        dev.parley.engine.analysis.FrontierScope.ZONE)),
+                v.party());
     }
 
     private static Analysis analyse(AgentView v, Map<String, Profile> model, AnalysisOptions options) {
