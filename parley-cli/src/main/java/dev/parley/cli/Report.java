@@ -56,6 +56,9 @@ final class Report {
                 out.append("<h2>The gap between the principals</h2>\n<div class=\"chart\" id=\"gap\">")
                         .append(svg(gapChart(rows))).append("</div>\n");
             }
+            out.append("<h2>How far each ratifying party is from accepting</h2>\n<p>Its reservation less its "
+                    + "utility of the text or offer, when it falls short (0: it could accept).</p>\n"
+                    + "<div class=\"chart\" id=\"short-of\">").append(svg(shortOfChart(rows))).append("</div>\n");
         }
         out.append(frontierSection(s, analysis, deal));
         out.append("<p><small>Made by Parley. Charts: XChart.</small></p>\n</body></html>\n");
@@ -81,6 +84,18 @@ final class Report {
                 withGap.stream().mapToDouble(r -> r.gap().orElseThrow()).toArray())
                 .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setLegendVisible(false);
+        return chart;
+    }
+
+    private static XYChart shortOfChart(List<RunStory.Row> rows) {
+        XYChart chart = new XYChartBuilder().width(900).height(300).xAxisTitle("round")
+                .yAxisTitle("short of its reservation").build();
+        chart.getStyler().setMarkerSize(5);
+        double[] x = rows.stream().mapToDouble(r -> r.round() + 1).toArray();
+        for (String party : rows.get(0).shortOf().keySet()) {
+            chart.addSeries(party, x, rows.stream().mapToDouble(r -> r.shortOf().get(party)).toArray())
+                    .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        }
         return chart;
     }
 

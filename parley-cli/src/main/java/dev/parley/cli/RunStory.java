@@ -35,9 +35,12 @@ import java.util.Optional;
  * weighted by the principals' mean weights. Every protocol shows it.
  */
 final class RunStory {
-    /** One row: something changed. */
+    /**
+     * One row: something changed. {@code issueGaps}: the gap on each issue, in issue order; {@code shortOf}: each
+     * ratifying party's distance to acceptance of the row's package (max(0, r − u)).
+     */
     record Row(int round, String who, String what, Outcome outcome, Map<String, Double> utilities,
-            Optional<Double> gap) {
+            Optional<Double> gap, Optional<double[]> issueGaps, Map<String, Double> shortOf) {
     }
 
     private final Scenario s;
@@ -78,24 +81,23 @@ final class RunStory {
             said.see(e);
             switch (e) {
                 case Event.TextAdopted t -> {
-                    rows.add(new Row(t.round(), "", text == null ? "opening text" : changes(text, t.text()),
-                            t.text(), utilities(t.text()), said.gap()));
+                    rows.add(row(t.round(), "", text == null ? "opening text" : changes(text, t.text()),
+                            t.text(), said));
                     text = t.text();
                 }
                 case Event.Offered o -> {
                     Outcome before = lastOffer.put(o.party(), o.outcome());
                     if (before == null || !before.equals(o.outcome())) {
-                        rows.add(new Row(o.round(), o.party(), before == null ? "opens" : changes(before, o.outcome()),
-                                o.outcome(), utilities(o.outcome()), said.gap()));
+                        rows.add(row(o.round(), o.party(), before == null ? "opens" : changes(before, o.outcome()),
+                                o.outcome(), said));
                     }
                 }
                 case Event.Presented p -> {
                     Outcome before = lastOffer.put(p.to(), p.outcome());
                     if (before == null || !before.equals(p.outcome())) {
-                        rows.add(new Row(p.round(), p.to(), "presented: " + (before == null
+                        rows.add(row(p.round(), p.to(), "presented: " + (before == null
                                 ? "opening package"
-                                : changes(before, p.outcome())), p.outcome(), utilities(p.outcome()),
-                                said.gap()));
+                                : changes(before, p.outcome())), p.outcome(), said));
                     }
                 }
                 case Event.Rejected r when !r.objections().isEmpty() -> {
@@ -103,19 +105,34 @@ final class RunStory {
                     for (int k = 0; k < r.objections().size(); k++) {
                         wants.add(r.objections().get(k) + " (toward " + r.toward().get(k) + ")");
                     }
-                    rows.add(new Row(r.round(), r.party(), "rejects, objecting to " + String.join(" and ", wants),
-                            r.outcome(), utilities(r.outcome()), said.gap()));
+                    rows.add(row(r.round(), r.party(), "rejects, objecting to " + String.join(" and ", wants),
+                            r.outcome(), said));
                 }
                 case Event.Accepted a -> {
                     if (!a.outcome().equals(lastAccepted.put(a.party(), a.outcome()))) {
-                        rows.add(new Row(a.round(), a.party(), "accepts", a.outcome(), utilities(a.outcome()),
-                                said.gap()));
+                        rows.add(row(a.round(), a.party(), "accepts", a.outcome(), said));
                     }
                 }
                 default -> {
                 }
             }
         }
+    }
+
+    /** The ratifying parties below their reservation on a row, with how far: "RU 0.004", or "–" for none. */
+    private static String shortOf(Row r) {
+        var parts = new ArrayList<String>();
+        r.shortOf().forEach((p, d) -> {
+            if (d > 0) {
+                parts.add(p + " " + String.format(Locale.ROOT, "%.3f", d));
+            }
+        });
+        return parts.isEmpty() ? "–" : String.join(", ", parts);
+    }
+
+    private Row row(int round, String who, String what, Outcome o, dev.parley.engine.analysis.Positions said) {
+        return new Row(round, who, what, o, utilities(o), said.gap(), said.issueGaps(),
+                dev.parley.engine.analysis.Picture.distanceToAcceptance(s, o));
     }
 
     private String changes(Outcome from, Outcome to) {
@@ -180,6 +197,7 @@ final class RunStory {
         if (gap) {
             headers.add(">GAP");
         }
+        headers.add("SHORT OF RESERVATION");
         headers.add(shuttle
                 ? "MEETING (package changes from the last presented to that party)"
                 : offers ? "OFFER (changes from its last)" : "TEXT ADOPTED (changes)");
@@ -194,6 +212,7 @@ final class RunStory {
             if (gap) {
                 row.add(r.gap().map(g -> String.format(Locale.ROOT, "%.3f", g)).orElse(""));
             }
+            row.add(shortOf(r));
             row.add(r.what());
             table.row(row.toArray());
         }
@@ -289,6 +308,14 @@ final class RunStory {
             m.put("package", r.outcome().toMap(s.issues()));
             m.put("utilities", Json.exact(r.utilities()));
             r.gap().ifPresent(g -> m.put("gap", Json.exact(g)));
+            r.issueGaps().ifPresent(g -> {
+                var byIssue = new LinkedHashMap<String, Double>();
+                for (int i = 0; i < g.length; i++) {
+                    byIssue.put(s.issues().get(i).id(), Json.exact(g[i]));
+                }
+                m.put("issueGaps", byIssue);
+            });
+            m.put("distanceToAcceptance", Json.exact(r.shortOf()));
             roundList.add(m);
         }
         doc.put("rounds", roundList);

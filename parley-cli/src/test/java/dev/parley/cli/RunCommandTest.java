@@ -1,6 +1,7 @@
 package dev.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -53,13 +54,14 @@ class RunCommandTest {
         String html = Files.readString(tmp.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>The story</h2>").contains("Result: AGREEMENT")
                 .contains("<h2>Each party's utility, round by round</h2>")
-                .contains("<h2>The gap between the principals</h2>");
+                .contains("<h2>The gap between the principals</h2>")
+                .contains("<h2>How far each ratifying party is from accepting</h2>");
         // Four ratifying parties: six pairs, the principals first and shown; no external resource is loaded.
         assertThat(html.split("<option ", -1)).hasSize(7);
         assertThat(html).contains("<option value=\"pair-UA-RU\">")
                 .contains("id=\"pair-UA-RU\" style=\"display:block\"")
                 .contains("id=\"pair-US-EUR\" style=\"display:none\"");
-        assertThat(html.split("<svg", -1).length - 1).isEqualTo(2 + 6);
+        assertThat(html.split("<svg", -1).length - 1).isEqualTo(3 + 6);
         assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http");
         assertThat(tmp.resolve("report.html")).isReadable();
     }
@@ -113,6 +115,33 @@ class RunCommandTest {
         }
         // the run's utilities are the deal's, to the tick: 0.496, not 0.49599999999999994
         assertThat(doc.get("utilities")).isEqualTo(deal.get("utilities"));
+    }
+
+    @Test
+    void json_givesTheGapPerIssue_andEachPartysDistanceToAcceptance_onEveryRow() throws IOException {
+        var s = dev.parley.scenario.BuiltinScenarios.find("ceasefire-2025").orElseThrow();
+        for (String protocol : List.of("single-text", "saop", "shuttle")) {
+            Cli r = Cli.run("run", "--protocol", protocol, "--format", "json");
+            JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+            for (JsonNode row : doc.get("rounds")) {
+                int[] c = dev.parley.scenario.wire.PackageJson.read(row.get("package"), s.issues(), "package")
+                        .toArray();
+                for (var p : s.ratifyingParties()) {
+                    var profile = s.profiles().get(p.id());
+                    assertThat(row.get("distanceToAcceptance").get(p.id()).asDouble()).as("%s %s", protocol, p.id())
+                            .isCloseTo(Math.max(0, profile.reservation() - profile.utility(c)), within(1e-12));
+                }
+                // The overall gap is the per-issue gaps weighted by the principals' mean weights.
+                double weighted = 0;
+                for (int i = 0; i < s.issues().size(); i++) {
+                    double w = (s.profiles().get("UA").weight(i) + s.profiles().get("RU").weight(i)) / 2;
+                    double g = row.get("issueGaps").get(s.issues().get(i).id()).asDouble();
+                    assertThat(g).isBetween(0.0, 1.0);
+                    weighted += w * g;
+                }
+                assertThat(row.get("gap").asDouble()).isCloseTo(weighted, within(1e-9));
+            }
+        }
     }
 
     /** Every number of {@code node} with more than 12 decimals, by its path. */

@@ -224,6 +224,7 @@ final class ConsoleApi {
         tables.forEach((p, t) -> u.put(p, t.utility(outcome.toArray())));
         m.put("utilities", Json.exact(u));
         m.put("gap", said.gap().map(Json::exact).orElse(null));
+        m.put("distanceToAcceptance", Json.exact(Picture.distanceToAcceptance(s, outcome)));
         return m;
     }
 

@@ -37,20 +37,46 @@ public final class Picture {
      * the principals' mean weight. Empty with fewer than two principals.
      */
     public static Optional<Double> gap(Scenario s, Map<String, Outcome> offers) {
+        return issueGaps(s, offers).map(g -> {
+            Profile pa = s.profiles().get(s.principals().get(0));
+            Profile pb = s.profiles().get(s.principals().get(1));
+            double gap = 0;
+            for (int i = 0; i < g.length; i++) {
+                gap += (pa.weight(i) + pb.weight(i)) / 2 * g[i];
+            }
+            return gap;
+        });
+    }
+
+    /**
+     * The gap between the two principals on each issue, |k_a − k_b| / (K − 1), their positions as in {@link #gap};
+     * empty with fewer than two principals.
+     */
+    public static Optional<double[]> issueGaps(Scenario s, Map<String, Outcome> offers) {
         List<String> principals = s.principals();
         if (principals.size() < 2) {
             return Optional.empty();
         }
         int[] a = position(s, principals.get(0), offers);
         int[] b = position(s, principals.get(1), offers);
-        Profile pa = s.profiles().get(principals.get(0));
-        Profile pb = s.profiles().get(principals.get(1));
-        double gap = 0;
+        double[] g = new double[a.length];
         for (int i = 0; i < a.length; i++) {
-            double w = (pa.weight(i) + pb.weight(i)) / 2;
-            gap += w * Math.abs(a[i] - b[i]) / (s.issues().get(i).size() - 1.0);
+            g[i] = Math.abs(a[i] - b[i]) / (s.issues().get(i).size() - 1.0);
         }
-        return Optional.of(gap);
+        return Optional.of(g);
+    }
+
+    /**
+     * Each ratifying party's distance to acceptance of {@code o}: how far its utility falls short of its reservation,
+     * max(0, r − u), in party order.
+     */
+    public static Map<String, Double> distanceToAcceptance(Scenario s, Outcome o) {
+        var out = new java.util.LinkedHashMap<String, Double>();
+        for (var p : s.ratifyingParties()) {
+            Profile profile = s.profiles().get(p.id());
+            out.put(p.id(), Math.max(0, profile.reservation() - profile.utility(o.toArray())));
+        }
+        return out;
     }
 
     private static int[] position(Scenario s, String party, Map<String, Outcome> offers) {

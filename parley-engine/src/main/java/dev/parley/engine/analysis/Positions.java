@@ -92,10 +92,19 @@ public final class Positions {
 
     /** The gap between the two principals now; empty with fewer than two principals. */
     public Optional<Double> gap() {
+        return Picture.gap(scenario, positions());
+    }
+
+    /** The gap between the two principals now on each issue, in issue order; empty with fewer than two principals. */
+    public Optional<double[]> issueGaps() {
+        return Picture.issueGaps(scenario, positions());
+    }
+
+    private Map<String, Outcome> positions() {
         var positions = new LinkedHashMap<String, Outcome>();
         for (String principal : scenario.principals()) {
             positions.put(principal, Outcome.of(position(principal)));
         }
-        return Picture.gap(scenario, positions);
+        return positions;
     }
 }

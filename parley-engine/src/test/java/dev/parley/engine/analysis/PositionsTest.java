@@ -17,6 +17,17 @@ class PositionsTest {
     void beforeAnythingIsSaid_eachStandsAtItsBestPackage() {
         // A's best x0 y0 z0; B's best within its red line (x0): x2 y1 z0. Gap 0.4·2/2 + 0.4·1/1 + 0 = 0.8.
         assertThat(new Positions(HandScenario.S).gap().orElseThrow()).isCloseTo(0.8, within(1e-12));
+        // Per issue: X |0 − 2|/2 = 1, Y |0 − 1|/1 = 1, Z 0.
+        assertThat(new Positions(HandScenario.S).issueGaps().orElseThrow()).containsExactly(new double[]{1, 1, 0},
+                within(1e-12));
+    }
+
+    @Test
+    void distanceToAcceptance_isHowFarEachRatifyingPartyFallsShortOfItsReservation() {
+        // x2 y1 z1: A 0.0 against its 0.25, B 0.8; S does not ratify. x1 y0 z0: A 0.8, B 0.4, both above 0.25.
+        assertThat(Picture.distanceToAcceptance(HandScenario.S, HandScenario.of(2, 1, 1))).containsExactly(java.util.Map
+                .entry("A", 0.25), java.util.Map.entry("B", 0.0));
+        assertThat(Picture.distanceToAcceptance(HandScenario.S, HandScenario.of(1, 0, 0)).values()).containsOnly(0.0);
     }
 
     @Test
