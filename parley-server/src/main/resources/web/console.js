@@ -70,7 +70,8 @@ export function analysisCards(seat, missing) {
       el('p', { class: 'muted small' }, seat.progress.rows.some((r) => r.gap !== null)
         ? 'Each party’s utility of each offer and text; dashed, the gap between what the principals have said they want (their offers, criticism or objections, else what they accepted; 0: the same options).'
         : 'Each party’s utility of each text. The gap appears once the principals have said what they want.'),
-      el('div', { class: 'chart' }, el('canvas', { id: 'progress-chart', role: 'img', 'aria-label': 'Each party’s utility of each text, and the gap, over the talks' }))),
+      el('div', { class: 'chart' }, el('canvas', { id: 'progress-chart', role: 'img', 'aria-label': 'Each party’s utility of each text, and the gap, over the talks' })),
+      shortOfView(seat.view.scenario, seat.progress.rows.at(-1))),
     el('section', { class: 'card' }, el('h2', {}, 'Frontier'), el('div', { class: 'row' }, el('label', { class: 'inline' }, 'x', axis('x', 0)),
       el('label', { class: 'inline' }, 'y', axis('y', 1))),
     el('div', { class: 'chart' }, el('canvas', { id: 'frontier-chart', role: 'img', 'aria-label': 'The zone, the frontier, the fair packages and the texts so far' }))),
@@ -82,6 +83,15 @@ export function analysisCards(seat, missing) {
       : null,
     forecastCard(seat),
   ];
+}
+
+/** How far each ratifying party is from accepting the latest text or offer: its reservation less its utility. */
+function shortOfView(s, row) {
+  if (!row) return null;
+  const short = Object.entries(row.distanceToAcceptance || {}).filter(([, d]) => d > 0);
+  return el('p', { id: 'short-of', class: 'small' }, short.length
+    ? `Short of accepting the latest: ${short.map(([p, d]) => `${partyName(s, p)} by ${num(d)}`).join(', ')} (reservation less utility).`
+    : 'Every ratifying party could accept the latest text or offer: none is below its reservation.');
 }
 
 /** Each stated demand: in a deal or not, and what imposing it costs each party at the Nash package. */

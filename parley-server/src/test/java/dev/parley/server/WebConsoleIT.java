@@ -138,6 +138,15 @@ class WebConsoleIT {
                             default -> "Utilitarian";
                         }).toList());
 
+        // How far each party is from accepting the opening (each issue's middle option): Russia only.
+        var scenario = dev.parley.scenario.BuiltinScenarios.find("ceasefire-2025").orElseThrow();
+        int[] middle = scenario.issues().stream().mapToInt(i -> (i.size() - 1) / 2).toArray();
+        var russia = scenario.profiles().get("RU");
+        assertThat(mediator.locator("#short-of")).hasText(String.format(java.util.Locale.ROOT, "Short of accepting "
+                + "the latest: Russia by %.3f (reservation less utility).",
+                russia.reservation() - russia.utility(
+                        middle)));
+
         // The assistant suggests the next text by the stance: loaded into the composer, still editable, with its
         // predicted effect.
         JsonNode suggestion = get(links.get("US"), "suggestion");
