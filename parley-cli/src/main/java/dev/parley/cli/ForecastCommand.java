@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 + "'uncertainty': a Dirichlet or intervals for the weights, or only their ranking; intervals for "
                 + "values and the reservation), run the protocol with the seated agents on each draw and analyse "
                 + "it exactly.",
-        "Reports, each with a 95% interval: how likely a deal is and how likely the zone is empty; the deals "
+        "Reports, each with a 95%% interval: how likely a deal is and how likely the zone is empty; the deals "
                 + "most often reached and, per issue, the options agreed; rounds to agreement; how often each "
                 + "package is the fair (Nash) package; what most often blocks a deal.",
         "The same seed gives the same forecast whatever --jobs."})

@@ -56,6 +56,8 @@ final class ParleyCommand implements Runnable {
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // no escapes of its own
         cl.setExecutionExceptionHandler(ParleyCommand::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        TalksHelp.addTo(cl.getSubcommands().get("run"));
+        TalksHelp.addTo(cl.getSubcommands().get("forecast"));
         return cl;
     }
 

@@ -30,11 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, description = {
         "Run the talks of a scenario under a protocol, with an automated agent in every seat, and "
                 + "tell the story: who proposed what, who accepted, how it ended, whether the deal is fair or "
-                + "lopsided, and how it compares with the fair packages.",
-        "Protocols: single-text (a mediator holds one text; everyone votes on each change), shuttle (the "
-                + "mediator meets each party in private), saop (stacked alternating offers), alternating (two "
-                + "principals; the others ratify), zeuthen (two principals concede by Zeuthen's risk rule; the "
-                + "others ratify)."})
+                + "lopsided, and how it compares with the fair packages. With --out, also a transcript to replay "
+                + "and report.html, the story and its charts on one self-contained page."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,7 +49,8 @@ final class RunCommand implements Callable<Integer> {
     OutputFormat format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/transcript.jsonl (replay it with "
-            + "'parley replay').")
+            + "'parley replay') and DIR/report.html (the story, each party's utility and the gap round by round, the "
+            + "frontier of every pair of parties: one self-contained page to open in a browser).")
     Path out;
 
     @Option(names = "--quiet", description = "Text: print only the result, not the rounds.")

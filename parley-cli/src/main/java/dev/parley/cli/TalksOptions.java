@@ -24,11 +24,8 @@ final class TalksOptions {
     Integer rounds;
 
     @Option(names = "--seats", paramLabel = "PARTY=AGENT,...", description = "Agents for seats, e.g. "
-            + "UA=boulware,RU=conceder:e=3. Each seat takes the agents that fit its role: negotiators boulware, linear, "
-            + "conceder (e), nash-seeker, tit-for-tat, hardliner, random; single-text voters and ratifiers truthful, "
-            + "strategic (threshold), voters annealing (t0)"
-            + "; single-text mediators hill-climb, learning, anneal; the shuttle mediator objection-trader; shuttle "
-            + "parties boulware, linear, conceder, nash-seeker, hardliner; zeuthen's principals zeuthen.")
+            + "UA=boulware,RU=conceder:e=3; each seat takes the agents that fit its role (listed below), and every "
+            + "seat not named its role's default.")
     String seats;
 
     @Option(names = "--opening", paramLabel = "ISSUE=OPTION,...", description = "single-text: the opening text (default: the middle option of each issue among those "

@@ -144,6 +144,24 @@ class RunCommandTest {
         }
     }
 
+    @Test
+    void help_saysWhatEachProtocolAndAgentDoes_andWhereTheReportGoes() {
+        for (String command : List.of("run", "forecast")) {
+            Cli r = Cli.run(command, "--help");
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.err()).as("picocli's own warnings").isEmpty();
+            String help = r.out().replaceAll("\\s+", " ");
+            for (var k : dev.parley.engine.protocol.ProtocolKind.values()) {
+                assertThat(help).contains(k.id() + " " + k.description());
+            }
+            for (var e : dev.parley.engine.agent.Agents.catalogue()) {
+                assertThat(help).as(e.name()).contains(e.name() + " " + e.description());
+            }
+            assertThat(r.out().lines()).allMatch(l -> l.length() <= 80, "fits 80 columns");
+        }
+        assertThat(Cli.run("run", "--help").out()).contains("report.html");
+    }
+
     /** Every number of {@code node} with more than 12 decimals, by its path. */
     private static void walk(JsonNode node, String path, List<String> noisy) {
         if (node.isNumber() && new java.math.BigDecimal(node.asText()).stripTrailingZeros().scale() > 12) {
