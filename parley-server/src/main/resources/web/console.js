@@ -91,7 +91,7 @@ function shortOfView(s, row) {
   const short = Object.entries(row.distanceToAcceptance || {}).filter(([, d]) => d > 0);
   return el('p', { id: 'short-of', class: 'small' }, short.length
     ? `Short of accepting the latest: ${short.map(([p, d]) => `${partyName(s, p)} by ${num(d)}`).join(', ')} (reservation less utility).`
-    : 'Every ratifying party could accept the latest text or offer: none is below its reservation.');
+    : 'Every ratifying party reaches its reservation with the latest text or offer.');
 }
 
 /** Each stated demand: in a deal or not, and what imposing it costs each party at the Nash package. */

@@ -40,7 +40,11 @@ final class RunStory {
      * ratifying party's distance to acceptance of the row's package (max(0, r − u)).
      */
     record Row(int round, String who, String what, Outcome outcome, Map<String, Double> utilities,
-            Optional<Double> gap, Optional<double[]> issueGaps, Map<String, Double> shortOf) {
+            Optional<Double> gap, Optional<List<Double>> issueGaps, Map<String, Double> shortOf) {
+        Row {
+            issueGaps = issueGaps.map(List::copyOf);
+            shortOf = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(shortOf));
+        }
     }
 
     private final Scenario s;
@@ -131,7 +135,8 @@ final class RunStory {
     }
 
     private Row row(int round, String who, String what, Outcome o, dev.parley.engine.analysis.Positions said) {
-        return new Row(round, who, what, o, utilities(o), said.gap(), said.issueGaps(),
+        return new Row(round, who, what, o, utilities(o), said.gap(), said.issueGaps().map(g -> java.util.Arrays
+                .stream(g).boxed().toList()),
                 dev.parley.engine.analysis.Picture.distanceToAcceptance(s, o));
     }
 
@@ -310,8 +315,8 @@ final class RunStory {
             r.gap().ifPresent(g -> m.put("gap", Json.exact(g)));
             r.issueGaps().ifPresent(g -> {
                 var byIssue = new LinkedHashMap<String, Double>();
-                for (int i = 0; i < g.length; i++) {
-                    byIssue.put(s.issues().get(i).id(), Json.exact(g[i]));
+                for (int i = 0; i < g.size(); i++) {
+                    byIssue.put(s.issues().get(i).id(), Json.exact(g.get(i)));
                 }
                 m.put("issueGaps", byIssue);
             });

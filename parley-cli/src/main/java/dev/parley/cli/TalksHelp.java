@@ -40,12 +40,23 @@ final class TalksHelp {
             wrap(out, "  ", role.id() + ", the seat that " + role.description() + ":", width);
             for (Agents.Entry e : Agents.catalogue()) {
                 if (e.fits().contains(role)) {
-                    wrap(out, String.format(Locale.ROOT, "    %-17s", e.name()), e.description() + (e.name().equals(
-                            fallback) ? " (the default)" : ""), width);
+                    wrap(out, String.format(Locale.ROOT, "    %-17s", e.name()), e.description() + parameters(e)
+                            + (e.name().equals(fallback) ? " (the default)" : ""), width);
                 }
             }
         }
         return out;
+    }
+
+    /** ", parameters: e (default 0.2)" for an agent that takes any. */
+    private static String parameters(Agents.Entry e) {
+        if (e.parameters().isEmpty()) {
+            return "";
+        }
+        var parts = new ArrayList<String>();
+        e.parameters().forEach((k, v) -> parts.add(k + " (default "
+                + new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString() + ")"));
+        return "; parameters: " + String.join(", ", parts);
     }
 
     /** {@code text} after {@code lead} on the first line and under it on the others, at most {@code width} wide. */

@@ -86,6 +86,55 @@ class RunCommandTest {
         assertThat(replay.out()).startsWith("DIFFERENT at move " + vote + " ");
     }
 
+    /**
+     * A single-text transcript as written before the mediator heard each vote (a criticised event only for a vote
+     * with criticism, and no accept in it; here EUR votes bare) still replays, and a change to its criticism is
+     * still caught.
+     */
+    @Test
+    void aTranscriptFromBeforeTheMediatorHeardEachVote_stillReplays() throws IOException {
+        assertThat(Cli.run("run", "--out", tmp.toString(), "--quiet").exitCode()).isZero();
+        Path transcript = tmp.resolve("transcript.jsonl");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(transcript));
+        int dropped = 0;
+        int criticised = -1;
+        for (int i = 1; i < lines.size(); i++) {
+            var line = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(lines.get(i));
+            var action = (com.fasterxml.jackson.databind.node.ObjectNode) line.get("action");
+            if (line.get("party").asText().equals("EUR") && action.get("type").asText().equals("vote")) {
+                action.remove("objections"); // EUR votes bare, as a person may: no criticised event of its own
+                action.remove("toward");
+            }
+            var events = mapper.createArrayNode();
+            for (JsonNode e : line.get("events")) {
+                if (e.get("type").asText().equals("criticised")) {
+                    if (e.get("party").asText().equals("EUR")) {
+                        dropped++;
+                        continue;
+                    }
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) e).remove("accept");
+                    criticised = criticised < 0 ? i : criticised;
+                }
+                events.add(e);
+            }
+            line.set("events", events);
+            lines.set(i, mapper.writeValueAsString(line));
+        }
+        assertThat(dropped).as("EUR's votes, heard without criticism today").isPositive();
+        Files.write(transcript, lines);
+        Cli replay = Cli.run("replay", transcript.toString());
+        assertThat(replay.out()).startsWith("OK: replayed");
+
+        String tampered = lines.get(criticised).replaceFirst("(\"type\":\"criticised\",\"party\":\"[A-Z]+\","
+                + "\"objections\":\\[\")[A-Z]+\"", "$1XX\"");
+        assertThat(tampered).isNotEqualTo(lines.get(criticised));
+        lines.set(criticised, tampered);
+        Files.write(transcript, lines);
+        assertThat(Cli.run("replay", transcript.toString()).out()).startsWith("DIFFERENT at move " + criticised
+                + " ");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"single-text", "shuttle", "saop", "alternating", "zeuthen"})
     void everyProtocol_runsOnTheDefaultScenario(String protocol) throws IOException {

@@ -42,8 +42,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A seat's own profile (read it; change it before the first move), and the routes the web console needs beyond the
  * core API: the catalogue a negotiation is started from, and, for the
- * mediator once every profile is shared, the progress of the talks (each text or offer with every party's utility
- * and the gap), the assessment of a package before it is proposed, and the zone in two parties' utilities.
+ * mediator once every profile is shared, the progress of the talks (each text or offer with every party's utility,
+ * the gap and each party's distance to acceptance), the assessment of a package before it is proposed, the zone in
+ * two parties' utilities, and the assistant's suggestion of the next text by a stance.
  */
 final class ConsoleApi {
     /** The zone is drawn as one dot per cell of this size, so that a large zone stays a light answer. */

@@ -20,8 +20,9 @@ import java.util.random.RandomGenerator;
  * drafts, each party criticises the draft and says whether it could sign it, the mediator redrafts).
  * <p>
  * From each party's criticism it estimates a profile ({@link PartyEstimates}); its own it knows. Each vote it hears is
- * taken as an answer to "could you sign this?", an inequality on that party's reservation in the estimated utility
- * ({@link Reservations}). Until every party has accepted some text it drafts the package its {@code stance} aims at in
+ * taken as an answer to "could you sign this?" (as {@code could-sign} voters give it), an inequality on that party's
+ * reservation in the estimated utility ({@link Reservations}); voters who answer "is it no worse than the current
+ * text?" mislead it there, one reason it is experimental. Until some text has been accepted by every party it drafts the package its {@code stance} aims at in
  * the zone of its estimates (each reservation the middle of what the votes allow, lower while that leaves no
  * package): {@code neutral}, the Nash package; {@code interested}, the package best for itself. From then on it
  * redrafts from the best text every party accepted: of the aim and every one-step change or two-issue trade of that
@@ -118,7 +119,7 @@ final class LearningMediator extends TextMediator {
             idle++; // nothing ranks above the best text accepted: explore, which draws more criticism and votes
             return explore.propose(v);
         }
-        if (!keep.get().equals(text)) {
+        if (!keep.get().equals(text) && !rejectedHere.contains(keep.get())) {
             return proposing(keep.get());
         }
         return new Action.End("the text is the " + (stance == Stance.NEUTRAL ? "fairest" : "best")

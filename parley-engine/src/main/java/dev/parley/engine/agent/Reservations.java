@@ -24,7 +24,16 @@ final class Reservations {
      * What the votes say of one party's reservation, on its estimate's scale: at least {@code lo}, at most {@code hi}
      * (inconsistent, lo above hi, when the estimate is off), and the options taken as its red lines.
      */
-    record Bounds(double lo, double hi, boolean[][] red, boolean anyRed) {
+    record Bounds(double lo, double hi, java.util.Set<List<Integer>> redLines) {
+        Bounds {
+            redLines = java.util.Set.copyOf(redLines);
+        }
+
+        /** Whether option {@code option} of issue {@code issue} is taken as a red line of the party. */
+        boolean isRed(int issue, int option) {
+            return redLines.contains(List.of(issue, option));
+        }
+
         /** How far apart the bounds are (0 when they cross). */
         double width() {
             return Math.max(0, hi - lo);
@@ -53,11 +62,7 @@ final class Reservations {
                 }
             }
             double lo = 0;
-            boolean[][] red = new boolean[v.issues().size()][];
-            for (int i = 0; i < red.length; i++) {
-                red[i] = new boolean[v.issues().get(i).size()];
-            }
-            boolean anyRed = false;
+            var red = new java.util.HashSet<List<Integer>>();
             for (LearningMediator.Heard h : heard) {
                 if (!h.party().equals(party) || h.accept()) {
                     continue;
@@ -65,13 +70,12 @@ final class Reservations {
                 double u = est.utility(h.text().toArray());
                 if (!h.objections().isEmpty() && (u >= hi - Moves.EPS || outOfOrder(v, est, h))) {
                     int i = Issue.indexIn(v.issues(), h.objections().get(0));
-                    red[i][h.text().option(i)] = true;
-                    anyRed = true;
+                    red.add(List.of(i, h.text().option(i)));
                 } else {
                     lo = Math.max(lo, u);
                 }
             }
-            out.put(party, new Bounds(lo, hi, red, anyRed));
+            out.put(party, new Bounds(lo, hi, red));
         }
         return out;
     }
@@ -91,8 +95,8 @@ final class Reservations {
                 continue;
             }
             double r = b.at(e.getKey().equals(probed) ? probeLean : lean);
-            out.put(e.getKey(), b.anyRed()
-                    ? withRedLines(v.issues(), e.getValue(), b.red(), r)
+            out.put(e.getKey(), !b.redLines().isEmpty()
+                    ? withRedLines(v.issues(), e.getValue(), b, r)
                     : e.getValue()
                             .withReservation(r));
         }
@@ -126,16 +130,18 @@ final class Reservations {
         return est.weight(issue) * (1 - est.value(issue, option));
     }
 
-    private static Profile withRedLines(List<Issue> issues, Profile est, boolean[][] red, double reservation) {
+    private static Profile withRedLines(List<Issue> issues, Profile est, Bounds b, double reservation) {
         int n = issues.size();
         double[] w = new double[n];
         double[][] values = new double[n][];
+        boolean[][] red = new boolean[n][];
         for (int i = 0; i < n; i++) {
             w[i] = est.weight(i);
             values[i] = new double[issues.get(i).size()];
+            red[i] = new boolean[values[i].length];
             for (int o = 0; o < values[i].length; o++) {
                 values[i][o] = est.value(i, o);
-                red[i][o] &= values[i][o] < 1; // never its own best option there
+                red[i][o] = b.isRed(i, o) && values[i][o] < 1; // never its own best option there
             }
         }
         return Profile.of(issues, w, values, reservation, red);

@@ -68,13 +68,14 @@ public final class Picture {
 
     /**
      * Each ratifying party's distance to acceptance of {@code o}: how far its utility falls short of its reservation,
-     * max(0, r − u), in party order.
+     * max(0, r − u), in party order; 0 within the tolerance the zone is judged with.
      */
     public static Map<String, Double> distanceToAcceptance(Scenario s, Outcome o) {
         var out = new java.util.LinkedHashMap<String, Double>();
         for (var p : s.ratifyingParties()) {
             Profile profile = s.profiles().get(p.id());
-            out.put(p.id(), Math.max(0, profile.reservation() - profile.utility(o.toArray())));
+            double shortfall = profile.reservation() - profile.utility(o.toArray());
+            out.put(p.id(), shortfall > Ticks.ZONE_TOLERANCE * Ticks.TICK ? shortfall : 0); // within the zone's tolerance: none
         }
         return out;
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * What a mediator aims at (DESIGN's stance): {@code neutral}, the fair package (the Nash package of the zone);
  * {@code interested}, its own profile pursued within what the parties accept (the zone's best package for it, ties to
- * the larger sum of utilities, then the smaller outcome index). Used by the learning mediator on its estimates and by
+ * the larger sum of utilities, then the first in the frontier's order). Used by the learning mediator on its estimates and by
  * the console's assistant on the shared profiles.
  */
 public enum Stance {

@@ -30,8 +30,8 @@ public enum Phase {
             case PROPOSE -> "Compose a change to the current text and propose it to every party, or end the "
                     + "talks and call the final vote.";
             case VOTE -> "Vote on the proposal on the table, with criticism if you wish (the issues you "
-                    + "object to and the option you want on each). Votes are secret; the mediator learns only how "
-                    + "many rejected, and, once every vote is in, each party's criticism.";
+                    + "object to and the option you want on each). No other party learns your vote; the mediator "
+                    + "hears each party's vote and criticism once every vote is in.";
             case RATIFY -> "The final vote: accept the package on the table as the deal, or reject it.";
             case OFFER -> "Accept the standing offer, make an offer of your own, or walk away.";
             case PRESENT -> "Present a package to the party you are meeting, passing on what another party "

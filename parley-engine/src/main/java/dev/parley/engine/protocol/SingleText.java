@@ -259,8 +259,10 @@ public final class SingleText extends Rules implements Protocol {
         if (action instanceof Action.Vote v && !v.objections().isEmpty() && s.phase() != Phase.VOTE) {
             throw ProtocolException.illegal("criticism goes with a vote on a proposal, not on the final text");
         }
-        if (action instanceof Action.Vote v && s.phase() == Phase.VOTE && !party.equals(mediator)) {
+        if (action instanceof Action.Vote v && s.phase() == Phase.VOTE) {
             Rules.requireOptions(issues, v.objections(), v.toward());
+        }
+        if (action instanceof Action.Vote v && s.phase() == Phase.VOTE && !party.equals(mediator)) {
             var more = new ArrayList<>(s.criticism()); // held back: sent now it would tell who has voted
             more.add(new Event.Criticised(s.round(), party, v.accept(), v.objections(), v.toward()));
             held = s.withCriticism(more);

@@ -48,8 +48,7 @@ class ReservationsTest {
         assertThat(a.lo()).isCloseTo(0.25, within(1e-12));
         assertThat(a.hi()).isCloseTo(0.5, within(1e-12));
         assertThat(a.width()).isCloseTo(0.25, within(1e-12));
-        assertThat(a.red()[0]).containsExactly(false, false, true);
-        assertThat(a.red()[1]).containsExactly(false, false);
+        assertThat(a.redLines()).containsExactly(List.of(0, 2));
         // B said nothing: anywhere between nothing and its best.
         assertThat(bounds.get("B").lo()).isZero();
         assertThat(bounds.get("B").hi()).isEqualTo(1.0);
@@ -69,7 +68,7 @@ class ReservationsTest {
         var heard = List.of(heard(true, 0, 1), heard(false, 1, 1, "X", "Y"));
         var bounds = Reservations.bounds(mediator, Map.of("M", mediator.profile(), "A", ESTIMATE_A), heard);
         assertThat(bounds.get("A").lo()).isZero();
-        assertThat(bounds.get("A").red()[0]).containsExactly(false, true, false);
+        assertThat(bounds.get("A").redLines()).containsExactly(List.of(0, 1));
     }
 
     private static LearningMediator.Heard heard(boolean accept, int x, int y, String... objections) {
