@@ -304,9 +304,6 @@ final class ConsoleApi {
         return line;
     }
 
-    /** How long the assistant's analysis of the texts no worse than the current one may take. */
-    private static final java.time.Duration STEP_BUDGET = java.time.Duration.ofSeconds(5);
-
     /**
      * {@code ?stance=neutral|interested} (neutral by default): the mediator's assistant, once every profile is shared.
      * The package the stance aims at in the zone (the Nash package, or the mediator's own best package there) and, in
@@ -335,7 +332,7 @@ final class ConsoleApi {
         }
         Optional<Outcome> step = current.flatMap(c -> stance.step(s, c, mediator, AnalysisOptions.defaults()
                 .withBlockingDemands(false).withZoneCount(false).withBudget(dev.parley.engine.analysis.Budget.of(
-                        STEP_BUDGET))));
+                        negotiations.limits().analysisBudget()))));
         Optional<Outcome> suggested = step.or(() -> aim);
         var m = new LinkedHashMap<String, Object>();
         m.put("stance", stance.id());

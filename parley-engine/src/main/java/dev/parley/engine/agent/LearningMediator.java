@@ -33,7 +33,10 @@ import java.util.random.RandomGenerator;
  */
 final class LearningMediator extends TextMediator {
     /** One vote heard: a party accepted or rejected a proposed text. */
-    record Heard(String party, Outcome text, boolean accept, List<String> objections, List<String> toward) {
+    record Heard(String party, Outcome text, boolean accept, List<String> objections) {
+        Heard {
+            objections = List.copyOf(objections);
+        }
     }
 
     /** How far between its bounds a reservation is taken: the middle first, lower while that leaves no package. */
@@ -221,8 +224,8 @@ final class LearningMediator extends TextMediator {
             seen = n.seq();
             switch (n.event()) {
                 case Event.Proposed p -> proposedIn.put(p.round(), p.text());
-                case Event.Criticised c when proposedIn.containsKey(c.round()) -> heard.add(new Heard(c.party(),
-                        proposedIn.get(c.round()), c.accept(), c.objections(), c.toward()));
+                case Event.Criticised c when proposedIn.containsKey(c.round()) ->
+                    heard.add(new Heard(c.party(), proposedIn.get(c.round()), c.accept(), c.objections()));
                 default -> {
                 }
             }
@@ -266,8 +269,12 @@ final class LearningMediator extends TextMediator {
 
     /** The estimated Nash product of a text: each party's estimated gain over its estimated reservation. */
     private static double nashProduct(AgentView v, Map<String, Profile> model, Outcome t) {
+        boolean ratifies = v.parties().stream().anyMatch(p -> p.id().equals(v.party()) && p.ratifies());
         double product = 1;
         for (var e : model.entrySet()) {
+            if (e.getKey().equals(v.party()) && !ratifies) {
+                continue; // a mediator that does not sign is not in the product
+            }
             Profile p = e.getValue();
             double u = e.getKey().equals(v.party()) ? v.utility(t) : p.utility(t.toArray());
             product *= Math.max(1e-6, u - p.reservation() + 1e-6);

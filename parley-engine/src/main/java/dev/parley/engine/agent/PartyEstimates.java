@@ -25,14 +25,15 @@ final class PartyEstimates {
     }
 
     /**
-     * Every ratifying party's estimated profile (the mediator's own as it is), once every one has said something;
-     * an issue a party never named is taken as one it is content with as it stands in {@code content}.
+     * Every ratifying party's estimated profile, and the mediator's own as it is (whether or not it ratifies), once
+     * every one has said something; an issue a party never named is taken as one it is content with as it stands in
+     * {@code content}.
      */
     static Optional<Map<String, Profile>> of(AgentView v, Outcome content) {
         Map<String, List<Critique>> asked = asked(v);
         var out = new LinkedHashMap<String, Profile>();
         for (Party p : v.parties()) {
-            if (p.ratifies()) {
+            if (p.ratifies() || p.id().equals(v.party())) {
                 Profile estimate = p.id().equals(v.party())
                         ? v.profile()
                         : estimate(v.issues(), asked.get(p.id()), content);

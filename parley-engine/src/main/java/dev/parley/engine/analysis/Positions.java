@@ -58,9 +58,6 @@ public final class Positions {
     }
 
     private void said(String party, java.util.List<String> issues, java.util.List<String> toward) {
-        if (issues.isEmpty()) {
-            return; // a vote heard without criticism says nothing beyond the vote
-        }
         int[] wants = criticised.computeIfAbsent(party, p -> {
             int[] none = new int[scenario.issues().size()];
             java.util.Arrays.fill(none, -1);

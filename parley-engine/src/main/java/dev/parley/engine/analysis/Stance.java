@@ -38,16 +38,38 @@ public enum Stance {
 
     /**
      * The package this stance aims at in the analysis' zone, for the mediator {@code mediator}; nothing when the zone
-     * is empty (or, interested, when the analysis kept no frontier).
+     * is empty (or, interested, when the mediator has no profile). A mediator that does not ratify is counted, for
+     * its own aim, as one that ratifies with nothing to lose (reservation 0), so that the zone is the parties' and
+     * the frontier searched is also over its utility.
      */
     public Optional<Outcome> aim(Analysis a, String mediator) {
         if (this == NEUTRAL) {
             return Optional.ofNullable(a.solutions().get(SolutionKind.NASH)).map(Solution::outcome);
         }
+        Scenario s = a.scenario();
+        if (!s.profiles().containsKey(mediator)) {
+            return Optional.empty();
+        }
+        Analysis over = a;
+        if (!a.ratifying().contains(mediator)) {
+            var parties = new java.util.ArrayList<Party>();
+            for (Party p : s.parties()) {
+                parties.add(p.id().equals(mediator)
+                        ? new Party(p.id(), p.name(), p.role(), true, p
+                                .representatives())
+                        : p);
+            }
+            var profiles = new java.util.LinkedHashMap<>(s.profiles());
+            profiles.put(mediator, s.profiles().get(mediator).withReservation(0));
+            over = Analyzer.analyze(Scenario.of(s.id(), s.title(), s.description(), parties, s.issues(), profiles,
+                    Optional.empty()),
+                    AnalysisOptions.defaults().withBlockingDemands(false).withZoneCount(false)
+                            .withFrontier(FrontierScope.ZONE));
+        }
         Outcome best = null;
         double bestU = Double.NEGATIVE_INFINITY;
         double bestSum = Double.NEGATIVE_INFINITY;
-        for (FrontierPoint point : a.frontier(Integer.MAX_VALUE)) {
+        for (FrontierPoint point : over.frontier(Integer.MAX_VALUE)) {
             Double u = point.utilities().get(mediator);
             if (!point.inZone() || u == null) {
                 continue;

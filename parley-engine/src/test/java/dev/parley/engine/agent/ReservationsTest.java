@@ -72,8 +72,7 @@ class ReservationsTest {
     }
 
     private static LearningMediator.Heard heard(boolean accept, int x, int y, String... objections) {
-        var toward = java.util.Arrays.stream(objections).map(i -> i.toLowerCase(java.util.Locale.ROOT) + "0").toList();
-        return new LearningMediator.Heard("A", Outcome.of(x, y), accept, List.of(objections), toward);
+        return new LearningMediator.Heard("A", Outcome.of(x, y), accept, List.of(objections));
     }
 
     private static AgentView mediatorView() {

@@ -19,6 +19,9 @@ class StanceTest {
         assertThat(Stance.NEUTRAL.aim(A, "A")).contains(HandScenario.of(2, 0, 0));
         assertThat(Stance.INTERESTED.aim(A, "A")).contains(HandScenario.of(1, 0, 0));
         assertThat(Stance.INTERESTED.aim(A, "B")).contains(HandScenario.of(1, 1, 0));
+        // S does not ratify: its best in the zone is 0.55, at x2 y0 z0 and x2 y0 z1; the first gives A and B more.
+        assertThat(Stance.INTERESTED.aim(A, "S")).contains(HandScenario.of(2, 0, 0));
+        assertThat(Stance.INTERESTED.aim(A, "nobody")).isEmpty();
     }
 
     @Test

@@ -63,6 +63,12 @@ class CriticismTest {
         String voter = session.toMove().get(0);
         assertThatThrownBy(() -> session.move(voter, new Action.Vote(true, List.of("I0"), List.of("o0"))))
                 .isInstanceOf(ProtocolException.IllegalMove.class).hasMessageContaining("not on the final text");
+        // The final vote stays secret from the mediator too: no vote of it is heard.
+        while (!session.ended()) {
+            session.move(session.toMove().get(0), new Action.Vote(true));
+        }
+        assertThat(session.events()).noneMatch(e -> e instanceof Event.Criticised);
+        assertThat(session.events()).anyMatch(e -> e instanceof Event.Voted);
     }
 
     /**
