@@ -118,7 +118,7 @@ final class LearningMediator extends TextMediator {
                 return proposing(step.get());
             }
         }
-        if (!closing && (!rejectedHere.isEmpty() || !keep.get().equals(text))) {
+        if (!closing) {
             idle++; // nothing ranks above the best text accepted: explore, which draws more criticism and votes
             return explore.propose(v);
         }
