@@ -34,8 +34,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ScenarioArgument scenario;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Readable text (default), or one JSON document on stdout.")
-    OutputFormat format;
+    @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text", description = "Readable text "
+            + "(default), one JSON document, or CSV: the fair packages and the first --limit frontier packages, one "
+            + "line each (the options and every party's utility).")
+    TableFormat format;
 
     @Option(names = "--frontier", paramLabel = "zone|all", defaultValue = "zone", description = "The frontier of the agreement zone (default) or of the whole outcome space.")
     FrontierScope frontier;
@@ -110,8 +112,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Optional<Assessment> assessment = proposed.map(o -> analysis.assess(o, limits));
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (format == TableFormat.JSON) {
             out.println(Json.pretty(AnalysisJson.document(analysis, limit, assessment)));
+        } else if (format == TableFormat.CSV) {
+            out.print(AnalysisCsv.render(analysis, limit));
         } else {
             out.print(AnalysisText.render(analysis, limit, assessment, victoryLimit));
         }

@@ -45,8 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seeds every random choice; the same seed gives the same transcript (default: 1).")
     long seed;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "The story as text (default), or the whole session as one JSON document.")
-    OutputFormat format;
+    @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text", description = "The story as "
+            + "text (default), the whole session as one JSON document, or its rounds as CSV (one line per row of the "
+            + "story: the package, each party's utility, the gap, each party's distance to acceptance).")
+    TableFormat format;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write DIR/transcript.jsonl (replay it with "
             + "'parley replay') and DIR/report.html (the story, each party's utility and the gap round by round, the "
@@ -80,8 +82,10 @@ final class RunCommand implements Callable<Integer> {
                     result.agreement()));
         }
         PrintWriter w = spec.commandLine().getOut();
-        if (format == OutputFormat.JSON) {
+        if (format == TableFormat.JSON) {
             w.println(Json.pretty(story.json()));
+        } else if (format == TableFormat.CSV) {
+            w.print(story.csv());
         } else {
             w.print(story.text(quiet));
             if (out != null) {

@@ -296,6 +296,35 @@ final class RunStory {
         return String.format(Locale.ROOT, "%.4f", u);
     }
 
+    /**
+     * The rounds as CSV, one line per row of the story: round, party, change, the option of each issue, each party's
+     * utility, the gap, the gap on each issue, and each ratifying party's distance to acceptance.
+     */
+    String csv() {
+        var header = new ArrayList<Object>(List.of("round", "party", "change"));
+        s.issues().forEach(i -> header.add(i.id()));
+        tables.keySet().forEach(p -> header.add("utility " + p));
+        header.add("gap");
+        s.issues().forEach(i -> header.add("gap " + i.id()));
+        s.ratifyingParties().forEach(p -> header.add("short of reservation " + p.id()));
+        var out = new StringBuilder(Csv.row(header));
+        for (Row r : rows) {
+            var line = new ArrayList<Object>(List.of(r.round() + 1, r.who(), r.what()));
+            for (int i = 0; i < s.issues().size(); i++) {
+                line.add(s.issues().get(i).option(r.outcome().option(i)).id());
+            }
+            line.addAll(r.utilities().values());
+            line.add(r.gap().orElse(null));
+            for (int i = 0; i < s.issues().size(); i++) {
+                int issue = i;
+                line.add(r.issueGaps().map(g -> g.get(issue)).orElse(null));
+            }
+            s.ratifyingParties().forEach(p -> line.add(r.shortOf().get(p.id())));
+            out.append(Csv.row(line));
+        }
+        return out.toString();
+    }
+
     Map<String, Object> json() {
         var doc = new LinkedHashMap<String, Object>();
         doc.put("scenario", s.id());

@@ -106,7 +106,7 @@ final class SamplesCsv {
         return r.index() + "," + r.zoneEmpty() + "," + r.agreed() + "," + r.rounds() + ","
                 + ForecastJson.round(r.nashShare())
                 + "," + r.deal().map(d -> pkg(s, d)).orElse("") + "," + r.nash().map(d -> pkg(s, d)).orElse("") + ","
-                + csvField(String.join("; ", r.blocking())) + "\n";
+                + Csv.field(String.join("; ", r.blocking())) + "\n";
     }
 
     private static String pkg(Scenario s, Outcome o) {
@@ -115,9 +115,5 @@ final class SamplesCsv {
             parts.add(s.issues().get(i).id() + "=" + s.issues().get(i).option(o.option(i)).id());
         }
         return String.join(";", parts);
-    }
-
-    private static String csvField(String x) {
-        return x.contains(",") || x.contains("\"") ? "\"" + x.replace("\"", "\"\"") + "\"" : x;
     }
 }

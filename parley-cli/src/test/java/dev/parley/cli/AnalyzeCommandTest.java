@@ -210,4 +210,26 @@ class AnalyzeCommandTest {
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).contains("'soon' is not a duration: write e.g. 500ms, 30s, 5m or 1h");
     }
+
+    @Test
+    void csv_listsTheFairPackagesThenTheFrontier_asTheJsonDocumentHasThem() throws IOException {
+        Cli r = Cli.run("analyze", "--format", "csv", "--limit", "3");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<List<String>> rows = CsvRead.parse(r.out());
+        JsonNode doc = json(Cli.run("analyze", "--format", "json", "--limit", "3"));
+        List<String> header = rows.get(0);
+        assertThat(header).startsWith("package", "in zone", "CF").contains("utility UA", "utility EUR");
+        assertThat(rows.stream().skip(1).map(x -> x.get(0)).toList()).containsExactly("nash", "kalaiSmorodinsky",
+                "egalitarian", "utilitarian", "frontier", "frontier", "frontier");
+        List<String> nash = rows.get(1);
+        var options = new ArrayList<String>();
+        for (String issue : List.of("CF", "KU", "TR", "MO", "AID", "PK", "SG", "NATO", "SAN")) {
+            options.add(issue + "=" + nash.get(header.indexOf(issue)));
+        }
+        assertThat(String.join(",", options)).isEqualTo(NASH);
+        assertThat(Double.parseDouble(nash.get(header.indexOf("utility UA")))).isEqualTo(0.5805);
+        assertThat(nash.get(1)).isEqualTo("true");
+        assertThat(doc.get("solutions").get("nash").get("utilities").get("RU").asDouble()).isEqualTo(Double
+                .parseDouble(nash.get(header.indexOf("utility RU"))));
+    }
 }

@@ -218,6 +218,32 @@ class RunCommandTest {
         assertThat(Cli.run("run", "--help").out()).contains("report.html");
     }
 
+    @Test
+    void csv_holdsEveryRowOfTheStory_asTheJsonDocumentHasIt() throws IOException {
+        for (String protocol : List.of("single-text", "shuttle")) {
+            Cli csv = Cli.run("run", "--protocol", protocol, "--format", "csv");
+            assertThat(csv.exitCode()).as(csv.err()).isZero();
+            List<List<String>> rows = CsvRead.parse(csv.out());
+            JsonNode rounds = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Cli.run("run", "--protocol",
+                    protocol, "--format", "json").out()).get("rounds");
+            List<String> header = rows.get(0);
+            assertThat(header).startsWith("round", "party", "change", "CF").contains("utility RU", "gap", "gap TR",
+                    "short of reservation RU");
+            assertThat(rows).hasSize(rounds.size() + 1).allMatch(r -> r.size() == header.size());
+            for (int k = 0; k < rounds.size(); k++) {
+                List<String> r = rows.get(k + 1);
+                JsonNode j = rounds.get(k);
+                assertThat(r.get(0)).isEqualTo(j.get("round").asText());
+                assertThat(r.get(2)).isEqualTo(j.get("change").asText());
+                assertThat(r.get(header.indexOf("TR"))).isEqualTo(j.get("package").get("TR").asText());
+                assertThat(Double.parseDouble(r.get(header.indexOf("utility RU")))).isEqualTo(j.get("utilities").get(
+                        "RU").asDouble());
+                assertThat(Double.parseDouble(r.get(header.indexOf("short of reservation RU")))).isEqualTo(j.get(
+                        "distanceToAcceptance").get("RU").asDouble());
+            }
+        }
+    }
+
     /** Every number of {@code node} with more than 12 decimals, by its path. */
     private static void walk(JsonNode node, String path, List<String> noisy) {
         if (node.isNumber() && new java.math.BigDecimal(node.asText()).stripTrailingZeros().scale() > 12) {
