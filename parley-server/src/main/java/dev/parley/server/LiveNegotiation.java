@@ -52,8 +52,8 @@ final class LiveNegotiation {
     private final Map<String, String> tokens = new LinkedHashMap<>();
     /** The parties that have made a move: their seats can no longer change hands. */
     private final Set<String> moved = new LinkedHashSet<>();
-    /** The parties that have shared their profiles with the mediator. */
-    private final Set<String> shared = new LinkedHashSet<>();
+    /** Who has shared its profile with the mediator. */
+    private final Shares shared;
     private final Audience audience = new Audience();
     /** Taken by an agent run, before the lock and never while holding it: one run at a time decides. */
     private final ReentrantLock agentTurns = new ReentrantLock();
@@ -75,6 +75,7 @@ final class LiveNegotiation {
         this.analysis = new AnalysisMemo(limits.analysisBudget());
         this.store = store;
         this.requested = settings;
+        this.shared = new Shares(settings.mediator());
         this.seed = seed;
         Session first = new Session(scenario, settings.create(scenario));
         for (Records.Seat seat : seats) {
@@ -246,8 +247,8 @@ final class LiveNegotiation {
     }
 
     SeatView view(String party) {
-        return locked(() -> SeatView.of(session.view(party), requested.mediator(), begun(), shared,
-                awaitingShares()));
+        return locked(() -> SeatView.of(session.view(party), requested.mediator(), begun(), shared
+                .parties(), shared.awaiting(scenario)));
     }
 
     /**
@@ -280,7 +281,7 @@ final class LiveNegotiation {
             if (agent.isPresent()) {
                 Agent a = Seating.agent(session.protocol(), party, agent.get(), seed, "agent");
                 store.seat(id, new Records.Seat(party, agent, Optional.empty()));
-                tokens.values().removeIf(party::equals);
+                tokens.values().removeIf(party::equals); // the old invite stops working at once
                 agentSpecs.put(party, agent.get());
                 agents.put(party, a);
             } else {
@@ -333,15 +334,8 @@ final class LiveNegotiation {
                 shared.add(party);
                 publish(session.events().size()); // every seat is told: the mediator's console may now draw more
             }
-            return Set.copyOf(shared);
+            return shared.parties();
         });
-    }
-
-    /** The ratifying parties other than the mediator that have not shared their profiles, in party order. */
-    private List<String> awaitingShares() {
-        Optional<String> mediator = requested.mediator();
-        return scenario.ratifyingParties().stream().map(Party::id).filter(p -> mediator.filter(p::equals).isEmpty()
-                && !shared.contains(p)).toList();
     }
 
     /**
@@ -354,7 +348,7 @@ final class LiveNegotiation {
         record Taken(ProtocolKind kind, Scenario scenario, List<Event> events) {
         }
         Taken t = locked(() -> {
-            requireEveryProfile(party);
+            shared.requireEvery(party, scenario);
             return new Taken(session.protocol().kind(), scenario, List.copyOf(session.events()));
         });
         return new Negotiations.Overview(t.kind(), analysis.of(t.scenario()), t.events());
@@ -366,21 +360,9 @@ final class LiveNegotiation {
      */
     Negotiations.ForecastInput forecastInput(String party) {
         return locked(() -> {
-            requireEveryProfile(party);
+            shared.requireEvery(party, scenario);
             return new Negotiations.ForecastInput(scenario, requested);
         });
-    }
-
-    /** @throws AccessDenied unless {@code party} is the mediator and every profile the analysis needs is shared */
-    private void requireEveryProfile(String party) {
-        if (requested.mediator().filter(party::equals).isEmpty()) {
-            throw new AccessDenied("only the mediator's seat sees the analysis of every profile");
-        }
-        List<String> missing = awaitingShares();
-        if (!missing.isEmpty()) {
-            throw new AccessDenied("the analysis needs every profile: " + String.join(", ", missing) + (missing
-                    .size() == 1 ? " has" : " have") + " not shared theirs with the mediator");
-        }
     }
 
     /**
