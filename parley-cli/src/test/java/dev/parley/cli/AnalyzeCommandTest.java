@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +22,6 @@ class AnalyzeCommandTest {
     @TempDir
     Path tmp;
 
-    static JsonNode json(Cli r) throws IOException {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return JsonMapper.builder().build().readTree(r.out());
-    }
-
     @Test
     void text_showsTheZoneFrontierAndTheFourSolutions() {
         Cli r = Cli.run("analyze");
@@ -45,7 +39,7 @@ class AnalyzeCommandTest {
 
     @Test
     void json_hasTheShapeOfDesignMd() throws IOException {
-        JsonNode doc = json(Cli.run("analyze", "--format", "json", "--limit", "3"));
+        JsonNode doc = Cli.run("analyze", "--format", "json", "--limit", "3").json();
         assertThat(doc.get("scenario").asText()).isEqualTo("ceasefire-2025");
         assertThat(doc.get("outcomes").asLong()).isEqualTo(800_000);
         assertThat(doc.get("withinRedLines").asLong()).isEqualTo(77_760);
@@ -70,7 +64,7 @@ class AnalyzeCommandTest {
 
     @Test
     void package_atTheNashPoint_isNotLopsided() throws IOException {
-        JsonNode p = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--package", NASH)).get("package");
+        JsonNode p = Cli.run("analyze", "--format", "json", "--no-blocking", "--package", NASH).json().get("package");
         assertThat(p.get("inZone").asBoolean()).isTrue();
         assertThat(p.get("paretoOptimal").asBoolean()).isTrue();
         assertThat(p.get("lopsided").asBoolean()).isFalse();
@@ -81,7 +75,7 @@ class AnalyzeCommandTest {
 
     @Test
     void package_onRussianTerms_isFlaggedByName() throws IOException {
-        JsonNode p = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--package", RUSSIAN_TERMS))
+        JsonNode p = Cli.run("analyze", "--format", "json", "--no-blocking", "--package", RUSSIAN_TERMS).json()
                 .get("package");
         assertThat(p.get("lopsided").asBoolean()).isTrue();
         var flags = new ArrayList<String>();
@@ -102,14 +96,14 @@ class AnalyzeCommandTest {
         // UA gets 0.1765 against 0.45; RU 0.8125, more than its best in the zone.
         assertThat(text.out()).contains("below reservation by 0.2735").contains("more than the zone allows")
                 .doesNotContain("-137%").doesNotContain("172%").contains("beyond ±1 because a share lies outside");
-        JsonNode p = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--package", RUSSIAN_TERMS))
+        JsonNode p = Cli.run("analyze", "--format", "json", "--no-blocking", "--package", RUSSIAN_TERMS).json()
                 .get("package");
         assertThat(p.get("belowReservationBy").get("UA").isNumber()).isTrue();
         assertThat(p.get("belowReservationBy").get("UA").asDouble()).isCloseTo(0.45 - 0.1765, within(1e-9));
         JsonNode victory = p.get("flags").get(3);
         assertThat(victory.get("figures").get("victoryIndex").isNumber()).isTrue();
         // The index from the document's own utilities, reservations and zone ideals: (u − r)/(a − r), RU minus UA.
-        JsonNode doc = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--package", RUSSIAN_TERMS));
+        JsonNode doc = Cli.run("analyze", "--format", "json", "--no-blocking", "--package", RUSSIAN_TERMS).json();
         java.util.function.ToDoubleFunction<String> share = party -> (p.get("utilities").get(party).asDouble() - doc
                 .get("reservations").get(party).asDouble()) / (doc.get("ideals").get(party).asDouble()
                         - doc.get(
@@ -134,7 +128,7 @@ class AnalyzeCommandTest {
         // The Nash package with sanctions kept until withdrawal (better for Ukraine and Europe, worse for Russia and
         // the US) is still in the zone, but some zone outcome beats it for all: it must be flagged as dominated.
         String worse = NASH.replace("SAN=phased-with-snapback", "SAN=kept-until-withdrawal");
-        JsonNode p = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--package", worse)).get("package");
+        JsonNode p = Cli.run("analyze", "--format", "json", "--no-blocking", "--package", worse).json().get("package");
         var flags = new ArrayList<String>();
         p.get("flags").forEach(f -> flags.add(f.get("flag").asText()));
         assertThat(p.get("paretoOptimal").asBoolean()).isFalse();
@@ -160,7 +154,7 @@ class AnalyzeCommandTest {
         assertThat(text.exitCode()).isZero();
         assertThat(text.out()).contains("Agreement zone    0  EMPTY: no package gives every ratifying party its "
                 + "reservation").contains("No fair package: the agreement zone is empty.").contains("Near misses");
-        JsonNode doc = json(Cli.run("analyze", tight.toString(), "--format", "json"));
+        JsonNode doc = Cli.run("analyze", tight.toString(), "--format", "json").json();
         assertThat(doc.get("zoneEmpty").asBoolean()).isTrue();
         assertThat(doc.get("solutions").get("nash").isNull()).isTrue();
         assertThat(doc.get("nearMisses").get(0).get("shortOf").toString()).isEqualTo("[\"S\"]");
@@ -174,8 +168,8 @@ class AnalyzeCommandTest {
     @Test
     void frontierOfTheWholeSpace_marksZoneMembership() throws IOException {
         // Most of the whole space's frontier breaks a red line or a condition; the first in the zone comes 404th.
-        JsonNode f = json(Cli.run("analyze", "--format", "json", "--no-blocking", "--frontier", "all", "--limit",
-                "500")).get("frontier");
+        JsonNode f = Cli.run("analyze", "--format", "json", "--no-blocking", "--frontier", "all", "--limit",
+                "500").json().get("frontier");
         assertThat(f.get("of").asText()).isEqualTo("all");
         assertThat(f.get("size").asLong()).isGreaterThan(486);
         var inZone = new ArrayList<Boolean>();
@@ -216,7 +210,7 @@ class AnalyzeCommandTest {
         Cli r = Cli.run("analyze", "--format", "csv", "--limit", "3");
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<List<String>> rows = CsvRead.parse(r.out());
-        JsonNode doc = json(Cli.run("analyze", "--format", "json", "--limit", "3"));
+        JsonNode doc = Cli.run("analyze", "--format", "json", "--limit", "3").json();
         List<String> header = rows.get(0);
         assertThat(header).startsWith("package", "in zone", "CF").contains("utility UA", "utility EUR");
         assertThat(rows.stream().skip(1).map(x -> x.get(0)).toList()).containsExactly("nash", "kalaiSmorodinsky",

@@ -1,5 +1,10 @@
 package dev.parley.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.io.StringWriter;
 
 /** Runs the command line in-process with captured output, as a test would from a shell. */
@@ -12,5 +17,11 @@ record Cli(int exitCode, String out, String err) {
         cl.getOut().flush();
         cl.getErr().flush();
         return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** The output as one JSON document, once the command has succeeded. */
+    JsonNode json() throws IOException {
+        assertThat(exitCode).as(err).isZero();
+        return JsonMapper.builder().build().readTree(out);
     }
 }

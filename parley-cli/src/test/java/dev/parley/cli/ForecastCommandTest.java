@@ -15,14 +15,9 @@ class ForecastCommandTest {
     @TempDir
     Path tmp;
 
-    static JsonNode json(Cli r) throws IOException {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return JsonMapper.builder().build().readTree(r.out());
-    }
-
     @Test
     void json_countsAgreeWithEachOther_andEveryFigureIsANumber() throws IOException {
-        JsonNode doc = json(Cli.run("forecast", "--runs", "40", "--seed", "3", "--format", "json"));
+        JsonNode doc = Cli.run("forecast", "--runs", "40", "--seed", "3", "--format", "json").json();
         assertThat(doc.get("runs").asInt()).isEqualTo(40);
         assertThat(doc.get("uncertain")).extracting(JsonNode::asText).containsExactly("UA", "RU", "US", "EUR");
         JsonNode agreement = doc.get("agreement");
@@ -73,7 +68,7 @@ class ForecastCommandTest {
 
     @Test
     void analysisOnly_reportsTheZoneAndTheNashPackages_andNothingOfTalksNotHeld() throws IOException {
-        JsonNode doc = json(Cli.run("forecast", "--runs", "30", "--analysis-only", "--format", "json"));
+        JsonNode doc = Cli.run("forecast", "--runs", "30", "--analysis-only", "--format", "json").json();
         assertThat(doc.get("talks").asBoolean()).isFalse();
         assertThat(doc.has("agreement")).isFalse();
         assertThat(doc.has("deals")).isFalse();
@@ -182,7 +177,7 @@ class ForecastCommandTest {
     void expectedUtility_onACsvOfActors_endsWhereThePublishedExampleDoes() throws IOException {
         Path file = tmp.resolve("europe.csv");
         Files.writeString(file, EUROPE);
-        JsonNode doc = json(Cli.run("forecast", "--model", "eu", "--actors", file.toString(), "--format", "json"));
+        JsonNode doc = Cli.run("forecast", "--model", "eu", "--actors", file.toString(), "--format", "json").json();
         JsonNode rounds = doc.get("issues").get(0).get("rounds");
         assertThat(rounds).hasSize(11);
         assertThat(rounds.get(10).get("median").asDouble()).isEqualTo(7.0);
@@ -192,7 +187,7 @@ class ForecastCommandTest {
 
     @Test
     void expectedUtility_onTheScenario_forecastsEveryIssueWithItsOptions() throws IOException {
-        JsonNode doc = json(Cli.run("forecast", "--model", "eu", "--model-rounds", "3", "--format", "json"));
+        JsonNode doc = Cli.run("forecast", "--model", "eu", "--model-rounds", "3", "--format", "json").json();
         assertThat(doc.get("capabilities").asText()).isEqualTo("the scenario's");
         assertThat(doc.get("issues")).hasSize(9);
         JsonNode cf = doc.get("issues").get(0);

@@ -140,7 +140,7 @@ class RunCommandTest {
     void everyProtocol_runsOnTheDefaultScenario(String protocol) throws IOException {
         Cli r = Cli.run("run", "--protocol", protocol, "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        JsonNode doc = r.json();
         assertThat(doc.get("protocol").get("type").asText()).isEqualTo(protocol);
         assertThat(doc.get("result").get("type").asText()).isIn("agreement", "no-agreement");
         assertThat(doc.get("result").get("reason").asText()).isNotBlank();
@@ -152,7 +152,7 @@ class RunCommandTest {
     void json_hasNoFloatNoise_andTheDealsFiguresAsNumbers() throws IOException {
         Cli r = Cli.run("run", "--format", "json");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        JsonNode doc = r.json();
         var noisy = new java.util.ArrayList<String>();
         walk(doc, "", noisy);
         assertThat(noisy).as("figures with more than the 12 decimals the analysis is exact to").isEmpty();
@@ -171,7 +171,7 @@ class RunCommandTest {
         var s = dev.parley.scenario.BuiltinScenarios.find("ceasefire-2025").orElseThrow();
         for (String protocol : List.of("single-text", "saop", "shuttle")) {
             Cli r = Cli.run("run", "--protocol", protocol, "--format", "json");
-            JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+            JsonNode doc = r.json();
             for (JsonNode row : doc.get("rounds")) {
                 int[] c = dev.parley.scenario.wire.PackageJson.read(row.get("package"), s.issues(), "package")
                         .toArray();
@@ -224,8 +224,8 @@ class RunCommandTest {
             Cli csv = Cli.run("run", "--protocol", protocol, "--format", "csv");
             assertThat(csv.exitCode()).as(csv.err()).isZero();
             List<List<String>> rows = CsvRead.parse(csv.out());
-            JsonNode rounds = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Cli.run("run", "--protocol",
-                    protocol, "--format", "json").out()).get("rounds");
+            JsonNode rounds = Cli.run("run", "--protocol",
+                    protocol, "--format", "json").json().get("rounds");
             List<String> header = rows.get(0);
             assertThat(header).startsWith("round", "party", "change", "CF").contains("utility RU", "gap", "gap TR",
                     "short of reservation RU");

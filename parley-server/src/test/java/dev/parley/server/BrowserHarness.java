@@ -33,12 +33,7 @@ abstract class BrowserHarness extends HttpHarness {
     com.fasterxml.jackson.databind.JsonNode sharedSingleText() throws Exception {
         var created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"single-text\", \"agents\": "
                 + "{\"EUR\": \"truthful\"}, \"shared\": [\"EUR\"]}");
-        for (String party : new String[]{"UA", "RU"}) {
-            Reply shared = call("POST", "/api/negotiations/" + created.get("id").asText() + "/share", created.get(
-                    "tokens").get(party).asText(), "{}");
-            org.assertj.core.api.Assertions.assertThat(shared.status()).as(String.valueOf(shared.body())).isEqualTo(
-                    200);
-        }
+        shareTheDelegations(created);
         return created;
     }
 

@@ -112,16 +112,30 @@ class ConsoleApiIT extends HttpHarness {
         assertThat(rows.get(0).get("gap").asDouble()).as("the opening: each its best package").isPositive();
     }
 
+    /** Talks of the default scenario: the route's base and each person's token (EUR is an agent, shared). */
+    private record Talks(JsonNode created, String base, String us, String ua, String ru) {
+    }
+
+    private Talks talks(String body) throws Exception {
+        JsonNode created = create(body);
+        JsonNode t = created.get("tokens");
+        return new Talks(created, "/api/negotiations/" + created.get("id").asText(), t.get("US").asText(), t.get(
+                "UA").asText(), t.get("RU").asText());
+    }
+
+    private Talks defaultTalks() throws Exception {
+        return talks("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": \"truthful\"}, \"shared\": "
+                + "[\"EUR\"]}");
+    }
+
     @Test
     void aForecast_isTheMediatorsOnceEveryProfileIsShared_andGivesTheCommandLinesFigures() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": \"truthful\"}, "
-                + "\"shared\": [\"EUR\"]}");
-        String base = "/api/negotiations/" + created.get("id").asText();
-        String us = created.get("tokens").get("US").asText();
-        String ua = created.get("tokens").get("UA").asText();
+        Talks t = defaultTalks();
+        String base = t.base();
+        String us = t.us();
+        String ua = t.ua();
         assertThat(call("POST", base + "/forecast", us, "{\"runs\": 20}").status()).isEqualTo(403); // not shared
-        call("POST", base + "/share", ua, "{}");
-        call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
+        shareTheDelegations(t.created());
         assertThat(call("POST", base + "/forecast", ua, "{\"runs\": 20}").status()).isEqualTo(403); // not mediator
         assertThat(call("GET", base + "/forecast", us, null).status()).isEqualTo(404);
         Reply bad = call("POST", base + "/forecast", us, "{\"runs\": 0}");
@@ -150,12 +164,10 @@ class ConsoleApiIT extends HttpHarness {
 
     @Test
     void aForecast_canBeCancelled() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": \"truthful\"}, "
-                + "\"shared\": [\"EUR\"]}");
-        String base = "/api/negotiations/" + created.get("id").asText();
-        String us = created.get("tokens").get("US").asText();
-        call("POST", base + "/share", created.get("tokens").get("UA").asText(), "{}");
-        call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
+        Talks t = defaultTalks();
+        String base = t.base();
+        String us = t.us();
+        shareTheDelegations(t.created());
         // 20,000 draws take many seconds here; the requests below take milliseconds
         assertThat(call("POST", base + "/forecast", us, "{\"runs\": 20000}").status()).isEqualTo(202);
         Reply twice = call("POST", base + "/forecast", us, "{\"runs\": 10}");
@@ -199,17 +211,16 @@ class ConsoleApiIT extends HttpHarness {
 
     @Test
     void progress_inTheOfferProtocols_measuresTheGapBetweenThePrincipalsPositions() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"saop\", \"agents\": {\"EUR\": "
+        Talks t = talks("{\"scenario\": \"ceasefire-2025\", \"protocol\": \"saop\", \"agents\": {\"EUR\": "
                 + "\"boulware\"}, \"shared\": [\"EUR\"]}");
-        String base = "/api/negotiations/" + created.get("id").asText();
-        call("POST", base + "/share", created.get("tokens").get("UA").asText(), "{}");
-        call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
-        String us = created.get("tokens").get("US").asText();
+        String base = t.base();
+        shareTheDelegations(t.created());
+        String us = t.us();
         JsonNode offer = TestJson.MAPPER.readTree("{\"CF\": \"full-30d\", \"KU\": \"corridor\", \"TR\": "
                 + "\"de-facto-line\", \"MO\": \"mutual-pause\", \"AID\": \"us-pause-europe-continues\", \"PK\": "
                 + "\"neutral-monitors\", \"SG\": \"binding-us-europe\", \"NATO\": \"neutrality\", \"SAN\": "
                 + "\"phased-with-snapback\"}");
-        Reply moved = call("POST", base + "/moves", created.get("tokens").get("UA").asText(), "{\"type\": \"offer\", "
+        Reply moved = call("POST", base + "/moves", t.ua(), "{\"type\": \"offer\", "
                 + "\"package\": " + offer + "}");
         assertThat(moved.status()).as(String.valueOf(moved.body())).isEqualTo(200);
         JsonNode rows = call("GET", base + "/progress", us, null).body().get("rows");
@@ -232,20 +243,14 @@ class ConsoleApiIT extends HttpHarness {
         return out;
     }
 
-    /**
-     * The two parties' own Pareto frontier, by walking every outcome: those within both parties' red lines and
-     * reservations, then the pairs of utilities no other such pair dominates. Shares no code with the engine's.
-     */
     @Test
     void suggestion_isTheStancesBestAmongTheTextsNoRatifyingPartyValuesLess_byBruteForce() throws Exception {
-        JsonNode created = create("{\"scenario\": \"ceasefire-2025\", \"agents\": {\"EUR\": \"truthful\"}, "
-                + "\"shared\": [\"EUR\"]}");
-        String base = "/api/negotiations/" + created.get("id").asText();
-        String us = created.get("tokens").get("US").asText();
-        String ua = created.get("tokens").get("UA").asText();
+        Talks t = defaultTalks();
+        String base = t.base();
+        String us = t.us();
+        String ua = t.ua();
         assertThat(call("GET", base + "/suggestion", us, null).status()).isEqualTo(403); // not every profile shared
-        call("POST", base + "/share", ua, "{}");
-        call("POST", base + "/share", created.get("tokens").get("RU").asText(), "{}");
+        shareTheDelegations(t.created());
         assertThat(call("GET", base + "/suggestion", ua, null).status()).isEqualTo(403); // the mediator's only
         Reply bad = call("GET", base + "/suggestion?stance=partial", us, null);
         assertThat(bad.status()).isEqualTo(400);
@@ -306,6 +311,10 @@ class ConsoleApiIT extends HttpHarness {
         return new double[]{product, own};
     }
 
+    /**
+     * The two parties' own Pareto frontier, by walking every outcome: those within both parties' red lines and
+     * reservations, then the pairs of utilities no other such pair dominates. Shares no code with the engine's.
+     */
     static java.util.Set<java.util.List<Long>> bilateralFrontierByBruteForce(String x, String y) {
         UtilityTable ux = UtilityTable.of(S.space(), S.profiles().get(x));
         UtilityTable uy = UtilityTable.of(S.space(), S.profiles().get(y));

@@ -92,4 +92,13 @@ abstract class HttpHarness {
         assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(201);
         return r.body();
     }
+
+    /** UA's and RU's delegations share their profiles from their seats, in the talks {@code created} answered. */
+    void shareTheDelegations(JsonNode created) throws IOException, InterruptedException {
+        for (String party : new String[]{"UA", "RU"}) {
+            Reply shared = call("POST", "/api/negotiations/" + created.get("id").asText() + "/share", created.get(
+                    "tokens").get(party).asText(), "{}");
+            assertThat(shared.status()).as(String.valueOf(shared.body())).isEqualTo(200);
+        }
+    }
 }

@@ -321,49 +321,6 @@ class WebConsoleIT {
     }
 
     @Test
-    void shuttle_theMediatorMeetsEachPartyInPrivate_andWhatOneSaysReachesNoOtherParty() {
-        Page organiser = browser.page();
-        organiser.navigate(base + "/#admin=organiser-key");
-        organiser.selectOption("#protocol", "shuttle");
-        organiser.click("#create");
-        assertThat(organiser.locator(".notice")).containsText("is open");
-        Page mediator = browser.page();
-        Page ua = browser.page();
-        Page ru = browser.page();
-        mediator.navigate(organiser.locator("#invite-US").inputValue());
-        ua.navigate(organiser.locator("#invite-UA").inputValue());
-        ru.navigate(organiser.locator("#invite-RU").inputValue());
-        assertThat(mediator.locator("#present")).hasText("Present to UA");
-        mediator.selectOption("#pick-NATO", "neutrality");
-        mediator.click("#present");
-        // Ukraine's meeting: it speaks to the mediator, then rejects, naming an objection and where to move.
-        ua.fill("#message", "Kursk is not ours to trade.");
-        ua.click("#send");
-        assertThat(ua.locator("#log")).containsText("Kursk is not ours to trade.");
-        ua.check("#object-NATO");
-        ua.selectOption("#toward-NATO", "membership-path");
-        ua.click("#reject");
-        assertThat(mediator.locator("#log")).containsText("Ukraine said: “Kursk is not ours to trade.”");
-        assertThat(mediator.locator("#log")).containsText("objecting to NATO membership");
-        assertThat(mediator.locator("#present")).hasText("Present to RU");
-        assertThat(mediator.locator("#packages")).containsText("rejected");
-        Browser.screenshot(mediator, "mediator-console-shuttle");
-        // Russia's room shows nothing of Ukraine's meeting.
-        assertThat(ru.locator("#turn")).containsText("waiting for");
-        assertThat(ru.locator("body")).not().containsText("Kursk is not ours");
-        assertThat(ru.locator("body")).not().containsText("objecting");
-        // The mediator passes Ukraine's point on to Russia in its own words, linked to what Ukraine said.
-        mediator.selectOption("#relay-of", new com.microsoft.playwright.options.SelectOption().setIndex(1));
-        mediator.fill("#relay-text", "Ukraine cannot move on Kursk without movement on security.");
-        mediator.click("#present");
-        assertThat(ru.locator("#accept")).isVisible();
-        assertThat(ru.locator("#relay")).hasText("The mediator passes on (reframed): “Ukraine cannot move on Kursk "
-                + "without movement on security.”");
-        assertThat(ru.locator("body")).not().containsText("Kursk is not ours");
-        Browser.screenshot(ru, "party-room-shuttle");
-    }
-
-    @Test
     void aBadUpload_showsEachProblemWithItsLine() {
         Page organiser = browser.page();
         organiser.navigate(base + "/#/");
