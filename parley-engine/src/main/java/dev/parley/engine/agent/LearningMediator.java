@@ -33,9 +33,10 @@ import java.util.random.RandomGenerator;
  */
 final class LearningMediator extends TextMediator {
     /** One vote heard: a party accepted or rejected a proposed text. */
-    record Heard(String party, Outcome text, boolean accept, List<String> objections) {
+    record Heard(String party, Outcome text, boolean accept, List<String> objections, List<String> toward) {
         Heard {
             objections = List.copyOf(objections);
+            toward = List.copyOf(toward);
         }
     }
 
@@ -78,7 +79,7 @@ final class LearningMediator extends TextMediator {
             rejectedHere.add(lastProposed); // the text did not move: not adopted
         }
         lastProposed = null;
-        Optional<Map<String, Profile>> estimates = PartyEstimates.of(v, text);
+        Optional<Map<String, Profile>> estimates = PartyEstimates.of(v, heard, text);
         if (estimates.isEmpty()) {
             return explore.propose(v);
         }
@@ -225,7 +226,7 @@ final class LearningMediator extends TextMediator {
             switch (n.event()) {
                 case Event.Proposed p -> proposedIn.put(p.round(), p.text());
                 case Event.Criticised c when proposedIn.containsKey(c.round()) ->
-                    heard.add(new Heard(c.party(), proposedIn.get(c.round()), c.accept(), c.objections()));
+                    heard.add(new Heard(c.party(), proposedIn.get(c.round()), c.accept(), c.objections(), c.toward()));
                 default -> {
                 }
             }

@@ -9,16 +9,16 @@ import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
-import dev.parley.engine.protocol.Event;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A mediator's estimates of the parties, from what they said: single-text criticism and shuttle objections each
- * name an issue and the option the party wants there (its best). Options are taken as ordered and preferences as
- * single-peaked; an issue named more often weighs more. Used by the {@code learning} mediator. Stateless.
+ * A mediator's estimates of the parties, from what it heard them say: single-text criticism names issues, costliest
+ * first, and the option the party wants on each (its best). Options are taken as ordered and preferences as
+ * single-peaked; the weights are fitted to the order of the criticism. Used by the {@code learning} mediator.
+ * Stateless.
  */
 final class PartyEstimates {
     private PartyEstimates() {
@@ -29,8 +29,8 @@ final class PartyEstimates {
      * every one has said something; an issue a party never named is taken as one it is content with as it stands in
      * {@code content}.
      */
-    static Optional<Map<String, Profile>> of(AgentView v, Outcome content) {
-        Map<String, List<Critique>> asked = asked(v);
+    static Optional<Map<String, Profile>> of(AgentView v, List<LearningMediator.Heard> heard, Outcome content) {
+        Map<String, List<Critique>> asked = critiques(v, heard);
         var out = new LinkedHashMap<String, Profile>();
         for (Party p : v.parties()) {
             if (p.ratifies() || p.id().equals(v.party())) {
@@ -73,38 +73,53 @@ final class PartyEstimates {
     }
 
     /** One criticism or objection: the package it was about, the issues named in order, the option wanted on each. */
-    record Critique(int[] text, int[] issues, int[] wanted, boolean accepted) {
+    /**
+     * One criticism, as indices: the text it was about, the issues named in order, the option wanted on each, and
+     * whether the party accepted the text. Immutable (its arrays are never changed after it is made).
+     */
+    private static final class Critique {
+        private final int[] text;
+        private final int[] issues;
+        private final int[] wanted;
+        private final boolean accepted;
+
+        private Critique(List<Issue> all, LearningMediator.Heard h) {
+            this.text = h.text().toArray();
+            this.issues = new int[h.objections().size()];
+            this.wanted = new int[issues.length];
+            for (int k = 0; k < issues.length; k++) {
+                issues[k] = Issue.indexIn(all, h.objections().get(k));
+                wanted[k] = all.get(issues[k]).indexOf(h.toward().get(k));
+            }
+            this.accepted = h.accept();
+        }
+
+        int[] text() {
+            return text;
+        }
+
+        int[] issues() {
+            return issues;
+        }
+
+        int[] wanted() {
+            return wanted;
+        }
+
+        boolean accepted() {
+            return accepted;
+        }
     }
 
-    /** Per party that criticised or objected: what it said, oldest first. */
-    private static Map<String, List<Critique>> asked(AgentView v) {
+    /** Per party that criticised: what it said, oldest first (a vote without criticism says nothing here). */
+    private static Map<String, List<Critique>> critiques(AgentView v, List<LearningMediator.Heard> heard) {
         var out = new LinkedHashMap<String, List<Critique>>();
-        Map<Integer, Outcome> proposed = new java.util.HashMap<>();
-        for (Event e : v.events()) {
-            switch (e) {
-                case Event.Proposed p -> proposed.put(p.round(), p.text());
-                case Event.Criticised c when !c.objections().isEmpty() && proposed.containsKey(c.round()) -> out
-                        .computeIfAbsent(c.party(), p -> new java.util.ArrayList<>()).add(critique(v, proposed.get(c
-                                .round()), c.objections(), c.toward(), c.accept()));
-                case Event.Rejected r when !r.objections().isEmpty() -> out.computeIfAbsent(r.party(),
-                        p -> new java.util.ArrayList<>())
-                        .add(critique(v, r.outcome(), r.objections(), r.toward(), false));
-                default -> {
-                }
+        for (LearningMediator.Heard h : heard) {
+            if (!h.objections().isEmpty()) {
+                out.computeIfAbsent(h.party(), p -> new java.util.ArrayList<>()).add(new Critique(v.issues(), h));
             }
         }
         return out;
-    }
-
-    private static Critique critique(AgentView v, Outcome text, List<String> issues, List<String> toward,
-            boolean accepted) {
-        int[] named = new int[issues.size()];
-        int[] wanted = new int[issues.size()];
-        for (int k = 0; k < named.length; k++) {
-            named[k] = Issue.indexIn(v.issues(), issues.get(k));
-            wanted[k] = v.issues().get(named[k]).indexOf(toward.get(k));
-        }
-        return new Critique(text.toArray(), named, wanted, accepted);
     }
 
     /** How many multiplicative passes fit the weights to what the critiques rank. */

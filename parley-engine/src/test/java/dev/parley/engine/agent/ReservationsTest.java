@@ -72,7 +72,8 @@ class ReservationsTest {
     }
 
     private static LearningMediator.Heard heard(boolean accept, int x, int y, String... objections) {
-        return new LearningMediator.Heard("A", Outcome.of(x, y), accept, List.of(objections));
+        var toward = java.util.Arrays.stream(objections).map(i -> i.toLowerCase(java.util.Locale.ROOT) + "0").toList();
+        return new LearningMediator.Heard("A", Outcome.of(x, y), accept, List.of(objections), toward);
     }
 
     private static AgentView mediatorView() {
