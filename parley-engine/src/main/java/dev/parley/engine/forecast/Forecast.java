@@ -21,10 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -199,41 +196,12 @@ public final class Forecast {
             java.util.function.BooleanSupplier cancelled, java.util.function.Consumer<Run> sink) {
         Protocol check = plan.settings().create(scenario); // bad settings or seats fail before any run
         Seating.agents(check, seats(check, plan), 0, "seats");
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        var failed = new java.util.concurrent.atomic.AtomicBoolean();
-        int[] reported = {0}; // progress only ever goes up, whatever order the threads report in
         List<Parameter> parameters = parameters(scenario);
-        int workers = Math.max(1, Math.min(parallelism, plan.runs()));
-        var tasks = new CompletableFuture<?>[workers];
-        for (int w = 0; w < workers; w++) {
-            tasks[w] = CompletableFuture.runAsync(() -> {
-                try {
-                    for (int i; !failed.get() && !cancelled.getAsBoolean() && (i = next.getAndIncrement()) < plan
-                            .runs();) {
-                        sink.accept(run(scenario, plan, i, parameters));
-                        int d = done.incrementAndGet();
-                        synchronized (reported) {
-                            if (d > reported[0]) {
-                                reported[0] = d;
-                                progress.accept(d);
-                            }
-                        }
-                    }
-                } catch (RuntimeException | Error e) {
-                    failed.set(true); // the other tasks stop too
-                    throw e;
-                }
-            }, executor);
-        }
         try {
-            CompletableFuture.allOf(tasks).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        if (done.get() < plan.runs()) {
-            throw new java.util.concurrent.CancellationException("the forecast was cancelled after " + done.get()
-                    + " of " + plan.runs() + " runs");
+            dev.parley.engine.Parallel.forEach(plan.runs(), executor, parallelism, cancelled, i -> sink.accept(run(
+                    scenario, plan, i, parameters)), progress, "runs");
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new java.util.concurrent.CancellationException("the forecast was " + e.getMessage());
         }
     }
 

@@ -33,6 +33,20 @@ public final class Seating {
      * @throws InvalidInput for a party without a seat, an unknown agent or one that cannot fill its seat
      */
     public static Map<String, Agent> agents(Protocol p, Map<String, String> specs, long seed, String field) {
+        return agents(p, specs, seed, field, Agents::create);
+    }
+
+    /** Builds the agent a spec names for a seat of a role, with the seat's random stream: the catalogue's way. */
+    @FunctionalInterface
+    public interface Maker {
+        /** @throws InvalidInput naming {@code field} when the spec names no agent that fits */
+        Agent create(String field, String spec, dev.parley.engine.protocol.SeatRole role,
+                java.util.random.RandomGenerator random);
+    }
+
+    /** As above, each agent built by {@code maker} (a tournament's, or a test's) instead of the catalogue. */
+    public static Map<String, Agent> agents(Protocol p, Map<String, String> specs, long seed, String field,
+            Maker maker) {
         for (String party : specs.keySet()) {
             requireSeat(p, party, field);
         }
@@ -42,7 +56,7 @@ public final class Seating {
             SplittableRandom stream = root.split();
             String spec = specs.get(party);
             if (spec != null) {
-                agents.put(party, Agents.create(field + "." + party, spec, p.seatRole(party), stream));
+                agents.put(party, maker.create(field + "." + party, spec, p.seatRole(party), stream));
             }
         }
         return agents;
