@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.wire.Csv;
+
 import dev.parley.engine.analysis.Picture;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.Assessment;

@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.wire.Csv;
+
 import dev.parley.engine.forecast.Forecast;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Scenario;

@@ -18,13 +18,22 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
     private ProgressBar bar;
     private String stage;
 
-    private TerminalProgress(PrintStream err) {
+    /** What is counted, for a rate (e.g. "sessions" gives "sessions/s"); null for no rate. */
+    private final String unit;
+
+    private TerminalProgress(PrintStream err, String unit) {
         this.err = err;
+        this.unit = unit;
     }
 
     /** A progress bar on {@code err} if it is a terminal, else a listener that ignores progress. */
     static ProgressListener forStderr() {
-        return Boolean.getBoolean("parley.stderr.tty") ? new TerminalProgress(System.err) : ProgressListener.NONE;
+        return forStderr(null);
+    }
+
+    /** As above, showing how many {@code unit} are done per second beside the time left. */
+    static ProgressListener forStderr(String unit) {
+        return Boolean.getBoolean("parley.stderr.tty") ? new TerminalProgress(System.err, unit) : ProgressListener.NONE;
     }
 
     static void closeIfOpen(ProgressListener p) {
@@ -43,8 +52,12 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
                 bar.close();
             }
             this.stage = stage;
-            bar = new ProgressBarBuilder().setTaskName(stage).setInitialMax(total).setUpdateIntervalMillis(200)
-                    .setConsumer(new ConsoleProgressBarConsumer(err)).clearDisplayOnFinish().build();
+            var builder = new ProgressBarBuilder().setTaskName(stage).setInitialMax(total).setUpdateIntervalMillis(200)
+                    .setConsumer(new ConsoleProgressBarConsumer(err)).clearDisplayOnFinish();
+            if (unit != null) {
+                builder.setUnit(" " + unit, 1).showSpeed();
+            }
+            bar = builder.build();
         }
         bar.maxHint(total);
         bar.stepTo(done);
