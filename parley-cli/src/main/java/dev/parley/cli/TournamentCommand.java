@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -84,13 +83,8 @@ final class TournamentCommand implements Callable<Integer> {
         long started = System.nanoTime();
         int played;
         try (TournamentFolder file = open(dir, read)) {
-            var done = new HashSet<Integer>();
-            for (Result r : file.existing()) {
-                standings.add(r);
-                done.add(r.index());
-            }
-            int[] todo = t.sessions().stream().mapToInt(Tournament.Coordinates::index).filter(i -> !done.contains(
-                    i)).toArray();
+            file.existing().forEach(standings::add);
+            int[] todo = file.todo();
             played = todo.length;
             PrintWriter err = spec.commandLine().getErr();
             java.util.function.Consumer<String> rows = line -> {

@@ -31,10 +31,12 @@ public final class TournamentFolder implements AutoCloseable {
 
     private final BufferedWriter writer;
     private final List<Result> existing;
+    private final int sessions;
 
-    private TournamentFolder(BufferedWriter writer, List<Result> existing) {
+    private TournamentFolder(BufferedWriter writer, List<Result> existing, int sessions) {
         this.writer = writer;
         this.existing = existing;
+        this.sessions = sessions;
     }
 
     /**
@@ -85,12 +87,21 @@ public final class TournamentFolder implements AutoCloseable {
             w.write(SessionsCsv.header(width));
             w.flush();
         }
-        return new TournamentFolder(w, existing);
+        return new TournamentFolder(w, existing, t.sessions().size());
     }
 
     /** The sessions already in the file, in file order. */
     public List<Result> existing() {
         return existing;
+    }
+
+    /** The numbers of the sessions not yet in the file, in order: what is left to play. */
+    public int[] todo() {
+        boolean[] done = new boolean[sessions];
+        for (Result r : existing) {
+            done[r.index()] = true;
+        }
+        return java.util.stream.IntStream.range(0, sessions).filter(i -> !done[i]).toArray();
     }
 
     /** Appends one session's line and flushes it to the operating system: once this returns, a kill keeps it. */

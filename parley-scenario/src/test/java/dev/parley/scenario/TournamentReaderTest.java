@@ -37,12 +37,16 @@ class TournamentReaderTest {
               - generate: {count: 3, parties: 2, issues: 2, options: [3, 5], profiles: ties, seed: 4}
             """;
 
-    @Test
-    void aValidSpec_namesEveryScenarioProtocolAndAgent() throws IOException {
+    TournamentReader.Spec valid() throws IOException {
         Files.writeString(dir.resolve("other.yaml"), ScenarioWriter.write(BuiltinScenarios.find("ceasefire-2025")
                 .orElseThrow(), Format.YAML));
         Files.writeString(dir.resolve("t.yaml"), VALID);
-        TournamentReader.Spec spec = TournamentReader.read(dir.resolve("t.yaml"));
+        return TournamentReader.read(dir.resolve("t.yaml"));
+    }
+
+    @Test
+    void aValidSpec_namesEveryScenarioProtocolAndAgent() throws IOException {
+        TournamentReader.Spec spec = valid();
         Tournament t = spec.tournament();
         assertThat(spec.title()).isEqualTo("Test");
         assertThat(t.scenarios()).extracting(Tournament.Entry::name).containsExactly("ceasefire-2025", "other",
@@ -59,10 +63,7 @@ class TournamentReaderTest {
 
     @Test
     void theSource_rebuildsTheSameTournament_withoutTheFiles() throws IOException {
-        Files.writeString(dir.resolve("other.yaml"), ScenarioWriter.write(BuiltinScenarios.find("ceasefire-2025")
-                .orElseThrow(), Format.YAML));
-        Files.writeString(dir.resolve("t.yaml"), VALID);
-        TournamentReader.Spec spec = TournamentReader.read(dir.resolve("t.yaml"));
+        TournamentReader.Spec spec = valid();
         Files.delete(dir.resolve("other.yaml"));
         Tournament again = spec.source().tournament();
         Tournament t = spec.tournament();

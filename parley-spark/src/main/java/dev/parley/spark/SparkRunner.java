@@ -1,6 +1,5 @@
 package dev.parley.spark;
 
-import dev.parley.engine.tournament.Result;
 import dev.parley.engine.tournament.Standings;
 import dev.parley.engine.tournament.Tournament;
 import dev.parley.scenario.TournamentFolder;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
@@ -99,13 +97,8 @@ public final class SparkRunner {
         int width = t.maxPrincipals();
         var standings = new Standings.Accumulator();
         try (TournamentFolder folder = TournamentFolder.open(dir, spec, resume)) {
-            var done = new HashSet<Integer>();
-            for (Result r : folder.existing()) {
-                standings.add(r);
-                done.add(r.index());
-            }
-            int[] todo = t.sessions().stream().mapToInt(Tournament.Coordinates::index).filter(i -> !done.contains(
-                    i)).toArray();
+            folder.existing().forEach(standings::add);
+            int[] todo = folder.todo();
             spark.play(spec.source(), todo, line -> {
                 try {
                     folder.append(line);
