@@ -13,13 +13,18 @@ import java.util.Optional;
  * by enumerating the space, and never a package it forbids. It accepts an acceptable offer worth its target, or at
  * least what it would bid next (AC_next, Baarslag et al. 2014), or, in the last 5% of the time, at least as good as
  * the best it has been offered (AC_combi's time part). In shuttle it answers as a time-dependent party would.
- * Stateless: everything it uses is in the view.
+ * Its one state is its model's counts, brought up to date from the events it has not read yet (a replay rebuilds
+ * it, move by move). Not thread-safe: one per seat.
  */
 final class NashSeeker implements Agent {
     /** The concession exponent: between boulware (0.2) and linear (1). */
     static final double E = 0.5;
     /** The share of the time after which any acceptable offer at least as good as the best offered is taken. */
     static final double LATE = 0.95;
+
+    private OpponentModel.Tracker tracker;
+    /** The number of the last event the tracker has read. */
+    private int read;
 
     @Override
     public Action act(AgentView v) {
@@ -30,9 +35,16 @@ final class NashSeeker implements Agent {
         };
     }
 
-    private static Action offer(AgentView v) {
+    private Action offer(AgentView v) {
         double target = Math.max(v.profile().reservation(), Moves.timeDependentTarget(v, E));
-        int[] bid = bid(v.utilities(), target, OpponentModel.of(v.party(), v.issues(), v.events()));
+        if (tracker == null) {
+            tracker = new OpponentModel.Tracker(v.party(), v.issues());
+        }
+        for (var e : v.log().numbered(read)) {
+            tracker.add(e.event());
+            read = e.seq();
+        }
+        int[] bid = bid(v.utilities(), target, tracker.model());
         Optional<Outcome> standing = v.onTable();
         if (standing.isPresent() && !v.tabledBy().orElse("").equals(v.party()) && Moves.acceptable(v, standing
                 .get())) {

@@ -2,7 +2,6 @@ package dev.parley.engine.agent;
 
 import dev.parley.engine.model.Issue;
 import dev.parley.engine.protocol.Event;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,50 +17,96 @@ final class OpponentModel {
     private final Map<String, double[][]> values;
     private final Map<String, double[]> weights;
 
+    /** The same, in the parties' order, for the bid search's inner loop. */
+    private final double[][][] valueArray;
+    private final double[][] weightArray;
+
     private OpponentModel(Map<String, double[][]> values, Map<String, double[]> weights) {
         this.values = values;
         this.weights = weights;
+        this.valueArray = values.values().toArray(new double[0][][]);
+        this.weightArray = weights.values().toArray(new double[0][]);
     }
 
     /** The model of every party other than {@code self} that made an offer in {@code events}. */
     static OpponentModel of(String self, List<Issue> issues, List<Event> events) {
-        var offers = new LinkedHashMap<String, List<int[]>>();
-        for (Event e : events) {
-            if (e instanceof Event.Offered o && !o.party().equals(self)) {
-                offers.computeIfAbsent(o.party(), p -> new ArrayList<>()).add(o.outcome().toArray());
-            }
+        var t = new Tracker(self, issues);
+        events.forEach(t::add);
+        return t.model();
+    }
+
+    /**
+     * The counts a model is made of, kept up to date one event at a time, so that an agent that bids every round
+     * reads each offer once rather than the whole history again. Not thread-safe: one per agent.
+     */
+    static final class Tracker {
+        private final String self;
+        private final int[] radix;
+        /** Per party: [issue][option] how often offered, [issue] the most frequent count, [issue] times kept. */
+        private final Map<String, int[][]> frequency = new LinkedHashMap<>();
+        private final Map<String, int[]> most = new LinkedHashMap<>();
+        private final Map<String, int[]> kept = new LinkedHashMap<>();
+        private final Map<String, int[]> last = new LinkedHashMap<>();
+
+        Tracker(String self, List<Issue> issues) {
+            this.self = self;
+            this.radix = issues.stream().mapToInt(Issue::size).toArray();
         }
-        var values = new LinkedHashMap<String, double[][]>();
-        var weights = new LinkedHashMap<String, double[]>();
-        offers.forEach((party, made) -> {
-            int n = issues.size();
-            double[][] v = new double[n][];
-            double[] w = new double[n];
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                int[] f = new int[issues.get(i).size()];
-                int most = 0;
-                for (int[] c : made) {
-                    most = Math.max(most, ++f[c[i]]);
-                }
-                v[i] = new double[f.length];
-                for (int k = 0; k < f.length; k++) {
-                    v[i][k] = (f[k] + 1.0) / (most + 1.0);
-                }
-                int kept = 0;
-                for (int j = 1; j < made.size(); j++) {
-                    kept += made.get(j)[i] == made.get(j - 1)[i] ? 1 : 0;
-                }
-                w[i] = 1 + kept;
-                sum += w[i];
+
+        /** Counts {@code e} when it is another party's offer. */
+        void add(Event e) {
+            if (!(e instanceof Event.Offered o) || o.party().equals(self)) {
+                return;
             }
+            String party = o.party();
+            int n = radix.length;
+            int[][] f = frequency.computeIfAbsent(party, p -> {
+                int[][] x = new int[n][];
+                for (int i = 0; i < n; i++) {
+                    x[i] = new int[radix[i]];
+                }
+                return x;
+            });
+            int[] m = most.computeIfAbsent(party, p -> new int[n]);
+            int[] k = kept.computeIfAbsent(party, p -> new int[n]);
+            int[] previous = last.get(party);
+            int[] c = o.outcome().toArray();
             for (int i = 0; i < n; i++) {
-                w[i] /= sum;
+                m[i] = Math.max(m[i], ++f[i][c[i]]);
+                if (previous != null && previous[i] == c[i]) {
+                    k[i]++;
+                }
             }
-            values.put(party, v);
-            weights.put(party, w);
-        });
-        return new OpponentModel(values, weights);
+            last.put(party, c);
+        }
+
+        /** The model of what has been counted so far. */
+        OpponentModel model() {
+            var values = new LinkedHashMap<String, double[][]>();
+            var weights = new LinkedHashMap<String, double[]>();
+            frequency.forEach((party, f) -> {
+                int n = radix.length;
+                double[][] v = new double[n][];
+                double[] w = new double[n];
+                double sum = 0;
+                int[] m = most.get(party);
+                int[] k = kept.get(party);
+                for (int i = 0; i < n; i++) {
+                    v[i] = new double[f[i].length];
+                    for (int o = 0; o < f[i].length; o++) {
+                        v[i][o] = (f[i][o] + 1.0) / (m[i] + 1.0);
+                    }
+                    w[i] = 1 + k[i];
+                    sum += w[i];
+                }
+                for (int i = 0; i < n; i++) {
+                    w[i] /= sum;
+                }
+                values.put(party, v);
+                weights.put(party, w);
+            });
+            return new OpponentModel(values, weights);
+        }
     }
 
     /** The parties modelled, in the order they first offered. */
@@ -83,8 +128,14 @@ final class OpponentModel {
     /** Σ log of every modelled party's estimated utility of {@code c}: the log of their estimated Nash product. */
     double logProduct(int[] c) {
         double s = 0;
-        for (String p : values.keySet()) {
-            s += Math.log(utility(p, c));
+        for (int p = 0; p < valueArray.length; p++) {
+            double[][] v = valueArray[p];
+            double[] w = weightArray[p];
+            double u = 0;
+            for (int i = 0; i < c.length; i++) {
+                u += w[i] * v[i][c[i]];
+            }
+            s += Math.log(u);
         }
         return s;
     }
