@@ -10,6 +10,7 @@ import dev.parley.engine.protocol.Protocol;
 import dev.parley.engine.protocol.Settings;
 import dev.parley.engine.session.Seating;
 import dev.parley.scenario.wire.ForecastJson;
+import dev.parley.scenario.wire.ForecastRuns;
 import dev.parley.scenario.wire.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,6 +79,11 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Threads to run the draws on (default: every core).")
     Integer jobs;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Run the draws on Apache Spark, e.g. 'local[*]' "
+            + "or spark://host:7077, as parley tournament --spark does (the same forecast, draw for draw); Spark's "
+            + "messages go to DIR/spark.log with --out.")
+    String spark;
+
     @Option(names = "--start", paramLabel = "YYYY-MM-DD", description = "The day the talks start, for dates of "
             + "agreement (default: the scenario's protocol.start); rounds become days through the scenario's "
             + "protocol.roundDuration.")
@@ -136,13 +142,25 @@ final class ForecastCommand implements Callable<Integer> {
                 samples = new SamplesCsv(out.resolve("samples.csv"), s);
             }
             SamplesCsv rows = samples;
-            Forecast.stream(s, plan, pool, threads, done -> progress.progress("forecast", done, runs), () -> false,
-                    r -> {
-                        summary.add(r);
-                        if (rows != null) {
-                            rows.add(r);
-                        }
-                    });
+            java.util.function.Consumer<Forecast.Run> sink = r -> {
+                summary.add(r);
+                if (rows != null) {
+                    rows.add(r);
+                }
+            };
+            if (spark != null) {
+                Path logDir = out != null ? out : Files.createTempDirectory("parley-forecast");
+                SparkProcess.forecast(SparkProcess.home(), ForecastRuns.Source.of(s, plan), spark, logDir,
+                        line -> sink.accept(ForecastRuns.parse(line.strip(), s)), done -> progress.progress(
+                                "forecast", done, runs));
+                if (out == null) {
+                    Files.deleteIfExists(logDir.resolve("spark.log"));
+                    Files.deleteIfExists(logDir);
+                }
+            } else {
+                Forecast.stream(s, plan, pool, threads, done -> progress.progress("forecast", done, runs), () -> false,
+                        sink);
+            }
             if (rows != null) {
                 rows.commit();
             }

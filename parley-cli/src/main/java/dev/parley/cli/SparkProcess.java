@@ -57,25 +57,54 @@ final class SparkProcess {
             Files.writeString(todoFile, text);
             Process p = start(home, dir, List.of("play", sourceFile.toString(), todoFile.toString(), master, dir
                     .toString(), String.valueOf(principals)));
-            int done = 0;
-            try (var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith("row\t")) {
-                        rows.accept(line.substring(4) + "\n");
-                        progress.accept(++done);
-                    } else if (line.equals("played")) { // every row is in the folder: Spark may read it
-                        p.getOutputStream().write('\n');
-                        p.getOutputStream().flush();
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                p.destroyForcibly(); // this side failed: Spark must not go on alone
-                throw e;
-            }
+            read(p, "row\t", rows, progress);
             await(p, dir);
         } finally {
             Files.deleteIfExists(sourceFile);
             Files.deleteIfExists(todoFile);
+        }
+    }
+
+    /**
+     * Runs every draw of a forecast on {@code master}, each run's line ({@code ForecastRuns.line}) handed to
+     * {@code lines}; Spark's messages go to {@code logDir/spark.log}.
+     */
+    static void forecast(Path home, dev.parley.scenario.wire.ForecastRuns.Source source, String master, Path logDir,
+            Consumer<String> lines, IntConsumer progress) throws IOException {
+        Files.createDirectories(logDir);
+        Path sourceFile = Files.createTempFile(logDir, ".forecast", ".bin");
+        try {
+            try (var out = new ObjectOutputStream(Files.newOutputStream(sourceFile))) {
+                out.writeObject(source);
+            }
+            Process p = start(home, logDir, List.of("forecast", sourceFile.toString(), master));
+            read(p, "run\t", lines, progress);
+            await(p, logDir);
+        } finally {
+            Files.deleteIfExists(sourceFile);
+        }
+    }
+
+    /**
+     * Reads the runner's stdout to its end: each line after {@code prefix} to {@code lines} (with a line break);
+     * {@code played} answered on its stdin once every line before it has been handled.
+     */
+    private static void read(Process p, String prefix, Consumer<String> lines, IntConsumer progress)
+            throws IOException {
+        int done = 0;
+        try (var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith(prefix)) {
+                    lines.accept(line.substring(prefix.length()) + "\n");
+                    progress.accept(++done);
+                } else if (line.equals("played")) { // every line is handled: Spark may read the folder
+                    p.getOutputStream().write('\n');
+                    p.getOutputStream().flush();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            p.destroyForcibly(); // this side failed: Spark must not go on alone
+            throw e;
         }
     }
 

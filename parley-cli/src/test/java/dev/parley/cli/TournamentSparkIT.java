@@ -61,4 +61,17 @@ class TournamentSparkIT {
         assertThat(resumed.out()).contains("30 already in");
         assertThat(TournamentCommandTest.sortedLines(spark)).isEqualTo(expected);
     }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aForecastOnSpark_isTheLocalForecast() throws Exception {
+        Cli local = Cli.run("forecast", "--runs", "80", "--seed", "3", "--format", "json", "--out", tmp.resolve("l")
+                .toString());
+        Cli spark = Cli.run("forecast", "--runs", "80", "--seed", "3", "--format", "json", "--out", tmp.resolve("s")
+                .toString(), "--spark", "local[2]");
+        assertThat(spark.exitCode()).as(spark.err()).isZero();
+        assertThat(spark.json()).isEqualTo(local.json());
+        assertThat(Files.readString(tmp.resolve("s/samples.csv"))).isEqualTo(Files.readString(tmp.resolve(
+                "l/samples.csv")));
+    }
 }

@@ -29,6 +29,8 @@ import org.apache.spark.sql.Row;
  * line on stdin (the command line has appended every row) and finishes DIR as below, on the same Spark;</li>
  * <li>{@code finish DIR PRINCIPALS MASTER}: writes {@code DIR/sessions.parquet} and {@code DIR/spark-leaderboard.csv}
  * (each agent's plays and mean advantage, summed by Spark SQL);</li>
+ * <li>{@code forecast SOURCE MASTER}: every draw of the forecast serialised in SOURCE, each run's line printed on
+ * stdout after {@code run<TAB>};</li>
  * <li>{@code run SPEC.yaml DIR [--resume]}: the whole tournament on the cluster's driver — sessions.csv,
  * summary.json, sessions.parquet; {@code parley tournament SPEC.yaml --out DIR --resume} then adds the report.</li>
  * </ul>
@@ -71,6 +73,24 @@ public final class SparkRunner {
                         finish(spark, Path.of(args[4]), Integer.parseInt(args[5]));
                     }
                 }
+            }
+            case "forecast" -> {
+                require(args, 3);
+                dev.parley.scenario.wire.ForecastRuns.Source source;
+                try (var in = new ObjectInputStream(Files.newInputStream(Path.of(args[1])))) {
+                    source = (dev.parley.scenario.wire.ForecastRuns.Source) in.readObject();
+                }
+                try (var spark = new SparkTournament(args[2])) {
+                    spark.forecast(source, line -> {
+                        rows.print("run\t");
+                        rows.print(line);
+                    }, d -> {
+                        if (d % 256 == 0) {
+                            rows.flush();
+                        }
+                    });
+                }
+                rows.flush();
             }
             case "finish" -> {
                 require(args, 4);
@@ -130,8 +150,8 @@ public final class SparkRunner {
     }
 
     private static void usage() {
-        System.err.println("usage: SparkRunner play SOURCE TODO MASTER | finish DIR PRINCIPALS MASTER | run SPEC.yaml "
-                + "DIR [--resume]  (run: the master from spark-submit's --master)");
+        System.err.println("usage: SparkRunner play SOURCE TODO MASTER [DIR PRINCIPALS] | forecast SOURCE MASTER | "
+                + "finish DIR PRINCIPALS MASTER | run SPEC.yaml DIR [--resume]  (run: the master from spark-submit's --master)");
         System.exit(2);
     }
 }

@@ -1,8 +1,11 @@
 package dev.parley.spark;
 
+import dev.parley.engine.forecast.Forecast;
+import dev.parley.engine.model.Scenario;
 import dev.parley.engine.tournament.Referee;
 import dev.parley.engine.tournament.Tournament;
 import dev.parley.scenario.TournamentReader;
+import dev.parley.scenario.wire.ForecastRuns;
 import dev.parley.scenario.wire.SessionsCsv;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,6 +59,21 @@ public final class SparkTournament implements AutoCloseable {
      * to {@code rows} on this thread.
      */
     public void play(TournamentReader.Source source, int[] todo, Consumer<String> rows, IntConsumer progress) {
+        inChunks(todo, sessions -> play(source, sessions), rows, progress);
+    }
+
+    /**
+     * Runs every draw of a forecast, handing each run's line ({@link ForecastRuns#line}) to {@code lines} on this
+     * thread: the forecast's draws on the same backend as a tournament's sessions.
+     */
+    public void forecast(ForecastRuns.Source source, Consumer<String> lines, IntConsumer progress) {
+        int[] all = java.util.stream.IntStream.range(0, source.runs()).toArray();
+        inChunks(all, runs -> forecast(source, runs), lines, progress);
+    }
+
+    /** The jobs numbered in {@code todo}, a chunk at a time, partitioned over the executors. */
+    private void inChunks(int[] todo, FlatMapFunction<Iterator<Integer>, String> work, Consumer<String> out,
+            IntConsumer progress) {
         int slices = Math.max(1, parallelism() * 2);
         int done = 0;
         for (int from = 0; from < todo.length; from += CHUNK) {
@@ -63,13 +82,22 @@ public final class SparkTournament implements AutoCloseable {
             for (int i = from; i < to; i++) {
                 chunk.add(todo[i]);
             }
-            JavaRDD<String> lines = context.parallelize(chunk, Math.min(slices, chunk.size())).mapPartitions(
-                    sessions -> play(source, sessions));
+            JavaRDD<String> lines = context.parallelize(chunk, Math.min(slices, chunk.size())).mapPartitions(work);
             for (String line : lines.collect()) {
-                rows.accept(line);
+                out.accept(line);
                 progress.accept(++done);
             }
         }
+    }
+
+    private static Iterator<String> forecast(ForecastRuns.Source source, Iterator<Integer> runs) {
+        Scenario s = source.readScenario();
+        Forecast.Plan plan = source.plan(s);
+        var out = new ArrayList<String>();
+        while (runs.hasNext()) {
+            out.add(ForecastRuns.line(Forecast.run(s, plan, runs.next()), s) + "\n");
+        }
+        return out.iterator();
     }
 
     private static Iterator<String> play(TournamentReader.Source source, Iterator<Integer> sessions) {

@@ -103,6 +103,23 @@ class SparkTournamentTest {
         }
     }
 
+    @Test
+    void aForecastsDraws_onSpark_areTheLocalDraws() {
+        var s = dev.parley.scenario.BuiltinScenarios.find("ceasefire-2025").orElseThrow();
+        var plan = new dev.parley.engine.forecast.Forecast.Plan(dev.parley.engine.protocol.Settings.defaults(s)
+                .withRounds(60), Map.of(), 50, 4, true);
+        var lines = new ArrayList<String>();
+        spark.forecast(dev.parley.scenario.wire.ForecastRuns.Source.of(s, plan), lines::add, d -> {
+        });
+        var runs = lines.stream().map(l -> dev.parley.scenario.wire.ForecastRuns.parse(l.strip(), s)).sorted(
+                java.util.Comparator.comparingInt(dev.parley.engine.forecast.Forecast.Run::index)).toList();
+        assertThat(runs).hasSize(50);
+        for (var r : runs) {
+            assertThat(r).isEqualTo(dev.parley.engine.forecast.Forecast.run(s, plan, r.index()));
+        }
+        assertThat(runs.stream().map(dev.parley.engine.forecast.Forecast.Run::deal).distinct()).hasSizeGreaterThan(1);
+    }
+
     static List<String> sorted(List<String> lines) {
         var out = new ArrayList<>(lines);
         out.sort(java.util.Comparator.comparingInt(l -> Integer.parseInt(l.substring(0, l.indexOf(',')))));
