@@ -104,12 +104,15 @@ final class TournamentCommand implements Callable<Integer> {
                 }
             };
             ProgressListener progress = TerminalProgress.forStderr("sessions");
-            int total = t.sessions().size();
-            int before = total - todo.length;
+            // the bar counts this run's sessions, so its rate and time left are this run's
+            String stage = todo.length < t.sessions().size()
+                    ? "tournament (" + (t.sessions().size() - todo.length)
+                            + " done before)"
+                    : "tournament";
             try {
                 if (sparkHome != null) {
                     SparkProcess.play(sparkHome, read.source(), todo, spark, dir, width, rows, d -> progress
-                            .progress("tournament", before + d, total));
+                            .progress(stage, d, todo.length));
                 } else if (todo.length > 0) {
                     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                         Thread th = new Thread(r, "parley-tournament");
@@ -118,7 +121,7 @@ final class TournamentCommand implements Callable<Integer> {
                     });
                     try {
                         new Referee(t).play(todo, pool, threads, () -> false, r -> rows.accept(SessionsCsv.row(r,
-                                width)), d -> progress.progress("tournament", before + d, total));
+                                width)), d -> progress.progress(stage, d, todo.length));
                     } finally {
                         pool.shutdownNow();
                     }

@@ -181,6 +181,21 @@ class TournamentCommandTest {
     }
 
     @Test
+    void theShippedExample_playsToALeaderboardAndAReport() throws IOException {
+        Path out = tmp.resolve("example");
+        Cli run = Cli.run("tournament", "../examples/tournament.yaml", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Leaderboard", "Mediators", "By protocol", "Skipped single-text on 10 "
+                + "scenarios");
+        JsonNode summary = JsonMapper.builder().build().readTree(Files.readString(out.resolve("summary.json")));
+        assertThat(summary.get("sessions").asInt()).isEqualTo(rows(out).size()).isPositive();
+        assertThat(summary.get("errors").asInt()).isZero();
+        assertThat(summary.get("leaderboard")).hasSize(8);
+        assertThat(summary.get("mediators")).hasSize(2);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("id=\"heat\"");
+    }
+
+    @Test
     void theShippedExample_isValid() {
         Cli run = Cli.run("tournament", "--help");
         assertThat(run.exitCode()).isZero();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code parley tournament --spark local[2]} against the local backend: the same sessions, line for line, the same
+ * {@code parley tournament --spark local[*]} against the local backend: the same sessions, line for line, the same
  * summary, resumed the same way after a cut; and Spark SQL's sums of the Parquet it writes agree with the leaderboard.
  * Runs the built parley-spark module (the reactor builds it before this one) as the launcher does.
  */
@@ -35,7 +35,7 @@ class TournamentSparkIT {
         Path spark = tmp.resolve("spark");
         assertThat(Cli.run("tournament", spec.toString(), "--out", local.toString(), "--jobs", "2").exitCode())
                 .isZero();
-        Cli run = Cli.run("tournament", spec.toString(), "--out", spark.toString(), "--spark", "local[2]");
+        Cli run = Cli.run("tournament", spec.toString(), "--out", spark.toString(), "--spark", "local[*]");
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> expected = TournamentCommandTest.sortedLines(local);
         assertThat(TournamentCommandTest.sortedLines(spark)).isEqualTo(expected);
@@ -55,7 +55,7 @@ class TournamentSparkIT {
         List<String> lines = Files.readAllLines(spark.resolve("sessions.csv"));
         Files.writeString(spark.resolve("sessions.csv"), String.join("\n", lines.subList(0, 31)) + "\n" + lines
                 .get(31).substring(0, 10));
-        Cli resumed = Cli.run("tournament", spec.toString(), "--out", spark.toString(), "--spark", "local[2]",
+        Cli resumed = Cli.run("tournament", spec.toString(), "--out", spark.toString(), "--spark", "local[*]",
                 "--resume");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("30 already in");
@@ -68,7 +68,7 @@ class TournamentSparkIT {
         Cli local = Cli.run("forecast", "--runs", "80", "--seed", "3", "--format", "json", "--out", tmp.resolve("l")
                 .toString());
         Cli spark = Cli.run("forecast", "--runs", "80", "--seed", "3", "--format", "json", "--out", tmp.resolve("s")
-                .toString(), "--spark", "local[2]");
+                .toString(), "--spark", "local[*]");
         assertThat(spark.exitCode()).as(spark.err()).isZero();
         assertThat(spark.json()).isEqualTo(local.json());
         assertThat(Files.readString(tmp.resolve("s/samples.csv"))).isEqualTo(Files.readString(tmp.resolve(

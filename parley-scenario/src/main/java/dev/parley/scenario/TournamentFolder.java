@@ -32,11 +32,15 @@ public final class TournamentFolder implements AutoCloseable {
     private final BufferedWriter writer;
     private final List<Result> existing;
     private final int sessions;
+    /** Held while the folder is open: a second process on the same folder is refused. */
+    private final java.nio.channels.FileChannel lock;
 
-    private TournamentFolder(BufferedWriter writer, List<Result> existing, int sessions) {
+    private TournamentFolder(BufferedWriter writer, List<Result> existing, int sessions,
+            java.nio.channels.FileChannel lock) {
         this.writer = writer;
         this.existing = existing;
         this.sessions = sessions;
+        this.lock = lock;
     }
 
     /**
@@ -46,8 +50,6 @@ public final class TournamentFolder implements AutoCloseable {
      * @throws ScenarioException naming the line of {@code sessions.csv} that does not belong to this tournament
      */
     public static TournamentFolder open(Path dir, TournamentReader.Spec spec, boolean resume) throws IOException {
-        Tournament t = spec.tournament();
-        int width = t.maxPrincipals();
         Path csv = dir.resolve(CSV);
         Path manifest = dir.resolve(MANIFEST);
         String digest = digest(spec.source());
@@ -57,6 +59,23 @@ public final class TournamentFolder implements AutoCloseable {
                     + "choose another --out");
         }
         Files.createDirectories(dir);
+        var lock = java.nio.channels.FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (lock.tryLock() == null) {
+                throw new Refused(dir + " is in use by another parley tournament; wait for it, or stop it");
+            }
+            return open(dir, spec, begun, csv, manifest, digest, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static TournamentFolder open(Path dir, TournamentReader.Spec spec, boolean begun, Path csv,
+            Path manifest, String digest, java.nio.channels.FileChannel lock) throws IOException {
+        Tournament t = spec.tournament();
+        int width = t.maxPrincipals();
         var existing = new ArrayList<Result>();
         if (begun) {
             String recorded = Files.exists(manifest)
@@ -87,7 +106,7 @@ public final class TournamentFolder implements AutoCloseable {
             w.write(SessionsCsv.header(width));
             w.flush();
         }
-        return new TournamentFolder(w, existing, t.sessions().size());
+        return new TournamentFolder(w, existing, t.sessions().size(), lock);
     }
 
     /** The sessions already in the file, in file order. */
@@ -112,7 +131,11 @@ public final class TournamentFolder implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        writer.close();
+        try {
+            writer.close();
+        } finally {
+            lock.close(); // releases the lock
+        }
     }
 
     /** The sessions in the file; a last line without its line break (cut by a kill) is cut off the file. */

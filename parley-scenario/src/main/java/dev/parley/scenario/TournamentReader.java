@@ -37,8 +37,6 @@ import java.util.SplittableRandom;
 public final class TournamentReader {
     /** The format line a spec starts with. */
     public static final String FORMAT = "parley-tournament/1";
-    /** The most sessions one tournament may hold. */
-    public static final int MAX_SESSIONS = 50_000_000;
     /** The time limit of one session unless the spec sets one. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
 
@@ -191,11 +189,11 @@ public final class TournamentReader {
                         .getValue())).toList(), protocols, agents, seats, selfPlay, repetitions, seed, limit);
             } catch (InvalidInput e) {
                 String field = e.field().orElse("");
-                checks.add(m.get(field).orElse(m), field, e.getMessage());
-                return Optional.empty();
-            }
-            if (t.sessions().size() > MAX_SESSIONS) {
-                checks.add(m, "", t.sessions().size() + " sessions; at most " + MAX_SESSIONS + " in one tournament");
+                Node at = m.get(field.split("\\.")[0]).orElse(m);
+                if (at instanceof MapNode seatsNode && field.contains(".")) {
+                    at = seatsNode.get(field.substring(field.indexOf('.') + 1)).orElse(at);
+                }
+                checks.add(at, field, e.getMessage());
                 return Optional.empty();
             }
             return Optional.of(new Spec(title, t, new Source(file, text, texts)));
@@ -487,7 +485,11 @@ public final class TournamentReader {
             if (node instanceof ScalarNode s && s.type() == ScalarType.NUMBER && s.number() == Math.rint(s
                     .number())) {
                 double d = s.number();
-                if (d >= min && d <= max && Math.abs(d) < 9.007199254740992E15) {
+                if (Math.abs(d) >= 9.007199254740992E15) {
+                    checks.add(node, path, s.text() + " is too large to be read exactly; keep it within ±2^53");
+                    return Optional.empty();
+                }
+                if (d >= min && d <= max) {
                     return Optional.of((long) d);
                 }
                 checks.add(node, path, s.text() + " is outside " + min + " to " + max);
@@ -504,11 +506,11 @@ public final class TournamentReader {
             }
             if (node instanceof ScalarNode s && s.type() == ScalarType.STRING) {
                 Optional<Duration> d = Durations.parse(s.text());
-                if (d.isPresent()) {
+                if (d.isPresent() && d.get().compareTo(Duration.ofDays(1)) <= 0) {
                     return d;
                 }
             }
-            checks.add(node, path, "must be a duration: seconds (e.g. 60) or 500ms, 30s, 5m, 1h; got "
+            checks.add(node, path, "must be a duration up to a day: seconds (e.g. 60) or 500ms, 30s, 5m, 1h; got "
                     + (node instanceof ScalarNode s ? "'" + s.text() + "'" : node.kind()));
             return Optional.empty();
         }

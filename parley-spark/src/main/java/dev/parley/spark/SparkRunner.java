@@ -56,20 +56,20 @@ public final class SparkRunner {
                 int[] todo = Arrays.stream(Files.readString(Path.of(args[2])).split("\\s+")).filter(s -> !s
                         .isEmpty()).mapToInt(Integer::parseInt).toArray();
                 try (var spark = new SparkTournament(args[3])) {
-                    spark.play(source, todo, line -> {
-                        rows.print("row\t");
-                        rows.print(line);
-                    }, d -> {
+                    spark.play(source, todo, line -> emit(rows, "row\t", line), d -> {
                         if (d % 256 == 0) {
-                            rows.flush();
+                            flush(rows);
                         }
                     });
-                    rows.flush();
+                    flush(rows);
                     if (args.length >= 6) {
                         rows.println("played");
-                        rows.flush();
-                        new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
-                                .readLine();
+                        flush(rows);
+                        String go = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                                StandardCharsets.UTF_8)).readLine();
+                        if (go == null) {
+                            gone();
+                        }
                         finish(spark, Path.of(args[4]), Integer.parseInt(args[5]));
                     }
                 }
@@ -81,16 +81,13 @@ public final class SparkRunner {
                     source = (dev.parley.scenario.wire.ForecastRuns.Source) in.readObject();
                 }
                 try (var spark = new SparkTournament(args[2])) {
-                    spark.forecast(source, line -> {
-                        rows.print("run\t");
-                        rows.print(line);
-                    }, d -> {
+                    spark.forecast(source, line -> emit(rows, "run\t", line), d -> {
                         if (d % 256 == 0) {
-                            rows.flush();
+                            flush(rows);
                         }
                     });
                 }
-                rows.flush();
+                flush(rows);
             }
             case "finish" -> {
                 require(args, 4);
@@ -141,6 +138,27 @@ public final class SparkRunner {
             out.append(Csv.row(List.of(r.getString(0), r.getLong(1), Json.exact(r.getDouble(2)))));
         }
         Files.writeString(dir.resolve("spark-leaderboard.csv"), out.toString());
+    }
+
+    private static void emit(PrintStream rows, String prefix, String line) {
+        rows.print(prefix);
+        rows.print(line);
+        if (rows.checkError()) {
+            gone();
+        }
+    }
+
+    private static void flush(PrintStream rows) {
+        rows.flush();
+        if (rows.checkError()) {
+            gone();
+        }
+    }
+
+    /** The command line that reads the lines has gone (killed): what is played now would be lost; stop. */
+    private static void gone() {
+        System.err.println("parley-spark: the command line is gone; stopping");
+        Runtime.getRuntime().halt(3);
     }
 
     private static void require(String[] args, int n) {

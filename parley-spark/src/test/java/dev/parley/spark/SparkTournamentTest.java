@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Spark backend in {@code local[2]}: the same lines as the engine's referee plays on this thread, row for row. */
+/** The Spark backend in {@code local[*]}: the same lines as the engine's referee plays on this thread, row for row. */
 class SparkTournamentTest {
     static final String SPEC = """
             format: parley-tournament/1
@@ -44,7 +44,7 @@ class SparkTournamentTest {
 
     @BeforeAll
     static void start() {
-        spark = new SparkTournament("local[2]");
+        spark = new SparkTournament("local[*]");
     }
 
     @AfterAll

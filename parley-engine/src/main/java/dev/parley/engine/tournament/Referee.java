@@ -93,42 +93,55 @@ public final class Referee {
         Tournament.mediatorSeat(scenario, protocol, fixed).ifPresent(m -> c.mediator().ifPresent(spec -> specs.put(
                 m, spec)));
         var base = new Base(c, tournament.key(c), entry.name(), play.name(), seed);
+        var competed = new java.util.HashMap<String, String>(); // the seats agents compete for: who to blame
+        for (String p : principals) {
+            competed.put(p, specs.get(p));
+        }
+        Tournament.mediatorSeat(scenario, protocol, fixed).ifPresent(m -> c.mediator().ifPresent(spec -> competed
+                .put(m, spec)));
         var session = new Session(scenario, protocol);
-        long start = clock.getAsLong();
         long limit = tournament.budget().toNanos();
+        var spent = new java.util.HashMap<String, Long>(); // per seat, the time its agent took deciding
         String party = null;
         try {
             Map<String, Agent> agents = Seating.agents(protocol, specs, seed, "agents", maker);
             for (var turn = session.agentTurn(agents); turn.isPresent(); turn = session.agentTurn(agents)) {
                 party = turn.get().party();
+                long before = clock.getAsLong();
                 Action action = turn.get().agent().act(turn.get().view());
-                session.agentMove(turn.get(), action, Journal.NONE);
-                if (clock.getAsLong() - start > limit) {
-                    return failed(base, principals, specs, Result.Status.TIMEOUT, "ran past the time limit of "
-                            + describe(tournament.budget()) + " in round " + session.state().round() + ", "
-                            + party + "'s move (" + specs.get(party) + ")", party, session.state().round());
+                long took = spent.merge(party, clock.getAsLong() - before, Long::sum);
+                if (took > limit) {
+                    return failed(base, principals, specs, Result.Status.TIMEOUT, party + "'s agent ("
+                            + specs.get(party) + ") took more than the time limit of " + describe(tournament
+                                    .budget())
+                            + " deciding its moves, by round " + session.state().round(), party,
+                            competed.get(party), session.state().round());
                 }
+                session.agentMove(turn.get(), action, Journal.NONE);
                 party = null;
             }
-        } catch (RuntimeException | StackOverflowError e) {
+            return scored(base, scenario, session, principals, specs);
+        } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+            // a bug in an agent (or, with party null, in scoring): this session fails, the tournament goes on
             String who = party == null ? "" : " in " + party + "'s seat (" + specs.get(party) + ")";
             return failed(base, principals, specs, Result.Status.ERROR, e.getClass().getSimpleName() + who + ": "
-                    + e.getMessage(), party, session.state().round());
+                    + e.getMessage(), party, party == null ? null : competed.get(party), session.state().round());
         }
-        return scored(base, scenario, session, principals, specs);
     }
 
     private record Base(Tournament.Coordinates c, String key, String scenario, String protocol, long seed) {
     }
 
     private static Result failed(Base b, List<String> principals, Map<String, String> specs, Result.Status status,
-            String detail, String culprit, int rounds) {
+            String detail, String culprit, String culpritAgent, int rounds) {
         var seats = new ArrayList<Result.Seat>();
         for (String p : principals) {
             seats.add(new Result.Seat(p, specs.get(p), Double.NaN, Double.NaN));
         }
         return new Result(b.c().index(), b.key(), b.scenario(), b.protocol(), b.c().mediator(), b.c().repetition(),
-                b.seed(), status, Optional.empty(), detail, Optional.ofNullable(culprit), rounds, Double.NaN,
+                b.seed(), status, Optional.empty(), detail, Optional.ofNullable(culprit), Optional.ofNullable(
+                        culpritAgent),
+                rounds, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, seats);
     }
 
@@ -165,7 +178,7 @@ public final class Referee {
         return new Result(b.c().index(), b.key(), b.scenario(), b.protocol(), b.c().mediator(), b.c().repetition(),
                 b.seed(), deal.isPresent() ? Result.Status.AGREED : Result.Status.NO_AGREEMENT, deal.map(d -> d
                         .format(scenario.issues())),
-                detail, Optional.empty(), session.state().round(), nps,
+                detail, Optional.empty(), Optional.empty(), session.state().round(), nps,
                 ref.frontierDistance(u), ref.nashDistance(u), welfare, victory, seats);
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param deal the package agreed, as {@code CF=full-30d,KU=...}; empty without one
  * @param detail without a deal, how the talks ended; for an error or time-out, what happened and in whose seat
  * @param culprit the party whose agent threw or ran out of time; empty otherwise
+ * @param culpritAgent that party's agent when its seat was competed for (a principal's or the mediator's), to be
+ *        counted against it; empty for a fixed or default seat
  * @param rounds rounds played
  * @param nps the deal's Nash product as a share of the optimum over the zone (0 without a deal)
  * @param paretoDistance Euclidean distance, over the ratifying parties' utilities, from the outcome (the reservations
@@ -25,7 +27,8 @@ import java.util.Optional;
  */
 public record Result(int index, String key, String scenario, String protocol, Optional<String> mediator,
         int repetition, long seed, Status status, Optional<String> deal, String detail, Optional<String> culprit,
-        int rounds, double nps, double paretoDistance, double nashDistance, double welfare, double victory,
+        Optional<String> culpritAgent, int rounds, double nps, double paretoDistance, double nashDistance,
+        double welfare, double victory,
         List<Seat> seats) {
 
     public Result {
@@ -37,7 +40,7 @@ public record Result(int index, String key, String scenario, String protocol, Op
         AGREED, NO_AGREEMENT,
         /** An agent threw (a bug in it): the session stopped there. */
         ERROR,
-        /** The session took longer than the tournament's time limit. */
+        /** A seat's agent took longer than the tournament's time limit deciding its moves in the session. */
         TIMEOUT;
 
         /** The word in results: {@code agreed}, {@code no-agreement}, {@code error}, {@code timeout}. */

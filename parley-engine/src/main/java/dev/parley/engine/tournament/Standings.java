@@ -44,12 +44,21 @@ public record Standings(int sessions, int agreed, int errors, int timeouts, List
      * @param errors sessions that stopped because its agent threw
      * @param timeouts sessions that ran past the time limit on its move
      * @param bins how many of its scores fall in each tenth of [0, 1] (below 0 in the first, 1 in the last)
+     * @param figures the means of its sessions' other figures, each over the plays it applies to
      */
     public record Row(String agent, int rank, int plays, double score, double low, double high, double utility,
-            double agreement, double nps, int errors, int timeouts, List<Integer> bins) {
+            double agreement, double nps, int errors, int timeouts, List<Integer> bins, Means figures) {
         public Row {
             bins = List.copyOf(bins);
         }
+    }
+
+    /**
+     * The means of an agent's sessions' figures beside its score.
+     *
+     * @param victory the victory index from its own side (positive when it got the larger share), principals only
+     */
+    public record Means(double paretoDistance, double nashDistance, double welfare, double rounds, double victory) {
     }
 
     /** A protocol's line: its sessions, how many reached a deal, how many failed. */
@@ -71,7 +80,8 @@ public record Standings(int sessions, int agreed, int errors, int timeouts, List
 
         /** What is kept of one result: its figures, not its strings. */
         private record Entry(int index, String protocol, String mediator, Result.Status status, double nps,
-                String culprit, String[] agents, double[] utility, double[] advantage) {
+                double pareto, double nash, double welfare, int rounds, double victory, String culprit,
+                boolean culpritPrincipal, String[] agents, double[] utility, double[] advantage) {
         }
 
         public void add(Result r) {
@@ -84,10 +94,13 @@ public record Standings(int sessions, int agreed, int errors, int timeouts, List
                 utility[k] = r.seats().get(k).utility();
                 advantage[k] = r.seats().get(k).advantage();
             }
-            String culprit = r.culprit().map(party -> r.seats().stream().filter(s -> s.party().equals(party))
-                    .map(Result.Seat::agent).findFirst().orElse(r.mediator().orElse(party))).orElse(null);
-            entries.add(new Entry(r.index(), r.protocol(), r.mediator().orElse(null), r.status(), r.nps(), culprit,
-                    agents, utility, advantage));
+            boolean principal = r.culprit().map(party -> r.seats().stream().anyMatch(s -> s.party().equals(party)))
+                    .orElse(false);
+            entries.add(new Entry(r.index(), r.protocol(), r.mediator().orElse(null), r.status(), r.nps(), r
+                    .paretoDistance(), r.nashDistance(), r.welfare(), r.rounds(), r.victory(),
+                    r.culpritAgent()
+                            .orElse(null),
+                    principal, agents, utility, advantage));
         }
 
         public int size() {
@@ -120,7 +133,8 @@ public record Standings(int sessions, int agreed, int errors, int timeouts, List
                 for (int k = 0; k < e.agents().length; k++) {
                     Tally t = principals.computeIfAbsent(e.agents()[k], a -> new Tally());
                     if (played) {
-                        t.add(e.advantage()[k], e.utility()[k], deal, e.nps());
+                        t.add(e.advantage()[k], e.utility()[k], deal, e);
+                        t.victory.add(k == 0 ? -e.victory() : k == 1 ? e.victory() : Double.NaN);
                         for (int j = 0; j < e.agents().length; j++) {
                             if (j != k) {
                                 double[] cell = pairs.computeIfAbsent(e.agents()[k], a -> new TreeMap<>())
@@ -134,12 +148,12 @@ public record Standings(int sessions, int agreed, int errors, int timeouts, List
                 if (e.mediator() != null) {
                     Tally t = mediators.computeIfAbsent(e.mediator(), a -> new Tally());
                     if (played) {
-                        t.add(e.nps(), Double.NaN, deal, e.nps());
+                        t.add(e.nps(), Double.NaN, deal, e);
                     }
                 }
                 if (e.culprit() != null) {
-                    Tally t = (principals.containsKey(e.culprit()) ? principals : mediators).computeIfAbsent(e
-                            .culprit(), a -> new Tally());
+                    Tally t = (e.culpritPrincipal() ? principals : mediators).computeIfAbsent(e.culprit(),
+                            a -> new Tally());
                     if (e.status() == Result.Status.ERROR) {
                         t.errors++;
                     } else {
@@ -166,7 +180,8 @@ public record Standings(int sessions, int agreed, int errors, int timeouts, List
                 rows.add(new Row(agent, 0, n, n == 0 ? Double.NaN : mean, mean - half, mean + half, n == 0
                         ? Double.NaN
                         : t.utility.mean(), n == 0 ? 0 : (double) t.deals / n, n == 0 ? Double.NaN : t.nps.mean(),
-                        t.errors, t.timeouts, t.score.bins()));
+                        t.errors, t.timeouts, t.score.bins(), new Means(t.pareto.mean(), t.nash.mean(), t.welfare
+                                .mean(), t.rounds.mean(), t.victory.mean())));
             });
             rows.sort(Comparator.comparingDouble((Row r) -> Double.isNaN(r.score())
                     ? Double.NEGATIVE_INFINITY
@@ -179,7 +194,7 @@ public record Standings(int sessions, int agreed, int errors, int timeouts, List
                                 .rank()
                         : i + 1;
                 ranked.add(new Row(r.agent(), rank, r.plays(), r.score(), r.low(), r.high(), r.utility(), r
-                        .agreement(), r.nps(), r.errors(), r.timeouts(), r.bins()));
+                        .agreement(), r.nps(), r.errors(), r.timeouts(), r.bins(), r.figures()));
             }
             return ranked;
         }
@@ -211,14 +226,23 @@ public record Standings(int sessions, int agreed, int errors, int timeouts, List
         final Values score = new Values();
         final Values utility = new Values();
         final Values nps = new Values();
+        final Values pareto = new Values();
+        final Values nash = new Values();
+        final Values welfare = new Values();
+        final Values rounds = new Values();
+        final Values victory = new Values();
         int deals;
         int errors;
         int timeouts;
 
-        void add(double s, double u, boolean deal, double n) {
+        void add(double s, double u, boolean deal, Accumulator.Entry e) {
             score.add(s);
             utility.add(u);
-            nps.add(n);
+            nps.add(e.nps());
+            pareto.add(e.pareto());
+            nash.add(e.nash());
+            welfare.add(e.welfare());
+            rounds.add(e.rounds());
             deals += deal ? 1 : 0;
         }
     }
@@ -228,7 +252,11 @@ public record Standings(int sessions, int agreed, int errors, int timeouts, List
         private double[] v = new double[16];
         private int n;
 
+        /** Adds {@code x}, unless it is NaN (a figure that does not apply). */
         void add(double x) {
+            if (Double.isNaN(x)) {
+                return;
+            }
             if (n == v.length) {
                 v = java.util.Arrays.copyOf(v, n * 2);
             }

@@ -68,6 +68,9 @@ public final class Tournament {
     public record Skipped(String scenario, String protocol, String reason) {
     }
 
+    /** The most sessions one tournament may hold: their coordinates are kept (about 100 bytes each). */
+    public static final int MAX_SESSIONS = 5_000_000;
+
     private final List<Entry> scenarios;
     private final List<Play> protocols;
     private final Map<SeatRole, List<String>> agents;
@@ -129,6 +132,7 @@ public final class Tournament {
     }
 
     private void enumerate() {
+        var seated = new java.util.HashSet<String>();
         for (int s = 0; s < scenarios.size(); s++) {
             Scenario scenario = scenarios.get(s).scenario();
             for (int p = 0; p < protocols.size(); p++) {
@@ -143,7 +147,11 @@ public final class Tournament {
                 var fixed = new LinkedHashMap<String, String>();
                 for (var seat : seats.entrySet()) {
                     if (protocol.participants().contains(seat.getKey())) {
+                        // the agent must fit the seat here: refused now, not in every session
+                        dev.parley.engine.agent.Agents.create("seats." + seat.getKey(), seat.getValue(), protocol
+                                .seatRole(seat.getKey()), new SplittableRandom(0));
                         fixed.put(seat.getKey(), seat.getValue());
+                        seated.add(seat.getKey());
                     }
                 }
                 fixedSeats.add(fixed);
@@ -155,10 +163,19 @@ public final class Tournament {
                 for (List<String> assignment : assignments(lists)) {
                     for (Optional<String> mediator : mediators) {
                         for (int r = 0; r < repetitions; r++) {
+                            if (sessions.size() >= MAX_SESSIONS) {
+                                throw new InvalidInput("repetitions", "more than " + MAX_SESSIONS
+                                        + " sessions in one tournament");
+                            }
                             sessions.add(new Coordinates(sessions.size(), s, p, assignment, mediator, r));
                         }
                     }
                 }
+            }
+        }
+        for (String party : seats.keySet()) {
+            if (!seated.contains(party)) {
+                throw new InvalidInput("seats", party + " has a seat in none of the tournament's sessions");
             }
         }
     }

@@ -160,6 +160,64 @@ class RefereeTest {
         assertThat(r.seats()).allSatisfy(seat -> assertThat(seat.advantage()).isNaN());
     }
 
+    @Test
+    void theTimeLimit_isEachSeatsOwn_andBlamesTheSlowAgent() {
+        Scenario s = TournamentTest.generated(2, 2);
+        var t = offers(s, List.of("boulware", "slow"), 1, Duration.ofSeconds(10));
+        var now = new AtomicLong();
+        Seating.Maker maker = (field, spec, role, random) -> {
+            Agent inner = Agents.create(field, "boulware", role, random);
+            return spec.equals("slow") ? view -> {
+                now.addAndGet(1_000_000_000L); // each of its moves takes a second
+                return inner.act(view);
+            } : inner;
+        };
+        var referee = new Referee(t, maker, now::get);
+        for (var c : t.sessions()) {
+            Result r = referee.play(c);
+            if (!c.principals().contains("slow")) {
+                assertThat(r.status()).isEqualTo(Result.Status.AGREED);
+                continue;
+            }
+            assertThat(r.status()).isEqualTo(Result.Status.TIMEOUT);
+            String party = r.culprit().orElseThrow();
+            assertThat(c.principals().get(party.equals("P0") ? 0 : 1)).isEqualTo("slow");
+            assertThat(r.culpritAgent()).contains("slow");
+        }
+    }
+
+    @Test
+    void aFailureInASeatNotCompetedFor_isCountedAgainstNoAgent() {
+        Scenario s = TournamentTest.generated(3, 3); // P2, the mediator, ratifies alternating's deals
+        var t = new Tournament(List.of(new Tournament.Entry("s", s)), List.of(new Tournament.Play("alternating",
+                ProtocolKind.ALTERNATING, 60, Optional.empty())), Map.of(SeatRole.NEGOTIATOR,
+                        List.of("boulware",
+                                "linear")),
+                Map.of(), true, 1, 1, Duration.ofMinutes(1));
+        Seating.Maker maker = (field, spec, role, random) -> role == SeatRole.RATIFIER
+                ? view -> {
+                    throw new IllegalStateException("the ratifier broke");
+                }
+                : Agents.create(field, spec, role, random);
+        var referee = new Referee(t, maker, System::nanoTime);
+        var standings = new Standings.Accumulator();
+        int failed = 0;
+        for (var c : t.sessions()) {
+            Result r = referee.play(c);
+            standings.add(r);
+            if (r.status() == Result.Status.ERROR) {
+                failed++;
+                assertThat(r.culprit()).contains("P2");
+                assertThat(r.culpritAgent()).isEmpty();
+            }
+        }
+        Standings st = standings.standings();
+        assertThat(failed).isPositive();
+        assertThat(st.errors()).isEqualTo(failed);
+        assertThat(st.agents()).allSatisfy(row -> assertThat(row.errors()).isZero());
+        assertThat(st.mediators()).isEmpty();
+    }
+
     /** The figures by enumerating every outcome of a small scenario: nothing of the engine's analysis. */
     static final class Oracle {
         final Scenario s;

@@ -15,7 +15,10 @@ class StandingsTest {
         boolean played = status.played();
         return new Result(index, "k" + index, "s", index % 2 == 0 ? "saop" : "alternating", Optional.empty(), 0, 0,
                 status, status == Result.Status.AGREED ? Optional.of("I0=o0") : Optional.empty(), "",
-                status == Result.Status.ERROR ? Optional.of("P1") : Optional.empty(), 10, played ? nps : Double.NaN,
+                status == Result.Status.ERROR ? Optional.of("P1") : Optional.empty(), status == Result.Status.ERROR
+                        ? Optional.of(b)
+                        : Optional.empty(),
+                10, played ? nps : Double.NaN,
                 0, 0, 0, 0, List.of(new Result.Seat("P0", a, played ? advA : Double.NaN, played ? advA : Double.NaN),
                         new Result.Seat("P1", b, played ? advB : Double.NaN, played ? advB : Double.NaN)));
     }

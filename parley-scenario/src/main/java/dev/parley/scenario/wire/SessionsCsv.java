@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class SessionsCsv {
     private static final List<String> FIXED = List.of("index", "key", "scenario", "protocol", "mediator",
             "repetition", "seed", "status", "rounds", "deal", "nps", "pareto_distance", "nash_distance", "welfare",
-            "victory_index", "detail", "culprit");
+            "victory_index", "detail", "culprit", "culprit_agent");
 
     private SessionsCsv() {
     }
@@ -50,6 +50,7 @@ public final class SessionsCsv {
         }
         f.add(oneLine(r.detail()));
         f.add(r.culprit().orElse(null));
+        f.add(r.culpritAgent().orElse(null));
         for (int k = 0; k < principals; k++) {
             if (k < r.seats().size()) {
                 Result.Seat s = r.seats().get(k);
@@ -83,10 +84,8 @@ public final class SessionsCsv {
         }
         return new Result(Integer.parseInt(f.get(0)), f.get(1), f.get(2), f.get(3), text(f.get(4)), Integer.parseInt(
                 f.get(5)), Long.parseLong(f.get(6)), status, text(f.get(9)), f.get(15), text(f.get(16)),
-                Integer
-                        .parseInt(f.get(8)),
-                number(f.get(10)), number(f.get(11)), number(f.get(12)), number(f.get(
-                        13)),
+                text(f.get(17)),
+                Integer.parseInt(f.get(8)), number(f.get(10)), number(f.get(11)), number(f.get(12)), number(f.get(13)),
                 number(f.get(14)), seats);
     }
 

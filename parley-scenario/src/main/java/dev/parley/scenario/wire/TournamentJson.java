@@ -96,6 +96,13 @@ public final class TournamentJson {
                 x.put("nps", number(r.nps()));
             }
             x.put("agreementRate", number(r.agreement()));
+            x.put("paretoDistance", number(r.figures().paretoDistance()));
+            x.put("nashDistance", number(r.figures().nashDistance()));
+            x.put("welfare", number(r.figures().welfare()));
+            x.put("rounds", number(r.figures().rounds()));
+            if (scoreName.equals("advantage")) {
+                x.put("victoryIndex", number(r.figures().victory()));
+            }
             x.put("errors", r.errors());
             x.put("timeouts", r.timeouts());
             return (Map<String, Object>) x;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class SessionsCsvTest {
     static Result result(String detail, Optional<String> deal, double nps) {
         return new Result(7, "ceasefire-2025|saop|a,b|-|0", "ceasefire-2025", "saop", Optional.of("hill-climb"), 0,
-                -42, Result.Status.AGREED, deal, detail, Optional.empty(), 12, nps, 0.25, Double.NaN, 1.5, -0.125,
+                -42, Result.Status.AGREED, deal, detail, Optional.of("UA"), Optional.of("conceder:e=3"), 12, nps, 0.25,
+                Double.NaN, 1.5, -0.125,
                 List.of(new Result.Seat("UA", "conceder:e=3", 0.6, 0.5), new Result.Seat("RU", "boulware", 0.7,
                         0.25)));
     }
@@ -23,7 +24,7 @@ class SessionsCsvTest {
         assertThat(line).endsWith("\n").doesNotContain("\r").hasLineCount(1);
         Result back = SessionsCsv.parse(line.substring(0, line.length() - 1), 3);
         assertThat(back).isEqualTo(result("said \"no\", then left", Optional.of("CF=full-30d,KU=corridor"), 0.5));
-        assertThat(SessionsCsv.columns(3)).hasSize(17 + 12);
+        assertThat(SessionsCsv.columns(3)).hasSize(18 + 12);
     }
 
     @Test
