@@ -35,8 +35,12 @@ public final class StackedOffers extends Rules implements Protocol {
                 Protocol.State {
         public State {
             Objects.requireNonNull(phase, "phase");
-            accepted = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(accepted));
-            votes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(votes));
+            // empty most of the time (an offer resets both): no copy to make then, on the hot path of long talks
+            accepted = accepted.isEmpty()
+                    ? Set.of()
+                    : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(
+                            accepted));
+            votes = votes.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(votes));
         }
 
         @Override
