@@ -1,0 +1,164 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.parley.scenario.BuiltinScenarios;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real answers of a real server against the schemas {@code /openapi.json} declares for them, by a JSON-schema
+ * validator of its own (networknt, draft 2020-12): every route is called, and every answer — errors too, and a
+ * WebSocket message — must match its route's schema for its status, so the description cannot drift from the server.
+ */
+class OpenApiResponsesIT extends HttpHarness {
+    final Set<String> checked = new HashSet<>();
+    JsonNode doc;
+    final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    @Test
+    void everyAnswer_matchesItsSchema() throws Exception {
+        doc = call("GET", "/openapi.json", null, null).body();
+        assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
+        check("GET", "/api/health", null, null);
+        check("GET", "/api/catalogue", null, null);
+        var upload = TestJson.MAPPER.createObjectNode();
+        upload.putObject("upload").put("file", "t.yaml").put("text", BuiltinScenarios.source("ceasefire-2025")
+                .orElseThrow());
+        check("POST", "/api/validate", null, upload.toString());
+        JsonNode created = check("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\", \"agents\": "
+                + "{\"RU\": \"truthful\", \"EUR\": \"truthful\"}, \"shared\": [\"RU\", \"EUR\"]}");
+        String id = created.get("id").asText();
+        String ua = created.get("tokens").get("UA").asText();
+        String us = created.get("tokens").get("US").asText();
+        String n = "/api/negotiations/" + id;
+        check("GET", "/api/negotiations", ADMIN, null);
+        check("GET", n, ua, null);
+        ObjectNode profile = (ObjectNode) check("GET", n + "/profile", ua, null);
+        profile.remove("party");
+        profile.remove("editable");
+        check("POST", n + "/profile", ua, profile.toString());
+        check("POST", n + "/share", ua, "{}");
+        check("GET", n + "/analysis", us, null);
+        check("GET", n + "/progress", us, null);
+        check("GET", n + "/zone", us, null);
+        check("GET", n + "/suggestion", us, null);
+        JsonNode view = check("GET", n, us, null);
+        check("POST", n + "/assess", us, "{\"package\": " + view.get("currentText") + "}");
+        check("POST", n + "/forecast", us, "{\"runs\": 20, \"analysisOnly\": true}");
+        check("GET", n + "/forecast?wait=30000", us, null);
+        check("POST", n + "/forecast/cancel", us, "{}");
+        // a proposal, the votes, and an out-of-turn move (409): events of several kinds through the oneOf
+        ObjectNode text = ((ObjectNode) view.get("currentText")).deepCopy();
+        JsonNode firstIssue = view.get("scenario").get("issues").get(0);
+        for (JsonNode o : firstIssue.get("options")) {
+            if (!o.get("id").asText().equals(text.get(firstIssue.get("id").asText()).asText())) {
+                text.put(firstIssue.get("id").asText(), o.get("id").asText());
+                break;
+            }
+        }
+        check("POST", n + "/moves", us, "{\"type\": \"propose\", \"text\": " + text + "}");
+        for (String token : new String[]{us, ua}) {
+            if (call("GET", n, token, null).body().get("actions").toString().contains("vote")) {
+                check("POST", n + "/moves", token, "{\"type\": \"vote\", \"accept\": false, \"objections\": [\""
+                        + firstIssue.get("id").asText() + "\"], \"toward\": [\"" + firstIssue.get("options").get(0)
+                                .get("id").asText()
+                        + "\"]}");
+            }
+        }
+        check("POST", n + "/moves", ua, "{\"type\": \"vote\", \"accept\": true}"); // not UA's turn now: 409
+        check("GET", n + "/audit", ADMIN, null);
+        check("GET", "/api/checkpoint", ADMIN, null);
+        check("POST", n + "/seats/RU", ADMIN, "{\"agent\": \"truthful\"}"); // RU has moved: 409
+        JsonNode other = check("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\"}");
+        check("POST", "/api/negotiations/" + other.get("id").asText() + "/seats/RU", ADMIN,
+                "{\"agent\": \"truthful\"}");
+        check("POST", n + "/close", ADMIN, "{}");
+        check("GET", n, "not-a-token", null); // 403
+        live(id, ua);
+        Set<String> every = new HashSet<>();
+        doc.get("paths").properties().forEach(p -> p.getValue().fieldNames().forEachRemaining(m -> {
+            if (!m.equals("parameters") && !p.getKey().endsWith("/live") && !p.getKey().equals("/openapi.json")) {
+                every.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey());
+            }
+        }));
+        assertThat(checked).as("every route was called").containsAll(every);
+    }
+
+    /** Calls a route, checks its answer against the route's schema for the status it answered, and returns it. */
+    JsonNode check(String method, String path, String token, String body) throws Exception {
+        Reply r = call(method, path, token, body);
+        String route = route(path);
+        JsonNode responses = doc.get("paths").get(route).get(method.toLowerCase(Locale.ROOT)).get("responses");
+        JsonNode declared = responses.get(String.valueOf(r.status()));
+        assertThat(declared).as("%s %s answered %d, which it does not declare: %s", method, route, r.status(), r
+                .body()).isNotNull();
+        JsonNode schema = declared.path("content").path("application/json").path("schema");
+        assertThat(schema.isMissingNode()).as("%s %s %d has a schema", method, route, r.status()).isFalse();
+        validate(schema, r.body(), method + " " + route + " " + r.status());
+        checked.add(method + " " + route);
+        return r.body();
+    }
+
+    void validate(JsonNode schema, JsonNode value, String what) {
+        ObjectNode rooted = TestJson.MAPPER.createObjectNode();
+        rooted.setAll(schema.isObject() ? (ObjectNode) schema : TestJson.MAPPER.createObjectNode());
+        rooted.set("components", doc.get("components")); // where its $refs point
+        Schema s = registry.getSchema(SchemaLocation.of("urn:parley:openapi"), rooted);
+        assertThat(s.validate(value)).as("%s: %s", what, value).isEmpty();
+    }
+
+    /** The route a path answers to: its ids in their braces. */
+    String route(String path) {
+        String bare = path.replaceFirst("\\?.*$", "");
+        for (Iterator<String> it = doc.get("paths").fieldNames(); it.hasNext();) {
+            String route = it.next();
+            if (bare.matches(route.replaceAll("\\{[^/]+}", "[^/]+"))) {
+                return route;
+            }
+        }
+        throw new AssertionError("no route described for " + path);
+    }
+
+    /** The first WebSocket message, against LiveMessage. */
+    void live(String id, String token) throws Exception {
+        var message = new CompletableFuture<String>();
+        var text = new StringBuilder();
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
+                + "/api/negotiations/" + id + "/live?token=" + token + "&after=0"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            message.complete(text.toString());
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+                }).get(30, TimeUnit.SECONDS);
+        try {
+            JsonNode first = TestJson.MAPPER.readTree(message.get(30, TimeUnit.SECONDS));
+            assertThat(first.get("events").size()).isPositive();
+            validate(Map.of("$ref", "#/components/schemas/LiveMessage").entrySet().stream().collect(
+                    TestJson.MAPPER::createObjectNode, (o, e) -> o.put(e.getKey(), e.getValue()), ObjectNode::setAll),
+                    first, "live message");
+        } finally {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(30, TimeUnit.SECONDS);
+        }
+    }
+}
