@@ -138,6 +138,25 @@ final class Checks {
         return Optional.empty();
     }
 
+    /** A whole number from {@code min} to {@code max}, exactly representable (within ±2^53). */
+    Optional<Long> whole(Node node, String path, long min, long max) {
+        if (node instanceof ScalarNode s && s.type() == ScalarType.NUMBER && s.number() == Math.rint(s
+                .number())) {
+            double d = s.number();
+            if (Math.abs(d) >= 9.007199254740992E15) {
+                add(node, path, s.text() + " is too large to be read exactly; keep it within ±2^53");
+                return Optional.empty();
+            }
+            if (d >= min && d <= max) {
+                return Optional.of((long) d);
+            }
+            add(node, path, s.text() + " is outside " + min + " to " + max);
+            return Optional.empty();
+        }
+        add(node, path, "must be a whole number from " + min + " to " + max + ", got " + node.kind());
+        return Optional.empty();
+    }
+
     /** A list of strings; a single string counts as a list of one. */
     Optional<List<String>> strings(Node node, String path) {
         if (node instanceof ScalarNode s && s.type() == ScalarType.STRING) {

@@ -108,6 +108,7 @@ class TournamentReaderTest {
             timeLimit: 3000000h                       | t.yaml:2:12 timeLimit: must be a duration up to a day: seconds (e.g. 60) or 500ms, 30s, 5m, 1h; got '3000000h'
             seed: 1e17                                | t.yaml:2:7 seed: 1e17 is too large to be read exactly; keep it within ±2^53
             seats: {XX: truthful}                     | t.yaml:2:8 seats: XX has a seat in none of the tournament's sessions
+            seats: {UA: boulwar}                      | t.yaml:2:13 seats.UA: unknown agent 'boulwar' (agents: boulware, linear, conceder, nash-seeker, tit-for-tat, hardliner, random, could-sign, truthful, annealing, strategic, hill-climb, learning, interested, anneal, objection-trader, zeuthen)
             seats: {UA: hill-climb}                   | t.yaml:2:13 seats.UA: hill-climb cannot fill a negotiator seat (one that makes and accepts offers in turn); agents for it: boulware, linear, conceder, nash-seeker, tit-for-tat, hardliner, random
             scenarios: [no-such-thing]                | no-such-thing: no such file (named at scenarios[0], line 2)
             scenarios: [{generate: {options: 1}}]     | t.yaml:2:34 scenarios[0].generate.options: 1 is outside 2 to 10000
