@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                 "  2  usage error", "  3  invalid scenario",
                 "%nSCENARIO is a .yaml/.yml/.json file in format parley/1 or a built-in id (see 'parley scenarios');"
                         + " the default is ceasefire-2025."}, subcommands = {RunCommand.class, ForecastCommand.class,
-                                TournamentCommand.class,
+                                TournamentCommand.class, MonitorCommand.class,
                                 ScenariosCommand.class,
                                 ShowCommand.class,
                                 AnalyzeCommand.class, ReplayCommand.class, ValidateCommand.class, ImportCommand.class,

@@ -93,6 +93,31 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Appends events in order and returns them once all are committed; they share transactions. */
+    List<LogEntry> appendAll(String negotiationId, String kind, Optional<String> party, List<String> payloads) {
+        var requests = new ArrayList<Request>(payloads.size());
+        for (String p : payloads) {
+            requests.add(new Request(negotiationId, kind, party, h -> p, h -> {
+            }, new CompletableFuture<>()));
+        }
+        queue.addAll(requests); // one writer takes the queue in order, so the entries keep theirs
+        if (closed && queue.removeAll(requests)) {
+            throw new StoreException("the store is closed");
+        }
+        var out = new ArrayList<LogEntry>(requests.size());
+        for (Request r : requests) {
+            try {
+                out.add(r.done().join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof StoreException se) {
+                    throw new StoreException(se.getMessage(), se);
+                }
+                throw e;
+            }
+        }
+        return out;
+    }
+
     private void loop() {
         var batch = new ArrayList<Request>();
         while (true) {

@@ -111,12 +111,56 @@ public final class Store implements AutoCloseable {
     /** Creates a negotiation with its seats, recorded as its log's first entry; returns its new id. */
     public String create(String scenarioJson, String protocolJson, List<Seat> seats) {
         String id = UUID.randomUUID().toString();
+        create(id, NEGOTIATION, scenarioJson, protocolJson, seats);
+        return id;
+    }
+
+    /** The kinds of chain: a negotiation's, and a monitoring log's. */
+    private static final String NEGOTIATION = "negotiation";
+    private static final String MONITORING = "monitoring";
+
+    /**
+     * The monitoring log of that name, created (empty but for its record of creation) on first use. Its entries are
+     * appended with {@link #append} or {@link #appendAll} and audited like a negotiation's; it is not listed among the
+     * {@link #negotiations}. Its id is {@code monitor-NAME}.
+     *
+     * @param name 1 to 40 lower-case letters, digits and hyphens
+     */
+    public String monitoringLog(String name) {
+        if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            throw new IllegalArgumentException("a monitoring log's name is 1 to 40 lower-case letters, digits and "
+                    + "hyphens, not '" + name + "'");
+        }
+        String id = "monitor-" + name;
+        boolean exists = run(h -> h.createQuery("SELECT COUNT(*) FROM negotiations WHERE id = :id AND kind = :k")
+                .bind("id", id).bind("k", MONITORING).mapTo(Integer.class).one() > 0);
+        if (!exists) {
+            try {
+                create(id, MONITORING, "{\"monitoring\":\"" + name + "\"}", "{\"kind\":\"monitoring\"}", List.of());
+            } catch (StoreException e) {
+                // created meanwhile by another process: then it is there now
+                if (run(h -> h.createQuery("SELECT COUNT(*) FROM negotiations WHERE id = :id AND kind = :k").bind(
+                        "id", id).bind("k", MONITORING).mapTo(Integer.class).one()) == 0) {
+                    throw e;
+                }
+            }
+        }
+        return id;
+    }
+
+    /** The names of the monitoring logs, in order. */
+    public List<String> monitoringLogs() {
+        return run(h -> h.createQuery("SELECT id FROM negotiations WHERE kind = :k ORDER BY id").bind("k", MONITORING)
+                .mapTo(String.class).list()).stream().map(id -> id.substring("monitor-".length())).toList();
+    }
+
+    private void create(String id, String kind, String scenarioJson, String protocolJson, List<Seat> seats) {
         long now = System.currentTimeMillis();
         run(h -> {
             h.useTransaction(t -> {
-                t.createUpdate("INSERT INTO negotiations (id, created_at, scenario_json, protocol_json, status) "
-                        + "VALUES (:id, :at, :scenario, :protocol, 'open')").bind("id", id).bind("at", now)
-                        .bind("scenario", scenarioJson).bind("protocol", protocolJson).execute();
+                t.createUpdate("INSERT INTO negotiations (id, created_at, scenario_json, protocol_json, status, kind) "
+                        + "VALUES (:id, :at, :scenario, :protocol, 'open', :kind)").bind("id", id).bind("at", now)
+                        .bind("scenario", scenarioJson).bind("protocol", protocolJson).bind("kind", kind).execute();
                 for (Seat seat : seats) {
                     t.createUpdate("INSERT INTO seats (negotiation_id, party, agent, token_hash) VALUES (:id, :party, "
                             + ":agent, :token)").bind("id", id).bind("party", seat.party())
@@ -134,7 +178,6 @@ public final class Store implements AutoCloseable {
             });
             return null;
         });
-        return id;
     }
 
     public Optional<Negotiation> negotiation(String id) {
@@ -144,8 +187,8 @@ public final class Store implements AutoCloseable {
 
     /** Every negotiation, the newest first. */
     public List<Negotiation> negotiations() {
-        return run(h -> h.createQuery(SELECT_NEGOTIATION + " ORDER BY n.created_at DESC, n.id").map(
-                Store::negotiation).list());
+        return run(h -> h.createQuery(SELECT_NEGOTIATION + " WHERE n.kind = :k ORDER BY n.created_at DESC, n.id")
+                .bind("k", NEGOTIATION).map(Store::negotiation).list());
     }
 
     private static final String SELECT_NEGOTIATION = "SELECT n.id, n.created_at, n.scenario_json, n.protocol_json, "
@@ -203,6 +246,20 @@ public final class Store implements AutoCloseable {
             throw new IllegalArgumentException("the kind " + kind + " is the store's own");
         }
         return appender.append(negotiationId, kind, party, payload);
+    }
+
+    /**
+     * Appends entries of one kind to a log, in order, each committed before this returns; they go through the writer
+     * together, so they share commits (an import of many claims is a few hundred transactions, not one per claim).
+     * If the process dies meanwhile, what was committed is a prefix of them.
+     *
+     * @throws StoreException when the log does not exist; entries before the failing one stay committed
+     */
+    public List<LogEntry> appendAll(String negotiationId, String kind, Optional<String> party, List<String> payloads) {
+        if (Chain.RECORDS.contains(kind)) {
+            throw new IllegalArgumentException("the kind " + kind + " is the store's own");
+        }
+        return appender.appendAll(negotiationId, kind, party, payloads);
     }
 
     /** The entries after {@code afterSeq}, in order (0 for all). */

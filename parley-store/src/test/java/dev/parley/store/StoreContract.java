@@ -206,6 +206,42 @@ abstract class StoreContract {
         assertThat(store.audit(id).intact()).isTrue();
     }
 
+    @Test
+    void monitoringLog_isAChainOfItsOwn_notANegotiation() {
+        String name = "mission-" + Long.toHexString(System.nanoTime());
+        String id = store.monitoringLog(name);
+        assertThat(store.monitoringLog(name)).as("the same log the second time").isEqualTo(id);
+        assertThat(store.monitoringLogs()).contains(name);
+        assertThat(store.negotiations()).extracting(x -> x.id()).doesNotContain(id);
+        var payloads = new ArrayList<String>();
+        for (int i = 0; i < 600; i++) { // more than one writer batch
+            payloads.add("{\"n\":" + i + "}");
+        }
+        List<LogEntry> written = store.appendAll(id, "claim", Optional.empty(), payloads);
+        assertThat(written).extracting(LogEntry::seq).first().isEqualTo(2L);
+        List<LogEntry> log = store.log(id, 1);
+        assertThat(log).extracting(LogEntry::payload).containsExactlyElementsOf(payloads);
+        assertThat(store.audit(id).intact()).isTrue();
+        assertThat(store.auditAll(Optional.empty())).extracting(a -> a.negotiationId()).contains(id);
+    }
+
+    @Test
+    void monitoringLog_editedBehindTheStore_isNamedByTheAudit() {
+        String id = store.monitoringLog("edited-" + Long.toHexString(System.nanoTime()));
+        store.appendAll(id, "claim", Optional.empty(), List.of("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"));
+        raw().useHandle(h -> h.execute("UPDATE events SET payload = '{\"n\":20}' WHERE negotiation_id = ? AND seq "
+                + "= 3", id));
+        var audit = store.audit(id);
+        assertThat(audit.intact()).isFalse();
+        assertThat(audit.firstBroken()).contains(3L);
+    }
+
+    @Test
+    void monitoringLog_nameIsChecked() {
+        assertThatThrownBy(() -> store.monitoringLog("Bad Name")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lower-case");
+    }
+
     private Jdbi raw() {
         return Jdbi.create(url());
     }

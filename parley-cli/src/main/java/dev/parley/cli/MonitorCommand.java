@@ -1,0 +1,112 @@
+package dev.parley.cli;
+
+import dev.parley.engine.monitor.Claim;
+import dev.parley.scenario.monitor.MonitorImport;
+import dev.parley.server.MonitoringLog;
+import dev.parley.store.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code parley monitor}: ceasefire monitoring against the store — incidents and the claims about them, monitors'
+ * observations and assessments, the clauses in force, the check of incidents against them, and the dashboard.
+ */
+@Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Monitor a ceasefire: record what each side claims about incidents (never overwriting a claim), what "
+                + "monitors observe, and their assessments of whether each incident happened and who did it, kept "
+                + "apart; set the clauses of the agreed package; check incidents against them; report.",
+        "Everything is kept in the store (--data/--db, like 'serve'), in a keyed, append-only log that 'parley "
+                + "audit' verifies.",
+        "Typical: parley monitor import attacks.csv; parley monitor clauses --package CF=energy-and-sea --from "
+                + "2025-03-18; parley monitor report --out out/monitoring"}, subcommands = {
+                        MonitorCommand.Import.class, MonitorRecord.ClaimCommand.class,
+                        MonitorRecord.Observe.class, MonitorRecord.Assess.class, MonitorClauses.class,
+                        MonitorQueries.ListCommand.class, MonitorQueries.Show.class, MonitorQueries.Check.class,
+                        MonitorReport.class})
+final class MonitorCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand; try 'parley monitor "
+                + "import --help' or 'parley monitor report --help'.");
+    }
+
+    /** {@code parley monitor import}: claims from files in the public formats. */
+    @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false, description = {
+            "Import incidents from CSV files, one claim per row: the Ukrainian Air Force's daily reports of missile "
+                    + "and drone attacks (the columns of the 'massive missile attacks on Ukraine' data set: "
+                    + "time_start, time_end, model, launch_place, target, target_main, launched, destroyed, "
+                    + "not_reach_goal, ..., source), UCDP GED events, or ACLED exports. The format is told by the "
+                    + "header unless --format says.",
+            "Importing the same rows again adds nothing. A file with any problem adds nothing; every problem is "
+                    + "named by line and column (exit 3)."})
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        MonitorStore where;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "missile-attacks, ucdp-ged or acled "
+                + "(default: told by the header).")
+        String format;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files to import.")
+        List<Path> files;
+
+        @Override
+        public Integer call() throws IOException {
+            Optional<MonitorImport.Format> f = Optional.ofNullable(format).map(x -> MonitorArgs.option("--format",
+                    () -> MonitorImport.Format.of("--format", x)));
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    throw new UsageException("no file " + file);
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            var read = new ArrayList<List<Claim>>();
+            var results = new ArrayList<MonitorImport.Result>();
+            for (Path file : files) { // every file is read before anything is stored: one bad file stores nothing
+                var claims = new ArrayList<Claim>();
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    results.add(MonitorImport.read(file.toString(), in, f, claims::add));
+                } catch (java.nio.charset.MalformedInputException e) {
+                    throw new dev.parley.scenario.ScenarioException(List.of(new dev.parley.scenario.Problem(file
+                            .toString(), 0, 0, "", "not UTF-8 text")));
+                }
+                read.add(claims);
+            }
+            try (Store store = where.open(true)) {
+                MonitoringLog log = where.ledger(store);
+                for (int i = 0; i < files.size(); i++) {
+                    List<Claim> claims = read.get(i);
+                    MonitoringLog.Recorded r = MonitorArgs.option(files.get(i).toString(), () -> log.record(claims));
+                    MonitorImport.Result result = results.get(i);
+                    out.println(files.get(i) + " (" + result.format().id() + "): " + Text.plural(result.rows(), "row")
+                            + ", " + Text.plural(r.added().size(), "new claim") + ", " + r.already()
+                            + " already recorded" + (result.skipped().isEmpty()
+                                    ? ""
+                                    : ", skipped as no ceasefire incident: " + result.skipped()));
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

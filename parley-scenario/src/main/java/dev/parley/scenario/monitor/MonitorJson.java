@@ -1,0 +1,341 @@
+package dev.parley.scenario.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.engine.InvalidInput;
+import dev.parley.engine.monitor.Assessment;
+import dev.parley.engine.monitor.Casualties;
+import dev.parley.engine.monitor.Claim;
+import dev.parley.engine.monitor.Clause;
+import dev.parley.engine.monitor.ClauseSet;
+import dev.parley.engine.monitor.Dashboard;
+import dev.parley.engine.monitor.Incident;
+import dev.parley.engine.monitor.Violation;
+import dev.parley.engine.monitor.Estimate;
+import dev.parley.engine.monitor.Facts;
+import dev.parley.engine.monitor.IncidentType;
+import dev.parley.engine.monitor.MonitorEntry;
+import dev.parley.engine.monitor.Observation;
+import dev.parley.engine.monitor.Place;
+import dev.parley.engine.monitor.PlacePrecision;
+import dev.parley.engine.monitor.TargetCategory;
+import dev.parley.engine.monitor.TimePrecision;
+import dev.parley.scenario.wire.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Monitoring entries as JSON, the form they take in the store's log and in the API ({@code docs/monitoring.md}):
+ * {@code {"type": "claim" | "observation" | "assessment" | "clauses", ...}}, times as ISO-8601 instants, counts as
+ * {@code {"low", "best", "high"}}, and nothing written for what was left unsaid. {@link #read} takes back exactly what
+ * {@link #write} gives. Stateless.
+ */
+public final class MonitorJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private MonitorJson() {
+    }
+
+    /** The entry as one line of JSON. */
+    public static String write(MonitorEntry entry) {
+        return Json.write(tree(entry));
+    }
+
+    public static ObjectNode tree(MonitorEntry entry) {
+        ObjectNode n = F.objectNode();
+        switch (entry) {
+            case Claim c -> {
+                n.put("type", "claim").put("id", c.id()).put("incident", c.incident()).put("claimant", c.claimant())
+                        .put("channel", c.channel());
+                c.source().ifPresent(s -> n.put("source", s));
+                n.put("statedAt", c.statedAt().toString());
+                c.sources().ifPresent(s -> n.put("sources", s));
+                n.set("facts", facts(c.facts()));
+            }
+            case Observation o -> {
+                n.put("type", "observation").put("id", o.id()).put("incident", o.incident()).put("monitor", o
+                        .monitor()).put("at", o.at().toString());
+                o.position().ifPresent(p -> n.put("position", p));
+                o.direction().ifPresent(d -> n.put("direction", d));
+                n.put("seen", o.seen());
+            }
+            case Assessment a -> {
+                n.put("type", "assessment").put("id", a.id()).put("incident", a.incident()).put("aspect", a.aspect()
+                        .id()).put("status", a.status().id());
+                a.grading().ifPresent(g -> n.put("grading", g.id()));
+                a.party().ifPresent(p -> n.put("party", p));
+                n.put("assessor", a.assessor()).put("at", a.at().toString()).put("reason", a.reason()).put("draft", a
+                        .draft());
+            }
+            case ClauseSet s -> {
+                n.put("type", "clauses").put("id", s.id()).put("at", s.at().toString()).put("origin", s.origin());
+                ArrayNode list = n.putArray("clauses");
+                s.clauses().forEach(c -> list.add(clause(c)));
+            }
+        }
+        return n;
+    }
+
+    public static ObjectNode clause(Clause c) {
+        ObjectNode n = F.objectNode().put("id", c.id()).put("title", c.title()).put("from", c.from().toString());
+        c.until().ifPresent(u -> n.put("until", u.toString()));
+        ArrayNode types = n.putArray("types");
+        c.types().stream().map(IncidentType::id).sorted().forEach(types::add);
+        ArrayNode targets = n.putArray("targets");
+        c.targets().stream().map(TargetCategory::id).sorted().forEach(targets::add);
+        return n;
+    }
+
+    public static ObjectNode facts(Facts f) {
+        ObjectNode n = F.objectNode().put("occurredFrom", f.occurredFrom().toString()).put("occurredTo", f.occurredTo()
+                .toString()).put("timePrecision", f.timePrecision().id());
+        f.place().ifPresent(p -> n.set("place", place(p)));
+        f.type().ifPresent(t -> n.put("incidentType", t.id()));
+        f.subType().ifPresent(s -> n.put("subType", s));
+        f.weapon().ifPresent(w -> n.put("weapon", w));
+        f.launched().ifPresent(e -> n.set("launched", estimate(e)));
+        f.destroyed().ifPresent(e -> n.set("destroyed", estimate(e)));
+        f.notReached().ifPresent(e -> n.set("notReached", estimate(e)));
+        f.impacted().ifPresent(e -> n.set("impacted", estimate(e)));
+        f.perpetrator().ifPresent(p -> n.put("perpetrator", p));
+        f.target().ifPresent(t -> n.put("target", t));
+        f.targetCategory().ifPresent(t -> n.put("targetCategory", t.id()));
+        if (!f.casualties().isEmpty()) {
+            ArrayNode list = n.putArray("casualties");
+            f.casualties().figures().forEach((k, e) -> list.add(estimate(e).put("group", k.group().name().toLowerCase(
+                    Locale.ROOT)).put("harm", k.harm().name().toLowerCase(Locale.ROOT))));
+        }
+        f.text().ifPresent(t -> n.put("text", t));
+        return n;
+    }
+
+    public static ObjectNode place(Place p) {
+        ObjectNode n = F.objectNode().put("name", p.name());
+        p.admin1().ifPresent(a -> n.put("admin1", a));
+        p.admin2().ifPresent(a -> n.put("admin2", a));
+        p.latitude().ifPresent(v -> n.put("latitude", v));
+        p.longitude().ifPresent(v -> n.put("longitude", v));
+        n.put("precision", p.precision().id());
+        p.controlledBy().ifPresent(c -> n.put("controlledBy", c));
+        return n;
+    }
+
+    public static ObjectNode estimate(Estimate e) {
+        return F.objectNode().put("low", e.low()).put("best", e.best()).put("high", e.high());
+    }
+
+    /**
+     * An incident's summary (what follows from its claims and assessments), and with {@code details} its claims,
+     * observations and assessment history; drafts only with {@code drafts} (they are the monitors' own).
+     */
+    public static ObjectNode incident(Incident i, boolean details, boolean drafts) {
+        ObjectNode n = F.objectNode().put("id", i.id()).put("when", i.when().toString()).put("day", Dashboard.day(i
+                .when()).toString());
+        i.type().ifPresentOrElse(t -> n.put("incidentType", t.id()), () -> n.putNull("incidentType"));
+        i.place().ifPresentOrElse(p -> n.set("place", place(p)), () -> n.putNull("place"));
+        ArrayNode claimants = n.putArray("claimants");
+        i.claimants().forEach(claimants::add);
+        ArrayNode alleged = n.putArray("allegedPerpetrators");
+        i.alleged().forEach(alleged::add);
+        n.put("strikeStatus", i.strikeStatus().id());
+        n.put("occurrence", i.status(Assessment.Aspect.OCCURRENCE).id());
+        n.put("attribution", i.status(Assessment.Aspect.ATTRIBUTION).id());
+        i.current(Assessment.Aspect.ATTRIBUTION).flatMap(Assessment::party).ifPresent(p -> n.put("attributedTo", p));
+        i.current(Assessment.Aspect.ATTRIBUTION).flatMap(Assessment::grading).ifPresent(g -> n.put("grading", g
+                .id()));
+        ObjectNode harm = n.putObject("harm");
+        for (Casualties.Harm h : Casualties.Harm.values()) {
+            String key = h.name().toLowerCase(Locale.ROOT);
+            i.harm(h).ifPresent(e -> harm.set(key, estimate(e)));
+            i.conceded(h).ifPresent(e -> harm.set(key + "Conceded", estimate(e)));
+        }
+        n.put("claims", i.claims().size()).put("observations", i.observations().size());
+        if (details) {
+            ArrayNode c = n.putArray("claimList");
+            i.claims().forEach(x -> c.add(tree(x)));
+            ArrayNode o = n.putArray("observationList");
+            i.observations().forEach(x -> o.add(tree(x)));
+            ArrayNode a = n.putArray("assessments");
+            i.assessments().stream().filter(x -> drafts || !x.draft()).forEach(x -> a.add(tree(x)));
+        }
+        return n;
+    }
+
+    public static ObjectNode violation(Violation v) {
+        ObjectNode n = F.objectNode().put("clause", v.clause().id()).put("incident", v.incident());
+        ArrayNode by = n.putArray("allegedBy");
+        v.allegedBy().stream().sorted().forEach(by::add);
+        ArrayNode against = n.putArray("allegedAgainst");
+        v.allegedAgainst().stream().sorted().forEach(against::add);
+        n.put("occurrence", v.occurrence().id()).put("verified", v.verified());
+        v.verifiedAgainst().ifPresentOrElse(p -> n.put("verifiedAgainst", p), () -> n.putNull("verifiedAgainst"));
+        return n;
+    }
+
+    /** The dashboard's figures, numbers as numbers. */
+    public static ObjectNode dashboard(Dashboard d) {
+        ObjectNode n = F.objectNode().put("incidents", d.incidents()).put("claims", d.claims());
+        ArrayNode days = n.putArray("days");
+        d.days().forEach(x -> days.addObject().put("day", x.date().toString()).put("incidents", x.incidents()).put(
+                "attacks", x.attacks()).put("verified", x.verified()));
+        ArrayNode baselines = n.putArray("baselines");
+        d.baselines().forEach(b -> baselines.addObject().put("clause", b.clause().id()).put("start", Dashboard.day(b
+                .clause().from()).toString()).put("beforeFrom", b.beforeFrom().toString()).put("beforeDays", b
+                        .beforeDays())
+                .put("before", b.before()).put("beforePerDay", Json.exact(b.beforePerDay()))
+                .put("afterDays", b.afterDays()).put("after", b.after()).put("afterPerDay", Json.exact(b
+                        .afterPerDay())));
+        ArrayNode sides = n.putArray("sides");
+        d.sides().forEach(x -> sides.addObject().put("party", x.party()).put("alleged", x.alleged()).put("verified", x
+                .verified()));
+        ArrayNode q = n.putArray("quantities");
+        d.quantities().forEach(x -> q.addObject().put("claimant", x.claimant()).put("claims", x.claims()).put(
+                "launched", x.launched()).put("destroyed", x.destroyed()).put("notReached", x.notReached()).put(
+                        "impacted", x.impacted()));
+        ArrayNode v = n.putArray("violations");
+        d.violations().forEach(x -> {
+            ObjectNode c = v.addObject();
+            c.set("clause", clause(x.clause()));
+            c.put("alleged", x.alleged()).put("verified", x.verified());
+            ObjectNode against = c.putObject("allegedAgainst");
+            x.allegedAgainst().forEach(against::put);
+        });
+        ArrayNode places = n.putArray("places");
+        d.places().forEach(x -> places.addObject().put("place", x.place()).put("incidents", x.incidents()).put(
+                "claims", x.claims()).put("verified", x.verified()));
+        return n;
+    }
+
+    /**
+     * Reads an entry written by {@link #write}.
+     *
+     * @throws InvalidInput naming the field at fault
+     */
+    public static MonitorEntry read(String json) {
+        return read(Json.read("monitoring entry", json));
+    }
+
+    public static MonitorEntry read(JsonNode n) {
+        String type = text(n, "type");
+        return switch (type) {
+            case "claim" -> new Claim(text(n, "id"), text(n, "incident"), text(n, "claimant"), text(n, "channel"),
+                    optional(n, "source"), instant(n, "statedAt"), n.has("sources")
+                            ? Optional.of(n.get("sources").asInt())
+                            : Optional.empty(),
+                    facts(node(n, "facts")));
+            case "observation" -> new Observation(text(n, "id"), text(n, "incident"), text(n, "monitor"), instant(n,
+                    "at"), optional(n, "position"), optional(n, "direction"), text(n, "seen"));
+            case "assessment" -> new Assessment(text(n, "id"), text(n, "incident"), Assessment.Aspect.of("aspect",
+                    text(n, "aspect")), Assessment.Status.of("status", text(n, "status")),
+                    optional(n, "grading").map(
+                            g -> Assessment.Grading.of("grading", g)),
+                    optional(n, "party"), text(n, "assessor"),
+                    instant(n, "at"), text(n, "reason"), n.path("draft").asBoolean(false));
+            case "clauses" -> {
+                var clauses = new ArrayList<Clause>();
+                for (JsonNode c : node(n, "clauses")) {
+                    clauses.add(clause(c));
+                }
+                yield new ClauseSet(text(n, "id"), instant(n, "at"), text(n, "origin"), clauses);
+            }
+            default -> throw new InvalidInput("type", "unknown monitoring entry type '" + type + "'");
+        };
+    }
+
+    public static Clause clause(JsonNode c) {
+        Set<IncidentType> types = new TreeSet<>();
+        c.path("types").forEach(t -> types.add(IncidentType.of("types", t.asText())));
+        Set<TargetCategory> targets = new TreeSet<>();
+        c.path("targets").forEach(t -> targets.add(TargetCategory.of("targets", t.asText())));
+        return new Clause(text(c, "id"), text(c, "title"), instant(c, "from"), optional(c, "until").map(
+                u -> instant("until", u)), types, targets);
+    }
+
+    static Facts facts(JsonNode n) {
+        Facts f = Facts.at(instant(n, "occurredFrom"), instant(n, "occurredTo"), TimePrecision.of("timePrecision",
+                text(n, "timePrecision")));
+        if (n.has("place")) {
+            f = f.withPlace(place(n.get("place")));
+        }
+        if (n.has("incidentType")) {
+            f = f.withType(IncidentType.of("incidentType", text(n, "incidentType")), optional(n, "subType"));
+        }
+        if (n.has("weapon")) {
+            f = f.withWeapon(text(n, "weapon"));
+        }
+        f = f.withQuantities(estimate(n, "launched"), estimate(n, "destroyed"), estimate(n, "notReached"), estimate(
+                n, "impacted"));
+        if (n.has("perpetrator")) {
+            f = f.withPerpetrator(text(n, "perpetrator"));
+        }
+        f = f.withTarget(optional(n, "target"), optional(n, "targetCategory").map(t -> TargetCategory.of(
+                "targetCategory", t)));
+        Casualties c = Casualties.NONE;
+        for (JsonNode e : n.path("casualties")) {
+            c = c.with(Casualties.Group.valueOf(text(e, "group").toUpperCase(Locale.ROOT)), Casualties.Harm.valueOf(
+                    text(e, "harm").toUpperCase(Locale.ROOT)),
+                    new Estimate(e.path("low").asLong(), e.path("best")
+                            .asLong(), e.path("high").asLong()));
+        }
+        f = f.withCasualties(c);
+        if (n.has("text")) {
+            f = f.withText(text(n, "text"));
+        }
+        return f;
+    }
+
+    static Place place(JsonNode n) {
+        Place p = Place.named(text(n, "name"), PlacePrecision.of("precision", text(n, "precision"))).withAdmin(optional(
+                n, "admin1"), optional(n, "admin2"));
+        if (n.has("latitude")) {
+            p = p.withPosition(n.get("latitude").asDouble(), n.path("longitude").asDouble());
+        }
+        return optional(n, "controlledBy").map(p::controlledBy).orElse(p);
+    }
+
+    private static Optional<Estimate> estimate(JsonNode n, String field) {
+        JsonNode e = n.get(field);
+        return e == null
+                ? Optional.empty()
+                : Optional.of(new Estimate(e.path("low").asLong(), e.path("best").asLong(), e.path("high").asLong()));
+    }
+
+    private static JsonNode node(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new InvalidInput(field, "missing " + field);
+        }
+        return v;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = node(n, field);
+        if (!v.isTextual()) {
+            throw new InvalidInput(field, field + " must be a string");
+        }
+        return v.asText();
+    }
+
+    private static Optional<String> optional(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+    }
+
+    private static Instant instant(JsonNode n, String field) {
+        return instant(field, text(n, field));
+    }
+
+    static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput(field, "'" + text + "' is not an instant (2025-03-18T00:00:00Z)");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.parley.server;
+
+import dev.parley.engine.InvalidInput;
+import dev.parley.engine.monitor.Assessment;
+import dev.parley.engine.monitor.Claim;
+import dev.parley.engine.monitor.ClauseSet;
+import dev.parley.engine.monitor.Ledger;
+import dev.parley.engine.monitor.MonitorEntry;
+import dev.parley.engine.monitor.Observation;
+import dev.parley.scenario.monitor.MonitorJson;
+import dev.parley.store.Records.LogEntry;
+import dev.parley.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A monitoring ledger kept in the store: each claim, observation, assessment and set of clauses is one entry of a
+ * keyed, append-only chain ({@link Store#monitoringLog}), committed before {@link #record} returns, audited like a
+ * negotiation's log. The ledger is the fold of the chain's entries in order. Thread-safe as far as the store is: two
+ * writers of one log may both record the same entry, which the fold then reads once.
+ */
+public final class MonitoringLog {
+    /** The log entry kinds of monitoring entries. */
+    static final Set<String> KINDS = Set.of("claim", "observation", "assessment", "clauses");
+
+    private final Store store;
+    private final String id;
+
+    /** The log of that name in the store, created on first use. */
+    public MonitoringLog(Store store, String name) {
+        this.store = store;
+        this.id = store.monitoringLog(name);
+    }
+
+    /** The chain's id in the store (what {@code parley audit} names). */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * What recording a batch did.
+     *
+     * @param added entries newly recorded, in order
+     * @param already entries that were recorded before, identical, so not again
+     */
+    public record Recorded(List<MonitorEntry> added, int already) {
+        public Recorded {
+            added = List.copyOf(added);
+        }
+    }
+
+    /** The ledger as the store holds it now. */
+    public Ledger read() {
+        var ledger = new Ledger();
+        for (LogEntry e : store.log(id, 0)) {
+            if (!KINDS.contains(e.kind())) {
+                continue; // the chain's own records (its creation)
+            }
+            MonitorEntry entry = MonitorJson.read(e.payload());
+            try {
+                ledger.add(entry);
+            } catch (InvalidInput conflict) {
+                // another writer recorded a different entry under an id taken meanwhile: the first one stands
+            }
+        }
+        return ledger;
+    }
+
+    /**
+     * Records entries not recorded yet, in order, each checked against the ledger as it stands with the ones before
+     * it; none is recorded if one is refused.
+     *
+     * @throws InvalidInput naming the first entry refused and why
+     */
+    public Recorded record(List<? extends MonitorEntry> entries) {
+        Ledger ledger = read();
+        var fresh = new ArrayList<MonitorEntry>();
+        int already = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            MonitorEntry e = entries.get(i);
+            try {
+                if (ledger.add(e)) {
+                    fresh.add(e);
+                } else {
+                    already++;
+                }
+            } catch (InvalidInput refused) {
+                throw new InvalidInput(refused.field().orElse(null), (entries.size() == 1
+                        ? ""
+                        : "entry " + (i + 1)
+                                + ": ")
+                        + refused.getMessage());
+            }
+        }
+        // consecutive entries of one kind go in one batch of appends: they share commits, and keep their order
+        int start = 0;
+        while (start < fresh.size()) {
+            String kind = kind(fresh.get(start));
+            int end = start;
+            var payloads = new ArrayList<String>();
+            while (end < fresh.size() && kind(fresh.get(end)).equals(kind)) {
+                payloads.add(MonitorJson.write(fresh.get(end)));
+                end++;
+            }
+            store.appendAll(id, kind, Optional.empty(), payloads);
+            start = end;
+        }
+        return new Recorded(fresh, already);
+    }
+
+    static String kind(MonitorEntry e) {
+        return switch (e) {
+            case Claim c -> "claim";
+            case Observation o -> "observation";
+            case Assessment a -> "assessment";
+            case ClauseSet s -> "clauses";
+        };
+    }
+}
