@@ -58,6 +58,11 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
+    /** What a chain is, by its id: a negotiation, or a monitoring log ({@code parley monitor}). */
+    static String chain(String id) {
+        return id.startsWith("monitor-") ? "monitoring log " + id.substring("monitor-".length()) : "negotiation " + id;
+    }
+
     @Override
     public Integer call() throws IOException {
         if (db == null && !Files.exists(data.resolve("parley.mv.db"))) {
@@ -82,11 +87,11 @@ final class AuditCommand implements Callable<Integer> {
             int broken = 0;
             for (Audit a : audits) {
                 if (a.intact()) {
-                    out.println("OK: negotiation " + a.negotiationId() + ": " + a.events() + " events, the chain is "
+                    out.println("OK: " + chain(a.negotiationId()) + ": " + a.events() + " events, the chain is "
                             + "intact");
                 } else {
                     broken++;
-                    out.println("BROKEN: negotiation " + a.negotiationId() + ": " + a.reason() + a.firstBroken().map(
+                    out.println("BROKEN: " + chain(a.negotiationId()) + ": " + a.reason() + a.firstBroken().map(
                             n -> " (first broken event: " + n + ")").orElse(""));
                 }
             }

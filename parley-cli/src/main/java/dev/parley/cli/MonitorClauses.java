@@ -103,7 +103,7 @@ final class MonitorClauses implements Callable<Integer> {
         }
         List<Clause> set = clauses;
         ClauseSet entry = MonitorArgs.option("clauses", () -> new ClauseSet(MonitorRecord.id("clauses", origin + "|"
-                + set), Instant.now(), origin, set));
+                + set), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), origin, set));
         try (Store store = where.open(true)) {
             MonitoringLog log = where.ledger(store);
             MonitorArgs.option("clauses", () -> log.record(List.of(entry)));

@@ -191,7 +191,9 @@ final class MonitorRecord {
             if (says != null) {
                 f = f.withText(says);
             }
-            Instant at = stated == null ? Instant.now() : MonitorArgs.instant("--stated", stated);
+            Instant at = stated == null
+                    ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    : MonitorArgs.instant("--stated", stated);
             Facts facts = f;
             Claim draft = new Claim("x", incident, claimant, channel, Optional.ofNullable(source), at, Optional.empty(),
                     facts);
@@ -234,7 +236,9 @@ final class MonitorRecord {
 
         @Override
         public Integer call() {
-            Instant when = at == null ? Instant.now() : MonitorArgs.instant("--at", at);
+            Instant when = at == null
+                    ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    : MonitorArgs.instant("--at", at);
             Observation o = MonitorArgs.option("observation", () -> new Observation(id("observation", incident + "|"
                     + monitor + "|" + when + "|" + seen), incident, monitor, when, Optional.ofNullable(position),
                     Optional.ofNullable(direction), seen));
@@ -286,7 +290,9 @@ final class MonitorRecord {
 
         @Override
         public Integer call() {
-            Instant when = at == null ? Instant.now() : MonitorArgs.instant("--at", at);
+            Instant when = at == null
+                    ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    : MonitorArgs.instant("--at", at);
             Assessment a = MonitorArgs.option("assessment", () -> new Assessment(id("assessment", incident + "|"
                     + aspect + "|" + status + "|" + party + "|" + assessor + "|" + when + "|" + reason), incident,
                     Assessment.Aspect.of("--aspect", aspect), Assessment.Status.of("--status", status), Optional

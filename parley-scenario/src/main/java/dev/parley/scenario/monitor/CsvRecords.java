@@ -38,19 +38,25 @@ final class CsvRecords {
         this.in = in;
     }
 
+    /** The next character of the stream, past a byte-order mark at its start. */
+    private int raw() throws IOException {
+        int c = in.read();
+        if (!started) {
+            started = true;
+            if (c == '\uFEFF') {
+                c = in.read();
+            }
+        }
+        return c;
+    }
+
     private int read() throws IOException {
         int c;
         if (peeked != -2) {
             c = peeked;
             peeked = -2;
         } else {
-            c = in.read();
-        }
-        if (!started) {
-            started = true;
-            if (c == '\uFEFF') {
-                return read();
-            }
+            c = raw();
         }
         if (c == '\n') {
             line++;
@@ -63,7 +69,7 @@ final class CsvRecords {
 
     private int peek() throws IOException {
         if (peeked == -2) {
-            peeked = in.read();
+            peeked = raw();
         }
         return peeked;
     }

@@ -45,18 +45,30 @@ final class UcdpGed {
             throw new InvalidInput("best", "best " + best + " is not deaths_a + deaths_b + deaths_civilians + "
                     + "deaths_unknown (" + (known + unknown) + ")");
         }
+        // the groups add up to best; the total's range is spread over them so that they add up to low and high too:
+        // the shortfall to low taken from the deaths not told apart first, then the military's, then the civilians';
+        // the excess to high put on the deaths not told apart
+        long shortfall = best - low;
+        long[] group = {unknown, military, civilians};
+        long[] groupLow = group.clone();
+        for (int g = 0; g < group.length && shortfall > 0; g++) {
+            long take = Math.min(shortfall, group[g]);
+            groupLow[g] -= take;
+            shortfall -= take;
+        }
+        long unknownHigh = unknown + (high - best);
         Casualties c = Casualties.NONE;
         if (military > 0) {
-            c = c.with(Casualties.Group.MILITARY, Casualties.Harm.KILLED, Estimate.exactly(military));
+            c = c.with(Casualties.Group.MILITARY, Casualties.Harm.KILLED, new Estimate(groupLow[1], military,
+                    military));
         }
         if (civilians > 0) {
-            c = c.with(Casualties.Group.CIVILIAN, Casualties.Harm.KILLED, Estimate.exactly(civilians));
+            c = c.with(Casualties.Group.CIVILIAN, Casualties.Harm.KILLED, new Estimate(groupLow[2], civilians,
+                    civilians));
         }
-        // the total's range rests on the deaths not told apart: low and high less those that are
-        long uLow = Math.max(0, Math.min(unknown, low - known));
-        long uHigh = Math.max(unknown, high - known);
-        if (unknown > 0 || uHigh > 0) {
-            c = c.with(Casualties.Group.UNKNOWN, Casualties.Harm.KILLED, new Estimate(uLow, unknown, uHigh));
+        if (unknownHigh > 0) {
+            c = c.with(Casualties.Group.UNKNOWN, Casualties.Harm.KILLED, new Estimate(groupLow[0], unknown,
+                    unknownHigh));
         }
         Facts f = Facts.at(from, to, precision).withPerpetrator(MonitorImport.party(row.required("side_a")))
                 .withTarget(Optional.of(row.required("side_b")), Optional.empty()).withCasualties(c);
