@@ -68,6 +68,10 @@ final class MonitorCommand implements Runnable {
                 + "(default: told by the header).")
         String format;
 
+        @Option(names = "--progress-log", description = "A line on stderr each time more claims are committed (how many of "
+                + "the file's new claims): what it says is durable.")
+        boolean progressLog;
+
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files to import.")
         List<Path> files;
 
@@ -97,7 +101,21 @@ final class MonitorCommand implements Runnable {
                 MonitoringLog log = where.ledger(store);
                 for (int i = 0; i < files.size(); i++) {
                     List<Claim> claims = read.get(i);
-                    MonitoringLog.Recorded r = MonitorArgs.option(files.get(i).toString(), () -> log.record(claims));
+                    Path file = files.get(i);
+                    var progress = TerminalProgress.forStderr("claims");
+                    java.util.function.IntConsumer told = n -> {
+                        progress.progress("recording " + file.getFileName(), n, claims.size());
+                        if (progressLog) {
+                            spec.commandLine().getErr().println("committed " + n + " new claims of " + file);
+                            spec.commandLine().getErr().flush();
+                        }
+                    };
+                    MonitoringLog.Recorded r;
+                    try {
+                        r = MonitorArgs.option(file.toString(), () -> log.record(claims, told));
+                    } finally {
+                        TerminalProgress.closeIfOpen(progress);
+                    }
                     MonitorImport.Result result = results.get(i);
                     out.println(files.get(i) + " (" + result.format().id() + "): " + Text.plural(result.rows(), "row")
                             + ", " + Text.plural(r.added().size(), "new claim") + ", " + r.already()

@@ -75,6 +75,18 @@ public final class MonitoringLog {
      * @throws InvalidInput naming the first entry refused and why
      */
     public Recorded record(List<? extends MonitorEntry> entries) {
+        return record(entries, n -> {
+        });
+    }
+
+    /** The most entries appended before progress is told: each chunk is committed when it is told. */
+    static final int CHUNK = 1_000;
+
+    /**
+     * As {@link #record(List)}, telling {@code committed} how many of the new entries are committed so far after each
+     * chunk of up to {@value #CHUNK}: what it was told is durable.
+     */
+    public Recorded record(List<? extends MonitorEntry> entries, java.util.function.IntConsumer committed) {
         Ledger ledger = read();
         var fresh = new ArrayList<MonitorEntry>();
         int already = 0;
@@ -100,12 +112,13 @@ public final class MonitoringLog {
             String kind = kind(fresh.get(start));
             int end = start;
             var payloads = new ArrayList<String>();
-            while (end < fresh.size() && kind(fresh.get(end)).equals(kind)) {
+            while (end < fresh.size() && end - start < CHUNK && kind(fresh.get(end)).equals(kind)) {
                 payloads.add(MonitorJson.write(fresh.get(end)));
                 end++;
             }
             store.appendAll(id, kind, Optional.empty(), payloads);
             start = end;
+            committed.accept(end);
         }
         return new Recorded(fresh, already);
     }
