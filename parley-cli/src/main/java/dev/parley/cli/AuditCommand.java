@@ -96,7 +96,11 @@ final class AuditCommand implements Callable<Integer> {
                 }
             }
             if (negotiation == null) {
-                out.println(audits.size() + " negotiation" + (audits.size() == 1 ? "" : "s") + " audited"
+                long logs = audits.stream().filter(a -> a.negotiationId().startsWith("monitor-")).count();
+                long talks = audits.size() - logs;
+                out.println(talks + " negotiation" + (talks == 1 ? "" : "s") + (logs == 0
+                        ? ""
+                        : " and " + logs + " monitoring log" + (logs == 1 ? "" : "s")) + " audited"
                         + (seen.isPresent() ? " against the checkpoint" : "") + ", " + broken + " broken");
             }
             if (saveCheckpoint != null) {

@@ -83,6 +83,9 @@ final class MonitorClauses implements Callable<Integer> {
         if (source.file == null && from == null) {
             throw new UsageException("--from DAY: when do the package's clauses start?");
         }
+        if (source.file != null && from != null) {
+            throw new UsageException("--from is for a package's clauses: hand-written ones give their own 'from'");
+        }
         String origin;
         List<Clause> clauses;
         if (source.file != null) {
@@ -93,7 +96,8 @@ final class MonitorClauses implements Callable<Integer> {
             Instant start = MonitorArgs.instant("--from", from);
             Clauses.Yield y = Clauses.of(pkg, start);
             clauses = y.clauses();
-            origin = "package " + pkg + " from " + from;
+            origin = "package " + String.join(",", pkg.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .toList()) + " from " + from;
             if (!y.silent().isEmpty()) {
                 out.println("No clause from " + String.join(", ", y.silent()));
             }
@@ -102,8 +106,10 @@ final class MonitorClauses implements Callable<Integer> {
             throw new UsageException("this package yields no clause to monitor");
         }
         List<Clause> set = clauses;
+        // each setting is a new entry (the same clauses set again replace themselves), so its time is in its id
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         ClauseSet entry = MonitorArgs.option("clauses", () -> new ClauseSet(MonitorRecord.id("clauses", origin + "|"
-                + set), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), origin, set));
+                + at + "|" + set), at, origin, set));
         try (Store store = where.open(true)) {
             MonitoringLog log = where.ledger(store);
             MonitorArgs.option("clauses", () -> log.record(List.of(entry)));
@@ -118,6 +124,21 @@ final class MonitorClauses implements Callable<Integer> {
             t.row(c.id(), c.from(), c.until().map(Object::toString).orElse("(no end)"), c.title());
         }
         return t.render();
+    }
+
+    /** A JSON file; one that is not JSON is said with where it stops being so (exit 3). */
+    private static JsonNode document(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no file " + file);
+        }
+        try {
+            return Json.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (InvalidInput e) {
+            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", e.getMessage().substring(file
+                    .toString().length() + 2))));
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", "not UTF-8 text")));
+        }
     }
 
     /** {@code CF=energy-and-sea,PK=neutral-monitors}, in the order given. */
@@ -135,10 +156,7 @@ final class MonitorClauses implements Callable<Integer> {
 
     /** The agreed package of a run's JSON document. */
     static Map<String, String> agreement(Path run) throws IOException {
-        if (!Files.isRegularFile(run)) {
-            throw new UsageException("no file " + run);
-        }
-        JsonNode doc = Json.read(run.toString(), Files.readString(run, StandardCharsets.UTF_8));
+        JsonNode doc = document(run);
         JsonNode pkg = doc.path("deal").path("package");
         if (!pkg.isObject()) {
             throw new ScenarioException(List.of(new Problem(run.toString(), 0, 0, "deal.package", "the run reached no "
@@ -151,10 +169,7 @@ final class MonitorClauses implements Callable<Integer> {
 
     /** Clauses written by hand, every problem named with its clause. */
     static List<Clause> file(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("no file " + file);
-        }
-        JsonNode doc = Json.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        JsonNode doc = document(file);
         JsonNode list = doc.isArray() ? doc : doc.path("clauses");
         var problems = new ArrayList<Problem>();
         var out = new ArrayList<Clause>();

@@ -46,7 +46,10 @@ final class MonitorRecord {
         return ExitCodes.OK;
     }
 
-    /** An id from what an entry says, so that the same command given twice records one entry. */
+    /**
+     * An id from everything an entry says, its time included: the same command given twice with the same time
+     * ({@code --stated}, {@code --at}) records one entry; without one, each is its own.
+     */
     static String id(String prefix, String content) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
@@ -240,7 +243,8 @@ final class MonitorRecord {
                     ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     : MonitorArgs.instant("--at", at);
             Observation o = MonitorArgs.option("observation", () -> new Observation(id("observation", incident + "|"
-                    + monitor + "|" + when + "|" + seen), incident, monitor, when, Optional.ofNullable(position),
+                    + monitor + "|" + when + "|" + position + "|" + direction + "|" + seen), incident, monitor, when,
+                    Optional.ofNullable(position),
                     Optional.ofNullable(direction), seen));
             return record(spec, where, o, "observation " + o.id() + " of incident " + incident);
         }
@@ -294,7 +298,8 @@ final class MonitorRecord {
                     ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     : MonitorArgs.instant("--at", at);
             Assessment a = MonitorArgs.option("assessment", () -> new Assessment(id("assessment", incident + "|"
-                    + aspect + "|" + status + "|" + party + "|" + assessor + "|" + when + "|" + reason), incident,
+                    + aspect + "|" + status + "|" + party + "|" + grading + "|" + draft + "|" + assessor + "|" + when
+                    + "|" + reason), incident,
                     Assessment.Aspect.of("--aspect", aspect), Assessment.Status.of("--status", status), Optional
                             .ofNullable(grading).map(g -> Assessment.Grading.of("--grading", g)),
                     Optional.ofNullable(

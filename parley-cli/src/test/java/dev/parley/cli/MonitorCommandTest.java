@@ -185,4 +185,21 @@ class MonitorCommandTest {
         assertThat(c.exitCode()).isEqualTo(ExitCodes.INVALID_SCENARIO);
         assertThat(c.err()).contains("clauses[0].types: unknown incident type 'laser'");
     }
+
+    @Test
+    void settingTheSameClausesAgain_replacesThem_andAMalformedFileExits3() throws IOException {
+        monitor("import", reports().toString());
+        for (int i = 0; i < 2; i++) {
+            Cli c = monitor("clauses", "--package", "CF=full-30d", "--from", "2025-03-18");
+            assertThat(c.exitCode()).as(c.err()).isZero();
+        }
+        assertThat(monitor("clauses").out()).contains("full-30d").doesNotContain("energy");
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "[{\"id\": ");
+        Cli c = monitor("clauses", "--file", bad.toString());
+        assertThat(c.exitCode()).isEqualTo(ExitCodes.INVALID_SCENARIO);
+        assertThat(c.err()).contains(bad + ": malformed JSON");
+        assertThat(monitor("clauses", "--file", bad.toString(), "--from", "2025-03-18").err()).contains(
+                "--from is for a package's clauses");
+    }
 }

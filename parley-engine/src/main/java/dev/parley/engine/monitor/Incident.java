@@ -87,8 +87,14 @@ public final class Incident {
         return Optional.empty();
     }
 
-    /** The party the incident is attributed to when its current attribution is verified. */
+    /**
+     * The party the incident is attributed to when its current attribution is verified and its occurrence still is
+     * (an occurrence refuted later takes the attribution with it).
+     */
     public Optional<String> verifiedPerpetrator() {
+        if (!verified()) {
+            return Optional.empty();
+        }
         return current(Aspect.ATTRIBUTION).filter(a -> a.status() == Status.VERIFIED).flatMap(Assessment::party);
     }
 

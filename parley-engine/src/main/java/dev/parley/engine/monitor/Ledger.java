@@ -42,8 +42,8 @@ public final class Ledger {
             if (before.equals(entry)) {
                 return false;
             }
-            throw new InvalidInput(kind(entry), "the " + kind(entry) + " id " + id + " is taken by a different "
-                    + kind(entry) + ": what was recorded is never overwritten, record a new one");
+            throw new InvalidInput(kind(entry), "the id " + id + " is taken by another " + kind(entry) + " entry: "
+                    + "what was recorded is never overwritten, record a new one");
         }
         switch (entry) {
             case Claim c -> {

@@ -9,7 +9,7 @@ import dev.parley.engine.InvalidInput;
 public sealed interface MonitorEntry permits Claim, Observation, Assessment, ClauseSet {
     /** An identifier: letters, digits and {@code . _ : -}, 1 to 128 of them. */
     static String requireId(String field, String id) {
-        if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")) {
+        if (id == null || !Ids.ID.matcher(id).matches()) {
             throw new InvalidInput(field, field + " must be 1 to 128 letters, digits, '.', '_', ':' or '-' "
                     + "starting with a letter or digit, not '" + id + "'");
         }

@@ -20,8 +20,8 @@ import java.util.Set;
 public record Violation(Clause clause, String incident, Set<String> allegedBy, Set<String> allegedAgainst,
         Status occurrence, Optional<String> verifiedAgainst) {
     public Violation {
-        allegedBy = Set.copyOf(allegedBy);
-        allegedAgainst = Set.copyOf(allegedAgainst);
+        allegedBy = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(allegedBy)); // in the order claimed
+        allegedAgainst = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(allegedAgainst));
     }
 
     /** Whether it is a verified violation: monitors verified that it happened. */

@@ -168,4 +168,16 @@ class LedgerTest {
         assertThatThrownBy(() -> Estimate.parse("k", "5-2")).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> Estimate.parse("k", "many")).hasMessageContaining("not a count");
     }
+
+    @Test
+    void anOccurrenceRefutedLater_takesTheVerifiedAttributionWithIt() {
+        var ledger = new Ledger();
+        ledger.add(claim("c1", "i1", "UA", Optional.of("RU"), 0));
+        ledger.add(seen("o1", "i1"));
+        ledger.add(assess("a1", "i1", Aspect.OCCURRENCE, Status.VERIFIED, Optional.empty(), false));
+        ledger.add(assess("a2", "i1", Aspect.ATTRIBUTION, Status.VERIFIED, Optional.of("RU"), false));
+        assertThat(ledger.incident("i1").orElseThrow().verifiedPerpetrator()).contains("RU");
+        ledger.add(assess("a3", "i1", Aspect.OCCURRENCE, Status.REFUTED, Optional.empty(), false));
+        assertThat(ledger.incident("i1").orElseThrow().verifiedPerpetrator()).isEmpty();
+    }
 }

@@ -40,14 +40,31 @@ final class CsvRecords {
 
     /** The next character of the stream, past a byte-order mark at its start. */
     private int raw() throws IOException {
-        int c = in.read();
+        int c = next1();
         if (!started) {
             started = true;
             if (c == '\uFEFF') {
-                c = in.read();
+                c = next1();
             }
         }
         return c;
+    }
+
+    private final char[] buffer = new char[8192];
+    private int at;
+    private int end;
+
+    /** One character from the buffer, filled from the stream as needed (a read per character costs a lock). */
+    private int next1() throws IOException {
+        if (at == end) {
+            end = in.read(buffer, 0, buffer.length);
+            at = 0;
+            if (end <= 0) {
+                end = 0;
+                return -1;
+            }
+        }
+        return buffer[at++];
     }
 
     private int read() throws IOException {
@@ -81,12 +98,16 @@ final class CsvRecords {
         }
         int startLine = line;
         var fields = new ArrayList<String>();
-        var lines = new ArrayList<Integer>();
-        var columns = new ArrayList<Integer>();
+        int[] lines = new int[16];
+        int[] columns = new int[16];
         var field = new StringBuilder();
         while (true) {
-            lines.add(line);
-            columns.add(column);
+            if (fields.size() == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, lines.length * 2);
+                columns = java.util.Arrays.copyOf(columns, columns.length * 2);
+            }
+            lines[fields.size()] = line;
+            columns[fields.size()] = column;
             field.setLength(0);
             int c = peek();
             if (c == '"') {
@@ -128,9 +149,8 @@ final class CsvRecords {
             fields.add(field.toString());
             c = read();
             if (c != ',') {
-                int[] l = lines.stream().mapToInt(Integer::intValue).toArray();
-                int[] k = columns.stream().mapToInt(Integer::intValue).toArray();
-                return new Row(startLine, fields, l, k);
+                return new Row(startLine, fields, java.util.Arrays.copyOf(lines, fields.size()), java.util.Arrays
+                        .copyOf(columns, fields.size()));
             }
         }
     }

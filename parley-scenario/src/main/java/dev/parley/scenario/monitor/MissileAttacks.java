@@ -22,6 +22,15 @@ import java.util.Optional;
  */
 final class MissileAttacks {
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
+    private static final java.util.regex.Pattern DRONE = java.util.regex.Pattern
+            .compile("shahed|geran|uav|drone|gerbera|lancet");
+    private static final java.util.regex.Pattern GLIDE = java.util.regex.Pattern.compile("\\bkab\\b|glide");
+    private static final java.util.regex.Pattern BALLISTIC = java.util.regex.Pattern
+            .compile("iskander-m|kn-23|kinzhal|ballistic|s-300|s-400|tochka");
+    private static final java.util.regex.Pattern CRUISE = java.util.regex.Pattern
+            .compile("kalibr|[xх]-101|kh-101|[xх]-555|kh-555|iskander-k|cruise");
+    private static final java.util.regex.Pattern AIR_LAUNCHED = java.util.regex.Pattern
+            .compile("([xх]-|kh-)(22|31|32|59|69)");
 
     private MissileAttacks() {
     }
@@ -60,7 +69,7 @@ final class MissileAttacks {
         facts = facts.withText(launched.best() + " " + model + " launched" + row.optional("launch_place").map(
                 p -> " from " + p).orElse("") + destroyed.map(d -> ", " + d.best() + " destroyed").orElse("")
                 + notReached.map(n -> ", " + n.best() + " did not reach their target").orElse(""));
-        String incident = "uaf-" + dev.parley.engine.monitor.Dashboard.day(from) + "-"
+        String incident = "uaf-" + java.time.LocalDate.ofInstant(from, KYIV) + "-"
                 + MonitorImport.digest(row.required("time_start") + "|"
                         + row.required("time_end") + "|" + model + "|" + target.orElse(""));
         return Optional.of(new Claim("uaf:" + MonitorImport.digest(row.content()), incident, "UA",
@@ -73,19 +82,19 @@ final class MissileAttacks {
     /** The type a model's name tells: drones, glide bombs, ballistic, cruise or air-launched missiles. */
     static Optional<Kind> type(String model) {
         String m = model.toLowerCase(Locale.ROOT);
-        if (m.matches(".*(shahed|geran|uav|drone|gerbera|lancet).*")) {
+        if (DRONE.matcher(m).find()) {
             return Optional.of(new Kind(IncidentType.AIR_OR_DRONE_STRIKE, Optional.of("drone")));
         }
-        if (m.matches(".*\\bkab\\b.*|.*glide.*")) {
+        if (GLIDE.matcher(m).find()) {
             return Optional.of(new Kind(IncidentType.AIR_OR_DRONE_STRIKE, Optional.of("glide-bomb")));
         }
-        if (m.matches(".*(iskander-m|kn-23|kinzhal|ballistic|s-300|s-400|tochka).*")) {
+        if (BALLISTIC.matcher(m).find()) {
             return Optional.of(new Kind(IncidentType.MISSILE, Optional.of("ballistic")));
         }
-        if (m.matches(".*(kalibr|[xх]-101|kh-101|[xх]-555|kh-555|iskander-k|cruise).*")) {
+        if (CRUISE.matcher(m).find()) {
             return Optional.of(new Kind(IncidentType.MISSILE, Optional.of("cruise")));
         }
-        if (m.matches(".*([xх]-|kh-)(22|31|32|59|69).*")) {
+        if (AIR_LAUNCHED.matcher(m).find()) {
             return Optional.of(new Kind(IncidentType.MISSILE, Optional.of("air-launched")));
         }
         if (m.contains("missile")) {

@@ -204,14 +204,18 @@ public final class MonitorImport {
         }
     }
 
+    private static final java.util.regex.Pattern ENERGY = java.util.regex.Pattern.compile(
+            "energy|power plant|power station|substation|electric|thermal|gas |oil |refiner|pipeline");
+    private static final java.util.regex.Pattern NAVAL = java.util.regex.Pattern.compile(
+            "\\bport\\b|seaport|harbou?r|vessel|\\bship|naval|fleet");
+
     /** A target category told by words in a description: energy, ports and ships, or nothing. */
     static Optional<dev.parley.engine.monitor.TargetCategory> category(String... texts) {
         String t = String.join(" ", texts).toLowerCase(Locale.ROOT);
-        if (t.matches("(?s).*(energy|power plant|power station|substation|electric|thermal|gas |oil |refiner|"
-                + "pipeline).*")) {
+        if (ENERGY.matcher(t).find()) {
             return Optional.of(dev.parley.engine.monitor.TargetCategory.ENERGY);
         }
-        if (t.matches("(?s).*(port |port,|port\\.|seaport|harbou?r|vessel|ship|naval|fleet).*")) {
+        if (NAVAL.matcher(t).find()) {
             return Optional.of(dev.parley.engine.monitor.TargetCategory.NAVAL);
         }
         return Optional.empty();

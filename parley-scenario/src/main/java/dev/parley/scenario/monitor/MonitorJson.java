@@ -250,9 +250,9 @@ public final class MonitorJson {
 
     public static Clause clause(JsonNode c) {
         Set<IncidentType> types = new TreeSet<>();
-        c.path("types").forEach(t -> types.add(IncidentType.of("types", t.asText())));
+        strings(c, "types").forEach(t -> types.add(IncidentType.of("types", t)));
         Set<TargetCategory> targets = new TreeSet<>();
-        c.path("targets").forEach(t -> targets.add(TargetCategory.of("targets", t.asText())));
+        strings(c, "targets").forEach(t -> targets.add(TargetCategory.of("targets", t)));
         return new Clause(text(c, "id"), text(c, "title"), instant(c, "from"), optional(c, "until").map(
                 u -> instant("until", u)), types, targets);
     }
@@ -278,10 +278,8 @@ public final class MonitorJson {
                 "targetCategory", t)));
         Casualties c = Casualties.NONE;
         for (JsonNode e : n.path("casualties")) {
-            c = c.with(Casualties.Group.valueOf(text(e, "group").toUpperCase(Locale.ROOT)), Casualties.Harm.valueOf(
-                    text(e, "harm").toUpperCase(Locale.ROOT)),
-                    new Estimate(e.path("low").asLong(), e.path("best")
-                            .asLong(), e.path("high").asLong()));
+            c = c.with(constant(Casualties.Group.class, "group", text(e, "group")), constant(Casualties.Harm.class,
+                    "harm", text(e, "harm")), estimate(e));
         }
         f = f.withCasualties(c);
         if (n.has("text")) {
@@ -301,9 +299,49 @@ public final class MonitorJson {
 
     private static Optional<Estimate> estimate(JsonNode n, String field) {
         JsonNode e = n.get(field);
-        return e == null
-                ? Optional.empty()
-                : Optional.of(new Estimate(e.path("low").asLong(), e.path("best").asLong(), e.path("high").asLong()));
+        return e == null || e.isNull() ? Optional.empty() : Optional.of(estimate(e));
+    }
+
+    /** {@code {"low", "best", "high"}}, each a whole number. */
+    private static Estimate estimate(JsonNode e) {
+        long[] v = new long[3];
+        String[] names = {"low", "best", "high"};
+        for (int k = 0; k < 3; k++) {
+            JsonNode x = e.get(names[k]);
+            if (x == null || !x.isIntegralNumber() || !x.canConvertToLong()) {
+                throw new InvalidInput(names[k], "a count needs a whole number " + names[k]);
+            }
+            v[k] = x.asLong();
+        }
+        return new Estimate(v[0], v[1], v[2]);
+    }
+
+    /** A list of strings, empty when absent. */
+    private static java.util.List<String> strings(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return java.util.List.of();
+        }
+        if (!v.isArray()) {
+            throw new InvalidInput(field, field + " must be a list of names, e.g. [\"missile\"]");
+        }
+        var out = new ArrayList<String>();
+        for (JsonNode x : v) {
+            if (!x.isTextual()) {
+                throw new InvalidInput(field, field + " must be a list of names");
+            }
+            out.add(x.asText());
+        }
+        return out;
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String field, String id) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(id)) {
+                return e;
+            }
+        }
+        throw new InvalidInput(field, "unknown " + field + " '" + id + "'");
     }
 
     private static JsonNode node(JsonNode n, String field) {

@@ -39,9 +39,12 @@ final class UcdpGed {
         }
         long military = row.count("deaths_a").orElse(0L) + row.count("deaths_b").orElse(0L);
         long civilians = row.count("deaths_civilians").orElse(0L);
-        long unknown = row.count("deaths_unknown").orElse(0L);
+        boolean byGroup = row.optional("deaths_a").isPresent() || row.optional("deaths_b").isPresent() || row
+                .optional("deaths_civilians").isPresent() || row.optional("deaths_unknown").isPresent();
+        // without the deaths by group, all of best is deaths not told apart
+        long unknown = byGroup ? row.count("deaths_unknown").orElse(0L) : best;
         long known = military + civilians;
-        if (known + unknown != best && row.optional("deaths_a").isPresent()) {
+        if (known + unknown != best) {
             throw new InvalidInput("best", "best " + best + " is not deaths_a + deaths_b + deaths_civilians + "
                     + "deaths_unknown (" + (known + unknown) + ")");
         }

@@ -68,7 +68,7 @@ class MonitorImportTest {
         assertThat(ballistic.facts().target()).contains("port of Odesa, \"Chornomorsk\" terminal");
         assertThat(ballistic.facts().targetCategory()).contains(TargetCategory.NAVAL);
         assertThat(ballistic.facts().timePrecision()).isEqualTo(TimePrecision.DAY);
-        assertThat(ballistic.incident()).startsWith("uaf-2025-03-19-"); // 2025-03-20 00:00 Kyiv is the 19th, UTC
+        assertThat(ballistic.incident()).startsWith("uaf-2025-03-20-"); // the day in Kyiv, as the report gives it
     }
 
     @Test
@@ -206,5 +206,30 @@ class MonitorImportTest {
         assertThat(claims).hasSize(1);
         assertThat(claims.get(0).facts().weapon()).contains("Kalibr");
         assertThat(claims.get(0).facts().destroyed()).contains(Estimate.exactly(5));
+    }
+
+    @Test
+    void targetCategories_areToldByWholeWords() {
+        assertThat(MonitorImport.category("port of Izmail")).contains(TargetCategory.NAVAL);
+        assertThat(MonitorImport.category("a grain ship at anchor")).contains(TargetCategory.NAVAL);
+        assertThat(MonitorImport.category("Odesa airport")).isEmpty();
+        assertThat(MonitorImport.category("a relationship", "support")).isEmpty();
+        assertThat(MonitorImport.category("Trypilska thermal power plant")).contains(TargetCategory.ENERGY);
+    }
+
+    @Test
+    void ucdpWithoutDeathsByGroup_keepsBestAsDeathsNotToldApart() throws IOException {
+        var claims = new ArrayList<Claim>();
+        MonitorImport.read("u.csv", new StringReader("id,date_start,date_end,best,low,high,side_a,side_b\n"
+                + "7,2025-03-19,2025-03-19,4,3,6,Government of Russia,Government of Ukraine\n"), Optional.empty(),
+                claims::add);
+        assertThat(claims.get(0).facts().casualties().total(Harm.KILLED)).contains(new Estimate(3, 4, 6));
+        assertThatThrownBy(() -> MonitorImport.read("u.csv", new StringReader(
+                "id,date_start,date_end,best,low,high,side_a,side_b,deaths_a\n"
+                        + "7,2025-03-19,2025-03-19,4,3,6,Government of Russia,Government of Ukraine,9\n"),
+                Optional
+                        .empty(),
+                c -> {
+                })).hasMessageContaining("best 4 is not deaths_a + deaths_b");
     }
 }

@@ -40,4 +40,23 @@ class MonitorJsonTest {
         }
         assertThat(MonitorJson.write(entries.get(0))).contains("\"launched\":{\"low\":120,\"best\":120,\"high\":120}");
     }
+
+    @Test
+    void handWrittenClauses_andCounts_areReadStrictly() {
+        var base = "{\"id\": \"x\", \"title\": \"t\", \"from\": \"2025-03-20T00:00:00Z\", ";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MonitorJson.clause(dev.parley.scenario.wire.Json
+                .read("c", base + "\"types\": \"missile\"}"))).hasMessageContaining("must be a list");
+        assertThat(MonitorJson.clause(dev.parley.scenario.wire.Json.read("c", base + "\"types\": [\"missile\"]}"))
+                .types()).containsExactly(dev.parley.engine.monitor.IncidentType.MISSILE);
+        String claim = "{\"type\": \"claim\", \"id\": \"c\", \"incident\": \"i\", \"claimant\": \"UA\", "
+                + "\"channel\": \"x\", \"statedAt\": \"2025-03-20T00:00:00Z\", \"facts\": {\"occurredFrom\": "
+                + "\"2025-03-20T00:00:00Z\", \"occurredTo\": \"2025-03-20T00:00:00Z\", \"timePrecision\": \"day\", ";
+        org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> MonitorJson.read(claim + "\"launched\": {\"low\": 1}}}"))
+                .hasMessageContaining("whole number best");
+        org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> MonitorJson.read(claim + "\"casualties\": [{\"group\": "
+                        + "\"aliens\", \"harm\": \"killed\", \"low\": 1, \"best\": 1, \"high\": 1}]}}"))
+                .hasMessageContaining("unknown group 'aliens'");
+    }
 }
