@@ -129,7 +129,14 @@ public final class Incident {
 
     /** The earliest start any claim gives: the day it is counted on. */
     public Instant when() {
-        return claims.stream().map(c -> c.facts().occurredFrom()).min(Comparator.naturalOrder()).orElseThrow();
+        Instant first = claims.get(0).facts().occurredFrom();
+        for (int k = 1; k < claims.size(); k++) {
+            Instant t = claims.get(k).facts().occurredFrom();
+            if (t.isBefore(first)) {
+                first = t;
+            }
+        }
+        return first;
     }
 
     /** The type most claims give (the first named on a tie), if any claim gives one. */

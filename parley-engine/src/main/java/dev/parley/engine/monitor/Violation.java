@@ -34,15 +34,19 @@ public record Violation(Clause clause, String incident, Set<String> allegedBy, S
         var out = new ArrayList<Violation>();
         for (Clause clause : clauses) {
             for (Incident i : incidents) {
-                var by = new LinkedHashSet<String>();
-                var against = new LinkedHashSet<String>();
+                LinkedHashSet<String> by = null; // most incidents break no clause: no sets for them
+                LinkedHashSet<String> against = null;
                 for (Claim c : i.claims()) {
                     if (clause.forbids(c.facts())) {
+                        if (by == null) {
+                            by = new LinkedHashSet<>();
+                            against = new LinkedHashSet<>();
+                        }
                         by.add(c.claimant());
                         c.facts().perpetrator().ifPresent(against::add);
                     }
                 }
-                if (!by.isEmpty()) {
+                if (by != null) {
                     out.add(new Violation(clause, i.id(), by, against, i.status(Aspect.OCCURRENCE), i
                             .verifiedPerpetrator()));
                 }
