@@ -71,7 +71,7 @@ final class MonitorClauses implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (source == null) {
             try (Store store = where.open(false)) {
-                var ledger = where.ledger(store).read();
+                var ledger = where.existing(store).read();
                 if (ledger.clauses().isEmpty()) {
                     out.println("No clauses set (parley monitor clauses --package CF=... --from DAY)");
                 } else {
@@ -130,6 +130,9 @@ final class MonitorClauses implements Callable<Integer> {
     private static JsonNode document(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("no file " + file);
+        }
+        if (!Files.isReadable(file)) {
+            throw new UsageException("cannot read " + file + " (permission denied)");
         }
         try {
             return Json.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));

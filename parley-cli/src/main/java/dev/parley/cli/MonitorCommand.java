@@ -83,11 +83,15 @@ final class MonitorCommand implements Runnable {
                 if (!Files.isRegularFile(file)) {
                     throw new UsageException("no file " + file);
                 }
+                if (!Files.isReadable(file)) {
+                    throw new UsageException("cannot read " + file + " (permission denied)");
+                }
             }
             PrintWriter out = spec.commandLine().getOut();
             var read = new ArrayList<List<Claim>>();
             var results = new ArrayList<MonitorImport.Result>();
-            for (Path file : files) { // every file is read before anything is stored: one bad file stores nothing
+            // every file is read before anything is stored: a file with a problem stores nothing of any of them
+            for (Path file : files) {
                 var claims = new ArrayList<Claim>();
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     results.add(MonitorImport.read(file.toString(), in, f, claims::add));

@@ -34,7 +34,7 @@ final class MonitorQueries {
 
     static Ledger read(MonitorStore where) {
         try (Store store = where.open(false)) {
-            return where.ledger(store).read();
+            return where.existing(store).read();
         }
     }
 
@@ -83,6 +83,9 @@ final class MonitorQueries {
 
         @Override
         public Integer call() {
+            if (limit < 0) {
+                throw new UsageException("--limit: give 0 or more, not " + limit);
+            }
             var f = filter.filter();
             Ledger ledger = read(where);
             List<Incident> shown = ledger.incidents().stream().filter(f).sorted(java.util.Comparator.comparing(

@@ -56,7 +56,7 @@ final class MonitorReport implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (window < 1 || window > 3660) {
+        if (window < 1 || window > 3660) { // checked before anything is read
             throw new UsageException("--window: give 1 to 3660 days, not " + window);
         }
         IncidentFilter f = filter.filter();
@@ -72,6 +72,9 @@ final class MonitorReport implements Callable<Integer> {
             case TEXT -> out.print(text(d));
         }
         if (outDir != null) {
+            if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+                throw new UsageException("--out: " + outDir + " is a file, not a folder");
+            }
             Files.createDirectories(outDir);
             AtomicFiles.write(outDir.resolve("dashboard.json"), Json.pretty(MonitorJson.dashboard(d)) + "\n");
             var csv = new StringBuilder(Csv.row(MonitorQueries.INCIDENT_COLUMNS));
@@ -109,7 +112,7 @@ final class MonitorReport implements Callable<Integer> {
             s.append("Before and after each clause (incidents of the kind it forbids, per day):\n");
             var t = new TextTable("  ", "CLAUSE", "START", ">BEFORE/DAY", ">DAYS", ">AFTER/DAY", ">DAYS", ">CHANGE");
             d.baselines().forEach(b -> t.row(b.clause().id(), Dashboard.day(b.clause().from()), two(b.beforePerDay()),
-                    b.beforeDays(), two(b.afterPerDay()), b.afterDays(), change(b)));
+                    days(b.beforeDays()), two(b.afterPerDay()), days(b.afterDays()), change(b)));
             s.append(t.render()).append('\n');
             s.append("Violations per clause:\n");
             var v = new TextTable("  ", "CLAUSE", ">ALLEGED", ">VERIFIED", "ALLEGED AGAINST", "FORBIDS");
@@ -136,6 +139,11 @@ final class MonitorReport implements Callable<Integer> {
             s.append("  ... and ").append(d.places().size() - 15).append(" more places\n");
         }
         return s.toString();
+    }
+
+    /** Whole days as a whole number, a part of a day to two decimals. */
+    private static String days(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : two(d);
     }
 
     private static String two(double x) {
@@ -176,9 +184,9 @@ final class MonitorReport implements Callable<Integer> {
                 h.append("<tr><td>").append(esc(b.clause().title())).append("</td><td>").append(Dashboard.day(b
                         .clause().from())).append("</td><td class=\"n\">").append(two(b.beforePerDay())).append(
                                 "</td><td class=\"n\">")
-                        .append(b.beforeDays()).append("</td><td class=\"n\">").append(
+                        .append(days(b.beforeDays())).append("</td><td class=\"n\">").append(
                                 two(b.afterPerDay()))
-                        .append("</td><td class=\"n\">").append(b.afterDays())
+                        .append("</td><td class=\"n\">").append(days(b.afterDays()))
                         .append("</td><td class=\"n\">").append(change(b)).append("</td></tr>\n");
             }
             h.append("</table>\n<h2>Violations per clause</h2>\n<table id=\"violations\"><tr><th>Clause</th><th>"

@@ -50,7 +50,20 @@ final class MonitorStore {
         }
     }
 
+    /** The log to write to, created on first use. */
     MonitoringLog ledger(Store store) {
         return new MonitoringLog(store, log);
+    }
+
+    /**
+     * The log to read; one that does not exist is said, with the logs there are (nothing is created).
+     *
+     * @throws UsageException when there is no such log
+     */
+    MonitoringLog existing(Store store) {
+        return MonitoringLog.existing(store, log).orElseThrow(() -> new UsageException("no monitoring log '" + log
+                + "' in the store" + (store.monitoringLogs().isEmpty()
+                        ? ": import claims first (parley monitor import FILE)"
+                        : "; its logs: " + String.join(", ", store.monitoringLogs()))));
     }
 }

@@ -109,11 +109,11 @@ class MonitorCommandTest {
         JsonNode energy = d.path("baselines").get(0);
         // before: from the first day recorded (03-10) to 03-18, 8 days, one energy strike (03-10); after: 03-18 to the
         // day after the last recorded (03-20 UTC, so 03-21), 3 days, one (03-19)
-        assertThat(energy.path("beforeFrom").asText()).isEqualTo("2025-03-10");
-        assertThat(energy.path("beforeDays").asInt()).isEqualTo(8);
+        assertThat(energy.path("beforeFrom").asText()).isEqualTo("2025-03-10T00:00:00Z");
+        assertThat(energy.path("beforeDays").asDouble()).isEqualTo(8.0);
         assertThat(energy.path("before").asInt()).isEqualTo(1);
         assertThat(energy.path("beforePerDay").asDouble()).isEqualTo(0.125);
-        assertThat(energy.path("afterDays").asInt()).isEqualTo(3);
+        assertThat(energy.path("afterDays").asDouble()).isEqualTo(3.0);
         assertThat(energy.path("afterPerDay").asDouble()).isEqualTo(0.333333333333);
         JsonNode ua = d.path("quantities").get(1);
         assertThat(ua.path("claimant").asText()).isEqualTo("UA");
@@ -189,11 +189,16 @@ class MonitorCommandTest {
     @Test
     void settingTheSameClausesAgain_replacesThem_andAMalformedFileExits3() throws IOException {
         monitor("import", reports().toString());
+        assertThat(monitor("clauses", "--package", "CF=energy-and-sea", "--from", "2025-03-18").exitCode()).isZero();
+        assertThat(monitor("clauses").out()).contains("energy");
         for (int i = 0; i < 2; i++) {
             Cli c = monitor("clauses", "--package", "CF=full-30d", "--from", "2025-03-18");
             assertThat(c.exitCode()).as(c.err()).isZero();
         }
         assertThat(monitor("clauses").out()).contains("full-30d").doesNotContain("energy");
+        Cli audit = Cli.run("audit", "--data", tmp.resolve("data").toString());
+        assertThat(audit.out()).as("the import's claims and three sets of clauses").contains(
+                "monitoring log main: 7 events");
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "[{\"id\": ");
         Cli c = monitor("clauses", "--file", bad.toString());
@@ -201,5 +206,18 @@ class MonitorCommandTest {
         assertThat(c.err()).contains(bad + ": malformed JSON");
         assertThat(monitor("clauses", "--file", bad.toString(), "--from", "2025-03-18").err()).contains(
                 "--from is for a package's clauses");
+    }
+
+    @Test
+    void readingALogThatIsNotThere_createsNothing() throws IOException {
+        monitor("import", reports().toString());
+        Cli c = Cli.run("monitor", "list", "--data", tmp.resolve("data").toString(), "--log", "typo");
+        assertThat(c.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(c.err()).contains("no monitoring log 'typo' in the store; its logs: main");
+        assertThat(Cli.run("audit", "--data", tmp.resolve("data").toString()).out()).doesNotContain("typo");
+        assertThat(monitor("list", "--limit", "-1").err()).contains("--limit: give 0 or more");
+        Path file = tmp.resolve("afile");
+        Files.writeString(file, "x");
+        assertThat(monitor("report", "--out", file.toString()).err()).contains("is a file, not a folder");
     }
 }

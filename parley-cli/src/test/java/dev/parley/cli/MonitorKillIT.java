@@ -104,6 +104,9 @@ class MonitorKillIT {
             assertThat(ledger.incidents().stream().mapToInt(i -> i.claims().size()).sum()).isEqualTo(ROWS);
             assertThat(ledger.incidents().stream().map(Incident::claims).flatMap(List::stream).map(Claim::id).toList())
                     .isEqualTo(expected);
+            // counted in the log itself, not through the fold (which would read a claim stored twice once)
+            assertThat(store.log("monitor-" + log, 0).stream().filter(e -> e.kind().equals("claim")).count())
+                    .as("no claim stored twice").isEqualTo(ROWS);
             assertThat(store.audit("monitor-" + log).intact()).isTrue();
         }
     }

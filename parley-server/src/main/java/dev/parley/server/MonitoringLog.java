@@ -30,8 +30,17 @@ public final class MonitoringLog {
 
     /** The log of that name in the store, created on first use. */
     public MonitoringLog(Store store, String name) {
+        this(store, store.monitoringLog(name), true);
+    }
+
+    private MonitoringLog(Store store, String id, boolean unused) {
         this.store = store;
-        this.id = store.monitoringLog(name);
+        this.id = id;
+    }
+
+    /** The log of that name if the store has it; creates nothing (for commands that only read). */
+    public static Optional<MonitoringLog> existing(Store store, String name) {
+        return store.existingMonitoringLog(name).map(id -> new MonitoringLog(store, id, true));
     }
 
     /** The chain's id in the store (what {@code parley audit} names). */
@@ -58,12 +67,8 @@ public final class MonitoringLog {
             if (!KINDS.contains(e.kind())) {
                 continue; // the chain's own records (its creation)
             }
-            MonitorEntry entry = MonitorJson.read(e.payload());
-            try {
-                ledger.add(entry);
-            } catch (InvalidInput conflict) {
-                // another writer recorded a different entry under an id taken meanwhile: the first one stands
-            }
+            // what a writer was told is recorded stays readable: the rules were checked when it was written
+            ledger.replay(MonitorJson.read(e.payload()));
         }
         return ledger;
     }

@@ -36,7 +36,19 @@ final class GroupCommit implements AutoCloseable {
      * @param effect what else the transaction changes (a record entry's stored part), before the entry is written
      */
     private record Request(String negotiationId, String kind, Optional<String> party,
-            Function<Handle, String> payload, Consumer<Handle> effect, CompletableFuture<LogEntry> done) {
+            Function<Handle, String> payload, Consumer<Handle> effect, CompletableFuture<LogEntry> done, Group group) {
+        Request(String negotiationId, String kind, Optional<String> party, Function<Handle, String> payload,
+                Consumer<Handle> effect, CompletableFuture<LogEntry> done) {
+            this(negotiationId, kind, party, payload, effect, done, null);
+        }
+    }
+
+    /**
+     * The requests of one {@link #appendAll}: once one fails, the later ones fail unwritten, so that what is
+     * committed of them is a prefix. Only the writer thread reads and sets {@code failed}.
+     */
+    private static final class Group {
+        boolean failed;
     }
 
     private record Head(long seq, String hash) {
@@ -96,9 +108,10 @@ final class GroupCommit implements AutoCloseable {
     /** Appends events in order and returns them once all are committed; they share transactions. */
     List<LogEntry> appendAll(String negotiationId, String kind, Optional<String> party, List<String> payloads) {
         var requests = new ArrayList<Request>(payloads.size());
+        var group = new Group();
         for (String p : payloads) {
             requests.add(new Request(negotiationId, kind, party, h -> p, h -> {
-            }, new CompletableFuture<>()));
+            }, new CompletableFuture<>(), group));
         }
         queue.addAll(requests); // one writer takes the queue in order, so the entries keep theirs
         if (closed && queue.removeAll(requests)) {
@@ -142,11 +155,16 @@ final class GroupCommit implements AutoCloseable {
     private void write(List<Request> batch) {
         var ready = new ArrayList<Request>(batch.size());
         for (Request r : batch) {
+            if (r.group() != null && r.group().failed) {
+                r.done().completeExceptionally(new StoreException("not appended: an earlier entry of the same batch "
+                        + "failed"));
+                continue;
+            }
             try {
                 head(r.negotiationId());
                 ready.add(r);
             } catch (RuntimeException e) {
-                r.done().completeExceptionally(failure(e));
+                fail(r, failure(e));
             }
         }
         if (ready.isEmpty()) {
@@ -157,7 +175,7 @@ final class GroupCommit implements AutoCloseable {
         } catch (RuntimeException e) {
             ready.forEach(r -> heads.remove(r.negotiationId())); // read them again: the database has the truth
             if (ready.size() == 1) {
-                ready.get(0).done().completeExceptionally(failure(e));
+                fail(ready.get(0), failure(e));
             } else {
                 ready.forEach(r -> write(List.of(r)));
             }
@@ -194,6 +212,13 @@ final class GroupCommit implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(events.get(i));
         }
+    }
+
+    private static void fail(Request r, StoreException e) {
+        if (r.group() != null) {
+            r.group().failed = true;
+        }
+        r.done().completeExceptionally(e);
     }
 
     private Head head(String negotiationId) {

@@ -148,6 +148,13 @@ public final class Store implements AutoCloseable {
         return id;
     }
 
+    /** The id of the monitoring log of that name, if there is one (unlike {@link #monitoringLog}, creates none). */
+    public Optional<String> existingMonitoringLog(String name) {
+        String id = "monitor-" + name;
+        return run(h -> h.createQuery("SELECT COUNT(*) FROM negotiations WHERE id = :id AND kind = :k").bind("id", id)
+                .bind("k", MONITORING).mapTo(Integer.class).one() > 0) ? Optional.of(id) : Optional.empty();
+    }
+
     /** The names of the monitoring logs, in order. */
     public List<String> monitoringLogs() {
         return run(h -> h.createQuery("SELECT id FROM negotiations WHERE kind = :k ORDER BY id").bind("k", MONITORING)
@@ -180,9 +187,10 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** The negotiation of that id; a monitoring log's id is none. */
     public Optional<Negotiation> negotiation(String id) {
-        return run(h -> h.createQuery(SELECT_NEGOTIATION + " WHERE n.id = :id").bind("id", id).map(Store::negotiation)
-                .findOne());
+        return run(h -> h.createQuery(SELECT_NEGOTIATION + " WHERE n.id = :id AND n.kind = :k").bind("id", id).bind(
+                "k", NEGOTIATION).map(Store::negotiation).findOne());
     }
 
     /** Every negotiation, the newest first. */
@@ -262,9 +270,12 @@ public final class Store implements AutoCloseable {
         return appender.appendAll(negotiationId, kind, party, payloads);
     }
 
-    /** The entries after {@code afterSeq}, in order (0 for all). */
+    /** The entries after {@code afterSeq}, in order (0 for all), of a negotiation's log or a monitoring log's. */
     public List<LogEntry> log(String negotiationId, long afterSeq) {
-        require(negotiationId);
+        if (!run(h -> h.createQuery("SELECT COUNT(*) FROM negotiations WHERE id = :id").bind("id", negotiationId)
+                .mapTo(Integer.class).one() > 0)) {
+            throw new StoreException.NoSuchNegotiation(negotiationId);
+        }
         return run(h -> Sealing.log(h, negotiationId).stream().filter(e -> e.seq() > afterSeq).toList());
     }
 

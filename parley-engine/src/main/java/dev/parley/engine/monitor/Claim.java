@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param claimant who claims it (a party, e.g. {@code UA}, or a source such as {@code ACLED})
  * @param channel how it was said (the Air Force's daily report, a ministry statement, a data set)
  * @param source a link or reference to the statement, if any
- * @param statedAt when it was said (for an imported row without that, when it was imported)
+ * @param statedAt when it was said (an imported row without a statement time: the end of the span it reports)
  * @param sources how many independent sources the claimant relied on, where it says (UCDP's
  *     {@code number_of_sources})
  */

@@ -3,7 +3,7 @@ package dev.parley.engine.monitor;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +22,20 @@ public record Dashboard(int incidents, int claims, List<Day> days, List<Baseline
     }
 
     /**
-     * A clause's before and after: the incidents of the kind it forbids per day in the days before it started
-     * ({@code from - window} to {@code from}, but not before the first incident recorded) and after it (from its start
-     * to its end, {@code from + window} or the day after the last incident recorded, whichever is first).
+     * A clause's before and after: the incidents of the kind it forbids in the span before it started
+     * ({@code from - window} to {@code from}, but not before the UTC day of the first incident recorded) and after
+     * ({@code from} to the first of its end, {@code from + window} and the end of the UTC day of the last incident
+     * recorded). Incidents are placed by the instant of their earliest claimed start, the spans measured in days
+     * (fractions of a day when a clause does not start at midnight UTC).
      */
-    public record Baseline(Clause clause, LocalDate beforeFrom, int beforeDays, int before, int afterDays, int after) {
+    public record Baseline(Clause clause, Instant beforeFrom, double beforeDays, int before, Instant afterTo,
+            double afterDays, int after) {
         public double beforePerDay() {
-            return beforeDays == 0 ? 0 : (double) before / beforeDays;
+            return beforeDays == 0 ? 0 : before / beforeDays;
         }
 
         public double afterPerDay() {
-            return afterDays == 0 ? 0 : (double) after / afterDays;
+            return afterDays == 0 ? 0 : after / afterDays;
         }
     }
 
@@ -139,35 +142,44 @@ public record Dashboard(int incidents, int claims, List<Day> days, List<Baseline
 
     private static Baseline baseline(Iterable<Incident> incidents, Clause clause, int window, LocalDate first,
             LocalDate last) {
-        LocalDate start = day(clause.from());
-        LocalDate beforeFrom = start.minusDays(window);
-        if (first != null && first.isAfter(beforeFrom)) {
-            beforeFrom = first.isBefore(start) ? first : start;
+        Instant start = clause.from();
+        Instant beforeFrom = start.minus(Duration.ofDays(window));
+        if (first != null) {
+            Instant firstDay = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (firstDay.isAfter(beforeFrom)) {
+                beforeFrom = firstDay.isBefore(start) ? firstDay : start;
+            }
         }
-        LocalDate afterTo = start.plusDays(window);
-        if (clause.until().isPresent()) {
-            LocalDate end = day(clause.until().get().minusNanos(1)).plusDays(1);
-            afterTo = end.isBefore(afterTo) ? end : afterTo;
+        Instant afterTo = start.plus(Duration.ofDays(window));
+        if (clause.until().filter(afterTo::isAfter).isPresent()) {
+            afterTo = clause.until().get();
         }
-        if (last != null && last.plusDays(1).isBefore(afterTo)) {
-            afterTo = last.plusDays(1).isAfter(start) ? last.plusDays(1) : start;
+        if (last != null) {
+            Instant lastEnd = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            if (lastEnd.isBefore(afterTo)) {
+                afterTo = lastEnd.isAfter(start) ? lastEnd : start;
+            }
         }
         int before = 0;
         int after = 0;
         for (Incident i : incidents) {
-            LocalDate d = day(i.when());
-            boolean kind = i.claims().stream().anyMatch(c -> clause.ofKind(c.facts()));
-            if (!kind) {
+            Instant t = i.when();
+            if (t.isBefore(beforeFrom) || !t.isBefore(afterTo) || !i.claims().stream().anyMatch(c -> clause.ofKind(c
+                    .facts()))) {
                 continue;
             }
-            if (!d.isBefore(beforeFrom) && d.isBefore(start)) {
+            if (t.isBefore(start)) {
                 before++;
-            } else if (!d.isBefore(start) && d.isBefore(afterTo)) {
+            } else {
                 after++;
             }
         }
-        return new Baseline(clause, beforeFrom, (int) ChronoUnit.DAYS.between(beforeFrom, start), before,
-                (int) ChronoUnit.DAYS.between(start, afterTo), after);
+        return new Baseline(clause, beforeFrom, days(beforeFrom, start), before, afterTo, days(start, afterTo),
+                after);
+    }
+
+    private static double days(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 86_400_000.0;
     }
 
     /** The UTC day of an instant. */

@@ -42,7 +42,7 @@ public final class Ledger {
             if (before.equals(entry)) {
                 return false;
             }
-            throw new InvalidInput(kind(entry), "the id " + id + " is taken by another " + kind(entry) + " entry: "
+            throw new IdTaken(kind(entry), "the id " + id + " is taken by another " + kind(entry) + " entry: "
                     + "what was recorded is never overwritten, record a new one");
         }
         switch (entry) {
@@ -75,6 +75,48 @@ public final class Ledger {
             case Assessment a -> incidents.get(a.incident()).add(a);
             case ClauseSet s -> clauseSets.add(s);
         }
+        return true;
+    }
+
+    /** An entry under an id another entry holds. */
+    public static final class IdTaken extends InvalidInput {
+        private static final long serialVersionUID = 1L;
+
+        IdTaken(String field, String message) {
+            super(field, message);
+        }
+    }
+
+    /**
+     * Takes an entry as recorded in a stored log, whose writer checked it against the ledger as that writer saw it:
+     * the rules of assessment are not applied again (another writer's entries may have come between), so nothing a
+     * writer was told is recorded goes missing. An entry under an id taken by a different one before it is passed
+     * over (the first stands), and so is one about an incident the log never opened.
+     *
+     * @return whether it was taken
+     */
+    public boolean replay(MonitorEntry entry) {
+        MonitorEntry before = entries.get(kind(entry) + ":" + id(entry));
+        if (before != null) {
+            return false;
+        }
+        switch (entry) {
+            case Claim c -> incidents.computeIfAbsent(c.incident(), Incident::new).add(c);
+            case Observation o -> {
+                if (!incidents.containsKey(o.incident())) {
+                    return false;
+                }
+                incidents.get(o.incident()).add(o);
+            }
+            case Assessment a -> {
+                if (!incidents.containsKey(a.incident())) {
+                    return false;
+                }
+                incidents.get(a.incident()).add(a);
+            }
+            case ClauseSet s -> clauseSets.add(s);
+        }
+        entries.put(kind(entry) + ":" + id(entry), entry);
         return true;
     }
 

@@ -58,11 +58,11 @@ class DashboardTest {
 
         Dashboard.Baseline energy = d.baselines().get(0);
         // before: 03-10 (the first day recorded, later than 30 days back) to 03-18: 8 days, 3 energy strikes
-        assertThat(energy.beforeFrom()).isEqualTo(LocalDate.parse("2025-03-10"));
-        assertThat(energy.beforeDays()).isEqualTo(8);
+        assertThat(energy.beforeFrom()).isEqualTo(Instant.parse("2025-03-10T00:00:00Z"));
+        assertThat(energy.beforeDays()).isEqualTo(8.0);
         assertThat(energy.before()).isEqualTo(3);
         // after: 03-18 to the day after the last recorded (03-22): 4 days, 2 energy strikes
-        assertThat(energy.afterDays()).isEqualTo(4);
+        assertThat(energy.afterDays()).isEqualTo(4.0);
         assertThat(energy.after()).isEqualTo(2);
         assertThat(energy.beforePerDay()).isEqualTo(3.0 / 8);
         assertThat(energy.afterPerDay()).isEqualTo(0.5);
@@ -96,5 +96,41 @@ class DashboardTest {
         assertThat(vs.get(0).allegedAgainst()).containsExactly("RU");
         assertThat(vs.get(0).verified()).isFalse();
         assertThat(Violation.check(ledger.incidents(), List.of())).isEmpty();
+    }
+
+    @Test
+    void aClauseStartingAtMidnightInKyiv_splitsBeforeAndAfterAtThatInstant() {
+        var ledger = new Ledger();
+        // 2025-03-17T22:00Z is midnight in Kyiv: a strike at 03:00Z on the 17th is before it, one at 23:00Z after
+        ledger.add(claim("c1", "i1", "UA", "2025-03-17", TargetCategory.ENERGY, 1, 0)); // 03:00Z
+        Instant late = Instant.parse("2025-03-17T23:00:00Z");
+        ledger.add(new Claim("c2", "i2", "UA", "report", Optional.empty(), late, Optional.empty(), Facts.at(late, late,
+                TimePrecision.HOUR).withType(IncidentType.MISSILE, Optional.empty()).withTarget(Optional.empty(),
+                        Optional.of(TargetCategory.ENERGY))));
+        Instant start = Instant.parse("2025-03-17T22:00:00Z");
+        List<Clause> clauses = Clauses.of(Map.of("CF", "energy-and-sea"), start).clauses();
+        Dashboard.Baseline b = Dashboard.of(ledger.incidents(), clauses, 30).baselines().get(0);
+        assertThat(b.before()).isEqualTo(1);
+        assertThat(b.after()).isEqualTo(1);
+        // before: from the first day recorded (03-17 00:00Z) to 22:00Z; after: to the end of the last day, 03-18 00:00Z
+        assertThat(b.beforeDays()).isEqualTo(22.0 / 24);
+        assertThat(b.afterDays()).isEqualTo(2.0 / 24);
+        assertThat(Violation.check(ledger.incidents(), clauses)).extracting(Violation::incident).containsExactly(
+                "i2");
+    }
+
+    @Test
+    void aClauseEndingBeforeTheWindow_endsTheAfterSpan() {
+        var ledger = new Ledger();
+        ledger.add(claim("c1", "i1", "UA", "2025-03-01", TargetCategory.ENERGY, 1, 0));
+        ledger.add(claim("c2", "i2", "UA", "2025-03-20", TargetCategory.ENERGY, 1, 0));
+        ledger.add(claim("c3", "i3", "UA", "2025-03-25", TargetCategory.ENERGY, 1, 0)); // after the clause ends
+        Clause fiveDays = new Clause("e", "e", Instant.parse("2025-03-18T00:00:00Z"), Optional.of(Instant.parse(
+                "2025-03-23T00:00:00Z")), java.util.Set.of(), java.util.Set.of(TargetCategory.ENERGY));
+        Dashboard.Baseline b = Dashboard.of(ledger.incidents(), List.of(fiveDays), 30).baselines().get(0);
+        assertThat(b.beforeDays()).isEqualTo(17.0); // from 03-01, the first day recorded
+        assertThat(b.before()).isEqualTo(1);
+        assertThat(b.afterDays()).isEqualTo(5.0);
+        assertThat(b.after()).isEqualTo(1);
     }
 }

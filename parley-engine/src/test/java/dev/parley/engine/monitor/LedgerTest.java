@@ -180,4 +180,18 @@ class LedgerTest {
         ledger.add(assess("a3", "i1", Aspect.OCCURRENCE, Status.REFUTED, Optional.empty(), false));
         assertThat(ledger.incident("i1").orElseThrow().verifiedPerpetrator()).isEmpty();
     }
+
+    @Test
+    void replay_keepsWhatAnotherWriterRecorded_evenAgainstTheRulesInThisOrder() {
+        var ledger = new Ledger();
+        ledger.replay(claim("c1", "i1", "UA", Optional.of("RU"), 0));
+        // a writer that saw an observation recorded "verified"; the observation came later in the log
+        assertThat(ledger.replay(assess("a1", "i1", Aspect.OCCURRENCE, Status.VERIFIED, Optional.empty(), false)))
+                .isTrue();
+        assertThat(ledger.incident("i1").orElseThrow().status(Aspect.OCCURRENCE)).isEqualTo(Status.VERIFIED);
+        assertThat(ledger.replay(claim("c1", "i1", "UA", Optional.of("RU"), 9))).as("the first under an id stands")
+                .isFalse();
+        assertThat(ledger.replay(seen("o1", "nope"))).isFalse();
+        assertThat(ledger.incident("i1").orElseThrow().claims()).hasSize(1);
+    }
 }

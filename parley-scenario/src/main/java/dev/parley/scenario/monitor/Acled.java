@@ -22,6 +22,11 @@ import java.util.Optional;
  * ceasefire incidents and are skipped (and counted). Stateless.
  */
 final class Acled {
+    /** The columns a claim is read from: its id is a digest of these ({@code acled1}: the first way of reading them). */
+    static final java.util.List<String> READ = java.util.List.of("event_id_cnty", "event_date", "time_precision",
+            "event_type", "sub_event_type", "actor1", "actor2", "civilian_targeting", "admin1", "admin2", "location",
+            "latitude", "longitude", "geo_precision", "source", "notes", "fatalities", "timestamp");
+
     private Acled() {
     }
 
@@ -74,7 +79,7 @@ final class Acled {
         }
         Instant stated = row.count("timestamp").map(Instant::ofEpochSecond).orElse(to);
         String id = row.required("event_id_cnty");
-        return Optional.of(new Claim("acled:" + MonitorImport.digest(row.content()), "acled-" + id.replaceAll(
+        return Optional.of(new Claim("acled1:" + MonitorImport.digest(row.content(READ)), "acled-" + id.replaceAll(
                 "[^A-Za-z0-9._:-]", "-"), "ACLED", "ACLED", row.optional("source"), stated, Optional.empty(), f));
     }
 

@@ -182,8 +182,15 @@ final class Cells {
         return k == null || k >= row.lines().length ? row.line() : row.lines()[k];
     }
 
-    /** The row's cells joined, for a digest that makes an imported row's id. */
-    String content() {
-        return String.join("\u001f", row.fields());
+    /**
+     * The trimmed cells of these columns, in this order, joined: what a row's claim id is a digest of, so that the
+     * same data exported with its columns in another order, or others added, or cells padded, is the same claim.
+     */
+    String content(List<String> columns) {
+        var s = new StringBuilder();
+        for (String c : columns) {
+            s.append(optional(c).orElse("")).append('\u001f');
+        }
+        return s.toString();
     }
 }

@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 final class MissileAttacks {
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
+    /** The columns a claim is read from: its id is a digest of these ({@code uaf1}: the first way of reading them). */
+    static final java.util.List<String> READ = java.util.List.of("time_start", "time_end", "model", "launch_place",
+            "target", "target_main", "launched", "destroyed", "not_reach_goal", "source");
     private static final java.util.regex.Pattern DRONE = java.util.regex.Pattern
             .compile("shahed|geran|uav|drone|gerbera|lancet");
     private static final java.util.regex.Pattern GLIDE = java.util.regex.Pattern.compile("\\bkab\\b|glide");
@@ -72,7 +75,7 @@ final class MissileAttacks {
         String incident = "uaf-" + java.time.LocalDate.ofInstant(from, KYIV) + "-"
                 + MonitorImport.digest(row.required("time_start") + "|"
                         + row.required("time_end") + "|" + model + "|" + target.orElse(""));
-        return Optional.of(new Claim("uaf:" + MonitorImport.digest(row.content()), incident, "UA",
+        return Optional.of(new Claim("uaf1:" + MonitorImport.digest(row.content(READ)), incident, "UA",
                 "Air Force of Ukraine", row.optional("source"), to, Optional.empty(), facts));
     }
 

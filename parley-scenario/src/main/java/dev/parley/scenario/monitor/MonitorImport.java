@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * Imports incidents from the public formats monitors work with, one claim per row ({@code docs/monitoring.md} has each
  * format's columns and how they are read): the Ukrainian Air Force's daily reports of missile and drone attacks as
  * the "massive missile attacks on Ukraine" data set publishes them, UCDP GED events, and ACLED exports. The format is
- * told by the header. The file is streamed; each row's claim id is a digest of the row, so a row imported twice is
- * the same claim. Every problem is reported, located by line and column with the column's name, up to
+ * told by the header. The file is read as a stream, a row at a time; its claims are held until the whole file is read.
+ * Each row's claim id is a digest of the trimmed cells its format reads, named (so column order and extra columns do
+ * not matter), so a row imported twice is the same claim. Every problem is reported, located by line and column with the column's name, up to
  * {@link #MAX_PROBLEMS}; a file with any problem yields no claim. Stateless.
  */
 public final class MonitorImport {
@@ -183,16 +184,23 @@ public final class MonitorImport {
 
     /** A party's id from an actor's name as a data set writes it: Russia's forces are RU, Ukraine's UA. */
     static String party(String actor) {
-        String a = actor.toLowerCase(Locale.ROOT);
-        if (a.contains("russia")) {
+        String a = actor.toLowerCase(Locale.ROOT).strip();
+        // a state's forces or government, as ACLED and UCDP name them; not every actor with the country in its name
+        // (the Russian Volunteer Corps fights for Ukraine)
+        if (STATE_RU.matcher(a).find()) {
             return "RU";
         }
-        if (a.contains("ukrain")) {
+        if (STATE_UA.matcher(a).find()) {
             return "UA";
         }
         String id = actor.strip().replaceAll("[^A-Za-z0-9._:-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
         return id.isEmpty() ? "unknown" : id.substring(0, Math.min(id.length(), 128));
     }
+
+    private static final java.util.regex.Pattern STATE_RU = java.util.regex.Pattern.compile(
+            "^(russia|(military|police|navy|air) forces? of russia|government of russia)\\b");
+    private static final java.util.regex.Pattern STATE_UA = java.util.regex.Pattern.compile(
+            "^(ukraine|(military|police|navy|air) forces? of ukraine|government of ukraine)\\b");
 
     /** A short digest of text, for ids. */
     static String digest(String text) {

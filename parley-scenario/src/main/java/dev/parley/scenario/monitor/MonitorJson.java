@@ -185,12 +185,13 @@ public final class MonitorJson {
         d.days().forEach(x -> days.addObject().put("day", x.date().toString()).put("incidents", x.incidents()).put(
                 "attacks", x.attacks()).put("verified", x.verified()));
         ArrayNode baselines = n.putArray("baselines");
-        d.baselines().forEach(b -> baselines.addObject().put("clause", b.clause().id()).put("start", Dashboard.day(b
-                .clause().from()).toString()).put("beforeFrom", b.beforeFrom().toString()).put("beforeDays", b
-                        .beforeDays())
+        d.baselines().forEach(b -> baselines.addObject().put("clause", b.clause().id()).put("start", b.clause()
+                .from().toString()).put("beforeFrom", b.beforeFrom().toString()).put("beforeDays", Json.exact(b
+                        .beforeDays()))
                 .put("before", b.before()).put("beforePerDay", Json.exact(b.beforePerDay()))
-                .put("afterDays", b.afterDays()).put("after", b.after()).put("afterPerDay", Json.exact(b
-                        .afterPerDay())));
+                .put("afterTo", b.afterTo().toString()).put("afterDays", Json.exact(b.afterDays())).put("after", b
+                        .after())
+                .put("afterPerDay", Json.exact(b.afterPerDay())));
         ArrayNode sides = n.putArray("sides");
         d.sides().forEach(x -> sides.addObject().put("party", x.party()).put("alleged", x.alleged()).put("verified", x
                 .verified()));

@@ -20,6 +20,12 @@ import java.util.Optional;
  * claim has no type. Stateless.
  */
 final class UcdpGed {
+    /** The columns a claim is read from: its id is a digest of these ({@code ucdp1}: the first way of reading them). */
+    static final java.util.List<String> READ = java.util.List.of("id", "date_start", "date_end", "date_prec",
+            "side_a", "side_b", "where_prec", "where_description", "adm_1", "adm_2", "latitude", "longitude",
+            "source_original", "source_article", "source_date", "number_of_sources", "deaths_a", "deaths_b",
+            "deaths_civilians", "deaths_unknown", "best", "low", "high");
+
     private UcdpGed() {
     }
 
@@ -95,7 +101,7 @@ final class UcdpGed {
         }
         Instant stated = row.optional("source_date").isPresent() ? row.time("source_date", ZoneOffset.UTC, false) : to;
         String id = row.required("id");
-        return Optional.of(new Claim("ucdp:" + MonitorImport.digest(row.content()), "ucdp-" + id.replaceAll(
+        return Optional.of(new Claim("ucdp1:" + MonitorImport.digest(row.content(READ)), "ucdp-" + id.replaceAll(
                 "[^A-Za-z0-9._:-]", "-"), "UCDP", row.optional("source_original").map(s -> "UCDP GED; sources: " + s)
                         .orElse("UCDP GED"),
                 row.optional("source_article"), stated, row.code("number_of_sources"),

@@ -232,4 +232,24 @@ class MonitorImportTest {
                 c -> {
                 })).hasMessageContaining("best 4 is not deaths_a + deaths_b");
     }
+
+    @Test
+    void theSameData_inAnotherColumnOrder_withMoreColumns_orPadded_isTheSameClaim() throws IOException {
+        var a = new ArrayList<Claim>();
+        var b = new ArrayList<Claim>();
+        MonitorImport.read("a.csv", new StringReader("time_start,time_end,model,launched,destroyed\n"
+                + "2025-03-19,2025-03-19,Kalibr,6,5\n"), Optional.empty(), a::add);
+        MonitorImport.read("b.csv", new StringReader("destroyed,extra,launched,model,time_end,time_start\n"
+                + " 5 ,x,6,Kalibr ,2025-03-19,2025-03-19\n"), Optional.empty(), b::add);
+        assertThat(b).isEqualTo(a);
+    }
+
+    @Test
+    void actors_becomePartiesOnlyWhenTheyAreAState() {
+        assertThat(MonitorImport.party("Military Forces of Russia (2000-)")).isEqualTo("RU");
+        assertThat(MonitorImport.party("Government of Ukraine")).isEqualTo("UA");
+        assertThat(MonitorImport.party("Government of Russia (Soviet Union)")).isEqualTo("RU");
+        assertThat(MonitorImport.party("Russian Volunteer Corps")).isEqualTo("Russian-Volunteer-Corps");
+        assertThat(MonitorImport.party("Civilians (Ukraine)")).isEqualTo("Civilians-Ukraine-");
+    }
 }
