@@ -24,7 +24,8 @@ import java.util.Optional;
  * Issue 18's scale figures: importing 100,000 claims into a store (parsing the missile-attack CSV, checking each
  * against the ledger, appending in shared commits), reading them back, and the dashboard's aggregates (daily counts,
  * baselines, sides, quantities, violations, places) over 1,000,000 incidents, in memory and as read from the store.
- * On the embedded H2 database in a temporary folder, or on the database given.
+ * On the embedded H2 database in a temporary folder, or on the database given, which keeps the logs it writes
+ * (2.2 million entries): give it a database of its own, not the tests' (the store tests audit every chain there).
  *
  * <pre>
  * java -cp parley-bench/target/benchmarks.jar dev.parley.bench.MonitorScale [JDBC-URL] [CLAIMS] [INCIDENTS]

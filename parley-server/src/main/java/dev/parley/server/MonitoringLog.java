@@ -128,6 +128,40 @@ public final class MonitoringLog {
         return new Recorded(fresh, already);
     }
 
+    /** The log entry kind of a monitor's token: its name and the token's hash; the last for a name holds. */
+    static final String MONITOR = "monitor";
+
+    /**
+     * Issues a monitor's token: a new one for a name replaces the old one at once. Only the token's hash is kept.
+     *
+     * @return the token, to be shown once
+     */
+    String grantMonitor(String name, java.util.function.Supplier<String> token,
+            java.util.function.UnaryOperator<String> hash) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")) {
+            throw new InvalidInput("name", "name must be 1 to 128 letters, digits, '.', '_', ':' or '-', not '" + name
+                    + "'");
+        }
+        String t = token.get();
+        var payload = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("name", name).put(
+                "tokenHash", hash.apply(t));
+        store.append(id, MONITOR, Optional.empty(), payload.toString());
+        return t;
+    }
+
+    /** The monitor a token's hash names, if it is the latest token issued to that monitor. */
+    Optional<String> monitor(String tokenHash) {
+        var latest = new java.util.HashMap<String, String>(); // monitor -> its latest token's hash
+        for (LogEntry e : store.log(id, 0)) {
+            if (e.kind().equals(MONITOR)) {
+                var n = dev.parley.scenario.wire.Json.read("monitor", e.payload());
+                latest.put(n.path("name").asText(), n.path("tokenHash").asText());
+            }
+        }
+        return latest.entrySet().stream().filter(x -> x.getValue().equals(tokenHash)).map(java.util.Map.Entry::getKey)
+                .findFirst();
+    }
+
     static String kind(MonitorEntry e) {
         return switch (e) {
             case Claim c -> "claim";

@@ -51,6 +51,7 @@ public final class ParleyServer implements AutoCloseable {
     private final String adminTokenHash;
     private final ConsoleApi console;
     private final ForecastApi forecasts;
+    private final MonitorApi monitoring;
     private final Javalin app;
     private final LiveSocket live;
 
@@ -60,6 +61,7 @@ public final class ParleyServer implements AutoCloseable {
         this.adminTokenHash = Tokens.sha256(adminToken);
         this.console = new ConsoleApi(negotiations);
         this.forecasts = new ForecastApi(negotiations);
+        this.monitoring = new MonitorApi(store, negotiations, adminTokenHash);
         this.live = new LiveSocket(negotiations);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
@@ -121,6 +123,7 @@ public final class ParleyServer implements AutoCloseable {
         var all = new ArrayList<>(coreRoutes());
         all.addAll(console.routes());
         all.addAll(forecasts.routes());
+        all.addAll(monitoring.routes());
         return all;
     }
 
@@ -310,6 +313,7 @@ public final class ParleyServer implements AutoCloseable {
             case Requests.Unauthenticated u -> error(ctx, 401, "a token is needed: Authorization: Bearer TOKEN");
             case AccessDenied d -> error(ctx, 403, d.getMessage());
             case StoreException.NoSuchNegotiation n -> error(ctx, 404, n.getMessage());
+            case MonitorApi.NoSuchIncident n -> error(ctx, 404, n.getMessage());
             case InvalidInput i -> {
                 var m = body(i.getMessage(), List.of());
                 i.field().filter(f -> !f.isEmpty()).ifPresent(f -> m.put("field", f));

@@ -88,6 +88,7 @@ class OpenApiResponsesIT extends HttpHarness {
         JsonNode other = check("POST", "/api/negotiations", ADMIN, "{\"scenario\": \"ceasefire-2025\"}");
         check("POST", "/api/negotiations/" + other.get("id").asText() + "/seats/RU", ADMIN,
                 "{\"agent\": \"truthful\"}");
+        monitoring(n, ua);
         check("POST", n + "/close", ADMIN, "{}");
         check("GET", n, "not-a-token", null); // 403
         live(id, ua);
@@ -98,6 +99,39 @@ class OpenApiResponsesIT extends HttpHarness {
             }
         }));
         assertThat(checked).as("every route was called").containsAll(every);
+    }
+
+    /** The monitoring routes, with the answers of each role: recorded, already recorded, refused, unknown. */
+    void monitoring(String n, String ua) throws Exception {
+        String m = n + "/monitoring";
+        String monitor = check("POST", m + "/monitors", ADMIN, "{\"name\": \"osce\"}").get("token").asText();
+        String claim = "{\"incident\": \"i1\", \"statedAt\": \"2025-03-19T08:00:00Z\", \"facts\": {"
+                + "\"occurredFrom\": \"2025-03-19T02:00:00Z\", \"occurredTo\": \"2025-03-19T04:00:00Z\", "
+                + "\"timePrecision\": \"hour\", \"incidentType\": \"missile\", \"perpetrator\": \"RU\", "
+                + "\"targetCategory\": \"energy\", \"launched\": {\"low\": 6, \"best\": 6, \"high\": 6}, "
+                + "\"place\": {\"name\": \"Kryvyi Rih\", \"precision\": \"exact\"}}}";
+        check("POST", m + "/claims", ua, claim); // 201
+        check("POST", m + "/claims", ua, claim); // 200: the same claim, already recorded
+        check("POST", m + "/claims", ua, "{\"incident\": \"i1\", \"claimant\": \"RU\", \"facts\": {}}"); // 403
+        check("POST", m + "/observations", monitor, "{\"incident\": \"i1\", \"seen\": \"smoke\"}");
+        check("POST", m + "/assessments", monitor, "{\"incident\": \"i1\", \"aspect\": \"occurrence\", "
+                + "\"status\": \"verified\", \"reason\": \"seen\"}");
+        check("POST", m + "/assessments", monitor, "{\"incident\": \"i1\", \"aspect\": \"attribution\", "
+                + "\"status\": \"corroborated\", \"party\": \"RU\", \"reason\": \"debris\", \"draft\": true}");
+        check("POST", m + "/assessments", monitor, "{\"incident\": \"nope\", \"aspect\": \"occurrence\", "
+                + "\"status\": \"disputed\", \"reason\": \"r\"}"); // 400
+        check("POST", m + "/assessments", ua, "{}"); // 403
+        check("POST", m + "/clauses", ADMIN, "{\"package\": {\"CF\": \"energy-and-sea\"}, \"from\": "
+                + "\"2025-03-18T00:00:00Z\"}");
+        check("POST", m + "/clauses", ua, "{}"); // 403
+        check("GET", m + "/incidents", ua, null);
+        check("GET", m + "/incidents?type=laser", ua, null); // 400
+        check("GET", m + "/incidents", null, null); // 401
+        check("GET", m + "/incidents/i1", monitor, null);
+        check("GET", m + "/incidents/nope", ua, null); // 404
+        check("GET", m + "/dashboard", ua, null);
+        check("GET", m + "/dashboard?window=0", ua, null); // 400
+        check("GET", "/api/negotiations/none/monitoring/dashboard", ADMIN, null); // 404
     }
 
     /** Calls a route, checks its answer against the route's schema for the status it answered, and returns it. */

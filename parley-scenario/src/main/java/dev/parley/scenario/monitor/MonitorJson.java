@@ -258,7 +258,8 @@ public final class MonitorJson {
                 u -> instant("until", u)), types, targets);
     }
 
-    static Facts facts(JsonNode n) {
+    /** Facts as {@link #facts(Facts)} writes them. */
+    public static Facts facts(JsonNode n) {
         Facts f = Facts.at(instant(n, "occurredFrom"), instant(n, "occurredTo"), TimePrecision.of("timePrecision",
                 text(n, "timePrecision")));
         if (n.has("place")) {

@@ -1,0 +1,308 @@
+package dev.parley.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.engine.InvalidInput;
+import dev.parley.engine.monitor.Assessment;
+import dev.parley.engine.monitor.Claim;
+import dev.parley.engine.monitor.Clause;
+import dev.parley.engine.monitor.ClauseSet;
+import dev.parley.engine.monitor.Clauses;
+import dev.parley.engine.monitor.Dashboard;
+import dev.parley.engine.monitor.Incident;
+import dev.parley.engine.monitor.IncidentFilter;
+import dev.parley.engine.monitor.IncidentType;
+import dev.parley.engine.monitor.Ledger;
+import dev.parley.engine.monitor.MonitorEntry;
+import dev.parley.engine.monitor.Observation;
+import dev.parley.scenario.monitor.MonitorJson;
+import dev.parley.scenario.wire.Fields;
+import dev.parley.store.Store;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The monitoring routes of a negotiation: its ceasefire's incidents, the claims its parties make through their seats,
+ * the observations and assessments of its monitors, its clauses, and the dashboard. Its monitoring log is the
+ * store's {@code n-ID} ({@code parley monitor --log n-ID} reads and imports into the same one). Who may do what:
+ * <ul>
+ * <li>a seat (its invite token) reads the incidents, their claims and their assessments but not the drafts, and
+ * makes claims as its own party;</li>
+ * <li>a monitor (a token the organiser issues, named) reads everything, drafts too, and records observations and
+ * assessments under its name;</li>
+ * <li>the organiser (the admin token) does all that, sets the clauses and issues monitors' tokens.</li>
+ * </ul>
+ * Thread-safe: every request reads the log afresh, and every entry is committed before the answer.
+ */
+final class MonitorApi {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final Store store;
+    private final Negotiations negotiations;
+    private final String adminTokenHash;
+
+    MonitorApi(Store store, Negotiations negotiations, String adminTokenHash) {
+        this.store = store;
+        this.negotiations = negotiations;
+        this.adminTokenHash = adminTokenHash;
+    }
+
+    List<ParleyServer.Route> routes() {
+        String m = "/api/negotiations/{id}/monitoring";
+        return List.of(new ParleyServer.Route("GET", m + "/incidents", this::incidents),
+                new ParleyServer.Route("GET", m + "/incidents/{incident}", this::incident),
+                new ParleyServer.Route("GET", m + "/dashboard", this::dashboard),
+                new ParleyServer.Route("POST", m + "/claims", this::claim),
+                new ParleyServer.Route("POST", m + "/observations", this::observe),
+                new ParleyServer.Route("POST", m + "/assessments", this::assess),
+                new ParleyServer.Route("POST", m + "/clauses", this::clauses),
+                new ParleyServer.Route("POST", m + "/monitors", this::monitor));
+    }
+
+    /** Who asks: the organiser, a monitor (by name) or a seat (by party). */
+    private record Who(Kind kind, String name) {
+        enum Kind {
+            ORGANISER, MONITOR, SEAT
+        }
+
+        boolean monitors() {
+            return kind != Kind.SEAT;
+        }
+    }
+
+    /** The monitoring log of a negotiation that exists (404 otherwise). */
+    private MonitoringLog log(String id) {
+        negotiations.scenario(id); // 404 for an unknown negotiation
+        return new MonitoringLog(store, "n-" + id);
+    }
+
+    private Who who(Context ctx, String id, MonitoringLog log) {
+        String token = Requests.token(ctx);
+        if (Tokens.matches(token, adminTokenHash)) {
+            return new Who(Who.Kind.ORGANISER, "organiser");
+        }
+        Optional<String> monitor = log.monitor(Tokens.sha256(token));
+        if (monitor.isPresent()) {
+            return new Who(Who.Kind.MONITOR, monitor.get());
+        }
+        return new Who(Who.Kind.SEAT, negotiations.seat(id, token)); // 403 for a token that opens no seat
+    }
+
+    private static void requireMonitor(Who who) {
+        if (!who.monitors()) {
+            throw new AccessDenied("only the negotiation's monitors and its organiser may do this");
+        }
+    }
+
+    private void incidents(Context ctx) {
+        String id = ctx.pathParam("id");
+        MonitoringLog log = log(id);
+        who(ctx, id, log);
+        IncidentFilter f = filter(ctx);
+        List<Incident> shown = log.read().incidents().stream().filter(f).sorted(java.util.Comparator.comparing(
+                Incident::when).thenComparing(Incident::id)).toList();
+        ObjectNode doc = F.objectNode().put("incidents", shown.size());
+        ArrayNode list = doc.putArray("list");
+        shown.forEach(i -> list.add(MonitorJson.incident(i, false, false)));
+        ParleyServer.json(ctx, 200, doc);
+    }
+
+    private void incident(Context ctx) {
+        String id = ctx.pathParam("id");
+        MonitoringLog log = log(id);
+        Who who = who(ctx, id, log);
+        String incident = ctx.pathParam("incident");
+        Incident i = log.read().incident(incident).orElseThrow(() -> new NoSuchIncident(incident));
+        ParleyServer.json(ctx, 200, MonitorJson.incident(i, true, who.monitors()));
+    }
+
+    private void dashboard(Context ctx) {
+        String id = ctx.pathParam("id");
+        MonitoringLog log = log(id);
+        who(ctx, id, log);
+        int window = Requests.count(ctx, "window", 30);
+        if (window < 1 || window > 3660) {
+            throw new InvalidInput("window", "window must be 1 to 3660 days, not " + window);
+        }
+        Ledger ledger = log.read();
+        List<Incident> shown = ledger.incidents().stream().filter(filter(ctx)).toList();
+        ObjectNode doc = MonitorJson.dashboard(Dashboard.of(shown, ledger.clauses(), window));
+        ArrayNode clauses = doc.putArray("clauses");
+        ledger.clauses().forEach(c -> clauses.add(MonitorJson.clause(c)));
+        ParleyServer.json(ctx, 200, doc);
+    }
+
+    /** {"incident", "facts", "channel"?, "source"?, "statedAt"?, "claimant"? (monitors only)}: a claim. */
+    private void claim(Context ctx) {
+        String id = ctx.pathParam("id");
+        MonitoringLog log = log(id);
+        Who who = who(ctx, id, log);
+        Fields f = Requests.fields(ctx);
+        String incident = f.text("incident");
+        Optional<String> claimant = f.optionalText("claimant");
+        if (claimant.isPresent() && !who.monitors()) {
+            throw new AccessDenied("a seat claims as its own party: leave out claimant");
+        }
+        String channel = f.optionalText("channel").orElse(who.monitors() ? "statement" : "seat " + who.name());
+        Optional<String> source = f.optionalText("source");
+        Instant stated = f.optionalText("statedAt").map(t -> instant("statedAt", t)).orElseGet(MonitorApi::now);
+        var facts = MonitorJson.facts(f.node("facts"));
+        f.done();
+        String by = who.monitors()
+                ? claimant.orElseThrow(() -> new InvalidInput("claimant", "claimant: who "
+                        + "claims it?"))
+                : who.name();
+        Claim draft = new Claim("x", incident, by, channel, source, stated, Optional.empty(), facts);
+        record(ctx, log, new Claim(ids("claim", MonitorJson.write(draft)), incident, by, channel, source, stated,
+                Optional.empty(), facts));
+    }
+
+    /** {"incident", "seen", "position"?, "direction"?, "at"?, "monitor"? (the organiser only)}: an observation. */
+    private void observe(Context ctx) {
+        String id = ctx.pathParam("id");
+        MonitoringLog log = log(id);
+        Who who = who(ctx, id, log);
+        requireMonitor(who);
+        Fields f = Requests.fields(ctx);
+        String incident = f.text("incident");
+        String monitor = name(who, f.optionalText("monitor"), "monitor");
+        Instant at = f.optionalText("at").map(t -> instant("at", t)).orElseGet(MonitorApi::now);
+        Optional<String> position = f.optionalText("position");
+        Optional<String> direction = f.optionalText("direction");
+        String seen = f.text("seen");
+        f.done();
+        record(ctx, log, new Observation(ids("observation", incident + "|" + monitor + "|" + at + "|" + position
+                + "|" + direction + "|" + seen), incident, monitor, at, position, direction, seen));
+    }
+
+    /** {"incident", "aspect", "status", "reason", "party"?, "grading"?, "draft"?, "at"?}: an assessment. */
+    private void assess(Context ctx) {
+        String id = ctx.pathParam("id");
+        MonitoringLog log = log(id);
+        Who who = who(ctx, id, log);
+        requireMonitor(who);
+        Fields f = Requests.fields(ctx);
+        String incident = f.text("incident");
+        var aspect = Assessment.Aspect.of("aspect", f.text("aspect"));
+        var status = Assessment.Status.of("status", f.text("status"));
+        String reason = f.text("reason");
+        Optional<String> party = f.optionalText("party");
+        var grading = f.optionalText("grading").map(g -> Assessment.Grading.of("grading", g));
+        boolean draft = f.has("draft") && f.bool("draft");
+        String assessor = name(who, f.optionalText("assessor"), "assessor");
+        Instant at = f.optionalText("at").map(t -> instant("at", t)).orElseGet(MonitorApi::now);
+        f.done();
+        record(ctx, log, new Assessment(ids("assessment", incident + "|" + aspect + "|" + status + "|" + party + "|"
+                + grading + "|" + draft + "|" + assessor + "|" + at + "|" + reason), incident, aspect, status,
+                grading, party, assessor, at, reason, draft));
+    }
+
+    /** {"package": {ISSUE: OPTION}, "from"} or {"clauses": [...]}: the clauses in force (the organiser). */
+    private void clauses(Context ctx) {
+        String id = ctx.pathParam("id");
+        MonitoringLog log = log(id);
+        Who who = who(ctx, id, log);
+        if (who.kind() != Who.Kind.ORGANISER) {
+            throw new AccessDenied("only the organiser sets the clauses");
+        }
+        Fields f = Requests.fields(ctx);
+        List<Clause> clauses = new ArrayList<>();
+        String origin;
+        if (f.has("package")) {
+            var pkg = new LinkedHashMap<String, String>();
+            f.node("package").properties().forEach(e -> pkg.put(e.getKey(), e.getValue().asText()));
+            Instant from = instant("from", f.text("from"));
+            clauses.addAll(Clauses.of(pkg, from).clauses());
+            origin = "package " + String.join(",", pkg.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .toList()) + " from " + from;
+        } else {
+            for (JsonNode c : f.node("clauses")) {
+                clauses.add(MonitorJson.clause(c));
+            }
+            origin = "written by the organiser";
+        }
+        f.done();
+        if (clauses.isEmpty()) {
+            throw new InvalidInput("package", "this package yields no clause to monitor");
+        }
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        record(ctx, log, new ClauseSet(ids("clauses", origin + "|" + at + "|" + clauses), at, origin, clauses));
+    }
+
+    /** {"name"}: a monitor's token, shown once; a new one for a name replaces its old one at once (the organiser). */
+    private void monitor(Context ctx) {
+        String id = ctx.pathParam("id");
+        MonitoringLog log = log(id);
+        Who who = who(ctx, id, log);
+        if (who.kind() != Who.Kind.ORGANISER) {
+            throw new AccessDenied("only the organiser issues monitors' tokens");
+        }
+        Fields f = Requests.fields(ctx);
+        String name = f.text("name");
+        f.done();
+        String token = log.grantMonitor(name, Tokens::create, Tokens::sha256);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("name", name);
+        m.put("token", token);
+        ParleyServer.json(ctx, 201, m);
+    }
+
+    private static void record(Context ctx, MonitoringLog log, MonitorEntry entry) {
+        MonitoringLog.Recorded r = log.record(List.of(entry));
+        ObjectNode doc = F.objectNode().put("recorded", !r.added().isEmpty());
+        doc.set("entry", MonitorJson.tree(entry));
+        ParleyServer.json(ctx, r.added().isEmpty() ? 200 : 201, doc);
+    }
+
+    private static String name(Who who, Optional<String> given, String field) {
+        if (who.kind() == Who.Kind.MONITOR) {
+            if (given.isPresent() && !given.get().equals(who.name())) {
+                throw new AccessDenied("a monitor records under its own name, " + who.name());
+            }
+            return who.name();
+        }
+        return given.orElseThrow(() -> new InvalidInput(field, field + ": who? (the organiser names the monitor)"));
+    }
+
+    private static IncidentFilter filter(Context ctx) {
+        return new IncidentFilter(Optional.ofNullable(ctx.queryParam("from")).map(t -> instant("from", t)), Optional
+                .ofNullable(ctx.queryParam("to")).map(t -> instant("to", t)),
+                Optional.ofNullable(ctx.queryParam(
+                        "place")),
+                Optional.ofNullable(ctx.queryParam("type")).map(t -> IncidentType.of("type", t)),
+                Optional.ofNullable(ctx.queryParam("claimant")), Optional.ofNullable(ctx.queryParam("status")).map(
+                        s -> Assessment.Status.of("status", s)));
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput(field, field + ": '" + text + "' is not an instant (2025-03-18T00:00:00Z)");
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String ids(String prefix, String content) {
+        return prefix + ":" + Tokens.sha256(content).substring(0, 16);
+    }
+
+    /** An incident the log does not hold: 404. */
+    static final class NoSuchIncident extends dev.parley.engine.ParleyException {
+        private static final long serialVersionUID = 1L;
+
+        NoSuchIncident(String id) {
+            super("no incident " + id + " in this negotiation's monitoring");
+        }
+    }
+}

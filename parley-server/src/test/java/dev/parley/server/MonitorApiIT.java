@@ -1,0 +1,85 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who sees and does what in a negotiation's monitoring, over real HTTP: seats read claims and final assessments but
+ * never drafts, and claim only as their own party; monitors read drafts and assess under their own name; a monitor's
+ * token stops working when the organiser issues a new one; a negotiation's tokens open nothing in another's.
+ */
+class MonitorApiIT extends HttpHarness {
+    static final String FACTS = "{\"occurredFrom\": \"2025-03-19T02:00:00Z\", \"occurredTo\": \"2025-03-19T04:00:00Z\", "
+            + "\"timePrecision\": \"hour\", \"incidentType\": \"missile\", \"targetCategory\": \"energy\", "
+            + "\"perpetrator\": \"%s\"}";
+
+    @Test
+    void seatsClaimAsThemselves_monitorsAssess_andDraftsStayWithTheMonitors() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\"}");
+        String m = "/api/negotiations/" + created.get("id").asText() + "/monitoring";
+        String ua = created.get("tokens").get("UA").asText();
+        String ru = created.get("tokens").get("RU").asText();
+        Reply uaClaim = call("POST", m + "/claims", ua, "{\"incident\": \"kr-19\", \"facts\": " + FACTS.formatted("RU")
+                + "}");
+        assertThat(uaClaim.status()).as(uaClaim.body().toString()).isEqualTo(201);
+        assertThat(uaClaim.body().path("entry").path("claimant").asText()).isEqualTo("UA");
+        Reply ruClaim = call("POST", m + "/claims", ru, "{\"incident\": \"kr-19\", \"channel\": \"Ministry of "
+                + "Defence\", \"facts\": " + FACTS.formatted("UA") + "}");
+        assertThat(ruClaim.status()).isEqualTo(201);
+        assertThat(call("POST", m + "/claims", ua, "{\"incident\": \"kr-19\", \"claimant\": \"RU\", \"facts\": "
+                + FACTS.formatted("UA") + "}").status()).as("a seat cannot claim for another party").isEqualTo(403);
+
+        assertThat(call("POST", m + "/observations", ua, "{\"incident\": \"kr-19\", \"seen\": \"x\"}").status()).as(
+                "a seat is no monitor").isEqualTo(403);
+        String osce = call("POST", m + "/monitors", ADMIN, "{\"name\": \"osce\"}").body().get("token").asText();
+        assertThat(call("POST", m + "/monitors", osce, "{\"name\": \"other\"}").status()).isEqualTo(403);
+        assertThat(call("POST", m + "/observations", osce, "{\"incident\": \"kr-19\", \"seen\": \"a fire at the "
+                + "substation\"}").status()).isEqualTo(201);
+        Reply asOther = call("POST", m + "/assessments", osce, "{\"incident\": \"kr-19\", \"aspect\": \"occurrence\", "
+                + "\"status\": \"verified\", \"reason\": \"seen\", \"assessor\": \"someone-else\"}");
+        assertThat(asOther.status()).as("a monitor assesses under its own name").isEqualTo(403);
+        assertThat(call("POST", m + "/assessments", osce, "{\"incident\": \"kr-19\", \"aspect\": \"occurrence\", "
+                + "\"status\": \"verified\", \"reason\": \"seen by the team\"}").status()).isEqualTo(201);
+        assertThat(call("POST", m + "/assessments", osce, "{\"incident\": \"kr-19\", \"aspect\": \"attribution\", "
+                + "\"status\": \"corroborated\", \"party\": \"RU\", \"reason\": \"still weighing\", \"draft\": true}")
+                .status()).isEqualTo(201);
+
+        JsonNode seen = call("GET", m + "/incidents/kr-19", ru, null).body();
+        assertThat(seen.path("claimList")).hasSize(2);
+        assertThat(seen.path("strikeStatus").asText()).isEqualTo("contested");
+        assertThat(seen.path("occurrence").asText()).isEqualTo("verified");
+        assertThat(seen.path("assessments")).as("a seat sees the final assessment only").hasSize(1);
+        assertThat(seen.toString()).doesNotContain("still weighing");
+        JsonNode monitors = call("GET", m + "/incidents/kr-19", osce, null).body();
+        assertThat(monitors.path("assessments")).hasSize(2);
+        assertThat(monitors.path("assessments").get(1).path("assessor").asText()).isEqualTo("osce");
+        assertThat(monitors.path("attribution").asText()).as("a draft changes no status").isEqualTo("reported");
+    }
+
+    @Test
+    void aReissuedMonitorToken_endsTheOldOne_andTokensOpenNothingInAnotherNegotiation() throws Exception {
+        JsonNode a = create("{\"scenario\": \"ceasefire-2025\"}");
+        JsonNode b = create("{\"scenario\": \"ceasefire-2025\"}");
+        String ma = "/api/negotiations/" + a.get("id").asText() + "/monitoring";
+        String mb = "/api/negotiations/" + b.get("id").asText() + "/monitoring";
+        String first = call("POST", ma + "/monitors", ADMIN, "{\"name\": \"osce\"}").body().get("token").asText();
+        assertThat(call("GET", ma + "/dashboard", first, null).status()).isEqualTo(200);
+        String second = call("POST", ma + "/monitors", ADMIN, "{\"name\": \"osce\"}").body().get("token").asText();
+        assertThat(call("GET", ma + "/dashboard", first, null).status()).as("the old token").isEqualTo(403);
+        assertThat(call("GET", ma + "/dashboard", second, null).status()).isEqualTo(200);
+        assertThat(call("GET", mb + "/dashboard", second, null).status()).as("A's monitor in B").isEqualTo(403);
+        assertThat(call("GET", mb + "/incidents", a.get("tokens").get("UA").asText(), null).status()).as(
+                "A's seat in B").isEqualTo(403);
+        assertThat(call("POST", mb + "/clauses", b.get("tokens").get("US").asText(), "{\"package\": {\"CF\": "
+                + "\"full-30d\"}, \"from\": \"2025-03-18T00:00:00Z\"}").status()).as("even the mediator's seat")
+                .isEqualTo(403);
+        Reply set = call("POST", mb + "/clauses", ADMIN, "{\"package\": {\"CF\": \"full-30d\"}, \"from\": "
+                + "\"2025-03-18T00:00:00Z\"}");
+        assertThat(set.status()).isEqualTo(201);
+        JsonNode dashboard = call("GET", mb + "/dashboard", b.get("tokens").get("UA").asText(), null).body();
+        assertThat(dashboard.path("clauses").get(0).path("id").asText()).isEqualTo("full-30d");
+        assertThat(store.auditAll(java.util.Optional.empty())).allMatch(x -> x.intact());
+    }
+}
