@@ -2,6 +2,7 @@
 // in a request line, never in a referrer).
 import { startPage } from './start.js';
 import { seatPage } from './seat.js';
+import { monitorPage } from './monitor.js';
 
 const app = document.getElementById('app');
 const live = document.getElementById('live');
@@ -27,7 +28,9 @@ async function route() {
     history.replaceState(null, '', '#/');
   }
   const seat = /^\/n\/([^/]+)\/([^/]+)$/.exec(hash);
+  const monitoring = /^\/m\/([^/]+)\/([^/]+)$/.exec(hash);
   if (seat) await seatPage(app, decodeURIComponent(seat[1]), decodeURIComponent(seat[2]), setLive, () => mine !== routes);
+  else if (monitoring) await monitorPage(app, decodeURIComponent(monitoring[1]), decodeURIComponent(monitoring[2]), () => mine !== routes);
   else await startPage(app, () => mine !== routes);
 }
 

@@ -89,6 +89,8 @@ async function render(app, seat, refresh) {
   show(app,
     el('h1', {}, `${s.title}`),
     statusLine(seat),
+    el('p', { class: 'small' }, el('a', { id: 'to-monitoring', href: `#/m/${encodeURIComponent(seat.id)}/${encodeURIComponent(seat.token)}` },
+      'Ceasefire monitoring: incidents, claims and assessments')),
     el('div', { id: 'feedback', 'aria-live': 'assertive' }),
     el('div', { class: 'grid' },
       el('section', { class: 'card wide' }, el('h2', {}, 'The board'), board(seat)),

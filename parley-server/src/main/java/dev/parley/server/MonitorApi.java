@@ -126,7 +126,7 @@ final class MonitorApi {
     private void dashboard(Context ctx) {
         String id = ctx.pathParam("id");
         MonitoringLog log = log(id);
-        who(ctx, id, log);
+        Who who = who(ctx, id, log);
         int window = Requests.count(ctx, "window", 30);
         if (window < 1 || window > 3660) {
             throw new InvalidInput("window", "window must be 1 to 3660 days, not " + window);
@@ -136,6 +136,8 @@ final class MonitorApi {
         ObjectNode doc = MonitorJson.dashboard(Dashboard.of(shown, ledger.clauses(), window));
         ArrayNode clauses = doc.putArray("clauses");
         ledger.clauses().forEach(c -> clauses.add(MonitorJson.clause(c)));
+        doc.putObject("viewer").put("role", who.kind().name().toLowerCase(java.util.Locale.ROOT)).put("name", who
+                .name());
         ParleyServer.json(ctx, 200, doc);
     }
 

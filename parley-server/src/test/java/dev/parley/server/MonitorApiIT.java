@@ -80,6 +80,8 @@ class MonitorApiIT extends HttpHarness {
         assertThat(set.status()).isEqualTo(201);
         JsonNode dashboard = call("GET", mb + "/dashboard", b.get("tokens").get("UA").asText(), null).body();
         assertThat(dashboard.path("clauses").get(0).path("id").asText()).isEqualTo("full-30d");
-        assertThat(store.auditAll(java.util.Optional.empty())).allMatch(x -> x.intact());
+        for (JsonNode n : new JsonNode[]{a, b}) {
+            assertThat(store.audit("monitor-n-" + n.get("id").asText()).intact()).isTrue();
+        }
     }
 }
