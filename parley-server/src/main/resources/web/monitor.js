@@ -29,6 +29,9 @@ export async function monitorPage(app, id, token, stale = () => false) {
     }
     if (stale()) return;
     const you = dashboard.viewer;
+    // what is being typed survives a redraw (another party's entry redraws the page)
+    const typed = {};
+    app.querySelectorAll('input[id], select[id]').forEach((i) => { typed[i.id] = i.type === 'checkbox' ? i.checked : i.value; });
     show(app,
       el('h1', {}, 'Ceasefire monitoring'),
       el('p', { class: 'small' }, `You are ${you.role === 'seat' ? `the seat of ${you.name}` : you.role === 'monitor' ? `monitor ${you.name}` : 'the organiser'}. `,
@@ -40,8 +43,33 @@ export async function monitorPage(app, id, token, stale = () => false) {
         incident ? incidentCard(incident) : null,
         claimCard(base, token, you, state, draw),
         you.role !== 'seat' && incident ? monitorCard(base, token, incident, draw) : null));
+    if (!state.clear) {
+      for (const [key, v] of Object.entries(typed)) {
+        const i = document.getElementById(key);
+        if (i && key !== 'claim-incident') { if (i.type === 'checkbox') i.checked = v; else i.value = v; }
+      }
+    }
+    state.clear = false;
   };
   await draw();
+  // Live: each entry recorded through the server, by anyone, redraws the page (a seat never hears of a draft).
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  let socket = null;
+  let stopped = false;
+  const open = () => {
+    socket = new WebSocket(`${scheme}://${location.host}${base}/live?token=${encodeURIComponent(token)}`);
+    socket.onmessage = (m) => {
+      if (stale()) return;
+      if (JSON.parse(m.data).type === 'connected') app.dataset.live = 'connected'; // listening from here on
+      else draw();
+    };
+    socket.onclose = (c) => {
+      delete app.dataset.live;
+      if (!stopped && c.code < 4400) setTimeout(open, 1000);
+    };
+  };
+  open();
+  window.__parleySeat = { stop() { stopped = true; delete app.dataset.live; if (socket) socket.close(); } };
 }
 
 function dashboardCard(d) {
@@ -105,9 +133,10 @@ function select(id, options, value) {
   return el('select', { id }, options.map((o) => el('option', { value: o, selected: o === value }, o || '(not said)')));
 }
 
-async function post(path, token, body, draw) {
+async function post(path, token, body, draw, state) {
   try {
     await call('POST', path, token, body);
+    if (state) state.clear = true; // a form sent starts afresh
     await draw();
   } catch (e) {
     show(document.getElementById('monitor-feedback'), errorBox(e.message));
@@ -135,7 +164,7 @@ function claimCard(base, token, you, state, draw) {
       const body = { incident: value('claim-incident'), facts: f };
       if (you.role !== 'seat') body.claimant = value('claim-claimant');
       state.selected = body.incident;
-      await post(`${base}/claims`, token, body, draw);
+      await post(`${base}/claims`, token, body, draw, state);
     } }, 'Record the claim'));
 }
 
@@ -144,7 +173,7 @@ function monitorCard(base, token, incident, draw) {
   return el('section', { class: 'card', id: 'monitor-card' }, el('h2', {}, `Monitors: incident ${incident.id}`),
     el('label', {}, 'Seen or heard ', el('input', { id: 'observe-seen' })),
     el('button', { type: 'button', id: 'observe-send', onclick: () => post(`${base}/observations`, token,
-      { incident: incident.id, seen: value('observe-seen') }, draw) }, 'Record the observation'),
+      { incident: incident.id, seen: value('observe-seen') }, draw, { clear: false }) }, 'Record the observation'),
     el('label', {}, 'Aspect ', select('assess-aspect', ['occurrence', 'attribution'], 'occurrence')),
     el('label', {}, 'Status ', select('assess-status', STATUSES, 'corroborated')),
     el('label', {}, 'Attributed to ', el('input', { id: 'assess-party' })),

@@ -256,11 +256,79 @@ final class MonitorApi {
         ParleyServer.json(ctx, 201, m);
     }
 
-    private static void record(Context ctx, MonitoringLog log, MonitorEntry entry) {
+    private void record(Context ctx, MonitoringLog log, MonitorEntry entry) {
         MonitoringLog.Recorded r = log.record(List.of(entry));
         ObjectNode doc = F.objectNode().put("recorded", !r.added().isEmpty());
         doc.set("entry", MonitorJson.tree(entry));
         ParleyServer.json(ctx, r.added().isEmpty() ? 200 : 201, doc);
+        if (!r.added().isEmpty()) {
+            tell(ctx.pathParam("id"), entry);
+        }
+    }
+
+    /** The open live connections of each negotiation's monitoring, and whether each may hear of drafts. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Map<String, Listener>> listeners = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Listener(io.javalin.websocket.WsContext ws, boolean monitors) {
+    }
+
+    /** Wires {@code /api/negotiations/{id}/monitoring/live?token=}. */
+    void configureLive(io.javalin.websocket.WsConfig ws) {
+        ws.onConnect(this::connect);
+        ws.onClose(ctx -> listeners.getOrDefault(ctx.pathParam("id"), java.util.Map.of()).remove(ctx.sessionId()));
+    }
+
+    /**
+     * A live connection: {@code {"type": "connected"}} once it listens, then one message {@code {"type",
+     * "incident"?}} each time an entry is recorded through the server
+     * (a seat never hears of a draft), so that a page redraws. Closes with 4403 for a token that opens nothing here or
+     * a connection from another origin, 4404 for an unknown negotiation. Entries imported by {@code parley monitor}
+     * in another process are not told.
+     */
+    private void connect(io.javalin.websocket.WsConnectContext ctx) {
+        if (Origins.foreign(ctx.header("Origin"), ctx.header("Host"))) {
+            ctx.closeSession(4403, "connections from another origin are refused");
+            return;
+        }
+        String id = ctx.pathParam("id");
+        String token = ctx.queryParam("token") == null ? "" : ctx.queryParam("token");
+        try {
+            MonitoringLog log = log(id);
+            boolean monitors = Tokens.matches(token, adminTokenHash) || log.monitor(Tokens.sha256(token)).isPresent();
+            if (!monitors) {
+                negotiations.seat(id, token);
+            }
+            listeners.computeIfAbsent(id, k -> new java.util.concurrent.ConcurrentHashMap<>()).put(ctx.sessionId(),
+                    new Listener(ctx, monitors));
+            ctx.send("{\"type\":\"connected\"}"); // from here on, every entry recorded is told
+        } catch (AccessDenied e) {
+            ctx.closeSession(4403, e.getMessage());
+        } catch (dev.parley.store.StoreException.NoSuchNegotiation e) {
+            ctx.closeSession(4404, e.getMessage());
+        }
+    }
+
+    private void tell(String id, MonitorEntry entry) {
+        boolean draft = entry instanceof Assessment a && a.draft();
+        ObjectNode m = F.objectNode().put("type", MonitoringLog.kind(entry));
+        switch (entry) {
+            case Claim c -> m.put("incident", c.incident());
+            case Observation o -> m.put("incident", o.incident());
+            case Assessment a -> m.put("incident", a.incident());
+            case ClauseSet s -> {
+                // clauses concern no one incident
+            }
+        }
+        String message = m.toString();
+        for (Listener l : listeners.getOrDefault(id, java.util.Map.of()).values()) {
+            if (l.monitors() || !draft) {
+                try {
+                    l.ws().send(message);
+                } catch (RuntimeException gone) {
+                    // a connection closing meanwhile: its close handler removes it
+                }
+            }
+        }
     }
 
     private static String name(Who who, Optional<String> given, String field) {

@@ -84,6 +84,7 @@ public final class ParleyServer implements AutoCloseable {
                 }
             }
             config.routes.ws("/api/negotiations/{id}/live", live::configure);
+            config.routes.ws("/api/negotiations/{id}/monitoring/live", monitoring::configureLive);
             config.routes.exception(Exception.class, this::error);
             // Statuses Javalin sets itself, as JSON like every other error.
             config.routes.error(413, ctx -> error(ctx, 413, "the body is over the limit of " + MAX_BODY / (1024

@@ -84,4 +84,44 @@ class MonitorApiIT extends HttpHarness {
             assertThat(store.audit("monitor-n-" + n.get("id").asText()).intact()).isTrue();
         }
     }
+
+    @Test
+    void theLiveSocket_tellsASeatOfEntries_butNeverOfADraft() throws Exception {
+        JsonNode created = create("{\"scenario\": \"ceasefire-2025\"}");
+        String id = created.get("id").asText();
+        String m = "/api/negotiations/" + id + "/monitoring";
+        String ua = created.get("tokens").get("UA").asText();
+        assertThat(call("POST", m + "/claims", ua, "{\"incident\": \"i\", \"facts\": " + FACTS.formatted("RU") + "}")
+                .status()).isEqualTo(201);
+        String osce = call("POST", m + "/monitors", ADMIN, "{\"name\": \"osce\"}").body().get("token").asText();
+        var heard = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var opened = new java.util.concurrent.CompletableFuture<Void>();
+        java.net.http.WebSocket socket = http.newWebSocketBuilder().buildAsync(java.net.URI.create("ws://127.0.0.1:"
+                + server.port() + m + "/live?token=" + ua), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public void onOpen(java.net.http.WebSocket ws) {
+                        opened.complete(null);
+                        ws.request(10);
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                            boolean last) {
+                        heard.add(data.toString());
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        opened.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(heard.poll(10, java.util.concurrent.TimeUnit.SECONDS)).as("it listens from here on").isEqualTo(
+                "{\"type\":\"connected\"}");
+        assertThat(call("POST", m + "/assessments", osce, "{\"incident\": \"i\", \"aspect\": \"attribution\", "
+                + "\"status\": \"disputed\", \"party\": \"RU\", \"reason\": \"weighing\", \"draft\": true}").status())
+                .isEqualTo(201);
+        assertThat(call("POST", m + "/observations", osce, "{\"incident\": \"i\", \"seen\": \"smoke\"}").status())
+                .isEqualTo(201);
+        String first = heard.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(first).as("the draft is not told; the observation is").isEqualTo(
+                "{\"type\":\"observation\",\"incident\":\"i\"}");
+        socket.abort();
+    }
 }

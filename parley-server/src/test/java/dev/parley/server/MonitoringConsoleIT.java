@@ -27,6 +27,7 @@ class MonitoringConsoleIT extends BrowserHarness {
         ua.fill("#claim-text", "A missile hit the Kryvyi Rih substation");
         ua.click("#claim-send");
         assertThat(ua.locator("#incidents tr[data-incident=kr-19]")).containsText("single-source");
+        assertThat(ua.locator("#app[data-live=connected]")).hasCount(1); // UA's page listens
 
         Page ru = browser.page();
         ru.navigate("http://127.0.0.1:" + server.port() + "/#/m/" + id + "/" + created.get("tokens").get("RU")
@@ -39,6 +40,8 @@ class MonitoringConsoleIT extends BrowserHarness {
         ru.click("#claim-send");
         assertThat(ru.locator("#claims li.claim")).hasCount(2);
         assertThat(ru.locator("#incident-status")).containsText("contested");
+        // UA's page, open all along, hears of RU's claim over the WebSocket and redraws
+        assertThat(ua.locator("#incidents tr[data-incident=kr-19]")).containsText("contested");
 
         String osce = call("POST", "/api/negotiations/" + id + "/monitoring/monitors", ADMIN, "{\"name\": \"osce\"}")
                 .body().get("token").asText();

@@ -40,6 +40,7 @@ class OpenApiIT {
             Set<String> served = new HashSet<>();
             server.routes().forEach(route -> served.add(route.method() + " " + route.path()));
             served.add("GET /api/negotiations/{id}/live"); // the WebSocket, served apart
+            served.add("GET /api/negotiations/{id}/monitoring/live"); // the monitoring WebSocket, served apart
             assertThat(described).isEqualTo(served);
         }
     }
