@@ -96,8 +96,7 @@ final class MonitorClauses implements Callable<Integer> {
             Instant start = MonitorArgs.instant("--from", from);
             Clauses.Yield y = Clauses.of(pkg, start);
             clauses = y.clauses();
-            origin = "package " + String.join(",", pkg.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .toList()) + " from " + from;
+            origin = MonitorJson.origin(pkg, start);
             if (!y.silent().isEmpty()) {
                 out.println("No clause from " + String.join(", ", y.silent()));
             }
@@ -108,8 +107,7 @@ final class MonitorClauses implements Callable<Integer> {
         List<Clause> set = clauses;
         // each setting is a new entry (the same clauses set again replace themselves), so its time is in its id
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        ClauseSet entry = MonitorArgs.option("clauses", () -> new ClauseSet(MonitorRecord.id("clauses", origin + "|"
-                + at + "|" + set), at, origin, set));
+        ClauseSet entry = MonitorArgs.option("clauses", () -> MonitorJson.clauses(origin, at, set));
         try (Store store = where.open(true)) {
             MonitoringLog log = where.ledger(store);
             MonitorArgs.option("clauses", () -> log.record(List.of(entry)));

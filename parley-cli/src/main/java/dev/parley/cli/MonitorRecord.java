@@ -15,11 +15,7 @@ import dev.parley.engine.monitor.TimePrecision;
 import dev.parley.scenario.monitor.MonitorJson;
 import dev.parley.server.MonitoringLog;
 import dev.parley.store.Store;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,19 +40,6 @@ final class MonitorRecord {
                     : "Recorded " + what);
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * An id from everything an entry says, its time included: the same command given twice with the same time
-     * ({@code --stated}, {@code --at}) records one entry; without one, each is its own.
-     */
-    static String id(String prefix, String content) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return prefix + ":" + HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
-        }
     }
 
     @Command(name = "claim", mixinStandardHelpOptions = true, sortOptions = false, description = {
@@ -198,10 +181,7 @@ final class MonitorRecord {
                     ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     : MonitorArgs.instant("--stated", stated);
             Facts facts = f;
-            Claim draft = new Claim("x", incident, claimant, channel, Optional.ofNullable(source), at, Optional.empty(),
-                    facts);
-            return new Claim(id("claim", MonitorJson.write(draft)), incident, claimant, channel, Optional.ofNullable(
-                    source), at, Optional.empty(), facts);
+            return MonitorJson.claim(incident, claimant, channel, Optional.ofNullable(source), at, facts);
         }
 
         private static Optional<Estimate> estimate(String option, String text) {
@@ -242,10 +222,8 @@ final class MonitorRecord {
             Instant when = at == null
                     ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     : MonitorArgs.instant("--at", at);
-            Observation o = MonitorArgs.option("observation", () -> new Observation(id("observation", incident + "|"
-                    + monitor + "|" + when + "|" + position + "|" + direction + "|" + seen), incident, monitor, when,
-                    Optional.ofNullable(position),
-                    Optional.ofNullable(direction), seen));
+            Observation o = MonitorArgs.option("observation", () -> MonitorJson.observation(incident, monitor, when,
+                    Optional.ofNullable(position), Optional.ofNullable(direction), seen));
             return record(spec, where, o, "observation " + o.id() + " of incident " + incident);
         }
     }
@@ -297,14 +275,12 @@ final class MonitorRecord {
             Instant when = at == null
                     ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     : MonitorArgs.instant("--at", at);
-            Assessment a = MonitorArgs.option("assessment", () -> new Assessment(id("assessment", incident + "|"
-                    + aspect + "|" + status + "|" + party + "|" + grading + "|" + draft + "|" + assessor + "|" + when
-                    + "|" + reason), incident,
-                    Assessment.Aspect.of("--aspect", aspect), Assessment.Status.of("--status", status), Optional
-                            .ofNullable(grading).map(g -> Assessment.Grading.of("--grading", g)),
-                    Optional.ofNullable(
-                            party),
-                    assessor, when, reason, draft));
+            Assessment a = MonitorArgs.option("assessment", () -> MonitorJson.assessment(incident, Assessment.Aspect.of(
+                    "--aspect", aspect), Assessment.Status.of("--status", status),
+                    Optional.ofNullable(grading).map(
+                            g -> Assessment.Grading.of("--grading", g)),
+                    Optional.ofNullable(party), assessor, when,
+                    reason, draft));
             return record(spec, where, a, (draft ? "draft " : "") + "assessment of incident " + incident + ": "
                     + a.aspect().id() + " " + a.status().id());
         }

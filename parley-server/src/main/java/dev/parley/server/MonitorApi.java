@@ -95,6 +95,12 @@ final class MonitorApi {
         return new Who(Who.Kind.SEAT, negotiations.seat(id, token)); // 403 for a token that opens no seat
     }
 
+    private static void requireOrganiser(Who who, String what) {
+        if (who.kind() != Who.Kind.ORGANISER) {
+            throw new AccessDenied("only the organiser " + what);
+        }
+    }
+
     private static void requireMonitor(Who who) {
         if (!who.monitors()) {
             throw new AccessDenied("only the negotiation's monitors and its organiser may do this");
@@ -161,9 +167,7 @@ final class MonitorApi {
                 ? claimant.orElseThrow(() -> new InvalidInput("claimant", "claimant: who "
                         + "claims it?"))
                 : who.name();
-        Claim draft = new Claim("x", incident, by, channel, source, stated, Optional.empty(), facts);
-        record(ctx, log, new Claim(ids("claim", MonitorJson.write(draft)), incident, by, channel, source, stated,
-                Optional.empty(), facts));
+        record(ctx, log, MonitorJson.claim(incident, by, channel, source, stated, facts));
     }
 
     /** {"incident", "seen", "position"?, "direction"?, "at"?, "monitor"? (the organiser only)}: an observation. */
@@ -180,8 +184,7 @@ final class MonitorApi {
         Optional<String> direction = f.optionalText("direction");
         String seen = f.text("seen");
         f.done();
-        record(ctx, log, new Observation(ids("observation", incident + "|" + monitor + "|" + at + "|" + position
-                + "|" + direction + "|" + seen), incident, monitor, at, position, direction, seen));
+        record(ctx, log, MonitorJson.observation(incident, monitor, at, position, direction, seen));
     }
 
     /** {"incident", "aspect", "status", "reason", "party"?, "grading"?, "draft"?, "at"?}: an assessment. */
@@ -201,9 +204,8 @@ final class MonitorApi {
         String assessor = name(who, f.optionalText("assessor"), "assessor");
         Instant at = f.optionalText("at").map(t -> instant("at", t)).orElseGet(MonitorApi::now);
         f.done();
-        record(ctx, log, new Assessment(ids("assessment", incident + "|" + aspect + "|" + status + "|" + party + "|"
-                + grading + "|" + draft + "|" + assessor + "|" + at + "|" + reason), incident, aspect, status,
-                grading, party, assessor, at, reason, draft));
+        record(ctx, log, MonitorJson.assessment(incident, aspect, status, grading, party, assessor, at, reason,
+                draft));
     }
 
     /** {"package": {ISSUE: OPTION}, "from"} or {"clauses": [...]}: the clauses in force (the organiser). */
@@ -211,9 +213,7 @@ final class MonitorApi {
         String id = ctx.pathParam("id");
         MonitoringLog log = log(id);
         Who who = who(ctx, id, log);
-        if (who.kind() != Who.Kind.ORGANISER) {
-            throw new AccessDenied("only the organiser sets the clauses");
-        }
+        requireOrganiser(who, "sets the clauses");
         Fields f = Requests.fields(ctx);
         List<Clause> clauses = new ArrayList<>();
         String origin;
@@ -222,8 +222,7 @@ final class MonitorApi {
             f.node("package").properties().forEach(e -> pkg.put(e.getKey(), e.getValue().asText()));
             Instant from = instant("from", f.text("from"));
             clauses.addAll(Clauses.of(pkg, from).clauses());
-            origin = "package " + String.join(",", pkg.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .toList()) + " from " + from;
+            origin = MonitorJson.origin(pkg, from);
         } else {
             for (JsonNode c : f.node("clauses")) {
                 clauses.add(MonitorJson.clause(c));
@@ -235,7 +234,7 @@ final class MonitorApi {
             throw new InvalidInput("package", "this package yields no clause to monitor");
         }
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        record(ctx, log, new ClauseSet(ids("clauses", origin + "|" + at + "|" + clauses), at, origin, clauses));
+        record(ctx, log, MonitorJson.clauses(origin, at, clauses));
     }
 
     /** {"name"}: a monitor's token, shown once; a new one for a name replaces its old one at once (the organiser). */
@@ -243,9 +242,7 @@ final class MonitorApi {
         String id = ctx.pathParam("id");
         MonitoringLog log = log(id);
         Who who = who(ctx, id, log);
-        if (who.kind() != Who.Kind.ORGANISER) {
-            throw new AccessDenied("only the organiser issues monitors' tokens");
-        }
+        requireOrganiser(who, "issues monitors' tokens");
         Fields f = Requests.fields(ctx);
         String name = f.text("name");
         f.done();
@@ -361,10 +358,6 @@ final class MonitorApi {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private static String ids(String prefix, String content) {
-        return prefix + ":" + Tokens.sha256(content).substring(0, 16);
     }
 
     /** An incident the log does not hold: 404. */

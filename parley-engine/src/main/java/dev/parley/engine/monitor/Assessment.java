@@ -2,11 +2,9 @@ package dev.parley.engine.monitor;
 
 import dev.parley.engine.InvalidInput;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A monitor's judgement of one aspect of an incident: whether it happened ({@link Aspect#OCCURRENCE}) or who did it
@@ -29,7 +27,7 @@ public record Assessment(String id, String incident, Aspect aspect, Status statu
         }
 
         public static Aspect of(String field, String id) {
-            return Assessment.of(field, id, values(), Aspect::id, "aspect");
+            return Ids.named(field, id, values(), Aspect::id, "aspect");
         }
     }
 
@@ -45,7 +43,7 @@ public record Assessment(String id, String incident, Aspect aspect, Status statu
         }
 
         public static Status of(String field, String id) {
-            return Assessment.of(field, id, values(), Status::id, "status");
+            return Ids.named(field, id, values(), Status::id, "status");
         }
     }
 
@@ -58,7 +56,7 @@ public record Assessment(String id, String incident, Aspect aspect, Status statu
         }
 
         public static Grading of(String field, String id) {
-            return Assessment.of(field, id, values(), Grading::id, "grading");
+            return Ids.named(field, id, values(), Grading::id, "grading");
         }
     }
 
@@ -81,13 +79,5 @@ public record Assessment(String id, String incident, Aspect aspect, Status statu
             throw new InvalidInput(party.isPresent() ? "party" : "grading", "an assessment of occurrence names no "
                     + "party and has no grading: assess the attribution apart");
         }
-    }
-
-    private static <E extends Enum<E>> E of(String field, String id, E[] values,
-            java.util.function.Function<E, String> name, String what) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values).filter(v -> name.apply(v).equals(key)).findFirst().orElseThrow(
-                () -> new InvalidInput(field, "unknown " + what + " '" + id + "'; it is one of " + Arrays.stream(
-                        values).map(name).collect(Collectors.joining(", "))));
     }
 }

@@ -8,4 +8,21 @@ final class Ids {
 
     private Ids() {
     }
+
+    /**
+     * The constant of {@code values} whose name ({@code name}) is {@code id}, in any case and trimmed.
+     *
+     * @throws InvalidInput naming {@code field} and every name there is
+     */
+    static <E> E named(String field, String id, E[] values, java.util.function.Function<E, String> name,
+            String what) {
+        String key = id.trim().toLowerCase(java.util.Locale.ROOT);
+        for (E v : values) {
+            if (name.apply(v).equals(key)) {
+                return v;
+            }
+        }
+        throw new dev.parley.engine.InvalidInput(field, "unknown " + what + " '" + id + "'; it is one of "
+                + java.util.Arrays.stream(values).map(name).collect(java.util.stream.Collectors.joining(", ")));
+    }
 }

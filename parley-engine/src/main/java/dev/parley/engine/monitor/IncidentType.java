@@ -1,10 +1,8 @@
 package dev.parley.engine.monitor;
 
 import dev.parley.engine.InvalidInput;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * What kind of incident: the monitoring taxonomy (documented in {@code docs/monitoring.md}). Each type has sub-types;
@@ -59,10 +57,7 @@ public enum IncidentType {
      * @throws InvalidInput naming the types there are
      */
     public static IncidentType of(String field, String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.id.equals(key)).findFirst().orElseThrow(() -> new InvalidInput(
-                field, "unknown incident type '" + id + "'; the types are " + Arrays.stream(values()).map(
-                        IncidentType::id).collect(Collectors.joining(", "))));
+        return Ids.named(field, id, values(), IncidentType::id, "incident type");
     }
 
     /**

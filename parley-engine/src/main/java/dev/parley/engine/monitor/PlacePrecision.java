@@ -1,9 +1,6 @@
 package dev.parley.engine.monitor;
 
 import dev.parley.engine.InvalidInput;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How precisely a source knows where: UCDP GED's {@code where_prec} and ACLED's {@code geo_precision} codes map onto it
@@ -34,10 +31,7 @@ public enum PlacePrecision {
     }
 
     public static PlacePrecision of(String field, String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.id.equals(key)).findFirst().orElseThrow(() -> new InvalidInput(
-                field, "unknown place precision '" + id + "'; the precisions are " + Arrays.stream(values()).map(
-                        PlacePrecision::id).collect(Collectors.joining(", "))));
+        return Ids.named(field, id, values(), PlacePrecision::id, "place precision");
     }
 
     /**

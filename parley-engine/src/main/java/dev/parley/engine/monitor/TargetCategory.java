@@ -1,9 +1,6 @@
 package dev.parley.engine.monitor;
 
 import dev.parley.engine.InvalidInput;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What was hit or aimed at, as far as a clause cares (documented in {@code docs/monitoring.md}). */
 public enum TargetCategory {
@@ -38,9 +35,6 @@ public enum TargetCategory {
      * @throws InvalidInput naming the categories there are
      */
     public static TargetCategory of(String field, String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.id.equals(key)).findFirst().orElseThrow(() -> new InvalidInput(
-                field, "unknown target category '" + id + "'; the categories are " + Arrays.stream(values()).map(
-                        TargetCategory::id).collect(Collectors.joining(", "))));
+        return Ids.named(field, id, values(), TargetCategory::id, "target category");
     }
 }

@@ -1,9 +1,6 @@
 package dev.parley.engine.monitor;
 
 import dev.parley.engine.InvalidInput;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How precisely a source knows when an incident happened: the finest unit its time is good to. UCDP GED's
@@ -23,10 +20,7 @@ public enum TimePrecision {
     }
 
     public static TimePrecision of(String field, String id) {
-        String key = id.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.id.equals(key)).findFirst().orElseThrow(() -> new InvalidInput(
-                field, "unknown time precision '" + id + "'; the precisions are " + Arrays.stream(values()).map(
-                        TimePrecision::id).collect(Collectors.joining(", "))));
+        return Ids.named(field, id, values(), TimePrecision::id, "time precision");
     }
 
     /**

@@ -42,6 +42,47 @@ public final class MonitorJson {
     private MonitorJson() {
     }
 
+    /**
+     * A claim made by hand (on the command line or through the server), its id a digest of all it says, its time
+     * included: the same claim made twice is one.
+     */
+    public static Claim claim(String incident, String claimant, String channel, Optional<String> source,
+            Instant statedAt, Facts facts) {
+        Claim draft = new Claim("x", incident, claimant, channel, source, statedAt, Optional.empty(), facts);
+        return new Claim("claim:" + MonitorImport.digest(write(draft)), incident, claimant, channel, source, statedAt,
+                Optional.empty(), facts);
+    }
+
+    /** An observation, its id a digest of all it says. */
+    public static Observation observation(String incident, String monitor, Instant at, Optional<String> position,
+            Optional<String> direction, String seen) {
+        return new Observation("observation:" + MonitorImport.digest(String.join("|", incident, monitor, at
+                .toString(), position.orElse(""), direction.orElse(""), seen)), incident, monitor, at, position,
+                direction, seen);
+    }
+
+    /** An assessment, its id a digest of all it says. */
+    public static Assessment assessment(String incident, Assessment.Aspect aspect, Assessment.Status status,
+            Optional<Assessment.Grading> grading, Optional<String> party, String assessor, Instant at, String reason,
+            boolean draft) {
+        return new Assessment("assessment:" + MonitorImport.digest(String.join("|", incident, aspect.id(), status.id(),
+                party.orElse(""), grading.map(Assessment.Grading::id).orElse(""), Boolean.toString(draft), assessor, at
+                        .toString(),
+                reason)), incident, aspect, status, grading, party, assessor, at, reason, draft);
+    }
+
+    /** A set of clauses recorded at {@code at}: each setting is its own entry, its time in its id. */
+    public static ClauseSet clauses(String origin, Instant at, java.util.List<Clause> clauses) {
+        return new ClauseSet("clauses:" + MonitorImport.digest(origin + "|" + at + "|" + clauses), at, origin,
+                clauses);
+    }
+
+    /** Where a package's clauses come from, in words: {@code package CF=energy-and-sea from 2025-03-18T00:00:00Z}. */
+    public static String origin(java.util.Map<String, String> pkg, Instant from) {
+        return "package " + String.join(",", pkg.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .toList()) + " from " + from;
+    }
+
     /** The entry as one line of JSON. */
     public static String write(MonitorEntry entry) {
         return Json.write(tree(entry));
