@@ -344,6 +344,18 @@ final class LiveNegotiation {
      *
      * @throws AccessDenied for any other seat, or while a party has not shared
      */
+    /** The package agreed, once the talks ended in one: issue id to option id, in the scenario's order. */
+    Optional<Map<String, String>> agreement() {
+        return locked(() -> {
+            for (int i = session.events().size() - 1; i >= 0; i--) {
+                if (session.events().get(i) instanceof dev.parley.engine.protocol.Event.Ended e) {
+                    return e.agreement().map(o -> o.toMap(scenario.issues()));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
     Negotiations.Overview overview(String party) {
         record Taken(ProtocolKind kind, Scenario scenario, List<Event> events) {
         }

@@ -208,7 +208,10 @@ final class MonitorApi {
                 draft));
     }
 
-    /** {"package": {ISSUE: OPTION}, "from"} or {"clauses": [...]}: the clauses in force (the organiser). */
+    /**
+     * {"agreement": true, "from"} (the negotiation's own agreement), {"package": {ISSUE: OPTION}, "from"} or
+     * {"clauses": [...]}: the clauses in force (the organiser).
+     */
     private void clauses(Context ctx) {
         String id = ctx.pathParam("id");
         MonitoringLog log = log(id);
@@ -217,9 +220,18 @@ final class MonitorApi {
         Fields f = Requests.fields(ctx);
         List<Clause> clauses = new ArrayList<>();
         String origin;
-        if (f.has("package")) {
+        if (f.has("package") || f.has("agreement")) {
             var pkg = new LinkedHashMap<String, String>();
-            f.node("package").properties().forEach(e -> pkg.put(e.getKey(), e.getValue().asText()));
+            if (f.has("agreement")) {
+                if (!f.bool("agreement") || f.has("package")) {
+                    throw new InvalidInput("agreement", "agreement: true takes the negotiation's own agreement, "
+                            + "instead of a package");
+                }
+                pkg.putAll(negotiations.agreement(id).orElseThrow(() -> new Conflict("this negotiation has not "
+                        + "ended in an agreement: give the package instead")));
+            } else {
+                f.node("package").properties().forEach(e -> pkg.put(e.getKey(), e.getValue().asText()));
+            }
             Instant from = instant("from", f.text("from"));
             clauses.addAll(Clauses.of(pkg, from).clauses());
             origin = MonitorJson.origin(pkg, from);

@@ -181,6 +181,11 @@ public final class Negotiations {
         }
     }
 
+    /** The package the negotiation agreed, once it ended in one. */
+    public Optional<Map<String, String>> agreement(String id) {
+        return with(id, LiveNegotiation::agreement);
+    }
+
     /** The seat a token opens; {@link AccessDenied} for a token that opens none. */
     public String seat(String id, String token) {
         return with(id, l -> l.seat(token));

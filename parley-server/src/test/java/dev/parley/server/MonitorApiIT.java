@@ -124,4 +124,31 @@ class MonitorApiIT extends HttpHarness {
                 "{\"type\":\"observation\",\"incident\":\"i\"}");
         socket.abort();
     }
+
+    @Test
+    void theClauses_comeFromTheNegotiationsOwnAgreement() throws Exception {
+        JsonNode created = createForUkraine();
+        String id = created.get("id").asText();
+        String ua = created.get("tokens").get("UA").asText();
+        String m = "/api/negotiations/" + id + "/monitoring";
+        assertThat(call("POST", m + "/clauses", ADMIN, "{\"agreement\": true, \"from\": \"2025-03-18T00:00:00Z\"}")
+                .status()).as("no agreement yet").isEqualTo(409);
+        JsonNode view = call("GET", "/api/negotiations/" + id, ua, null).body();
+        for (int moves = 0; !view.get("ended").asBoolean() && moves < 5_000; moves++) {
+            assertThat(call("POST", "/api/negotiations/" + id + "/moves", ua, "{\"type\": \"vote\", \"accept\": true}")
+                    .status()).isEqualTo(200);
+            view = call("GET", "/api/negotiations/" + id, ua, null).body();
+        }
+        JsonNode ended = view.get("events").get(view.get("events").size() - 1);
+        assertThat(ended.get("type").asText()).isEqualTo("ended");
+        assertThat(ended.get("result").asText()).isEqualTo("agreement");
+        String cf = ended.get("package").get("CF").asText();
+        Reply set = call("POST", m + "/clauses", ADMIN, "{\"agreement\": true, \"from\": \"2025-03-18T00:00:00Z\"}");
+        if (cf.equals("in-final-settlement") && !ended.get("package").get("PK").asText().equals("neutral-monitors")) {
+            assertThat(set.status()).as("a package with no ceasefire clause").isEqualTo(400);
+        } else {
+            assertThat(set.status()).as(set.body().toString()).isEqualTo(201);
+            assertThat(set.body().path("entry").path("origin").asText()).startsWith("package CF=" + cf + ",");
+        }
+    }
 }

@@ -124,6 +124,7 @@ class OpenApiResponsesIT extends HttpHarness {
         check("POST", m + "/clauses", ADMIN, "{\"package\": {\"CF\": \"energy-and-sea\"}, \"from\": "
                 + "\"2025-03-18T00:00:00Z\"}");
         check("POST", m + "/clauses", ua, "{}"); // 403
+        check("POST", m + "/clauses", ADMIN, "{\"agreement\": true, \"from\": \"2025-03-18T00:00:00Z\"}"); // 409
         check("GET", m + "/incidents", ua, null);
         check("GET", m + "/incidents?type=laser", ua, null); // 400
         check("GET", m + "/incidents", null, null); // 401
