@@ -13,6 +13,7 @@ import dev.parley.engine.monitor.Ledger;
 import dev.parley.engine.monitor.Observation;
 import dev.parley.engine.monitor.Place;
 import dev.parley.engine.monitor.Violation;
+import dev.parley.scenario.monitor.MonitorDocuments;
 import dev.parley.scenario.monitor.MonitorJson;
 import dev.parley.scenario.wire.Csv;
 import dev.parley.scenario.wire.Json;
@@ -94,7 +95,7 @@ final class MonitorQueries {
             switch (format) {
                 case JSON -> {
                     ArrayNode list = JsonNodeFactory.instance.arrayNode();
-                    shown.forEach(i -> list.add(MonitorJson.incident(i, false, false)));
+                    shown.forEach(i -> list.add(MonitorDocuments.incident(i, false, false)));
                     ObjectNode doc = JsonNodeFactory.instance.objectNode().put("incidents", shown.size());
                     doc.set("list", list);
                     out.println(Json.pretty(doc));
@@ -144,7 +145,7 @@ final class MonitorQueries {
                     + " (parley monitor list)"));
             PrintWriter out = spec.commandLine().getOut();
             if (format == OutputFormat.JSON) {
-                out.println(Json.pretty(MonitorJson.incident(i, true, true)));
+                out.println(Json.pretty(MonitorDocuments.incident(i, true, true)));
                 return ExitCodes.OK;
             }
             out.println("Incident " + i.id() + ", " + Dashboard.day(i.when()) + i.type().map(t -> ", " + t.id())
@@ -246,7 +247,7 @@ final class MonitorQueries {
                     ArrayNode clauses = doc.putArray("clauses");
                     ledger.clauses().forEach(c -> clauses.add(MonitorJson.clause(c)));
                     ArrayNode list = doc.putArray("violations");
-                    vs.forEach(v -> list.add(MonitorJson.violation(v)));
+                    vs.forEach(v -> list.add(MonitorDocuments.violation(v)));
                     doc.put("alleged", vs.size()).put("verified", vs.stream().filter(Violation::verified).count());
                     out.println(Json.pretty(doc));
                 }

@@ -5,7 +5,7 @@ import dev.parley.engine.monitor.Incident;
 import dev.parley.engine.monitor.IncidentFilter;
 import dev.parley.engine.monitor.Ledger;
 import dev.parley.engine.monitor.Violation;
-import dev.parley.scenario.monitor.MonitorJson;
+import dev.parley.scenario.monitor.MonitorDocuments;
 import dev.parley.scenario.wire.Csv;
 import dev.parley.scenario.wire.Json;
 import java.io.IOException;
@@ -67,7 +67,7 @@ final class MonitorReport implements Callable<Integer> {
         List<Violation> violations = Violation.check(incidents, ledger.clauses());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case JSON -> out.println(Json.pretty(MonitorJson.dashboard(d)));
+            case JSON -> out.println(Json.pretty(MonitorDocuments.dashboard(d)));
             case CSV -> out.print(dailyCsv(d));
             case TEXT -> out.print(text(d));
         }
@@ -76,7 +76,7 @@ final class MonitorReport implements Callable<Integer> {
                 throw new UsageException("--out: " + outDir + " is a file, not a folder");
             }
             Files.createDirectories(outDir);
-            AtomicFiles.write(outDir.resolve("dashboard.json"), Json.pretty(MonitorJson.dashboard(d)) + "\n");
+            AtomicFiles.write(outDir.resolve("dashboard.json"), Json.pretty(MonitorDocuments.dashboard(d)) + "\n");
             var csv = new StringBuilder(Csv.row(MonitorQueries.INCIDENT_COLUMNS));
             incidents.forEach(i -> csv.append(Csv.row(MonitorQueries.row(i))));
             AtomicFiles.write(outDir.resolve("incidents.csv"), csv.toString());

@@ -346,14 +346,7 @@ final class LiveNegotiation {
      */
     /** The package agreed, once the talks ended in one: issue id to option id, in the scenario's order. */
     Optional<Map<String, String>> agreement() {
-        return locked(() -> {
-            for (int i = session.events().size() - 1; i >= 0; i--) {
-                if (session.events().get(i) instanceof dev.parley.engine.protocol.Event.Ended e) {
-                    return e.agreement().map(o -> o.toMap(scenario.issues()));
-                }
-            }
-            return Optional.empty();
-        });
+        return locked(() -> session.agreement().map(o -> o.toMap(scenario.issues())));
     }
 
     Negotiations.Overview overview(String party) {

@@ -17,6 +17,7 @@ import dev.parley.engine.monitor.IncidentType;
 import dev.parley.engine.monitor.Ledger;
 import dev.parley.engine.monitor.MonitorEntry;
 import dev.parley.engine.monitor.Observation;
+import dev.parley.scenario.monitor.MonitorDocuments;
 import dev.parley.scenario.monitor.MonitorJson;
 import dev.parley.scenario.wire.Fields;
 import dev.parley.store.Store;
@@ -116,7 +117,7 @@ final class MonitorApi {
                 Incident::when).thenComparing(Incident::id)).toList();
         ObjectNode doc = F.objectNode().put("incidents", shown.size());
         ArrayNode list = doc.putArray("list");
-        shown.forEach(i -> list.add(MonitorJson.incident(i, false, false)));
+        shown.forEach(i -> list.add(MonitorDocuments.incident(i, false, false)));
         ParleyServer.json(ctx, 200, doc);
     }
 
@@ -126,7 +127,7 @@ final class MonitorApi {
         Who who = who(ctx, id, log);
         String incident = ctx.pathParam("incident");
         Incident i = log.read().incident(incident).orElseThrow(() -> new NoSuchIncident(incident));
-        ParleyServer.json(ctx, 200, MonitorJson.incident(i, true, who.monitors()));
+        ParleyServer.json(ctx, 200, MonitorDocuments.incident(i, true, who.monitors()));
     }
 
     private void dashboard(Context ctx) {
@@ -139,7 +140,7 @@ final class MonitorApi {
         }
         Ledger ledger = log.read();
         List<Incident> shown = ledger.incidents().stream().filter(filter(ctx)).toList();
-        ObjectNode doc = MonitorJson.dashboard(Dashboard.of(shown, ledger.clauses(), window));
+        ObjectNode doc = MonitorDocuments.dashboard(Dashboard.of(shown, ledger.clauses(), window));
         ArrayNode clauses = doc.putArray("clauses");
         ledger.clauses().forEach(c -> clauses.add(MonitorJson.clause(c)));
         doc.putObject("viewer").put("role", who.kind().name().toLowerCase(java.util.Locale.ROOT)).put("name", who
