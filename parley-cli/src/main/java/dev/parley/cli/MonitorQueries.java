@@ -61,6 +61,16 @@ final class MonitorQueries {
                         .high()).orElse(""));
     }
 
+    /** The violations as CSV, a header and a row each, as {@code check} prints and {@code report} writes them. */
+    static String violationsCsv(List<Violation> violations) {
+        var csv = new StringBuilder(Csv.row(List.of("clause", "incident", "alleged_by", "alleged_against",
+                "occurrence", "verified_against")));
+        violations.forEach(v -> csv.append(Csv.row(List.of(v.clause().id(), v.incident(), String.join(" ", v
+                .allegedBy()), String.join(" ", v.allegedAgainst()), v.occurrence().id(), v.verifiedAgainst()
+                        .orElse("")))));
+        return csv.toString();
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false, description = {
             "List incidents, oldest first, with who claims what and their status; filter by period, place, type, "
                     + "claimant and status."})
@@ -89,8 +99,7 @@ final class MonitorQueries {
             }
             var f = filter.filter();
             Ledger ledger = read(where);
-            List<Incident> shown = ledger.incidents().stream().filter(f).sorted(java.util.Comparator.comparing(
-                    Incident::when).thenComparing(Incident::id)).toList();
+            List<Incident> shown = ledger.select(f);
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case JSON -> {
@@ -252,11 +261,7 @@ final class MonitorQueries {
                     out.println(Json.pretty(doc));
                 }
                 case CSV -> {
-                    out.print(Csv.row(List.of("clause", "incident", "alleged_by", "alleged_against", "occurrence",
-                            "verified_against")));
-                    vs.forEach(v -> out.print(Csv.row(List.of(v.clause().id(), v.incident(), String.join(" ", v
-                            .allegedBy()), String.join(" ", v.allegedAgainst()), v.occurrence().id(), v
-                                    .verifiedAgainst().orElse("")))));
+                    out.print(violationsCsv(vs));
                 }
                 case TEXT -> {
                     var t = new TextTable("", "CLAUSE", "INCIDENT", "ALLEGED BY", "AGAINST", "OCCURRENCE",

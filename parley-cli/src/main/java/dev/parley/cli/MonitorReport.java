@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -61,8 +60,7 @@ final class MonitorReport implements Callable<Integer> {
         }
         IncidentFilter f = filter.filter();
         Ledger ledger = MonitorQueries.read(where);
-        List<Incident> incidents = ledger.incidents().stream().filter(f).sorted(Comparator.comparing(Incident::when)
-                .thenComparing(Incident::id)).toList();
+        List<Incident> incidents = ledger.select(f);
         Dashboard d = Dashboard.of(incidents, ledger.clauses(), window);
         List<Violation> violations = Violation.check(incidents, ledger.clauses());
         PrintWriter out = spec.commandLine().getOut();
@@ -80,12 +78,7 @@ final class MonitorReport implements Callable<Integer> {
             var csv = new StringBuilder(Csv.row(MonitorQueries.INCIDENT_COLUMNS));
             incidents.forEach(i -> csv.append(Csv.row(MonitorQueries.row(i))));
             AtomicFiles.write(outDir.resolve("incidents.csv"), csv.toString());
-            var vcsv = new StringBuilder(Csv.row(List.of("clause", "incident", "alleged_by", "alleged_against",
-                    "occurrence", "verified_against")));
-            violations.forEach(v -> vcsv.append(Csv.row(List.of(v.clause().id(), v.incident(), String.join(" ", v
-                    .allegedBy()), String.join(" ", v.allegedAgainst()), v.occurrence().id(), v.verifiedAgainst()
-                            .orElse("")))));
-            AtomicFiles.write(outDir.resolve("violations.csv"), vcsv.toString());
+            AtomicFiles.write(outDir.resolve("violations.csv"), MonitorQueries.violationsCsv(violations));
             AtomicFiles.write(outDir.resolve("dashboard.html"), html(d, incidents));
             if (format == TableFormat.TEXT) {
                 out.println("Dashboard written to " + outDir.resolve("dashboard.html"));

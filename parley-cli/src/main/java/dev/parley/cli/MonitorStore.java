@@ -28,7 +28,7 @@ final class MonitorStore {
      * @throws UsageException when there is nothing to read, or a running server holds the embedded database
      */
     Store open(boolean write) {
-        if (!log.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+        if (!Store.isMonitoringLogName(log)) {
             throw new UsageException("--log: a monitoring log's name is 1 to 40 lower-case letters, digits and "
                     + "hyphens, not '" + log + "'");
         }

@@ -84,16 +84,27 @@ final class MonitorApi {
         return new MonitoringLog(store, "n-" + id);
     }
 
-    private Who who(Context ctx, String id, MonitoringLog log) {
-        String token = Requests.token(ctx);
+    /** A request to a negotiation's monitoring: which negotiation, its log, and who asks. */
+    private record Asked(String id, MonitoringLog log, Who who) {
+    }
+
+    private Asked asked(Context ctx) {
+        String id = ctx.pathParam("id");
+        MonitoringLog log = log(id);
+        return new Asked(id, log, who(id, Requests.token(ctx), log));
+    }
+
+    /** The organiser, a seat (told without reading the log) or a monitor; 403 for a token that is none of these. */
+    private Who who(String id, String token, MonitoringLog log) {
         if (Tokens.matches(token, adminTokenHash)) {
             return new Who(Who.Kind.ORGANISER, "organiser");
         }
-        Optional<String> monitor = log.monitor(Tokens.sha256(token));
-        if (monitor.isPresent()) {
-            return new Who(Who.Kind.MONITOR, monitor.get());
+        try {
+            return new Who(Who.Kind.SEAT, negotiations.seat(id, token));
+        } catch (AccessDenied notASeat) {
+            return log.monitor(Tokens.sha256(token)).map(name -> new Who(Who.Kind.MONITOR, name)).orElseThrow(
+                    () -> notASeat);
         }
-        return new Who(Who.Kind.SEAT, negotiations.seat(id, token)); // 403 for a token that opens no seat
     }
 
     private static void requireOrganiser(Who who, String what) {
@@ -109,12 +120,9 @@ final class MonitorApi {
     }
 
     private void incidents(Context ctx) {
-        String id = ctx.pathParam("id");
-        MonitoringLog log = log(id);
-        who(ctx, id, log);
+        MonitoringLog log = asked(ctx).log();
         IncidentFilter f = filter(ctx);
-        List<Incident> shown = log.read().incidents().stream().filter(f).sorted(java.util.Comparator.comparing(
-                Incident::when).thenComparing(Incident::id)).toList();
+        List<Incident> shown = log.read().select(f);
         ObjectNode doc = F.objectNode().put("incidents", shown.size());
         ArrayNode list = doc.putArray("list");
         shown.forEach(i -> list.add(MonitorDocuments.incident(i, false, false)));
@@ -122,24 +130,24 @@ final class MonitorApi {
     }
 
     private void incident(Context ctx) {
-        String id = ctx.pathParam("id");
-        MonitoringLog log = log(id);
-        Who who = who(ctx, id, log);
+        Asked a = asked(ctx);
+        MonitoringLog log = a.log();
+        Who who = a.who();
         String incident = ctx.pathParam("incident");
         Incident i = log.read().incident(incident).orElseThrow(() -> new NoSuchIncident(incident));
         ParleyServer.json(ctx, 200, MonitorDocuments.incident(i, true, who.monitors()));
     }
 
     private void dashboard(Context ctx) {
-        String id = ctx.pathParam("id");
-        MonitoringLog log = log(id);
-        Who who = who(ctx, id, log);
+        Asked a = asked(ctx);
+        MonitoringLog log = a.log();
+        Who who = a.who();
         int window = Requests.count(ctx, "window", 30);
         if (window < 1 || window > 3660) {
             throw new InvalidInput("window", "window must be 1 to 3660 days, not " + window);
         }
         Ledger ledger = log.read();
-        List<Incident> shown = ledger.incidents().stream().filter(filter(ctx)).toList();
+        List<Incident> shown = ledger.select(filter(ctx));
         ObjectNode doc = MonitorDocuments.dashboard(Dashboard.of(shown, ledger.clauses(), window));
         ArrayNode clauses = doc.putArray("clauses");
         ledger.clauses().forEach(c -> clauses.add(MonitorJson.clause(c)));
@@ -150,9 +158,9 @@ final class MonitorApi {
 
     /** {"incident", "facts", "channel"?, "source"?, "statedAt"?, "claimant"? (monitors only)}: a claim. */
     private void claim(Context ctx) {
-        String id = ctx.pathParam("id");
-        MonitoringLog log = log(id);
-        Who who = who(ctx, id, log);
+        Asked a = asked(ctx);
+        MonitoringLog log = a.log();
+        Who who = a.who();
         Fields f = Requests.fields(ctx);
         String incident = f.text("incident");
         Optional<String> claimant = f.optionalText("claimant");
@@ -173,9 +181,9 @@ final class MonitorApi {
 
     /** {"incident", "seen", "position"?, "direction"?, "at"?, "monitor"? (the organiser only)}: an observation. */
     private void observe(Context ctx) {
-        String id = ctx.pathParam("id");
-        MonitoringLog log = log(id);
-        Who who = who(ctx, id, log);
+        Asked a = asked(ctx);
+        MonitoringLog log = a.log();
+        Who who = a.who();
         requireMonitor(who);
         Fields f = Requests.fields(ctx);
         String incident = f.text("incident");
@@ -190,9 +198,9 @@ final class MonitorApi {
 
     /** {"incident", "aspect", "status", "reason", "party"?, "grading"?, "draft"?, "at"?}: an assessment. */
     private void assess(Context ctx) {
-        String id = ctx.pathParam("id");
-        MonitoringLog log = log(id);
-        Who who = who(ctx, id, log);
+        Asked a = asked(ctx);
+        MonitoringLog log = a.log();
+        Who who = a.who();
         requireMonitor(who);
         Fields f = Requests.fields(ctx);
         String incident = f.text("incident");
@@ -214,9 +222,9 @@ final class MonitorApi {
      * {"clauses": [...]}: the clauses in force (the organiser).
      */
     private void clauses(Context ctx) {
-        String id = ctx.pathParam("id");
-        MonitoringLog log = log(id);
-        Who who = who(ctx, id, log);
+        Asked a = asked(ctx);
+        MonitoringLog log = a.log();
+        Who who = a.who();
         requireOrganiser(who, "sets the clauses");
         Fields f = Requests.fields(ctx);
         List<Clause> clauses = new ArrayList<>();
@@ -228,7 +236,7 @@ final class MonitorApi {
                     throw new InvalidInput("agreement", "agreement: true takes the negotiation's own agreement, "
                             + "instead of a package");
                 }
-                pkg.putAll(negotiations.agreement(id).orElseThrow(() -> new Conflict("this negotiation has not "
+                pkg.putAll(negotiations.agreement(a.id()).orElseThrow(() -> new Conflict("this negotiation has not "
                         + "ended in an agreement: give the package instead")));
             } else {
                 f.node("package").properties().forEach(e -> pkg.put(e.getKey(), e.getValue().asText()));
@@ -252,9 +260,9 @@ final class MonitorApi {
 
     /** {"name"}: a monitor's token, shown once; a new one for a name replaces its old one at once (the organiser). */
     private void monitor(Context ctx) {
-        String id = ctx.pathParam("id");
-        MonitoringLog log = log(id);
-        Who who = who(ctx, id, log);
+        Asked a = asked(ctx);
+        MonitoringLog log = a.log();
+        Who who = a.who();
         requireOrganiser(who, "issues monitors' tokens");
         Fields f = Requests.fields(ctx);
         String name = f.text("name");
@@ -303,11 +311,7 @@ final class MonitorApi {
         String id = ctx.pathParam("id");
         String token = ctx.queryParam("token") == null ? "" : ctx.queryParam("token");
         try {
-            MonitoringLog log = log(id);
-            boolean monitors = Tokens.matches(token, adminTokenHash) || log.monitor(Tokens.sha256(token)).isPresent();
-            if (!monitors) {
-                negotiations.seat(id, token);
-            }
+            boolean monitors = who(id, token, log(id)).monitors();
             listeners.computeIfAbsent(id, k -> new java.util.concurrent.ConcurrentHashMap<>()).put(ctx.sessionId(),
                     new Listener(ctx, monitors));
             ctx.send("{\"type\":\"connected\"}"); // from here on, every entry recorded is told

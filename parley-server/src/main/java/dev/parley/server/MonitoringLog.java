@@ -138,10 +138,7 @@ public final class MonitoringLog {
      */
     String grantMonitor(String name, java.util.function.Supplier<String> token,
             java.util.function.UnaryOperator<String> hash) {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")) {
-            throw new InvalidInput("name", "name must be 1 to 128 letters, digits, '.', '_', ':' or '-', not '" + name
-                    + "'");
-        }
+        MonitorEntry.requireId("name", name); // a monitor's name is what its entries carry as theirs
         String t = token.get();
         var payload = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("name", name).put(
                 "tokenHash", hash.apply(t));

@@ -127,7 +127,7 @@ public final class Store implements AutoCloseable {
      * @param name 1 to 40 lower-case letters, digits and hyphens
      */
     public String monitoringLog(String name) {
-        if (!name.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+        if (!isMonitoringLogName(name)) {
             throw new IllegalArgumentException("a monitoring log's name is 1 to 40 lower-case letters, digits and "
                     + "hyphens, not '" + name + "'");
         }
@@ -146,6 +146,11 @@ public final class Store implements AutoCloseable {
             }
         }
         return id;
+    }
+
+    /** Whether a name can name a monitoring log: 1 to 40 lower-case letters, digits and hyphens. */
+    public static boolean isMonitoringLogName(String name) {
+        return name != null && name.matches("[a-z0-9][a-z0-9-]{0,39}");
     }
 
     /** The id of the monitoring log of that name, if there is one (unlike {@link #monitoringLog}, creates none). */

@@ -40,11 +40,6 @@ public record Clause(String id, String title, Instant from, Optional<Instant> un
         return kind && (targets.isEmpty() || Clause.category(facts).filter(targets::contains).isPresent());
     }
 
-    /** Whether it is in force at that instant. */
-    public boolean inForce(Instant t) {
-        return !t.isBefore(from) && until.map(t::isBefore).orElse(true);
-    }
-
     /**
      * The target category the facts give, or the one a strike on protected infrastructure implies by its sub-type
      * (energy, port → naval, medical; water and rail → infrastructure).

@@ -186,8 +186,4 @@ public final class Incident {
         return high < 0 ? Optional.empty() : Optional.of(new Estimate(low, Math.max(low, best), high));
     }
 
-    /** Whether any claim about it would break the clause. */
-    public boolean allegedUnder(Clause clause) {
-        return claims.stream().anyMatch(c -> clause.forbids(c.facts()));
-    }
 }

@@ -18,9 +18,6 @@ import java.util.function.Predicate;
 public record IncidentFilter(Optional<Instant> from, Optional<Instant> to, Optional<String> place,
         Optional<IncidentType> type, Optional<String> claimant,
         Optional<Status> status) implements Predicate<Incident> {
-    public static final IncidentFilter ALL = new IncidentFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
-
     @Override
     public boolean test(Incident i) {
         Instant when = i.when();

@@ -173,13 +173,14 @@ public final class Ledger {
         };
     }
 
-    /** Whether an entry of that kind and id is recorded. */
-    public boolean contains(MonitorEntry entry) {
-        return entries.containsKey(kind(entry) + ":" + id(entry));
-    }
-
     public Optional<Incident> incident(String id) {
         return Optional.ofNullable(incidents.get(id));
+    }
+
+    /** The incidents a filter lets through, oldest first (by earliest claimed start, then id): how they are shown. */
+    public List<Incident> select(java.util.function.Predicate<Incident> filter) {
+        return incidents.values().stream().filter(filter).sorted(java.util.Comparator.comparing(Incident::when)
+                .thenComparing(Incident::id)).toList();
     }
 
     /** Every incident, in the order opened. */
@@ -190,11 +191,6 @@ public final class Ledger {
     /** The clauses in force: the last set recorded (none before any). */
     public List<Clause> clauses() {
         return clauseSets.isEmpty() ? List.of() : clauseSets.get(clauseSets.size() - 1).clauses();
-    }
-
-    /** Every set of clauses recorded, in order. */
-    public List<ClauseSet> clauseSets() {
-        return Collections.unmodifiableList(clauseSets);
     }
 
     /** How many entries are recorded. */

@@ -57,11 +57,6 @@ public final class MonitorImport {
             return id;
         }
 
-        /** The columns a file in this format must have. */
-        public List<String> columns() {
-            return columns;
-        }
-
         public static Format of(String field, String id) {
             return Arrays.stream(values()).filter(f -> f.id.equals(id.toLowerCase(Locale.ROOT))).findFirst()
                     .orElseThrow(() -> new InvalidInput(field, "unknown format '" + id + "'; the formats are "
