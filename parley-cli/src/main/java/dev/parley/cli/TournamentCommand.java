@@ -134,12 +134,13 @@ final class TournamentCommand implements Callable<Integer> {
         }
         Standings s = standings.standings();
         Map<String, Object> json = TournamentJson.of(read.title(), t, s);
-        AtomicFiles.write(dir.resolve("summary.json"), Json.pretty(json) + "\n");
+        String summary = Json.pretty(json);
+        AtomicFiles.write(dir.resolve("summary.json"), summary + "\n");
         AtomicFiles.write(dir.resolve("report.html"), TournamentReport.html(read.title(), t, s));
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter w = spec.commandLine().getOut();
         if (format == OutputFormat.JSON) {
-            w.println(Json.pretty(json));
+            w.println(summary);
         } else {
             w.print(TournamentText.text(read.title(), t, s));
             w.printf(java.util.Locale.ROOT, "%nPlayed %d session%s in %.1f s (%.0f/s)%s.%n", played, played == 1

@@ -40,7 +40,7 @@ final class NashSeeker implements Agent {
         if (tracker == null) {
             tracker = new OpponentModel.Tracker(v.party(), v.issues());
         }
-        for (var e : v.log().numbered(read)) {
+        for (var e : v.numberedEvents(read)) {
             tracker.add(e.event());
             read = e.seq();
         }

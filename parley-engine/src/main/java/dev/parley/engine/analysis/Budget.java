@@ -63,7 +63,8 @@ public record Budget(Duration time, long memoryBytes, long deadlineNanos) {
         }
     }
 
-    static String describe(Duration d) {
+    /** A duration as the messages say it: "2 s", "350 ms". */
+    public static String describe(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 

@@ -112,7 +112,8 @@ public final class Referee {
                 long took = spent.merge(party, clock.getAsLong() - before, Long::sum);
                 if (took > limit) {
                     return failed(base, principals, specs, Result.Status.TIMEOUT, party + "'s agent ("
-                            + specs.get(party) + ") took more than the time limit of " + describe(tournament
+                            + specs.get(party) + ") took more than the time limit of "
+                            + dev.parley.engine.analysis.Budget.describe(tournament
                                     .budget())
                             + " deciding its moves, by round " + session.state().round(), party,
                             competed.get(party), session.state().round());
@@ -180,10 +181,6 @@ public final class Referee {
                         .format(scenario.issues())),
                 detail, Optional.empty(), Optional.empty(), session.state().round(), nps,
                 ref.frontierDistance(u), ref.nashDistance(u), welfare, victory, seats);
-    }
-
-    static String describe(java.time.Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** What every session on one scenario is measured against. Immutable once built. */

@@ -103,10 +103,6 @@ public record Standings(int sessions, int agreed, int errors, int timeouts, List
                     principal, agents, utility, advantage));
         }
 
-        public int size() {
-            return entries.size();
-        }
-
         public Standings standings() {
             var sorted = new ArrayList<>(entries);
             sorted.sort(Comparator.comparingInt(Entry::index));

@@ -21,7 +21,7 @@ class ForecastRunsTest {
         for (int i = 0; i < plan.runs(); i++) {
             Forecast.Run r = Forecast.run(s, plan, i);
             String line = ForecastRuns.line(r, s);
-            assertThat(line).doesNotContain("\\n");
+            assertThat(line).as("one line per run").doesNotContain("\n").doesNotContain("\r");
             assertThat(ForecastRuns.parse(line, s)).isEqualTo(r);
             refused += r.refusals().isEmpty() ? 0 : 1;
         }
