@@ -1,5 +1,9 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.report.TextTable;
+
+import dev.parley.scenario.report.Text;
+
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.Assessment;
 import dev.parley.engine.analysis.BlockingDemand;
@@ -272,7 +276,7 @@ final class AnalysisText {
         x.utilities().forEach((party, u) -> table.row(party, four(u), Text.two(a.reservations().get(party)),
                 share(x, party, x.shares(), "more than the zone allows"), share(x, party, x.sharesWithinRedLines(),
                         "more than its red lines allow"),
-                demands(x, party)));
+                Text.demands(x, party)));
         out.append(table.render());
         out.append("  (share of possible gain: (u − r)/(best − r), the best over the zone, or over every package the "
                 + "party's own red lines allow)\n");
@@ -295,7 +299,7 @@ final class AnalysisText {
                 .append(x.paretoOptimal() ? "yes" : "no").append('\n');
         x.nashDistance().ifPresent(d -> out.append(String.format(Locale.ROOT,
                 "  Against the Nash package: distance %.4f, Nash product %s of its optimum, differs on %s%n", d,
-                percent(x.nashProductShare().orElse(0.0)),
+                Text.percent(x.nashProductShare().orElse(0.0)),
                 x.differsFromNash().isEmpty() ? "no issue" : String.join(", ", x.differsFromNash()))));
         if (x.flags().isEmpty()) {
             out.append("  Not lopsided: no flag raised.\n");
@@ -321,29 +325,16 @@ final class AnalysisText {
         if (share == null) {
             return "-";
         }
-        return share > 1 + 1e-9 ? above : percent(Math.max(0, share));
+        return share > 1 + 1e-9 ? above : Text.percent(Math.max(0, share));
     }
 
     /** "3 of 4 (76%)": the demands a package grants, the share by the party's own weights. */
-    static String demands(Assessment x, String party) {
-        Assessment.DemandTally t = x.demands().get(party);
-        if (t == null) {
-            return "-";
-        }
-        return t.granted().size() + " of " + (t.granted().size() + t.notGranted().size()) + " (" + percent(t.share())
-                + ")";
-    }
-
     private static String four(double u) {
         return String.format(Locale.ROOT, "%.4f", u);
     }
 
     private static String signed(double d) {
         return Math.abs(d) < 5e-5 ? "0" : String.format(Locale.ROOT, "%+.4f", d);
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
     static String format(Outcome o, Scenario s) {

@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.report.TextTable;
+
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.AnalysisOptions;
 import dev.parley.engine.analysis.Analyzer;

@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.report.TextTable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.engine.InvalidInput;
 import dev.parley.engine.monitor.Clause;

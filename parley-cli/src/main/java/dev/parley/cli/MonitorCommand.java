@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.report.Text;
+
 import dev.parley.engine.monitor.Claim;
 import dev.parley.scenario.monitor.MonitorImport;
 import dev.parley.server.MonitoringLog;

@@ -1,5 +1,9 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.report.TextTable;
+
+import dev.parley.scenario.report.Text;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,11 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.report.StoryReport;
+
+import dev.parley.scenario.report.TextTable;
+
+import dev.parley.scenario.report.Text;
+
 import dev.parley.engine.monitor.Dashboard;
 import dev.parley.engine.monitor.Incident;
 import dev.parley.engine.monitor.IncidentFilter;
@@ -201,7 +207,7 @@ final class MonitorReport implements Callable<Integer> {
             h.append("</table>\n");
         }
         if (!d.days().isEmpty()) {
-            h.append("<h2>Incidents per day</h2>\n<div class=\"chart\" id=\"daily\">").append(Report.svg(daily(d)))
+            h.append("<h2>Incidents per day</h2>\n<div class=\"chart\" id=\"daily\">").append(StoryReport.svg(daily(d)))
                     .append("</div>\n");
         }
         h.append("<h2>Claimed and verified, per side</h2>\n<table id=\"sides\"><tr><th>Side</th><th class=\"n\">"
@@ -276,6 +282,6 @@ final class MonitorReport implements Callable<Integer> {
     }
 
     private static String esc(String s) {
-        return Report.escape(s);
+        return StoryReport.escape(s);
     }
 }

@@ -1,5 +1,9 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.report.StoryReport;
+
+import dev.parley.scenario.report.Story;
+
 import dev.parley.engine.InvalidInput;
 import dev.parley.engine.agent.Agent;
 import dev.parley.engine.analysis.Analysis;
@@ -8,7 +12,6 @@ import dev.parley.engine.analysis.Analyzer;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Protocol;
 import dev.parley.engine.protocol.Settings;
-import dev.parley.engine.session.Move;
 import dev.parley.engine.session.Seating;
 import dev.parley.engine.session.Session;
 import dev.parley.scenario.wire.Json;
@@ -17,7 +20,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,10 +77,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Session result = Session.run(s, p, agents);
         Analysis analysis = Analyzer.analyze(s, AnalysisOptions.defaults().withBlockingDemands(false));
-        var story = new RunStory(s, p, seed, seatSpecs, result, analysis);
+        var story = new Story(s, p, seed, seatSpecs, result, analysis);
         if (out != null) {
             writeTranscript(s, settings, seatSpecs, result);
-            AtomicFiles.write(out.resolve("report.html"), Report.html(s, story, story.text(false), analysis,
+            AtomicFiles.write(out.resolve("report.html"), StoryReport.html(s, story, analysis,
                     result.agreement()));
         }
         PrintWriter w = spec.commandLine().getOut();
@@ -99,11 +101,7 @@ final class RunCommand implements Callable<Integer> {
     private void writeTranscript(Scenario s, Settings settings, Map<String, String> seatSpecs, Session result)
             throws IOException {
         Files.createDirectories(out);
-        var lines = new ArrayList<String>();
-        lines.add(TranscriptJson.header(new TranscriptJson.Header(s, settings, seed, seatSpecs), result.opening()));
-        for (Move move : result.moves()) {
-            lines.add(TranscriptJson.move(move, s));
-        }
-        AtomicFiles.write(out.resolve("transcript.jsonl"), String.join("\n", lines) + "\n");
+        AtomicFiles.write(out.resolve("transcript.jsonl"), TranscriptJson.write(new TranscriptJson.Header(s,
+                settings, seed, seatSpecs), result));
     }
 }

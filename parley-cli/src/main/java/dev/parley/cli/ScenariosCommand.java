@@ -1,5 +1,9 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.report.TextTable;
+
+import dev.parley.scenario.report.Text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.parley.engine.model.Party;

@@ -1,5 +1,9 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.report.TextTable;
+
+import dev.parley.scenario.report.Text;
+
 import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;

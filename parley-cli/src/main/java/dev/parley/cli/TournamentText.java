@@ -1,5 +1,7 @@
 package dev.parley.cli;
 
+import dev.parley.scenario.report.TextTable;
+
 import dev.parley.engine.tournament.RankSum;
 import dev.parley.engine.tournament.Standings;
 import dev.parley.engine.tournament.Tournament;

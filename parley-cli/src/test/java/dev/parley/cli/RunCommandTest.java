@@ -52,10 +52,15 @@ class RunCommandTest {
     void report_isOnePageWithTheStoryAndAChartPerPairOfParties() throws IOException {
         assertThat(Cli.run("run", "--protocol", "shuttle", "--out", tmp.toString(), "--quiet").exitCode()).isZero();
         String html = Files.readString(tmp.resolve("report.html"));
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>The story</h2>").contains("Result: AGREEMENT")
-                .contains("<h2>Each party's utility, round by round</h2>")
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("Result: AGREEMENT")
                 .contains("<h2>The gap between the principals</h2>")
                 .contains("<h2>How far each ratifying party is from accepting</h2>");
+        // The result first, then the charts, then the rounds: shuttle's are long, so they are folded.
+        assertThat(html.indexOf("<h2>The result</h2>")).isPositive().isLessThan(html.indexOf("Result: AGREEMENT"));
+        assertThat(html.indexOf("Beside the fair packages")).isLessThan(html.indexOf("<h2>Each party's utility"));
+        assertThat(html.indexOf("<h2>Each party's utility")).isLessThan(html.indexOf("<h2>The frontier</h2>"));
+        assertThat(html.indexOf("<h2>The frontier</h2>")).isLessThan(html.indexOf("<h2>The talks, round by round"));
+        assertThat(html).contains("<details id=\"rounds\"><summary>").contains("MEETING (package changes");
         // Four ratifying parties: six pairs, the principals first and shown; no external resource is loaded.
         assertThat(html.split("<option ", -1)).hasSize(7);
         assertThat(html).contains("<option value=\"pair-UA-RU\">")

@@ -48,6 +48,15 @@ public final class TranscriptJson {
         return Json.write(m);
     }
 
+    /** A whole session's transcript: the header, then one line per move, each line ended. */
+    public static String write(Header h, dev.parley.engine.session.Session session) {
+        var out = new StringBuilder(header(h, session.opening())).append('\n');
+        for (Move move : session.moves()) {
+            out.append(move(move, h.scenario())).append('\n');
+        }
+        return out.toString();
+    }
+
     public static String move(Move move, Scenario s) {
         var line = new LinkedHashMap<String, Object>();
         line.put("move", move.number());

@@ -1,16 +1,16 @@
-package dev.parley.cli;
+package dev.parley.scenario.report;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table with aligned columns, for terminal output. Not thread-safe. */
-final class TextTable {
+public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
     private final boolean[] rightAligned;
     private final String indent;
 
     /** Columns whose header starts with '>' are right-aligned (the '>' is not printed). */
-    TextTable(String indent, String... headers) {
+    public TextTable(String indent, String... headers) {
         this.indent = indent;
         this.rightAligned = new boolean[headers.length];
         String[] clean = new String[headers.length];
@@ -21,7 +21,7 @@ final class TextTable {
         rows.add(clean);
     }
 
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         String[] r = new String[rightAligned.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = i < cells.length && cells[i] != null ? cells[i].toString() : "";
@@ -31,7 +31,7 @@ final class TextTable {
     }
 
     /** The table, headers included unless all headers are blank; lines end with '\n' and carry no trailing blanks. */
-    String render() {
+    public String render() {
         int[] width = new int[rightAligned.length];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {

@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.scenario.report;
 
 import dev.parley.scenario.wire.Csv;
 
@@ -36,14 +36,14 @@ import java.util.Optional;
  * or package it last accepted; its best option before it has said anything); per issue |k_a − k_b| / (K − 1),
  * weighted by the principals' mean weights. Every protocol shows it.
  */
-final class RunStory {
+public final class Story {
     /**
      * One row: something changed. {@code issueGaps}: the gap on each issue, in issue order; {@code shortOf}: each
      * ratifying party's distance to acceptance of the row's package (max(0, r − u)).
      */
-    record Row(int round, String who, String what, Outcome outcome, Map<String, Double> utilities,
+    public record Row(int round, String who, String what, Outcome outcome, Map<String, Double> utilities,
             Optional<Double> gap, Optional<List<Double>> issueGaps, Map<String, Double> shortOf) {
-        Row {
+        public Row {
             issueGaps = issueGaps.map(List::copyOf);
             shortOf = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(shortOf));
         }
@@ -60,7 +60,8 @@ final class RunStory {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> principals;
 
-    RunStory(Scenario s, Protocol protocol, long seed, Map<String, String> seats, Session result, Analysis analysis) {
+    public Story(Scenario s, Protocol protocol, long seed, Map<String, String> seats, Session result,
+            Analysis analysis) {
         this.s = s;
         this.protocol = protocol;
         this.settings = protocol.settings();
@@ -74,7 +75,7 @@ final class RunStory {
     }
 
     /** The rounds where something changed, in order. */
-    List<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
@@ -160,7 +161,7 @@ final class RunStory {
         return m;
     }
 
-    String text(boolean quiet) {
+    public String text(boolean quiet) {
         var out = new StringBuilder();
         out.append("parley run: ").append(s.id()).append(" — ").append(s.title()).append('\n');
         out.append("Protocol ").append(describeProtocol()).append("; seed ").append(seed).append('\n');
@@ -168,7 +169,7 @@ final class RunStory {
         seats.forEach((party, agent) -> seatList.add(party + " " + agent));
         out.append(Text.wrap("Seats: ", String.join(", ", seatList), 100));
         if (!quiet) {
-            out.append('\n').append(rowsText());
+            out.append('\n').append(rounds());
         }
         out.append('\n').append(resultText());
         return out.toString();
@@ -192,7 +193,8 @@ final class RunStory {
         };
     }
 
-    private String rowsText() {
+    /** The rows as a text table, with a line that sums up the talks. */
+    public String rounds() {
         boolean offers = settings.kind() != ProtocolKind.SINGLE_TEXT;
         boolean shuttle = settings.kind() == ProtocolKind.SHUTTLE;
         boolean gap = principals.size() == 2;
@@ -283,7 +285,7 @@ final class RunStory {
                 "  Victory index %s vs %s: %+.2f%n", v.b(), v.a(), v.value())));
         if (!a.demands().isEmpty()) {
             var granted = new ArrayList<String>();
-            a.demands().keySet().forEach(party -> granted.add(party + " " + AnalysisText.demands(a, party)));
+            a.demands().keySet().forEach(party -> granted.add(party + " " + Text.demands(a, party)));
             out.append(Text.wrap("  Stated demands granted (share by each party's own weights): ", String.join(", ",
                     granted), 110));
         }
@@ -302,16 +304,26 @@ final class RunStory {
      * The rounds as CSV, one line per row of the story: round, party, change, the option of each issue, each party's
      * utility, the gap, the gap on each issue, and each ratifying party's distance to acceptance.
      */
-    String csv() {
-        var header = new ArrayList<Object>(List.of("round", "party", "change"));
+    public String csv() {
+        return csv(List.of(), List.of(), true);
+    }
+
+    /**
+     * As {@link #csv()}, with {@code leading} columns in front (their {@code values} on every line), the header line
+     * written or not: several stories in one file.
+     */
+    public String csv(List<String> leading, List<?> values, boolean withHeader) {
+        var header = new ArrayList<Object>(leading);
+        header.addAll(List.of("round", "party", "change"));
         s.issues().forEach(i -> header.add(i.id()));
         tables.keySet().forEach(p -> header.add("utility " + p));
         header.add("gap");
         s.issues().forEach(i -> header.add("gap " + i.id()));
         s.ratifyingParties().forEach(p -> header.add("short of reservation " + p.id()));
-        var out = new StringBuilder(Csv.row(header));
+        var out = new StringBuilder(withHeader ? Csv.row(header) : "");
         for (Row r : rows) {
-            var line = new ArrayList<Object>(List.of(r.round() + 1, r.who(), r.what()));
+            var line = new ArrayList<Object>(values);
+            line.addAll(List.of(r.round() + 1, r.who(), r.what()));
             for (int i = 0; i < s.issues().size(); i++) {
                 line.add(s.issues().get(i).option(r.outcome().option(i)).id());
             }
@@ -327,7 +339,7 @@ final class RunStory {
         return out.toString();
     }
 
-    Map<String, Object> json() {
+    public Map<String, Object> json() {
         var doc = new LinkedHashMap<String, Object>();
         doc.put("scenario", s.id());
         doc.put("protocol", SettingsJson.write(settings, s));

@@ -1,4 +1,4 @@
-package dev.parley.cli;
+package dev.parley.scenario.report;
 
 import dev.parley.engine.analysis.Picture;
 import dev.parley.engine.analysis.Analysis;
@@ -29,43 +29,71 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * gap over the rounds, and the frontier plot for every pair of parties (the two principals first, the others chosen
  * in the page) with the zone, the Nash and Kalai–Smorodinsky packages and the deal. Charts are XChart SVG, inline.
  */
-final class Report {
+public final class StoryReport {
 
-    private Report() {
+    private StoryReport() {
     }
 
-    static String html(Scenario s, RunStory story, String storyText, Analysis analysis, Optional<Outcome> deal)
+    /** The story's page: {@link #section} under the scenario's title. */
+    public static String html(Scenario s, Story story, Analysis analysis, Optional<Outcome> deal) throws IOException {
+        return page("Parley run: " + s.id(), "<h1>" + escape(s.title()) + "</h1>\n" + section("", s, story,
+                analysis, deal));
+    }
+
+    /** A self-contained page around {@code body}: the style, no script but the pair chooser's, nothing fetched. */
+    public static String page(String title, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + escape(title)
+                + "</title>\n<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 "
+                + "1em;color:#222}pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:13px}h1{font-size:1.5em}"
+                + "h2{font-size:1.2em;margin-top:2em}.chart svg{max-width:100%;height:auto}select{font-size:1em;"
+                + "padding:.2em}table{border-collapse:collapse}td,th{padding:.2em .6em;border-bottom:1px solid #ddd;"
+                + "text-align:left}summary{cursor:pointer;font-weight:600}</style>\n</head><body>\n" + body
+                + "<p><small>Made by Parley. Charts: XChart.</small></p>\n</body></html>\n";
+    }
+
+    /**
+     * One story as a section of a page: the result first (the deal beside the fair packages, the flags with their
+     * figures), then each party's utility, the gap and the distance to acceptance round by round, the frontier of
+     * every pair, and last the rounds themselves, folded when they are long. {@code prefix} keeps the ids of several
+     * sections on one page apart.
+     */
+    public static String section(String prefix, Scenario s, Story story, Analysis analysis, Optional<Outcome> deal)
             throws IOException {
-        var out = new StringBuilder();
-        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(escape("Parley run: " + s.id())).append("</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
-                        + "color:#222}pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:13px}"
-                        + "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}.chart svg{max-width:100%;height:auto}"
-                        + "select{font-size:1em;padding:.2em}</style>\n</head><body>\n");
-        out.append("<h1>").append(escape(s.title())).append("</h1>\n");
+        var out = new StringBuilder("<section class=\"story\" id=\"").append(prefix).append("story\">\n");
         out.append("<p>Scenario <code>").append(escape(s.id())).append("</code>. Numbers are the scenario's, and "
                 + "for ceasefire-2025 illustrative modelling assumptions.</p>\n");
-        out.append("<h2>The story</h2>\n<pre>").append(escape(storyText)).append("</pre>\n");
-
-        List<RunStory.Row> rows = story.rows();
+        out.append("<h2>The result</h2>\n<pre id=\"").append(prefix).append("result\">").append(escape(story.text(
+                true))).append("</pre>\n");
+        List<Story.Row> rows = story.rows();
         if (!rows.isEmpty()) {
-            out.append("<h2>Each party's utility, round by round</h2>\n<div class=\"chart\" id=\"utilities\">")
-                    .append(svg(utilityChart(rows))).append("</div>\n");
+            out.append("<h2>Each party's utility, round by round</h2>\n<div class=\"chart\" id=\"").append(prefix)
+                    .append("utilities\">").append(svg(utilityChart(rows))).append("</div>\n");
             if (rows.stream().anyMatch(r -> r.gap().isPresent())) {
-                out.append("<h2>The gap between the principals</h2>\n<div class=\"chart\" id=\"gap\">")
-                        .append(svg(gapChart(rows))).append("</div>\n");
+                out.append("<h2>The gap between the principals</h2>\n<div class=\"chart\" id=\"").append(prefix)
+                        .append("gap\">").append(svg(gapChart(rows))).append("</div>\n");
             }
             out.append("<h2>How far each ratifying party is from accepting</h2>\n<p>Its reservation less its "
                     + "utility of the text or offer, when it falls short (0: it could accept).</p>\n"
-                    + "<div class=\"chart\" id=\"short-of\">").append(svg(shortOfChart(rows))).append("</div>\n");
+                    + "<div class=\"chart\" id=\"").append(prefix).append("short-of\">").append(svg(shortOfChart(
+                            rows)))
+                    .append("</div>\n");
         }
-        out.append(frontierSection(s, analysis, deal));
-        out.append("<p><small>Made by Parley. Charts: XChart.</small></p>\n</body></html>\n");
+        out.append(frontierSection(prefix, s, analysis, deal));
+        String rounds = story.rounds();
+        boolean folded = rounds.lines().count() > FOLDED_OVER;
+        out.append("<h2>The talks, round by round</h2>\n<details id=\"").append(prefix).append("rounds\"").append(
+                folded ? "" : " open").append("><summary>").append(escape(
+                        Text.plural(rows.size(), "row")
+                                + (folded ? ": open to read" : "")))
+                .append("</summary>\n<pre>").append(escape(rounds))
+                .append("</pre></details>\n</section>\n");
         return out.toString();
     }
 
-    private static XYChart utilityChart(List<RunStory.Row> rows) {
+    /** The rows of a story shown open; a longer one is folded. */
+    static final int FOLDED_OVER = 60;
+
+    private static XYChart utilityChart(List<Story.Row> rows) {
         XYChart chart = new XYChartBuilder().width(900).height(380).xAxisTitle("round").yAxisTitle("utility").build();
         chart.getStyler().setMarkerSize(5);
         double[] x = rows.stream().mapToDouble(r -> r.round() + 1).toArray();
@@ -76,7 +104,7 @@ final class Report {
         return chart;
     }
 
-    private static XYChart gapChart(List<RunStory.Row> rows) {
+    private static XYChart gapChart(List<Story.Row> rows) {
         XYChart chart = new XYChartBuilder().width(900).height(300).xAxisTitle("round")
                 .yAxisTitle("gap (0 = same positions)").build();
         var withGap = rows.stream().filter(r -> r.gap().isPresent()).toList();
@@ -87,7 +115,7 @@ final class Report {
         return chart;
     }
 
-    private static XYChart shortOfChart(List<RunStory.Row> rows) {
+    private static XYChart shortOfChart(List<Story.Row> rows) {
         XYChart chart = new XYChartBuilder().width(900).height(300).xAxisTitle("round")
                 .yAxisTitle("short of its reservation").build();
         chart.getStyler().setMarkerSize(5);
@@ -99,7 +127,8 @@ final class Report {
         return chart;
     }
 
-    private static String frontierSection(Scenario s, Analysis analysis, Optional<Outcome> deal) throws IOException {
+    private static String frontierSection(String prefix, Scenario s, Analysis analysis, Optional<Outcome> deal)
+            throws IOException {
         List<String> parties = new ArrayList<>(analysis.ratifying());
         if (parties.size() < 2) {
             return "";
@@ -119,15 +148,17 @@ final class Report {
                         + " outcomes, one dot per "
                         + "0.005 × 0.005 of utility). ");
         out.append(" Blue: its Pareto frontier. Green diamond: Nash; orange square: Kalai–Smorodinsky; red "
-                + "triangle: the deal (each drawn around its point). Axes: <select id=\"pair\" onchange=\"for(const d of document"
-                + ".querySelectorAll('.pair'))d.style.display=d.id===this.value?'block':'none'\">");
+                + "triangle: the deal (each drawn around its point). Axes: <select id=\"" + prefix
+                + "pair\" onchange=\"for(const d of "
+                + "this.closest('section').querySelectorAll('.pair'))d.style.display=d.id===this.value?'block':'none'"
+                + "\">");
         var charts = new StringBuilder();
         boolean first = true;
         for (int a = 0; a < parties.size(); a++) {
             for (int b = a + 1; b < parties.size(); b++) {
                 String x = parties.get(a);
                 String y = parties.get(b);
-                String id = "pair-" + x + "-" + y;
+                String id = prefix + "pair-" + x + "-" + y;
                 out.append("<option value=\"").append(id).append("\">").append(escape(x + " × " + y))
                         .append("</option>");
                 charts.append("<div class=\"chart pair\" id=\"").append(id).append("\" style=\"display:")
@@ -207,7 +238,7 @@ final class Report {
         series.setMarkerColor(color);
     }
 
-    static String svg(XYChart chart) throws IOException {
+    public static String svg(XYChart chart) throws IOException {
         var bytes = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         String svg = bytes.toString(StandardCharsets.UTF_8);
@@ -215,7 +246,7 @@ final class Report {
         return start >= 0 ? svg.substring(start) : svg;
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
