@@ -71,6 +71,16 @@ final class Audience {
         return subscribers.isEmpty();
     }
 
+    /** Drops everyone listening as {@code party}: their connections close, and a client may resume if still let in. */
+    void drop(String party) {
+        for (Subscriber sub : subscribers) {
+            if (sub.party.equals(party)) {
+                subscribers.remove(sub);
+                sub.drop();
+            }
+        }
+    }
+
     /** Drops everyone: their connections close, and the clients resume elsewhere. */
     void dropAll() {
         subscribers.forEach(Subscriber::drop);

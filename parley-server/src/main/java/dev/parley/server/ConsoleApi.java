@@ -315,7 +315,7 @@ final class ConsoleApi {
         String id = ctx.pathParam("id");
         String token = Requests.token(ctx);
         Negotiations.Overview o = negotiations.overview(id, token);
-        String mediator = negotiations.seat(id, token);
+        String mediator = negotiations.reader(id, token);
         String asked = ctx.queryParam("stance");
         Stance stance = asked == null
                 ? Stance.NEUTRAL

@@ -50,6 +50,12 @@ final class LiveNegotiation {
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     /** The seat each token hash opens. */
     private final Map<String, String> tokens = new LinkedHashMap<>();
+    /** The people's seats whose current invite has been opened (a "joined" log entry each). */
+    private final Set<String> joined = new LinkedHashSet<>();
+    /** The organiser token's hash, or empty: it opens the mediator's view to watch, never to move. */
+    private final Optional<String> organiserHash;
+    /** What the store holds: open, agreed, no-agreement or closed. */
+    private String status = OPEN;
     /** The parties that have made a move: their seats can no longer change hands. */
     private final Set<String> moved = new LinkedHashSet<>();
     /** Who has shared its profile with the mediator. */
@@ -67,9 +73,16 @@ final class LiveNegotiation {
     private final SeatBounds bounds;
     private final LogJournal log;
 
+    /** The statuses a negotiation has in the store. */
+    static final String OPEN = "open";
+    static final String AGREED = "agreed";
+    static final String NO_AGREEMENT = "no-agreement";
+    static final String CLOSED = "closed";
+
     LiveNegotiation(String id, Store store, Scenario scenario, Settings settings, long seed,
-            List<Records.Seat> seats, Limits limits) {
+            List<Records.Seat> seats, Limits limits, Optional<String> organiserHash) {
         this.id = id;
+        this.organiserHash = organiserHash;
         this.bounds = new SeatBounds(limits);
         this.log = new LogJournal(id, store, bounds, () -> closing);
         this.analysis = new AnalysisMemo(limits.analysisBudget());
@@ -95,9 +108,10 @@ final class LiveNegotiation {
         analysis.reset();
     }
 
-    /** Rebuilding, before anyone else sees the instance: the negotiation was closed. */
-    void restoreClosed() {
-        closed = true;
+    /** Rebuilding, before anyone else sees the instance: the status the store holds (closed: no move after). */
+    void restoreStatus(String stored) {
+        status = stored;
+        closed = stored.equals(CLOSED);
     }
 
     /**
@@ -110,9 +124,15 @@ final class LiveNegotiation {
             case NegotiationLog.SHARE -> shared.add(party);
             case NegotiationLog.PROFILE -> bounds.profileEdited(party);
             case NegotiationLog.REFUSED -> bounds.refusalKept();
-            default -> shared.remove(party); // the seat went to a person
+            case NegotiationLog.JOINED -> joined.add(party);
+            case NegotiationLog.REISSUED -> joined.remove(party); // the same person's seat, with a new invite
+            default -> { // the seat went to a person
+                shared.remove(party);
+                joined.remove(party);
+            }
         }
-        if (kind.equals(NegotiationLog.SHARE) || kind.equals(NegotiationLog.PROFILE)) {
+        if (kind.equals(NegotiationLog.SHARE) || kind.equals(NegotiationLog.PROFILE) || kind.equals(
+                NegotiationLog.JOINED)) {
             bounds.entry();
         }
     }
@@ -128,7 +148,27 @@ final class LiveNegotiation {
     /** Rebuilding done: the agents make any moves that were due when the server stopped. */
     void settle() {
         audience.settled(session.state().phase()); // a vote after a reload, within a ballot, still tells nothing
+        lockedRun(this::recordEnd); // the talks may have ended just before the server stopped
         runAgents();
+    }
+
+    /**
+     * Once the talks have ended, the store's status says how (agreed or no-agreement), so that a list of the
+     * negotiations tells the truth. Recorded after the move that ended them; a failure to record is retried after
+     * the next load (the move itself is durable already).
+     */
+    private void recordEnd() {
+        if (session.ended() && status.equals(OPEN)) {
+            String ended = session.agreement().isPresent() ? AGREED : NO_AGREEMENT;
+            try {
+                store.status(id, ended);
+                status = ended;
+            } catch (dev.parley.store.StoreException e) {
+                java.util.logging.Logger.getLogger(LiveNegotiation.class.getName()).warning("negotiation " + id
+                        + " ended, but its status could not be recorded (it will be on its next load): " + e
+                                .getMessage());
+            }
+        }
     }
 
     private <T> T locked(Supplier<T> work) {
@@ -161,8 +201,43 @@ final class LiveNegotiation {
             if (party == null) {
                 throw new AccessDenied("this token opens no seat of negotiation " + id);
             }
+            if (!joined.contains(party)) {
+                recordJoined(party);
+            }
             return party;
         });
+    }
+
+    /** The first use of a seat's current invite: a log entry, so the organiser sees who has come. */
+    private void recordJoined(String party) {
+        try {
+            bounds.beforeEntry();
+        } catch (Conflict full) {
+            return; // a full log still opens the seat; it goes unrecorded
+        }
+        store.append(id, NegotiationLog.JOINED, Optional.of(party), "{}");
+        bounds.entry();
+        joined.add(party);
+    }
+
+    /**
+     * The seat a token may <em>read</em>: its own, or for the organiser's token the mediator's, to watch the talks
+     * as the mediator sees them (it can make no move: moves ask {@link #seat}).
+     *
+     * @throws AccessDenied for a token that opens no seat, or the organiser's where the protocol has no mediator
+     */
+    String reader(String token) {
+        if (organiserHash.isPresent() && Tokens.matches(token, organiserHash.get())) {
+            return requested.mediator().filter(m -> requested.kind().needsMediator()).orElseThrow(
+                    () -> new AccessDenied("a " + requested.kind().id() + " negotiation has no mediator's view to "
+                            + "watch; open a seat's invite"));
+        }
+        return seat(token);
+    }
+
+    /** Whether the token is the organiser's. */
+    boolean isOrganiser(String token) {
+        return organiserHash.isPresent() && Tokens.matches(token, organiserHash.get());
     }
 
     /**
@@ -243,6 +318,7 @@ final class LiveNegotiation {
     }
 
     private void publish(int from) {
+        recordEnd();
         audience.publish(session, from);
     }
 
@@ -309,12 +385,63 @@ final class LiveNegotiation {
         return locked(() -> scenario);
     }
 
-    /** Closes the negotiation: no move is accepted after. */
-    void close() {
+    /**
+     * Closes the negotiation: no move is accepted after. Talks that have ended keep the status that says how.
+     *
+     * @return the status now
+     */
+    String close() {
         closing = true; // an agent run holding the lock stops at its next move
-        lockedRun(() -> {
-            store.status(id, "closed");
+        return locked(() -> {
+            if (status.equals(OPEN)) {
+                store.status(id, CLOSED);
+                status = CLOSED;
+            }
             closed = true;
+            return status;
+        });
+    }
+
+    /** What the store holds: open, agreed, no-agreement or closed. */
+    String status() {
+        return locked(() -> status);
+    }
+
+    /**
+     * Gives a person's seat a new invite: the old token stops working at once (its live connections close), and
+     * the store's record of it is audited. Whatever the seat has shared stays shared: it is the same delegation.
+     *
+     * @return the new token
+     * @throws Conflict for a seat an agent fills
+     */
+    String reissue(String party) {
+        return locked(() -> {
+            Seating.requireSeat(session.protocol(), party, "party");
+            if (agents.containsKey(party)) {
+                throw new Conflict(party + "'s seat is an agent's: it has no invite");
+            }
+            bounds.beforeEntry();
+            String token = Tokens.create();
+            store.reissue(id, party, Tokens.sha256(token));
+            bounds.entry();
+            tokens.values().removeIf(party::equals);
+            tokens.put(Tokens.sha256(token), party);
+            joined.remove(party);
+            audience.drop(party);
+            return token;
+        });
+    }
+
+    /** Each person's seat, and whether its current invite has been opened. */
+    Map<String, Boolean> people() {
+        return locked(() -> {
+            var out = new LinkedHashMap<String, Boolean>();
+            for (String party : session.protocol().participants()) {
+                if (!agents.containsKey(party)) {
+                    out.put(party, joined.contains(party));
+                }
+            }
+            return out;
         });
     }
 

@@ -26,6 +26,10 @@ final class NegotiationLog {
     static final String PROFILE = "profile";
     /** The kind of log entry that keeps a move the protocol refused, for the audit; not replayed. */
     static final String REFUSED = "refused";
+    /** The kind of log entry by which a seat's current invite was first opened. */
+    static final String JOINED = "joined";
+    /** Not a kind of entry: how a rebuild tells a seat's invite issued again from a seat gone to a person. */
+    static final String REISSUED = "reissued";
 
     private NegotiationLog() {
     }
@@ -38,10 +42,10 @@ final class NegotiationLog {
      *
      * @throws StoreException.NoSuchNegotiation for an unknown id
      */
-    static LiveNegotiation load(Store store, String id, Limits limits) {
+    static LiveNegotiation load(Store store, String id, Limits limits, java.util.Optional<String> organiserHash) {
         Records.Negotiation n = store.require(id);
         try {
-            return rebuild(store, id, n, limits);
+            return rebuild(store, id, n, limits, organiserHash);
         } catch (dev.parley.engine.ParleyException e) { // InvalidInput, ScenarioException, ProtocolException...
             if (e instanceof StoreException) {
                 throw e;
@@ -52,24 +56,17 @@ final class NegotiationLog {
         }
     }
 
-    private static LiveNegotiation rebuild(Store store, String id, Records.Negotiation n, Limits limits) {
+    private static LiveNegotiation rebuild(Store store, String id, Records.Negotiation n, Limits limits,
+            java.util.Optional<String> organiserHash) {
         List<Records.LogEntry> log = store.log(id, 0);
-        Scenario s = ScenarioReader.read("negotiation " + id, n.scenarioJson(), Format.JSON);
-        for (Records.LogEntry entry : log) {
-            if (entry.kind().equals(PROFILE)) { // all before the first move: they set the stage
-                s = s.withProfile(entry.party().orElseThrow(), ScenarioReader.readProfile(s, entry.party()
-                        .orElseThrow(), entry.payload()));
-            }
-        }
-        Fields settings = Fields.of(Json.read("negotiation " + id + " settings", n.protocolJson()), "protocol");
-        long seed = settings.longInteger("seed");
-        var l = new LiveNegotiation(id, store, s, SettingsJson.read(settings, s), seed, store.seats(id), limits);
-        if (n.status().equals("closed")) {
-            l.restoreClosed();
-        }
+        Scenario s = scenario(n, log);
+        StoredSettings stored = StoredSettings.read(id, n.protocolJson(), s);
+        var l = new LiveNegotiation(id, store, s, stored.settings(), stored.seed(), store.seats(id), limits,
+                organiserHash);
+        l.restoreStatus(n.status());
         for (Records.LogEntry entry : log) {
             switch (entry.kind()) {
-                case SHARE, PROFILE, REFUSED -> l.restore(entry.kind(), entry.party().orElseThrow()); // profiles: above
+                case SHARE, PROFILE, REFUSED, JOINED -> l.restore(entry.kind(), entry.party().orElseThrow()); // profiles: above
                 case MOVE -> {
                     String party = entry.party().orElseThrow();
                     try {
@@ -81,8 +78,10 @@ final class NegotiationLog {
                                 + "replay: " + e.getMessage(), e);
                     }
                 }
-                case "seat" -> {
-                    if (entry.payload().contains("\"filledBy\":\"person\"")) { // the store's record of a seat
+                case "seat" -> { // the store's record of a seat
+                    if (entry.payload().contains("\"invite\":\"reissued\"")) {
+                        l.restore(REISSUED, entry.party().orElseThrow());
+                    } else if (entry.payload().contains("\"filledBy\":\"person\"")) {
                         l.restore("seat", entry.party().orElseThrow());
                     }
                 }
@@ -93,6 +92,18 @@ final class NegotiationLog {
         }
         l.settle();
         return l;
+    }
+
+    /** The stored scenario with the profiles the log changed before the first move (they set the stage). */
+    static Scenario scenario(Records.Negotiation n, List<Records.LogEntry> log) {
+        Scenario s = ScenarioReader.read("negotiation " + n.id(), n.scenarioJson(), Format.JSON);
+        for (Records.LogEntry entry : log) {
+            if (entry.kind().equals(PROFILE)) {
+                s = s.withProfile(entry.party().orElseThrow(), ScenarioReader.readProfile(s, entry.party()
+                        .orElseThrow(), entry.payload()));
+            }
+        }
+        return s;
     }
 
     /**

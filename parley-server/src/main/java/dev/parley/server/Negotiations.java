@@ -12,7 +12,6 @@ import dev.parley.engine.protocol.Event;
 import dev.parley.engine.session.Seating;
 import dev.parley.scenario.wire.Json;
 import dev.parley.scenario.wire.SeatView;
-import dev.parley.scenario.wire.SettingsJson;
 import dev.parley.scenario.ScenarioWriter;
 import dev.parley.store.Records;
 import dev.parley.store.Store;
@@ -56,22 +55,26 @@ public final class Negotiations {
     private final Store store;
     private final int maxLive;
     private final Limits limits;
+    /** The organiser token's hash, if the server has one: it may watch any mediator's view. */
+    private final Optional<String> organiserHash;
     /** The negotiations in memory, least recently used first. Guarded by itself. */
     private final LinkedHashMap<String, LiveNegotiation> live = new LinkedHashMap<>(64, 0.75f, true);
     /** The gate of each negotiation being loaded now. */
     private final java.util.concurrent.ConcurrentHashMap<String, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Negotiations(Store store) {
-        this(store, DEFAULT_MAX_LIVE, Limits.DEFAULTS);
+        this(store, DEFAULT_MAX_LIVE, Limits.DEFAULTS, Optional.empty());
     }
 
-    public Negotiations(Store store, int maxLive, Limits limits) {
+    /** @param organiserHash the organiser token's hash, which may watch every mediator's view; empty for none */
+    public Negotiations(Store store, int maxLive, Limits limits, Optional<String> organiserHash) {
         if (maxLive < 1) {
             throw new IllegalArgumentException("keep at least one negotiation in memory");
         }
         this.store = store;
         this.maxLive = maxLive;
         this.limits = limits;
+        this.organiserHash = organiserHash;
     }
 
     Limits limits() {
@@ -86,6 +89,16 @@ public final class Negotiations {
      *         nothing is stored
      */
     public Created create(Scenario s, Settings requested, Map<String, String> agents, long seed) {
+        return create(s, requested, agents, seed, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * As {@link #create(Scenario, Settings, Map, long)}, for one group of a class.
+     *
+     * @param group 1, 2, ... within {@code className}
+     */
+    Created create(Scenario s, Settings requested, Map<String, String> agents, long seed, Optional<String> className,
+            Optional<Integer> group) {
         // A mediator's text opens from public facts unless the organiser gives it: the default of a simulation
         // avoids every red line, and any party could read the others' from it (and from how it followed its edits).
         Settings settings = requested.kind().needsMediator() && requested.opening().isEmpty()
@@ -109,9 +122,8 @@ public final class Negotiations {
                 seats.add(new Records.Seat(party, Optional.empty(), Optional.of(Tokens.sha256(token))));
             }
         }
-        var stored = new LinkedHashMap<>(SettingsJson.write(settings, s));
-        stored.put("seed", seed);
-        String id = store.create(Json.write(ScenarioWriter.tree(s)), Json.write(stored), seats);
+        String id = store.create(Json.write(ScenarioWriter.tree(s)), Json.write(StoredSettings.write(settings, s, seed,
+                className, group)), seats);
         with(id, l -> l); // loads it: the agents make their first moves
         return new Created(id, tokens);
     }
@@ -142,7 +154,7 @@ public final class Negotiations {
                 if (l != null) {
                     return l;
                 }
-                LiveNegotiation fresh = NegotiationLog.load(store, id, limits);
+                LiveNegotiation fresh = NegotiationLog.load(store, id, limits, organiserHash);
                 synchronized (live) {
                     live.put(id, fresh);
                     evictIdle(id);
@@ -200,9 +212,38 @@ public final class Negotiations {
         return with(id, l -> l.move(l.seat(token), action));
     }
 
-    /** What the seat the token opens sees now. */
+    /** What the seat the token opens sees now; for the organiser's token, what the mediator sees. */
     public SeatView view(String id, String token) {
-        return with(id, l -> l.view(l.seat(token)));
+        return with(id, l -> l.view(l.reader(token)));
+    }
+
+    /** The seat the token may read: its own, or for the organiser's token the mediator's (to watch, not to move). */
+    public String reader(String id, String token) {
+        return with(id, l -> l.reader(token));
+    }
+
+    /** Whether the token is the organiser's, who watches the mediator's view but makes no move. */
+    public boolean isOrganiser(String id, String token) {
+        return with(id, l -> l.isOrganiser(token));
+    }
+
+    /** What the store holds of the talks: open, agreed, no-agreement or closed. */
+    public String status(String id) {
+        return with(id, LiveNegotiation::status);
+    }
+
+    /**
+     * Gives a person's seat a new invite; the old one stops working at once.
+     *
+     * @return the new token
+     */
+    public String reissue(String id, String party) {
+        return with(id, l -> l.reissue(party));
+    }
+
+    /** Each person's seat, and whether its current invite has been opened. */
+    public Map<String, Boolean> people(String id) {
+        return with(id, LiveNegotiation::people);
     }
 
     /**
@@ -211,7 +252,7 @@ public final class Negotiations {
      */
     public Runnable subscribe(String id, String token, long after, Consumer<List<NumberedEvent>> sink,
             Runnable onDrop) {
-        return with(id, l -> l.subscribe(l.seat(token), after, sink, onDrop));
+        return with(id, l -> l.subscribe(l.reader(token), after, sink, onDrop));
     }
 
     /**
@@ -232,12 +273,13 @@ public final class Negotiations {
         return with(id, LiveNegotiation::scenario);
     }
 
-    /** Closes a negotiation: no move is accepted after. */
-    public void close(String id) {
-        with(id, l -> {
-            l.close();
-            return null;
-        });
+    /**
+     * Closes a negotiation: no move is accepted after. Talks that have ended keep the status that says how.
+     *
+     * @return the status now
+     */
+    public String close(String id) {
+        return with(id, LiveNegotiation::close);
     }
 
     /**
@@ -261,12 +303,12 @@ public final class Negotiations {
      * @throws AccessDenied for any other seat, or while a party has not shared
      */
     public Overview overview(String id, String token) {
-        return with(id, l -> l.overview(l.seat(token)));
+        return with(id, l -> l.overview(l.reader(token)));
     }
 
     /** As {@link #overview}, the scenario and settings a forecast of the negotiation starts from. */
     public ForecastInput forecastInput(String id, String token) {
-        return with(id, l -> l.forecastInput(l.seat(token)));
+        return with(id, l -> l.forecastInput(l.reader(token)));
     }
 
     /**

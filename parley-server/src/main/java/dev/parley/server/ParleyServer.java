@@ -52,13 +52,16 @@ public final class ParleyServer implements AutoCloseable {
     private final ConsoleApi console;
     private final ForecastApi forecasts;
     private final MonitorApi monitoring;
+    private final OrganiserApi organiser;
     private final Javalin app;
     private final LiveSocket live;
 
     private ParleyServer(Store store, String adminToken, String host, int port, Limits limits) {
         this.store = store;
-        this.negotiations = new Negotiations(store, Negotiations.DEFAULT_MAX_LIVE, limits);
         this.adminTokenHash = Tokens.sha256(adminToken);
+        this.negotiations = new Negotiations(store, Negotiations.DEFAULT_MAX_LIVE, limits, Optional.of(
+                adminTokenHash));
+        this.organiser = new OrganiserApi(store, negotiations, this::requireAdmin);
         this.console = new ConsoleApi(negotiations);
         this.forecasts = new ForecastApi(negotiations);
         this.monitoring = new MonitorApi(store, negotiations, adminTokenHash);
@@ -108,7 +111,6 @@ public final class ParleyServer implements AutoCloseable {
         return List.of(new Route("GET", "/api/health", ctx -> json(ctx, 200, Map.of("status", "ok"))),
                 new Route("GET", "/openapi.json", this::openapi),
                 new Route("POST", "/api/negotiations", this::create),
-                new Route("GET", "/api/negotiations", this::list),
                 new Route("GET", "/api/negotiations/{id}", this::view),
                 new Route("POST", "/api/negotiations/{id}/moves", this::move),
                 new Route("POST", "/api/negotiations/{id}/close", this::close),
@@ -125,6 +127,7 @@ public final class ParleyServer implements AutoCloseable {
         all.addAll(console.routes());
         all.addAll(forecasts.routes());
         all.addAll(monitoring.routes());
+        all.addAll(organiser.routes());
         return all;
     }
 
@@ -153,8 +156,7 @@ public final class ParleyServer implements AutoCloseable {
     private void close(Context ctx) {
         requireAdmin(ctx);
         String id = ctx.pathParam("id");
-        negotiations.close(id);
-        json(ctx, 200, Map.of("id", id, "status", "closed"));
+        json(ctx, 200, Map.of("id", id, "status", negotiations.close(id)));
     }
 
     /**
@@ -178,48 +180,9 @@ public final class ParleyServer implements AutoCloseable {
     private void create(Context ctx) {
         requireAdmin(ctx);
         Fields body = Requests.fields(ctx);
-        Scenario s;
-        if (body.has("scenario") && body.node("scenario").isTextual()) {
-            String builtin = body.text("scenario");
-            s = BuiltinScenarios.find(builtin).orElseThrow(() -> new InvalidInput("scenario", "scenario: no built-in "
-                    + "scenario '" + builtin + "' (built-in: " + String.join(", ", BuiltinScenarios.ids()) + ")"));
-        } else if (body.has("scenario")) {
-            // The scenario reader locates its problems in text, so the document is written out for it.
-            s = ScenarioReader.read("scenario", Json.write(body.node("scenario")), Format.JSON);
-        } else if (body.has("upload")) {
-            s = Requests.upload(body.object("upload"));
-        } else {
-            throw new InvalidInput("scenario", "scenario: give a built-in id or a parley/1 document (or upload: "
-                    + "{file, text})");
-        }
-        body.optionalNode("upload"); // a scenario given, an upload beside it is not read
-        Settings settings = Settings.defaults(s);
-        Optional<String> protocol = body.optionalText("protocol");
-        if (protocol.isPresent()) {
-            settings = settings.withKind(ProtocolKind.require("protocol", protocol.get()));
-        }
-        if (body.has("rounds")) {
-            settings = settings.withRounds(body.integer("rounds", 1, Settings.MAX_ROUNDS));
-        }
-        var agents = new LinkedHashMap<String, String>();
-        if (body.has("agents")) {
-            Fields a = body.object("agents");
-            body.node("agents").fieldNames().forEachRemaining(party -> agents.put(party, a.text(party)));
-            a.done();
-        }
-        List<String> shared = body.has("shared") ? body.texts("shared") : List.of();
-        for (String party : shared) {
-            Negotiations.checkCanShare(s, settings, party); // before anything is stored
-            if (!agents.containsKey(party)) {
-                // A person's profile is theirs to share: the organiser may share only what an agent holds.
-                throw new InvalidInput("shared", "shared: " + party + "'s seat is a person's; only " + party
-                        + "'s delegation can share its profile, from its room");
-            }
-        }
-        long seed = body.has("seed") ? body.longInteger("seed") : 1;
+        Startup start = Startup.read(body);
         body.done();
-        Negotiations.Created created = negotiations.create(s, settings, agents, seed);
-        shared.forEach(party -> negotiations.shareFor(created.id(), party));
+        Negotiations.Created created = start.create(negotiations, Optional.empty(), Optional.empty());
         var out = new LinkedHashMap<String, Object>();
         out.put("id", created.id());
         out.put("tokens", created.tokens());
@@ -227,23 +190,13 @@ public final class ParleyServer implements AutoCloseable {
         json(ctx, 201, out);
     }
 
-    private void list(Context ctx) {
-        requireAdmin(ctx);
-        var out = new ArrayList<Map<String, Object>>();
-        for (Records.Negotiation n : store.negotiations()) {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("id", n.id());
-            m.put("status", n.status());
-            m.put("createdAt", n.createdAt());
-            m.put("events", n.lastSeq());
-            out.add(m);
-        }
-        json(ctx, 200, out);
-    }
-
+    /** A seat's view; for the organiser's token the mediator's, marked {@code "watching": true} (it cannot move). */
     private void view(Context ctx) {
         String id = ctx.pathParam("id");
-        json(ctx, 200, negotiations.view(id, Requests.token(ctx)).json(id, scenario(id)));
+        String token = Requests.token(ctx);
+        var view = new LinkedHashMap<>(negotiations.view(id, token).json(id, scenario(id)));
+        view.put("watching", negotiations.isOrganiser(id, token));
+        json(ctx, 200, view);
     }
 
     /** The caller's seat shares its profile with the mediator (final; sharing again changes nothing). */
@@ -302,7 +255,7 @@ public final class ParleyServer implements AutoCloseable {
         return scenario(id).issues();
     }
 
-    private void requireAdmin(Context ctx) {
+    void requireAdmin(Context ctx) {
         String token = Requests.token(ctx);
         if (!Tokens.matches(token, adminTokenHash)) {
             throw new AccessDenied("this needs the admin token");
@@ -315,6 +268,7 @@ public final class ParleyServer implements AutoCloseable {
             case AccessDenied d -> error(ctx, 403, d.getMessage());
             case StoreException.NoSuchNegotiation n -> error(ctx, 404, n.getMessage());
             case MonitorApi.NoSuchIncident n -> error(ctx, 404, n.getMessage());
+            case OrganiserApi.NoSuchClass n -> error(ctx, 404, n.getMessage());
             case InvalidInput i -> {
                 var m = body(i.getMessage(), List.of());
                 i.field().filter(f -> !f.isEmpty()).ifPresent(f -> m.put("field", f));

@@ -93,6 +93,28 @@ abstract class HttpHarness {
         return r.body();
     }
 
+    /** The default talks in single-text with a person as the mediator and agents (their profiles shared) elsewhere. */
+    static final String AGENTS_BESIDE_THE_MEDIATOR = "\"scenario\": \"ceasefire-2025\", \"protocol\": "
+            + "\"single-text\", \"agents\": {\"UA\": \"truthful\", \"RU\": \"truthful\", \"EUR\": \"truthful\"}, "
+            + "\"shared\": [\"UA\", \"RU\", \"EUR\"]";
+
+    /**
+     * The mediator of {@link #AGENTS_BESIDE_THE_MEDIATOR}'s talks proposes the zone's Nash package, votes for it, calls
+     * the final vote and ratifies: the agents accept it, and the talks end in that agreement. Returns the package.
+     */
+    JsonNode playToTheNash(String id, String mediator) throws IOException, InterruptedException {
+        String n = "/api/negotiations/" + id;
+        JsonNode nash = call("GET", n + "/zone", mediator, null).body().get("solutions").get("nash").get("outcome");
+        for (String move : new String[]{"{\"type\": \"propose\", \"text\": " + nash + "}",
+                "{\"type\": \"vote\", \"accept\": true}", "{\"type\": \"end\"}",
+                "{\"type\": \"vote\", \"accept\": true}"}) {
+            Reply r = call("POST", n + "/moves", mediator, move);
+            assertThat(r.status()).as(move + ": " + r.body()).isEqualTo(200);
+        }
+        assertThat(call("GET", n, mediator, null).body().get("agreement")).isEqualTo(nash);
+        return nash;
+    }
+
     /** UA's and RU's delegations share their profiles from their seats, in the talks {@code created} answered. */
     void shareTheDelegations(JsonNode created) throws IOException, InterruptedException {
         for (String party : new String[]{"UA", "RU"}) {

@@ -109,8 +109,8 @@ class NegotiationsTest {
     void refusedMove_changesNothing_andIsKeptOnlyAsARefusal() {
         var c = negotiations.create(S, Settings.defaults(S), AGENTS, 1);
         String token = c.tokens().get("UA");
+        var before = negotiations.view(c.id(), token); // the seat's first use: a "joined" entry
         long stored = store.log(c.id(), 0).size();
-        var before = negotiations.view(c.id(), token);
         assertThatThrownBy(() -> negotiations.move(c.id(), token, new Action.Accept()))
                 .isInstanceOf(ProtocolException.class);
         var log = store.log(c.id(), 0);
@@ -166,12 +166,13 @@ class NegotiationsTest {
         assertThat(negotiations.view(c.id(), ua).currentText()).contains(opening);
         assertThat(negotiations.scenario(c.id()).profiles().get("UA").isRedLine(nato, opening.toArray()[nato]))
                 .isTrue();
-        assertThat(store.log(c.id(), 1)).extracting(dev.parley.store.Records.LogEntry::kind).containsExactly("profile");
+        assertThat(store.log(c.id(), 1)).extracting(dev.parley.store.Records.LogEntry::kind).containsExactly("joined",
+                "profile"); // UA's first use of its invite, then its change
         // A bad profile is refused, naming its place; nothing changes.
         profile.putObject("weights").put("CF", 2.0);
         assertThatThrownBy(() -> negotiations.editProfile(c.id(), ua, profile.toString())).isInstanceOf(
                 dev.parley.scenario.ScenarioException.class).hasMessageContaining("profiles.UA.weights");
-        assertThat(store.log(c.id(), 1)).hasSize(1);
+        assertThat(store.log(c.id(), 1)).hasSize(2); // still the joining and the one change
         // After the first move, profiles are fixed.
         negotiations.move(c.id(), c.tokens().get("US"), new Action.End("to the vote"));
         assertThatThrownBy(() -> negotiations.editProfile(c.id(), ua, profile.toString())).isInstanceOf(Conflict.class)
@@ -190,7 +191,7 @@ class NegotiationsTest {
 
     @Test
     void idleNegotiations_areEvicted_andComeBackAsTheyWere_whileOneSomeoneListensToStaysInMemory() {
-        var small = new Negotiations(store, 1, Limits.DEFAULTS);
+        var small = new Negotiations(store, 1, Limits.DEFAULTS, java.util.Optional.empty());
         var a = small.create(S, Settings.defaults(S), AGENTS, 1);
         playUkraine(small, a.id(), a.tokens().get("UA"), 3);
         var before = small.view(a.id(), a.tokens().get("UA"));

@@ -89,6 +89,7 @@ class OpenApiResponsesIT extends HttpHarness {
         check("POST", "/api/negotiations/" + other.get("id").asText() + "/seats/RU", ADMIN,
                 "{\"agent\": \"truthful\"}");
         monitoring(n, ua);
+        organiser(n, "/api/negotiations/" + other.get("id").asText());
         check("POST", n + "/close", ADMIN, "{}");
         check("GET", n, "not-a-token", null); // 403
         live(id, ua);
@@ -99,6 +100,25 @@ class OpenApiResponsesIT extends HttpHarness {
             }
         }));
         assertThat(checked).as("every route was called").containsAll(every);
+    }
+
+    /** The organiser's routes: a class, an invite issued again, the debriefs, the mediator's view watched. */
+    void organiser(String n, String other) throws Exception {
+        String cls = "{\"class\": \"Room 1\", \"groups\": 2, \"scenario\": \"ceasefire-2025\", \"agents\": "
+                + "{\"UA\": \"truthful\", \"RU\": \"truthful\", \"EUR\": \"truthful\"}}";
+        check("POST", "/api/classes", ADMIN, cls);
+        check("POST", "/api/classes", ADMIN, cls); // 409: the name is taken
+        check("POST", "/api/classes", ADMIN, "{\"class\": \"\", \"groups\": 2}"); // 400
+        check("POST", other + "/seats/UA/invite", ADMIN, "{}");
+        check("POST", n + "/seats/RU/invite", ADMIN, "{}"); // 409: an agent's seat
+        check("POST", n + "/seats/XX/invite", ADMIN, "{}"); // 400
+        check("GET", n, ADMIN, null); // the organiser watches the mediator's view
+        check("GET", n + "/debrief?format=json", ADMIN, null);
+        check("GET", n + "/debrief?format=pdf", ADMIN, null); // 400
+        check("GET", "/api/negotiations/none/debrief?format=json", ADMIN, null); // 404
+        check("GET", "/api/classes/Room%201/debrief?format=json", ADMIN, null);
+        check("GET", "/api/classes/none/debrief?format=json", ADMIN, null); // 404
+        check("GET", "/api/negotiations?class=Room%201", ADMIN, null);
     }
 
     /** The monitoring routes, with the answers of each role: recorded, already recorded, refused, unknown. */

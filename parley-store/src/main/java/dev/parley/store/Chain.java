@@ -85,7 +85,7 @@ final class Chain {
                 + "WHERE id = :id").bind("id", negotiationId).map((rs, ctx) -> new Negotiation(rs.getString(1),
                         rs
                                 .getLong(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), 0))
+                        rs.getString(3), rs.getString(4), rs.getString(5), 0, 0))
                 .findOne().orElseThrow(() -> new StoreException.NoSuchNegotiation(negotiationId));
         return parts(n, seats(h, negotiationId));
     }

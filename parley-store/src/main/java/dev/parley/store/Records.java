@@ -8,9 +8,28 @@ public final class Records {
     private Records() {
     }
 
-    /** A negotiation as stored; the scenario and protocol settings are the caller's JSON documents. */
+    /**
+     * A negotiation as stored; the scenario and protocol settings are the caller's JSON documents.
+     *
+     * @param lastSeq the number of its log's last entry
+     * @param lastAtMillis when its log's last entry was written: its last activity
+     */
     public record Negotiation(String id, long createdAt, String scenarioJson, String protocolJson, String status,
-            long lastSeq) {
+            long lastSeq, long lastAtMillis) {
+    }
+
+    /**
+     * What a seat's occupant has done, from the log: when a person last took the seat through an invite (a
+     * {@code joined} entry) and when the seat last changed hands or had its invite issued again (the store's record).
+     *
+     * @param joinedSeq the number of the seat's last {@code joined} entry, 0 for none
+     * @param seatSeq the number of the seat's last record of change, 0 for none since the creation
+     */
+    public record SeatActivity(String party, long joinedSeq, long seatSeq, long lastAtMillis) {
+        /** Whether someone holding the seat's current invite has opened it. */
+        public boolean joined() {
+            return joinedSeq > seatSeq;
+        }
     }
 
     /**

@@ -95,7 +95,7 @@ final class Sealing {
                 + "negotiations WHERE id = :id").bind("id", id).map((rs, ctx) -> new Negotiation(rs.getString(1),
                         rs
                                 .getLong(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), 0))
+                        rs.getString(3), rs.getString(4), rs.getString(5), 0, 0))
                 .findOne();
         if (n.isEmpty()) {
             return Optional.empty();

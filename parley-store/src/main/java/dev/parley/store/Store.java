@@ -205,12 +205,27 @@ public final class Store implements AutoCloseable {
     }
 
     private static final String SELECT_NEGOTIATION = "SELECT n.id, n.created_at, n.scenario_json, n.protocol_json, "
-            + "n.status, c.last_seq FROM negotiations n JOIN chain_heads c ON c.negotiation_id = n.id";
+            + "n.status, c.last_seq, e.at_millis FROM negotiations n JOIN chain_heads c ON c.negotiation_id = n.id "
+            + "JOIN events e ON e.negotiation_id = n.id AND e.seq = c.last_seq";
 
     private static Negotiation negotiation(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new Negotiation(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getLong(6));
+                rs.getLong(6), rs.getLong(7));
+    }
+
+    /**
+     * For each seat of a negotiation that someone has acted from or that has changed hands: its last {@code joinedKind}
+     * entry, its last record of change, and its last entry's time; in party order. One indexed query.
+     */
+    public List<Records.SeatActivity> seatActivity(String negotiationId, String joinedKind) {
+        require(negotiationId);
+        return run(h -> h.createQuery("SELECT party, MAX(CASE WHEN kind = :joined THEN seq ELSE 0 END), MAX(CASE WHEN "
+                + "kind = :seat THEN seq ELSE 0 END), MAX(at_millis) FROM events WHERE negotiation_id = :id AND party "
+                + "IS NOT NULL GROUP BY party ORDER BY party").bind("id", negotiationId).bind("joined", joinedKind)
+                .bind("seat", Chain.SEAT).map((rs, ctx) -> new Records.SeatActivity(rs.getString(1), rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4)))
+                .list());
     }
 
     public List<Seat> seats(String negotiationId) {
@@ -234,6 +249,30 @@ public final class Store implements AutoCloseable {
                         throw new StoreException("no seat " + seat.party() + " in negotiation " + negotiationId);
                     }
                 });
+    }
+
+    /**
+     * Gives a person's seat a new invite: the new token's hash replaces the old one's, recorded in the log as the
+     * seat's record with {@code "invite": "reissued"} (unlike {@link #seat}, the same person keeps the seat: what it
+     * has shared stays shared).
+     */
+    public void reissue(String negotiationId, String party, String tokenHash) {
+        record(negotiationId, Chain.SEAT, Optional.of(party), reissued(),
+                h -> {
+                    int n = h.createUpdate("UPDATE seats SET token_hash = :token WHERE negotiation_id = :id AND party "
+                            + "= :party AND agent IS NULL").bind("token", tokenHash).bind("id", negotiationId)
+                            .bind("party", party).execute();
+                    if (n == 0) {
+                        throw new StoreException("no person's seat " + party + " in negotiation " + negotiationId);
+                    }
+                });
+    }
+
+    private static Map<String, String> reissued() {
+        var about = new java.util.LinkedHashMap<String, String>();
+        about.put("filledBy", "person");
+        about.put("invite", "reissued");
+        return about;
     }
 
     /** Sets a negotiation's status, e.g. "closed", recorded in the log. */

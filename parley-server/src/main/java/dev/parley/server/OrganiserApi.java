@@ -1,0 +1,222 @@
+package dev.parley.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.engine.protocol.ProtocolKind;
+import dev.parley.scenario.wire.Fields;
+import dev.parley.scenario.wire.Json;
+import dev.parley.store.Records;
+import dev.parley.store.Store;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the organiser (the admin token) runs talks and classes with: every negotiation with its scenario, protocol,
+ * status, seats and last activity; a class of negotiations created at once, one per group; a seat's invite issued
+ * again (the old one stops working at once). Stateless but for what it is given.
+ */
+final class OrganiserApi {
+    /** The most groups one class may have. */
+    static final int MAX_GROUPS = 60;
+
+    private final Store store;
+    private final Negotiations negotiations;
+    private final Consumer<Context> requireAdmin;
+
+    OrganiserApi(Store store, Negotiations negotiations, Consumer<Context> requireAdmin) {
+        this.store = store;
+        this.negotiations = negotiations;
+        this.requireAdmin = requireAdmin;
+    }
+
+    List<ParleyServer.Route> routes() {
+        return List.of(new ParleyServer.Route("GET", "/api/negotiations", this::list),
+                new ParleyServer.Route("POST", "/api/classes", this::createClass),
+                new ParleyServer.Route("POST", "/api/negotiations/{id}/seats/{party}/invite", this::reissue),
+                new ParleyServer.Route("GET", "/api/negotiations/{id}/debrief", this::debrief),
+                new ParleyServer.Route("GET", "/api/classes/{class}/debrief", this::classDebrief));
+    }
+
+    /** The forms a debrief downloads in, with their media types. */
+    private static final Map<String, String> FORMATS = Map.of("json", "application/json", "csv",
+            "text/csv; charset=utf-8", "html", "text/html; charset=utf-8", "transcript", "application/x-ndjson");
+
+    private static String format(Context ctx, boolean transcript) {
+        String f = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
+        if (!FORMATS.containsKey(f) || (f.equals("transcript") && !transcript)) {
+            throw new dev.parley.engine.InvalidInput("format", "format: '" + f + "' is not one of " + (transcript
+                    ? "html, json, csv, transcript"
+                    : "html, json, csv"));
+        }
+        return f;
+    }
+
+    /** Sends a debrief file as a download named {@code stem} with the format's extension. */
+    private static void download(Context ctx, String stem, String format, String body) {
+        String ext = format.equals("transcript") ? ".jsonl" : "." + format;
+        ctx.status(200).contentType(FORMATS.get(format)).header("Content-Disposition", "attachment; filename=\""
+                + stem + ext + "\"").header("X-Content-Type-Options", "nosniff").result(body);
+    }
+
+    /**
+     * {@code ?format=html|json|csv|transcript} (html by default): the negotiation's debrief as a download, read from
+     * the store as its log stands (see {@link Debrief}).
+     */
+    private void debrief(Context ctx) {
+        requireAdmin.accept(ctx);
+        String f = format(ctx, true);
+        Debrief d = Debrief.of(store, ctx.pathParam("id"));
+        download(ctx, d.stem(), f, switch (f) {
+            case "json" -> Json.pretty(d.json());
+            case "csv" -> d.csv();
+            case "transcript" -> d.transcript();
+            default -> d.html();
+        });
+    }
+
+    /** {@code ?format=html|json|csv}: a class's debrief, its groups side by side, as a download. */
+    private void classDebrief(Context ctx) {
+        requireAdmin.accept(ctx);
+        String f = format(ctx, false);
+        String name = ctx.pathParam("class");
+        var groups = new java.util.TreeMap<Integer, Debrief>();
+        for (Records.Negotiation n : store.negotiations()) {
+            JsonNode settings = Json.read("negotiation " + n.id() + " settings", n.protocolJson());
+            if (name.equals(settings.path("class").asText(null))) {
+                groups.put(settings.path("group").asInt(), Debrief.of(store, n.id()));
+            }
+        }
+        if (groups.isEmpty()) {
+            throw new NoSuchClass(name);
+        }
+        List<Debrief> all = List.copyOf(groups.values());
+        download(ctx, Debrief.fileName(name), f, switch (f) {
+            case "json" -> Json.pretty(Debrief.json(name, all));
+            case "csv" -> Debrief.csv(all);
+            default -> Debrief.html(name, all);
+        });
+    }
+
+    /** No class of that name: a 404. */
+    static final class NoSuchClass extends RuntimeException {
+        NoSuchClass(String name) {
+            super("no class named '" + name + "'");
+        }
+    }
+
+    /**
+     * Every negotiation, the newest first ({@code ?class=NAME}: that class's, by group): read from the store alone,
+     * so listing loads no negotiation into memory and moves no agent.
+     */
+    private void list(Context ctx) {
+        requireAdmin.accept(ctx);
+        Optional<String> only = Optional.ofNullable(ctx.queryParam("class"));
+        var out = new ArrayList<Map<String, Object>>();
+        for (Records.Negotiation n : store.negotiations()) {
+            Map<String, Object> row = row(n);
+            if (only.isEmpty() || only.get().equals(row.get("class"))) {
+                out.add(row);
+            }
+        }
+        if (only.isPresent()) {
+            out.sort(java.util.Comparator.comparing(r -> (Integer) r.get("group")));
+        }
+        ParleyServer.json(ctx, 200, out);
+    }
+
+    /** One negotiation as the list gives it. */
+    private Map<String, Object> row(Records.Negotiation n) {
+        JsonNode scenario = Json.read("negotiation " + n.id(), n.scenarioJson());
+        JsonNode settings = Json.read("negotiation " + n.id() + " settings", n.protocolJson());
+        String protocol = settings.path("type").asText();
+        var activity = new LinkedHashMap<String, Records.SeatActivity>();
+        store.seatActivity(n.id(), NegotiationLog.JOINED).forEach(a -> activity.put(a.party(), a));
+        var names = new LinkedHashMap<String, JsonNode>();
+        scenario.path("parties").forEach(p -> names.put(p.path("id").asText(), p));
+        var seats = new ArrayList<Map<String, Object>>();
+        for (Records.Seat seat : store.seats(n.id())) {
+            JsonNode party = names.getOrDefault(seat.party(), com.fasterxml.jackson.databind.node.MissingNode
+                    .getInstance());
+            Optional<Records.SeatActivity> a = Optional.ofNullable(activity.get(seat.party()));
+            var m = new LinkedHashMap<String, Object>();
+            m.put("party", seat.party());
+            m.put("name", party.path("name").asText(seat.party()));
+            m.put("role", party.path("role").asText(""));
+            m.put("filledBy", seat.agent().isPresent() ? "agent" : "person");
+            m.put("agent", seat.agent().orElse(null));
+            m.put("joined", seat.agent().isPresent() || a.map(Records.SeatActivity::joined).orElse(false));
+            m.put("lastActivity", a.map(Records.SeatActivity::lastAtMillis).orElse(null));
+            seats.add(m);
+        }
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", n.id());
+        m.put("status", n.status());
+        m.put("scenario", Map.of("id", scenario.path("id").asText(), "title", scenario.path("title").asText(
+                scenario.path("id").asText())));
+        m.put("protocol", protocol);
+        m.put("watchable", ProtocolKind.byId(protocol).map(ProtocolKind::needsMediator).orElse(false));
+        m.put("class", settings.hasNonNull("class") ? settings.get("class").asText() : null);
+        m.put("group", settings.hasNonNull("group") ? settings.get("group").asInt() : null);
+        m.put("createdAt", n.createdAt());
+        m.put("lastActivity", n.lastAtMillis());
+        m.put("events", n.lastSeq());
+        m.put("seats", seats);
+        return m;
+    }
+
+    /**
+     * {@code {"class": NAME, "groups": N, ...}} with the fields of {@code POST /api/negotiations}: N negotiations of
+     * the same scenario and seats, one per group, each with its own invites. A class's name is taken once.
+     */
+    private void createClass(Context ctx) {
+        requireAdmin.accept(ctx);
+        Fields body = Requests.fields(ctx);
+        String name = StoredSettings.className(body.path("class"), body.text("class"));
+        int groups = body.integer("groups", 1, MAX_GROUPS);
+        Startup start = Startup.read(body);
+        body.done();
+        synchronized (this) { // two requests for one class name: the second is refused
+            for (Records.Negotiation n : store.negotiations()) {
+                JsonNode settings = Json.read("negotiation " + n.id() + " settings", n.protocolJson());
+                if (name.equals(settings.path("class").asText(null))) {
+                    throw new Conflict("there is a class named '" + name + "' already: name this one otherwise");
+                }
+            }
+            var created = new ArrayList<Map<String, Object>>();
+            for (int g = 1; g <= groups; g++) {
+                Negotiations.Created c = start.create(negotiations, Optional.of(name), Optional.of(g));
+                var m = new LinkedHashMap<String, Object>();
+                m.put("group", g);
+                m.put("id", c.id());
+                m.put("tokens", c.tokens());
+                created.add(m);
+            }
+            var out = new LinkedHashMap<String, Object>();
+            out.put("class", name);
+            out.put("negotiations", created);
+            out.put("note", "each token is shown once: hand it to its seat");
+            ParleyServer.json(ctx, 201, out);
+        }
+    }
+
+    /** A new invite for a person's seat; the old token stops working at once (audited as the seat's record). */
+    private void reissue(Context ctx) {
+        requireAdmin.accept(ctx);
+        String id = ctx.pathParam("id");
+        String party = ctx.pathParam("party");
+        if (!ctx.body().isBlank()) {
+            Requests.fields(ctx).done(); // nothing to say: an empty object at most
+        }
+        String token = negotiations.reissue(id, party);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("party", party);
+        m.put("token", token);
+        m.put("note", "the old invite no longer opens the seat; this one is shown once");
+        ParleyServer.json(ctx, 200, m);
+    }
+
+}
