@@ -30,11 +30,8 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "JDBC-URL", description = "The database (default: the embedded H2 database in the data folder).")
-    String db;
-
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "parley-data", description = "The data folder, which holds the audit key unless PARLEY_AUDIT_KEY gives it (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @picocli.CommandLine.Mixin
+    StoreOptions where;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Verify against this checkpoint too.")
     Path checkpoint;
@@ -45,19 +42,6 @@ final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NEGOTIATION", arity = "0..1", description = "One negotiation's id (default: every negotiation).")
     String negotiation;
 
-    /** The store; an embedded database a running server holds is said plainly. */
-    private Store open() {
-        try {
-            return Store.open(db == null ? Store.defaultUrl(data) : db, AuditKey.existing(data));
-        } catch (dev.parley.store.StoreException e) {
-            if (db == null && String.valueOf(e.getMessage()).contains("The file is locked")) {
-                throw new UsageException("the database in " + data + " is in use by a running 'parley serve': audit "
-                        + "it there (GET /api/negotiations/ID/audit, GET /api/checkpoint), or stop the server first");
-            }
-            throw e;
-        }
-    }
-
     /** What a chain is, by its id: a negotiation, or a monitoring log ({@code parley monitor}). */
     static String chain(String id) {
         return id.startsWith("monitor-") ? "monitoring log " + id.substring("monitor-".length()) : "negotiation " + id;
@@ -65,11 +49,9 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (db == null && !Files.exists(data.resolve("parley.mv.db"))) {
-            throw new UsageException("no database in " + data + " (give the server's --data DIR, or --db JDBC-URL)");
-        }
         PrintWriter out = spec.commandLine().getOut();
-        try (Store store = open()) {
+        try (Store store = where.open(false, "give the server's --data DIR, or --db JDBC-URL", "audit it there (GET "
+                + "/api/negotiations/ID/audit, GET /api/checkpoint), or stop the server first")) {
             Optional<Checkpoint> seen = Optional.empty();
             if (checkpoint != null) {
                 if (!Files.isRegularFile(checkpoint)) {

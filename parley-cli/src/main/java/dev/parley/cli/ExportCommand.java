@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code parley export}: writes a scenario (e.g. a built-in one) as a parley/1 file to start from. */
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false, subcommands = ExportGeniusCommand.class, description = "Write a scenario, profiles included, as a parley/1 document: to stdout, or to a file "
-        + "whose extension chooses the format. A good start for a scenario of your own.")
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {
+        ExportGeniusCommand.class,
+        ExportNegotiationCommand.class}, description = "Write a scenario, profiles included, as a parley/1 document: to stdout, or to a file "
+                + "whose extension chooses the format. A good start for a scenario of your own.")
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

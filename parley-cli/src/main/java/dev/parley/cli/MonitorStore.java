@@ -1,22 +1,13 @@
 package dev.parley.cli;
 
 import dev.parley.server.MonitoringLog;
-import dev.parley.store.AuditKey;
 import dev.parley.store.Store;
-import dev.parley.store.StoreException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options of {@code parley monitor}'s subcommands that say where the monitoring log is: the store and its name. */
 final class MonitorStore {
-    @Option(names = "--db", paramLabel = "JDBC-URL", description = "The database, e.g. jdbc:postgresql://HOST/DB?user=U"
-            + "&password=P (default: the embedded H2 database in the data folder).")
-    String db;
-
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "parley-data", description = "The data folder, which "
-            + "holds the audit key unless PARLEY_AUDIT_KEY gives it (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @picocli.CommandLine.Mixin
+    StoreOptions where;
 
     @Option(names = "--log", paramLabel = "NAME", defaultValue = "main", description = "The monitoring log (one "
             + "store may keep several, e.g. one per mission; default: ${DEFAULT-VALUE}).")
@@ -32,22 +23,8 @@ final class MonitorStore {
             throw new UsageException("--log: a monitoring log's name is 1 to 40 lower-case letters, digits and "
                     + "hyphens, not '" + log + "'");
         }
-        if (db == null && !write && !Files.exists(data.resolve("parley.mv.db"))) {
-            throw new UsageException("no database in " + data + ": import claims first (parley monitor import FILE), "
-                    + "or give --data DIR or --db JDBC-URL");
-        }
-        try {
-            if (db == null) {
-                return write ? Store.openDefault(data) : Store.open(Store.defaultUrl(data), AuditKey.existing(data));
-            }
-            return Store.open(db, write ? AuditKey.load(data) : AuditKey.existing(data));
-        } catch (StoreException e) {
-            if (db == null && String.valueOf(e.getMessage()).contains("The file is locked")) {
-                throw new UsageException("the database in " + data + " is in use by a running 'parley serve': stop "
-                        + "it first, or give both the same PostgreSQL database (--db)");
-            }
-            throw e;
-        }
+        return where.open(write, "import claims first (parley monitor import FILE), or give --data DIR or --db "
+                + "JDBC-URL", "stop it first, or give both the same PostgreSQL database (--db)");
     }
 
     /** The log to write to, created on first use. */

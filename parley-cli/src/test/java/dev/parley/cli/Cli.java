@@ -9,6 +9,9 @@ import java.io.StringWriter;
 
 /** Runs the command line in-process with captured output, as a test would from a shell. */
 record Cli(int exitCode, String out, String err) {
+    /** The tests' JSON reader and writer. */
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+
     static Cli run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
@@ -22,6 +25,6 @@ record Cli(int exitCode, String out, String err) {
     /** The output as one JSON document, once the command has succeeded. */
     JsonNode json() throws IOException {
         assertThat(exitCode).as(err).isZero();
-        return JsonMapper.builder().build().readTree(out);
+        return MAPPER.readTree(out);
     }
 }

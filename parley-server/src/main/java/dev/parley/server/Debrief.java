@@ -154,6 +154,23 @@ public final class Debrief {
         }
     }
 
+    /** The debriefs of a class's groups, in group order; none when there is no such class. */
+    public static List<Debrief> ofClass(Store store, String className) {
+        var groups = new java.util.TreeMap<Integer, Debrief>();
+        for (Records.Negotiation n : store.negotiations()) {
+            var settings = Json.read("negotiation " + n.id() + " settings", n.protocolJson());
+            if (className.equals(settings.path("class").asText(null))) {
+                groups.put(settings.path("group").asInt(), of(store, n.id()));
+            }
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** Where a class's file goes by default: its name in lower case, letters, digits and hyphens. */
+    public static String classStem(String className) {
+        return fileName(className);
+    }
+
     /** A class's debrief as one JSON document: its name and each group's debrief, in group order. */
     public static Map<String, Object> json(String className, List<Debrief> groups) {
         var doc = new LinkedHashMap<String, Object>();

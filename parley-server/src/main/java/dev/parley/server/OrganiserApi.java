@@ -83,18 +83,11 @@ final class OrganiserApi {
         requireAdmin.accept(ctx);
         String f = format(ctx, false);
         String name = ctx.pathParam("class");
-        var groups = new java.util.TreeMap<Integer, Debrief>();
-        for (Records.Negotiation n : store.negotiations()) {
-            JsonNode settings = Json.read("negotiation " + n.id() + " settings", n.protocolJson());
-            if (name.equals(settings.path("class").asText(null))) {
-                groups.put(settings.path("group").asInt(), Debrief.of(store, n.id()));
-            }
-        }
-        if (groups.isEmpty()) {
+        List<Debrief> all = Debrief.ofClass(store, name);
+        if (all.isEmpty()) {
             throw new NoSuchClass(name);
         }
-        List<Debrief> all = List.copyOf(groups.values());
-        download(ctx, Debrief.fileName(name), f, switch (f) {
+        download(ctx, Debrief.classStem(name), f, switch (f) {
             case "json" -> Json.pretty(Debrief.json(name, all));
             case "csv" -> Debrief.csv(all);
             default -> Debrief.html(name, all);

@@ -136,6 +136,10 @@ class OrganiserApiIT extends HttpHarness {
             for (int rounds : new int[]{1, 200}) {
                 Settings settings = Settings.defaults(S).withKind(ProtocolKind.require("protocol", protocol))
                         .withRounds(rounds);
+                if (settings.kind().needsMediator()) { // the server's rule: a served text opens from public facts
+                    settings = settings.withOpening(java.util.Optional.of(dev.parley.engine.protocol.SingleText
+                            .publicOpening(S)));
+                }
                 var p = settings.create(S);
                 Map<String, String> agents = Seating.defaults(p);
                 // The engine alone says how these talks end; the server must record the same.
