@@ -3,6 +3,7 @@
 import { startPage } from './start.js';
 import { seatPage } from './seat.js';
 import { monitorPage } from './monitor.js';
+import { organiserPage } from './organiser.js';
 
 const app = document.getElementById('app');
 const live = document.getElementById('live');
@@ -29,7 +30,15 @@ async function route() {
   }
   const seat = /^\/n\/([^/]+)\/([^/]+)$/.exec(hash);
   const monitoring = /^\/m\/([^/]+)\/([^/]+)$/.exec(hash);
-  if (seat) await seatPage(app, decodeURIComponent(seat[1]), decodeURIComponent(seat[2]), setLive, () => mine !== routes);
+  const organiser = /^\/organiser(?:\?class=(.*))?$/.exec(hash);
+  const watch = /^\/w\/([^/]+)$/.exec(hash);
+  if (watch && !sessionStorage.getItem('parley.admin')) {
+    location.hash = '#/organiser'; // the organiser key first
+    return;
+  }
+  if (watch) await seatPage(app, decodeURIComponent(watch[1]), sessionStorage.getItem('parley.admin'), setLive, () => mine !== routes);
+  else if (organiser) await organiserPage(app, organiser[1] ? decodeURIComponent(organiser[1]) : null, () => mine !== routes);
+  else if (seat) await seatPage(app, decodeURIComponent(seat[1]), decodeURIComponent(seat[2]), setLive, () => mine !== routes);
   else if (monitoring) await monitorPage(app, decodeURIComponent(monitoring[1]), decodeURIComponent(monitoring[2]), () => mine !== routes);
   else await startPage(app, () => mine !== routes);
 }

@@ -18,8 +18,9 @@ export async function seatPage(app, id, token, setLive, stale = () => false) {
   }
   const me = seat.view.scenario.parties.find((p) => p.id === seat.view.party);
   seat.mediator = me.id === seat.view.mediator;
+  seat.watching = seat.view.watching; // the organiser, watching the mediator's view: no move, no share
   document.getElementById('where').textContent = `${seat.view.scenario.title} · ${me.name}`
-    + (seat.mediator ? ' · mediator’s console' : ' · party room');
+    + (seat.watching ? ' · mediator’s view, watched by the organiser' : seat.mediator ? ' · mediator’s console' : ' · party room');
   if (!seat.mediator) seat.profile = await call('GET', `/api/negotiations/${encodeURIComponent(id)}/profile`, token);
   if (stale()) return;
   const last = seat.view.events.length ? seat.view.events[seat.view.events.length - 1].seq : 0;
@@ -89,13 +90,15 @@ async function render(app, seat, refresh) {
   show(app,
     el('h1', {}, `${s.title}`),
     statusLine(seat),
-    el('p', { class: 'small' }, el('a', { id: 'to-monitoring', href: `#/m/${encodeURIComponent(seat.id)}/${encodeURIComponent(seat.token)}` },
-      'Ceasefire monitoring: incidents, claims and assessments')),
+    seat.watching ? el('p', { class: 'notice', id: 'watching' }, 'You are watching the mediator’s view as the organiser: you can see what the mediator sees, but make no move. ',
+      el('a', { href: '#/organiser' }, 'Back to the dashboard'))
+      : el('p', { class: 'small' }, el('a', { id: 'to-monitoring', href: `#/m/${encodeURIComponent(seat.id)}/${encodeURIComponent(seat.token)}` },
+        'Ceasefire monitoring: incidents, claims and assessments')),
     el('div', { id: 'feedback', 'aria-live': 'assertive' }),
     el('div', { class: 'grid' },
       el('section', { class: 'card wide' }, el('h2', {}, 'The board'), board(seat)),
       seat.mediator ? null : tableCard(seat, table),
-      actionsCard(seat, refresh),
+      seat.watching ? null : actionsCard(seat, refresh),
       seat.mediator && v.opening ? packagesCard(seat) : null,
       seat.mediator ? null : profileCard(seat),
       seat.mediator ? analysisCards(seat, missing) : null,
@@ -117,7 +120,7 @@ function waitingFor(v) {
 
 function statusLine(seat) {
   const v = seat.view;
-  const turn = v.ended ? 'the talks have ended' : v.toMove.includes(v.party) ? 'your move'
+  const turn = v.ended ? 'the talks have ended' : v.toMove.includes(v.party) ? (seat.watching ? 'the mediator’s move' : 'your move')
     : `waiting for ${waitingFor(v)}`;
   return el('div', { class: 'status-line', id: 'status' },
     el('span', {}, 'Protocol ', el('b', {}, v.protocol)),

@@ -98,7 +98,12 @@ export async function startPage(app, stale = () => false) {
         e.details.length ? el('ol', { class: 'problems', id: 'problems' }, e.details.map((d) => el('li', {}, d))) : null);
     }
   });
+  const className = el('input', { type: 'text', id: 'class-name', maxlength: 80, placeholder: 'e.g. Seminar B, week 3' });
+  const groups = el('input', { type: 'number', id: 'class-groups', min: 1, max: 60, value: 3, style: 'width:5rem' });
   const create = el('button', { id: 'create', type: 'submit' }, 'Create the negotiation');
+  className.addEventListener('input', () => {
+    create.textContent = className.value.trim() ? 'Create the class’s negotiations' : 'Create the negotiation';
+  });
   const form = el('form', { class: 'card', onsubmit: async (ev) => {
     ev.preventDefault();
     const key = keyInput.value.trim();
@@ -119,8 +124,13 @@ export async function startPage(app, stale = () => false) {
     }
     create.disabled = true;
     try {
-      const created = await call('POST', '/api/negotiations', key, body);
-      showInvites(result, s, created);
+      if (className.value.trim()) {
+        const made = await call('POST', '/api/classes', key, { ...body, class: className.value.trim(), groups: Number(groups.value) });
+        showClassInvites(result, s, made);
+      } else {
+        const created = await call('POST', '/api/negotiations', key, body);
+        showInvites(result, s, created);
+      }
     } catch (e) {
       const hint = e.status === 403 || e.status === 401 ? ' (check the organiser key)' : '';
       show(result, errorBox(e.message + hint),
@@ -135,8 +145,15 @@ export async function startPage(app, stale = () => false) {
   el('label', { for: 'scenario' }, 'Built-in scenario'), builtin,
   el('label', { for: 'upload' }, 'Or upload a parley/1 file (.yaml, .yml or .json)'), file, fileResult,
   el('label', { for: 'protocol' }, 'Protocol'), protocol,
-  el('h2', { style: 'margin-top:1rem' }, 'Seats'), seats, create);
-  show(app, el('h1', {}, 'Parley — mediated negotiation'), el('div', { class: 'grid' }, form,
+  el('h2', { style: 'margin-top:1rem' }, 'Seats'), seats,
+  el('h2', { style: 'margin-top:1rem' }, 'For a class (optional)'),
+  el('p', { class: 'muted small' }, 'Name a class to create one negotiation per group, all alike, with every invite link on one printable page.'),
+  el('div', { class: 'row' }, el('div', {}, el('label', { for: 'class-name' }, 'Class'), className),
+    el('div', {}, el('label', { for: 'class-groups' }, 'Groups'), groups)),
+  create);
+  show(app, el('h1', {}, 'Parley — mediated negotiation'),
+    el('p', { class: 'small' }, el('a', { href: '#/organiser', id: 'to-dashboard' }, 'Organiser dashboard: every negotiation, its status and seats, new invites, debriefs')),
+    el('div', { class: 'grid' }, form,
     el('section', { class: 'card' }, el('h2', {}, 'Invite links'), result)));
   renderProtocols();
 }
@@ -145,6 +162,22 @@ export async function startPage(app, stale = () => false) {
 function seatsOf(scenario, protocol) {
   const entry = scenario.protocols[protocol];
   return entry && entry.seats ? entry.seats : [];
+}
+
+/** A class's invites on one page to print: a table per group, each link written out in full. */
+function showClassInvites(container, scenario, made) {
+  const sheet = el('div', { id: 'invite-sheet' }, el('h2', {}, `Class ${made.class}: invite links`),
+    el('p', { class: 'muted small' }, `Scenario ${scenario.title}. Each link opens one seat of one group’s negotiation; keep it to whoever takes the seat.`),
+    made.negotiations.map((n) => el('section', { class: 'group', 'data-group': n.group }, el('h3', {}, `Group ${n.group}`),
+      el('table', {}, el('tbody', {}, Object.entries(n.tokens).map(([party, token]) => {
+        const p = scenario.parties.find((x) => x.id === party);
+        return el('tr', { class: 'invite' }, el('td', {}, el('b', {}, p ? p.name : party)),
+          el('td', { class: 'link' }, el('code', { id: `invite-${n.group}-${party}` }, `${location.origin}/#/n/${n.id}/${token}`)));
+      }))))));
+  show(container, el('p', { class: 'notice' }, `${made.negotiations.length} negotiations are open for ${made.class}. The links are shown only now: print this page or copy them.`),
+    el('p', {}, el('button', { type: 'button', id: 'print-invites', onclick: () => window.print() }, 'Print the invite page'), ' ',
+      el('a', { href: `#/organiser?class=${encodeURIComponent(made.class)}` }, 'The class on the dashboard')),
+    sheet);
 }
 
 function showInvites(container, scenario, created) {

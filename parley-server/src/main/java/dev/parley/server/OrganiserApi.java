@@ -131,7 +131,10 @@ final class OrganiserApi {
         var names = new LinkedHashMap<String, JsonNode>();
         scenario.path("parties").forEach(p -> names.put(p.path("id").asText(), p));
         var seats = new ArrayList<Map<String, Object>>();
-        for (Records.Seat seat : store.seats(n.id())) {
+        var order = new ArrayList<>(names.keySet());
+        var inOrder = new ArrayList<>(store.seats(n.id())); // as the scenario lists its parties
+        inOrder.sort(java.util.Comparator.comparingInt(s -> order.indexOf(s.party())));
+        for (Records.Seat seat : inOrder) {
             JsonNode party = names.getOrDefault(seat.party(), com.fasterxml.jackson.databind.node.MissingNode
                     .getInstance());
             Optional<Records.SeatActivity> a = Optional.ofNullable(activity.get(seat.party()));
