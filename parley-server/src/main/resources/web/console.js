@@ -1,7 +1,6 @@
 // The mediator's console: what it draws once every party has shared its profile, and shuttle's packages.
 import { call } from './api.js';
 import { el, show, num, errorBox, describePackage, partyName } from './util.js';
-import { progressChart, frontierChart, texts } from './charts.js';
 
 /**
  * How a package looks as a deal, asked of the server once per package: the assessments of one negotiation's packages
@@ -64,7 +63,7 @@ export function analysisCards(seat, missing) {
       show(document.getElementById('feedback'), errorBox(e.message));
     }
   } }, parties.map((p) => el('option', { value: p.id, selected: seat.axes[k] === p.id }, p.name)));
-  const current = texts(seat.progress).at(-1);
+  const current = window.ParleyCharts.texts(seat.progress).at(-1);
   return [
     el('section', { class: 'card' }, el('h2', {}, 'Over the talks'),
       el('p', { class: 'muted small' }, seat.progress.rows.some((r) => r.gap !== null)
@@ -114,8 +113,8 @@ function statedDemandsView(s, checks) {
 }
 
 export function drawCharts(seat) {
-  progressChart(document.getElementById('progress-chart'), seat.view.scenario, seat.progress);
-  frontierChart(document.getElementById('frontier-chart'), seat.view.scenario, seat.zone, seat.progress, seat.axes,
+  window.ParleyCharts.progressChart(document.getElementById('progress-chart'), seat.view.scenario, seat.progress);
+  window.ParleyCharts.frontierChart(document.getElementById('frontier-chart'), seat.view.scenario, seat.zone, seat.progress, seat.axes,
     seat.catalogue.solutions);
   const demandsBox = document.getElementById('stated-demands-body');
   if (demandsBox) {
@@ -127,7 +126,7 @@ export function drawCharts(seat) {
     asked.then((a) => { if (asked === seat.analysis) show(demandsBox, statedDemandsView(seat.view.scenario, a.statedDemands)); })
       .catch((e) => { if (asked === seat.analysis) { seat.analysis = null; show(demandsBox, errorBox(e.message)); } });
   }
-  const current = texts(seat.progress).at(-1);
+  const current = window.ParleyCharts.texts(seat.progress).at(-1);
   const box = document.getElementById('current-assessment');
   if (current && box) {
     assess(seat, current.package).then((a) => show(box, assessmentView(seat.view.scenario, a)))

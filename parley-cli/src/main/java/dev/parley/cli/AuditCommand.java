@@ -1,6 +1,5 @@
 package dev.parley.cli;
 
-import dev.parley.store.AuditKey;
 import dev.parley.store.Checkpoint;
 import dev.parley.store.Records.Audit;
 import dev.parley.store.Store;

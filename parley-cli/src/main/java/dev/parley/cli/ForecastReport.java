@@ -1,6 +1,6 @@
 package dev.parley.cli;
 
-import dev.parley.scenario.report.StoryReport;
+import dev.parley.server.ReportPage;
 
 import dev.parley.engine.forecast.Summary;
 import dev.parley.engine.model.Issue;
@@ -27,7 +27,7 @@ final class ForecastReport {
             throws IOException {
         var out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(StoryReport.escape(
+                .append(ReportPage.escape(
                         "Parley forecast: " + s.id()))
                 .append("</title>\n<style>")
                 .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
@@ -38,12 +38,12 @@ final class ForecastReport {
                         + ".half{display:inline-block;width:12em}.left{text-align:right}"
                         + ".chart svg{max-width:100%;height:auto}.pkg{font-family:monospace;font-size:12px}"
                         + "</style>\n</head><body>\n");
-        out.append("<h1>Forecast: ").append(StoryReport.escape(s.title())).append("</h1>\n");
-        out.append("<p>Scenario <code>").append(StoryReport.escape(s.id())).append("</code>, ").append(runs).append(
+        out.append("<h1>Forecast: ").append(ReportPage.escape(s.title())).append("</h1>\n");
+        out.append("<p>Scenario <code>").append(ReportPage.escape(s.id())).append("</code>, ").append(runs).append(
                 " draws of the uncertain profiles (").append(
-                        StoryReport.escape(String.join(", ", s.uncertainty()
+                        ReportPage.escape(String.join(", ", s.uncertainty()
                                 .keySet())))
-                .append("), seed ").append(seed).append(", ").append(StoryReport.escape(settings
+                .append("), seed ").append(seed).append(", ").append(ReportPage.escape(settings
                         .kind().id()))
                 .append(
                         ". Every share with its 95% Wilson interval. Numbers are the scenario's, and "
@@ -59,33 +59,32 @@ final class ForecastReport {
             int p80 = x.rounds().p80().getAsInt();
             out.append("<tr><td>Rounds to a deal: median, 80%</td><td class=\"n\">").append(median).append(", ")
                     .append(p80).append("</td><td>").append(calendar.round().isPresent()
-                            ? StoryReport.escape(calendar.text(median) + "; " + calendar.text(p80))
+                            ? ReportPage.escape(calendar.text(median) + "; " + calendar.text(p80))
                             : "")
                     .append("</td></tr>\n");
         }
         out.append("</table>\n");
 
         out.append("<h2>Share of draws agreed by each round</h2>\n<div class=\"chart\" id=\"agreed-by\">")
-                .append(StoryReport
-                        .svg(agreedByChart(x)))
+                .append(Svg.of(agreedByChart(x)))
                 .append("</div>\n");
 
         if (!x.deals().isEmpty()) {
             out.append("<h2>The likeliest deals</h2>\n<table><tr><th>share</th><th></th><th>package</th></tr>\n");
             for (Summary.Frequency f : x.deals()) {
                 out.append("<tr><td class=\"n\">").append(pct(f.share())).append("</td><td>").append(bar(f.share()
-                        .share(), 10)).append("</td><td class=\"pkg\">").append(StoryReport.escape(f.outcome().format(s
+                        .share(), 10)).append("</td><td class=\"pkg\">").append(ReportPage.escape(f.outcome().format(s
                                 .issues())))
                         .append("</td></tr>\n");
             }
             out.append("</table>\n<h2>Per issue, the options agreed</h2>\n<table>\n");
             for (int i = 0; i < s.issues().size(); i++) {
                 Issue issue = s.issues().get(i);
-                out.append("<tr><th colspan=\"3\">").append(StoryReport.escape(issue.id() + ": " + issue.name()))
+                out.append("<tr><th colspan=\"3\">").append(ReportPage.escape(issue.id() + ": " + issue.name()))
                         .append(
                                 "</th></tr>\n");
                 for (Summary.OptionShare o : x.options().get(i)) {
-                    out.append("<tr><td>").append(StoryReport.escape(issue.option(o.option()).label())).append(
+                    out.append("<tr><td>").append(ReportPage.escape(issue.option(o.option()).label())).append(
                             "</td><td class=\"n\">").append(pct(o.share())).append("</td><td>").append(bar(o.share()
                                     .share(), 10))
                             .append("</td></tr>\n");
@@ -97,7 +96,7 @@ final class ForecastReport {
             out.append("<h2>How often each package is the fair (Nash) package</h2>\n<table>\n");
             for (Summary.Frequency f : x.nash()) {
                 out.append("<tr><td class=\"n\">").append(pct(f.share())).append("</td><td class=\"pkg\">").append(
-                        StoryReport.escape(f.outcome().format(s.issues()))).append("</td></tr>\n");
+                        ReportPage.escape(f.outcome().format(s.issues()))).append("</td></tr>\n");
             }
             out.append("</table>\n");
         }
@@ -110,7 +109,7 @@ final class ForecastReport {
                     + "the difference is within the 95% margin of chance.</p>\n<table id=\"tornado\">\n");
             for (Summary.Effect e : effects) {
                 double d = e.difference();
-                out.append("<tr><td>").append(StoryReport.escape(e.parameter())).append("</td><td class=\"n\">").append(
+                out.append("<tr><td>").append(ReportPage.escape(e.parameter())).append("</td><td class=\"n\">").append(
                         fmt(e.low().share())).append(" → ").append(fmt(e.high().share())).append(
                                 "</td><td><span class=\"half left\">")
                         .append(d < 0
@@ -157,17 +156,17 @@ final class ForecastReport {
         if (list.isEmpty()) {
             return;
         }
-        out.append("<h2>").append(StoryReport.escape(title)).append("</h2>\n<table>\n");
+        out.append("<h2>").append(ReportPage.escape(title)).append("</h2>\n<table>\n");
         for (Summary.Blocker b : list.subList(0, Math.min(10, list.size()))) {
             out.append("<tr><td class=\"n\">").append(pct(b.share())).append("</td><td>").append(bar(b.share()
-                    .share(), 10)).append("</td><td>").append(StoryReport.escape(b.relaxation()))
+                    .share(), 10)).append("</td><td>").append(ReportPage.escape(b.relaxation()))
                     .append("</td></tr>\n");
         }
         out.append("</table>\n");
     }
 
     private static void row(StringBuilder out, String what, Summary.Share share) {
-        out.append("<tr><td>").append(StoryReport.escape(what)).append("</td><td class=\"n\">").append(pct(share))
+        out.append("<tr><td>").append(ReportPage.escape(what)).append("</td><td class=\"n\">").append(pct(share))
                 .append(
                         "</td><td>")
                 .append(bar(share.share(), 10)).append("</td></tr>\n");

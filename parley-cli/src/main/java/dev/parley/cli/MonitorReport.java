@@ -1,6 +1,6 @@
 package dev.parley.cli;
 
-import dev.parley.scenario.report.StoryReport;
+import dev.parley.server.ReportPage;
 
 import dev.parley.scenario.report.TextTable;
 
@@ -207,7 +207,7 @@ final class MonitorReport implements Callable<Integer> {
             h.append("</table>\n");
         }
         if (!d.days().isEmpty()) {
-            h.append("<h2>Incidents per day</h2>\n<div class=\"chart\" id=\"daily\">").append(StoryReport.svg(daily(d)))
+            h.append("<h2>Incidents per day</h2>\n<div class=\"chart\" id=\"daily\">").append(Svg.of(daily(d)))
                     .append("</div>\n");
         }
         h.append("<h2>Claimed and verified, per side</h2>\n<table id=\"sides\"><tr><th>Side</th><th class=\"n\">"
@@ -282,6 +282,6 @@ final class MonitorReport implements Callable<Integer> {
     }
 
     private static String esc(String s) {
-        return StoryReport.escape(s);
+        return ReportPage.escape(s);
     }
 }

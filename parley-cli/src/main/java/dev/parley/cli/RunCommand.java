@@ -1,6 +1,6 @@
 package dev.parley.cli;
 
-import dev.parley.scenario.report.StoryReport;
+import dev.parley.server.ReportPage;
 
 import dev.parley.scenario.report.Story;
 
@@ -80,8 +80,7 @@ final class RunCommand implements Callable<Integer> {
         var story = new Story(s, p, seed, seatSpecs, result, analysis);
         if (out != null) {
             writeTranscript(s, settings, seatSpecs, result);
-            AtomicFiles.write(out.resolve("report.html"), StoryReport.html(s, story, analysis,
-                    result.agreement()));
+            AtomicFiles.write(out.resolve("report.html"), ReportPage.html(s, story, analysis, result.events()));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (format == TableFormat.JSON) {

@@ -1,6 +1,6 @@
 package dev.parley.cli;
 
-import dev.parley.scenario.report.StoryReport;
+import dev.parley.server.ReportPage;
 
 import dev.parley.engine.tournament.RankSum;
 import dev.parley.engine.tournament.Standings;
@@ -24,7 +24,7 @@ final class TournamentReport {
     static String html(String title, Tournament t, Standings s) {
         var out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(StoryReport.escape(
+                .append(ReportPage.escape(
                         "Parley tournament: " + title))
                 .append("</title>\n<style>")
                 .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
@@ -37,7 +37,7 @@ final class TournamentReport {
                         + "flex;align-items:flex-end;height:2.5em;gap:1px}.hist span{display:inline-block;width:.9em;"
                         + "background:#4a78b5}.heat td.c{text-align:center;min-width:3.5em}.note{color:#555;"
                         + "font-size:13px}</style>\n</head><body>\n");
-        out.append("<h1>Tournament: ").append(StoryReport.escape(title)).append("</h1>\n<p>").append(s.sessions())
+        out.append("<h1>Tournament: ").append(ReportPage.escape(title)).append("</h1>\n<p>").append(s.sessions())
                 .append(
                         " sessions: ")
                 .append(t.scenarios().size()).append(" scenario(s) × ").append(t.protocols().size())
@@ -48,8 +48,8 @@ final class TournamentReport {
                 .append(", errors ").append(s.errors()).append(", timed out ").append(s
                         .timeouts())
                 .append(".</p>\n");
-        out.append("<h2>Leaderboard</h2>\n<p class=\"note\">Score: ").append(StoryReport.escape(TournamentJson.SCORE))
-                .append(". Interval: ").append(StoryReport.escape(Standings.INTERVAL)).append(
+        out.append("<h2>Leaderboard</h2>\n<p class=\"note\">Score: ").append(ReportPage.escape(TournamentJson.SCORE))
+                .append(". Interval: ").append(ReportPage.escape(Standings.INTERVAL)).append(
                         ". The scale runs from 0 to 1.</p>\n");
         out.append("<table id=\"leaderboard\"><tr><th>rank</th><th>agent</th><th class=\"n\">plays</th><th class=\"n\">"
                 + "advantage</th><th>95% interval</th><th class=\"n\">utility</th><th class=\"n\">agreed</th>"
@@ -57,7 +57,7 @@ final class TournamentReport {
                 + "distribution of advantage (0 … 1)</th></tr>\n");
         for (Standings.Row r : s.agents()) {
             out.append("<tr><td class=\"n\">").append(r.rank()).append("</td><td>")
-                    .append(StoryReport.escape(r.agent()))
+                    .append(ReportPage.escape(r.agent()))
                     .append("</td><td class=\"n\">").append(r.plays()).append("</td><td class=\"n\">").append(
                             TournamentText.f(r.score()))
                     .append("</td><td>").append(scale(r)).append(
@@ -79,7 +79,7 @@ final class TournamentReport {
                     + "id=\"mediators\"><tr><th>rank</th><th>mediator</th><th class=\"n\">sessions</th><th "
                     + "class=\"n\">NPS</th><th>95% interval</th><th class=\"n\">agreed</th></tr>\n");
             for (Standings.Row r : s.mediators()) {
-                out.append("<tr><td class=\"n\">").append(r.rank()).append("</td><td>").append(StoryReport.escape(r
+                out.append("<tr><td class=\"n\">").append(r.rank()).append("</td><td>").append(ReportPage.escape(r
                         .agent())).append("</td><td class=\"n\">").append(r.plays()).append("</td><td class=\"n\">")
                         .append(TournamentText.f(r.score())).append("</td><td>").append(scale(r)).append(
                                 "</td><td class=\"n\">")
@@ -92,7 +92,7 @@ final class TournamentReport {
                 + "class=\"n\">sessions</th><th class=\"n\">agreed</th><th class=\"n\">failed</th><th></th><th "
                 + "class=\"n\">rate</th><th class=\"n\">NPS</th></tr>\n");
         for (Standings.Rate r : s.protocols()) {
-            out.append("<tr><td>").append(StoryReport.escape(r.protocol())).append("</td><td class=\"n\">").append(r
+            out.append("<tr><td>").append(ReportPage.escape(r.protocol())).append("</td><td class=\"n\">").append(r
                     .sessions()).append("</td><td class=\"n\">").append(r.agreed()).append("</td><td class=\"n\">")
                     .append(r.failed()).append("</td><td><span class=\"bar\" style=\"width:").append(em(r.rate(), 12))
                     .append("em\"></span></td><td class=\"n\">").append(TournamentText.pct(r.rate())).append(
@@ -101,13 +101,13 @@ final class TournamentReport {
         }
         out.append("</table>\n");
         heat(out, s.pairs());
-        out.append("<h2>Which agents differ</h2>\n<p class=\"note\">").append(StoryReport.escape(RankSum.METHOD))
+        out.append("<h2>Which agents differ</h2>\n<p class=\"note\">").append(ReportPage.escape(RankSum.METHOD))
                 .append(
                         ".</p>\n<table id=\"comparisons\"><tr><th>agent</th><th>agent</th><th class=\"n\">z</th><th "
                                 + "class=\"n\">p</th><th class=\"n\">p (Holm)</th><th>at 5%</th></tr>\n");
         for (Standings.Comparison c : s.comparisons()) {
-            out.append("<tr><td>").append(StoryReport.escape(c.a())).append("</td><td>")
-                    .append(StoryReport.escape(c.b()))
+            out.append("<tr><td>").append(ReportPage.escape(c.a())).append("</td><td>")
+                    .append(ReportPage.escape(c.b()))
                     .append("</td><td class=\"n\">").append(String.format(Locale.ROOT, "%.2f", c.z())).append(
                             "</td><td class=\"n\">")
                     .append(String.format(Locale.ROOT, "%.4f", c.p())).append(
@@ -159,11 +159,11 @@ final class TournamentReport {
                 + "in sessions where the column's agent held another principal's seat; darker is higher.</p>\n<table "
                 + "class=\"heat\" id=\"heat\"><tr><th></th>");
         for (String a : agents) {
-            out.append("<th>").append(StoryReport.escape(a)).append("</th>");
+            out.append("<th>").append(ReportPage.escape(a)).append("</th>");
         }
         out.append("</tr>\n");
         for (String row : agents) {
-            out.append("<tr><th>").append(StoryReport.escape(row)).append("</th>");
+            out.append("<tr><th>").append(ReportPage.escape(row)).append("</th>");
             for (String col : agents) {
                 Standings.Cell c = grid.getOrDefault(row, Map.of()).get(col);
                 if (c == null) {

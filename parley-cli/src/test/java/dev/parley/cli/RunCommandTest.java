@@ -49,26 +49,41 @@ class RunCommandTest {
     }
 
     @Test
-    void report_isOnePageWithTheStoryAndAChartPerPairOfParties() throws IOException {
+    void report_isOneSmallPage_resultFirst_withTheConsolesCharts_andTheZoneAsADensity() throws IOException {
         assertThat(Cli.run("run", "--protocol", "shuttle", "--out", tmp.toString(), "--quiet").exitCode()).isZero();
         String html = Files.readString(tmp.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Result: AGREEMENT")
-                .contains("<h2>The gap between the principals</h2>")
                 .contains("<h2>How far each ratifying party is from accepting</h2>");
         // The result first, then the charts, then the rounds: shuttle's are long, so they are folded.
         assertThat(html.indexOf("<h2>The result</h2>")).isPositive().isLessThan(html.indexOf("Result: AGREEMENT"));
-        assertThat(html.indexOf("Beside the fair packages")).isLessThan(html.indexOf("<h2>Each party's utility"));
-        assertThat(html.indexOf("<h2>Each party's utility")).isLessThan(html.indexOf("<h2>The frontier</h2>"));
-        assertThat(html.indexOf("<h2>The frontier</h2>")).isLessThan(html.indexOf("<h2>The talks, round by round"));
+        assertThat(html.indexOf("Beside the fair packages")).isLessThan(html.indexOf("<canvas id=\"utilities\""));
+        assertThat(html.indexOf("<canvas id=\"short-of\"")).isLessThan(html.indexOf("<canvas id=\"frontier\""));
+        assertThat(html.indexOf("<canvas id=\"frontier\"")).isLessThan(html.indexOf("<h2>The talks, round by round"));
         assertThat(html).contains("<details id=\"rounds\"><summary>").contains("MEETING (package changes");
-        // Four ratifying parties: six pairs, the principals first and shown; no external resource is loaded.
+        // Four ratifying parties: six pairs, the principals first; everything inline, nothing fetched.
         assertThat(html.split("<option ", -1)).hasSize(7);
-        assertThat(html).contains("<option value=\"pair-UA-RU\">")
-                .contains("id=\"pair-UA-RU\" style=\"display:block\"")
-                .contains("id=\"pair-US-EUR\" style=\"display:none\"");
-        assertThat(html.split("<svg", -1).length - 1).isEqualTo(3 + 6);
-        assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http");
-        assertThat(tmp.resolve("report.html")).isReadable();
+        assertThat(html).contains("<option value=\"UA-RU\">UA × RU</option>");
+        assertThat(html).doesNotContain("src=\"http").doesNotContain("href=\"http").doesNotContain("<script src=");
+        assertThat(html).contains("window.ParleyCharts").contains("Chart.js");
+        // Once 6.2 MB of dots: a density, and each package written once, keep it small.
+        assertThat(html.length()).isLessThan(1_000_000);
+        String json = html.substring(html.indexOf("class=\"story-data\">") + 19,
+                html.lastIndexOf("</script>\n</section>"));
+        var data = Cli.MAPPER.readTree(json.replace("<\\/", "</"));
+        assertThat(data.get("pairs").size()).isEqualTo(6);
+        long zone = dev.parley.engine.analysis.Analyzer
+                .analyze(dev.parley.scenario.BuiltinScenarios.find("ceasefire-2025").orElseThrow(),
+                        dev.parley.engine.analysis.AnalysisOptions.defaults())
+                .agreementZone().orElseThrow();
+        for (var pair : data.get("pairs")) {
+            long n = 0;
+            for (var cell : pair.get("zone")) {
+                n += cell.get(2).asLong();
+                assertThat(cell.get(0).asDouble() % 0.01).as("a cell's centre").isCloseTo(0.005,
+                        org.assertj.core.data.Offset.offset(1e-9));
+            }
+            assertThat(n).as("every package of the zone in one cell").isEqualTo(zone);
+        }
     }
 
     @Test

@@ -4,12 +4,6 @@ import dev.parley.engine.InvalidInput;
 import dev.parley.engine.agent.Agents;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.AnalysisOptions;
-import dev.parley.engine.analysis.Analyzer;
-import dev.parley.engine.analysis.FrontierPoint;
-import dev.parley.engine.analysis.Picture;
-import dev.parley.engine.analysis.Positions;
-import dev.parley.engine.analysis.Solution;
-import dev.parley.engine.analysis.SolutionKind;
 import dev.parley.engine.analysis.Stance;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Profile;
@@ -19,24 +13,19 @@ import dev.parley.engine.protocol.Protocol;
 import dev.parley.engine.protocol.ProtocolKind;
 import dev.parley.engine.protocol.SeatRole;
 import dev.parley.engine.protocol.Settings;
-import dev.parley.engine.utility.UtilityTable;
 import dev.parley.scenario.BuiltinScenarios;
 import dev.parley.scenario.ScenarioWriter;
 import dev.parley.scenario.wire.AnalysisJson;
 import dev.parley.scenario.wire.Fields;
-import dev.parley.scenario.wire.Json;
 import dev.parley.scenario.wire.PackageJson;
 import dev.parley.scenario.wire.SeatView;
 import dev.parley.server.ParleyServer.Route;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,10 +36,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * two parties' utilities, and the assistant's suggestion of the next text by a stance.
  */
 final class ConsoleApi {
-    /** The zone is drawn as one dot per cell of this size, so that a large zone stays a light answer. */
-    private static final double CELL = 0.005;
-    private static final int MAX_FRONTIER = 5_000;
-
     private final Negotiations negotiations;
 
     /** A two-party frontier is asked for again on every redraw; it depends only on the analysis and the axes. */
@@ -138,8 +123,7 @@ final class ConsoleApi {
                 .description())).toList());
         m.put("agents", Agents.catalogue().stream().map(e -> Map.of("name", e.name(), "description", e.description(),
                 "parameters", e.parameters(), "fits", e.fits().stream().map(SeatRole::id).toList())).toList());
-        m.put("solutions", java.util.Arrays.stream(SolutionKind.values()).map(k -> Map.of("id", k.id(), "label", k
-                .label())).toList());
+        m.put("solutions", Pictures.solutionLabels());
         ParleyServer.json(ctx, 200, m);
     }
 
@@ -186,47 +170,11 @@ final class ConsoleApi {
     /**
      * Each text adopted (single-text, from the opening text its start announces), offer made, package presented
      * (shuttle) and agreement, with every party's utility and the gap between the principals at that point, from
-     * what they have said that the mediator sees ({@link Positions}).
+     * what they have said that the mediator sees ({@link Pictures#progress}).
      */
     private void progress(Context ctx) {
         Negotiations.Overview o = negotiations.overview(ctx.pathParam("id"), Requests.token(ctx));
-        Scenario s = o.analysis().scenario();
-        Map<String, UtilityTable> tables = tables(s);
-        var said = new Positions(s);
-        var rows = new ArrayList<Map<String, Object>>();
-        for (int i = 0; i < o.events().size(); i++) {
-            Event e = o.events().get(i);
-            said.see(e);
-            switch (e) {
-                case Event.Offered x -> rows.add(row(s, tables, said, i + 1, e.round(), "offer", x.party(), x
-                        .outcome()));
-                case Event.TextAdopted x -> rows.add(row(s, tables, said, i + 1, e.round(), "text", null, x.text()));
-                case Event.Presented x -> rows.add(row(s, tables, said, i + 1, e.round(), "presented", x.to(), x
-                        .outcome()));
-                case Event.Ended x when x.agreement().isPresent() -> rows.add(row(s, tables, said, i + 1, e.round(),
-                        "agreement", null, x.agreement().get()));
-                default -> {
-                    // votes, criticism, messages, rejections: no package of their own
-                }
-            }
-        }
-        ParleyServer.json(ctx, 200, Map.of("principals", s.principals(), "rows", rows));
-    }
-
-    private static Map<String, Object> row(Scenario s, Map<String, UtilityTable> tables, Positions said, int seq,
-            int round, String kind, String party, Outcome outcome) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("seq", seq);
-        m.put("round", round);
-        m.put("kind", kind);
-        m.put("party", party);
-        m.put("package", outcome.toMap(s.issues()));
-        var u = new LinkedHashMap<String, Double>();
-        tables.forEach((p, t) -> u.put(p, t.utility(outcome.toArray())));
-        m.put("utilities", Json.exact(u));
-        m.put("gap", said.gap().map(Json::exact).orElse(null));
-        m.put("distanceToAcceptance", Json.exact(Picture.distanceToAcceptance(s, outcome)));
-        return m;
+        ParleyServer.json(ctx, 200, Pictures.progress(o.analysis().scenario(), o.events()));
     }
 
     /** {"package": {issue: option}}: how the package would look as a deal, before it is proposed. */
@@ -241,7 +189,8 @@ final class ConsoleApi {
 
     /**
      * {@code ?x=UA&y=RU}: the zone, the frontier and the fair packages in two parties' utilities (by default the
-     * principals). The zone comes as one dot per 0.005 × 0.005 cell; a space too large to walk gives none.
+     * principals), as {@link Pictures#zone} gives them: the zone as a density of 0.01 × 0.01 cells (a space too large to
+     * walk gives none), each frontier point with its package.
      */
     private void zone(Context ctx) {
         Analysis a = negotiations.overview(ctx.pathParam("id"), Requests.token(ctx)).analysis();
@@ -255,53 +204,9 @@ final class ConsoleApi {
         }
         String x = axis(ctx, "x", s, axes.get(0));
         String y = axis(ctx, "y", s, axes.get(1));
-        var m = new LinkedHashMap<String, Object>();
-        m.put("x", x);
-        m.put("y", y);
-        m.put("parties", List.copyOf(s.profiles().keySet()));
-        var reservations = new LinkedHashMap<String, Double>();
-        reservations.put(x, s.profiles().get(x).reservation());
-        reservations.put(y, s.profiles().get(y).reservation());
-        m.put("reservations", reservations);
-        Optional<List<double[]>> zone = Picture.zone(a, List.of(x, y));
-        Set<List<Double>> cells = new LinkedHashSet<>();
-        zone.ifPresent(points -> points.forEach(u -> cells.add(List.of(cell(u[0]), cell(u[1])))));
-        m.put("zoneDrawn", zone.isPresent());
-        m.put("zone", cells);
-        List<List<Double>> frontier = new ArrayList<>();
-        for (FrontierPoint p : a.frontier(MAX_FRONTIER)) {
-            frontier.add(List.of(p.utilities().get(x), p.utilities().get(y)));
-        }
-        m.put("frontier", frontier);
-        m.put("pairFrontier",
-                pairFrontiers.computeIfAbsent(new PairKey(a, x, y), k -> pairFrontier(s, x, y, negotiations.limits()
-                        .analysisBudget())));
-        var solutions = new LinkedHashMap<String, Object>();
-        for (Map.Entry<SolutionKind, Solution> e : a.solutions().entrySet()) {
-            Solution sol = e.getValue();
-            solutions.put(e.getKey().id(), Map.of("outcome", sol
-                    .outcome().toMap(s.issues()), "point", List.of(sol.utilities().get(x), sol.utilities().get(y))));
-        }
-        m.put("solutions", solutions);
-        ParleyServer.json(ctx, 200, m);
-    }
-
-    /**
-     * The two parties' own Pareto line, exactly: the frontier of the scenario in which only they must consent, in
-     * their utilities, sorted by the first (as the engine computes it; never a sweep over rounded dots).
-     */
-    private static List<List<Double>> pairFrontier(Scenario s, String x, String y, java.time.Duration budget) {
-        if (x.equals(y)) {
-            return List.of();
-        }
-        Analysis pair = Analyzer.analyze(Picture.bilateral(s, x, y), AnalysisOptions.defaults().withBlockingDemands(
-                false).withBudget(dev.parley.engine.analysis.Budget.of(budget)));
-        var line = new ArrayList<List<Double>>();
-        for (FrontierPoint p : pair.frontier(MAX_FRONTIER)) {
-            line.add(List.of(p.utilities().get(x), p.utilities().get(y)));
-        }
-        line.sort(java.util.Comparator.comparing((List<Double> p) -> p.get(0)));
-        return line;
+        var pair = pairFrontiers.computeIfAbsent(new PairKey(a, x, y), k -> Pictures.pairFrontier(s, x, y,
+                negotiations.limits().analysisBudget()));
+        ParleyServer.json(ctx, 200, Pictures.zone(a, x, y, Pictures.zone(a, x, y), pair));
     }
 
     /**
@@ -382,14 +287,4 @@ final class ConsoleApi {
         return party;
     }
 
-    private static double cell(double u) {
-        return Math.round(u / CELL) * CELL;
-    }
-
-    private static Map<String, UtilityTable> tables(Scenario s) {
-        var tables = new LinkedHashMap<String, UtilityTable>();
-        // Every party with a profile (an observer may have none).
-        s.profiles().forEach((party, profile) -> tables.put(party, UtilityTable.of(s.space(), profile)));
-        return tables;
-    }
 }

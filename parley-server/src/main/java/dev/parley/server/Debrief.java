@@ -9,16 +9,12 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.session.Session;
 import dev.parley.scenario.report.Story;
-import dev.parley.scenario.report.StoryReport;
 import dev.parley.scenario.wire.ActionJson;
-import dev.parley.scenario.wire.Csv;
 import dev.parley.scenario.wire.Json;
 import dev.parley.scenario.wire.TranscriptJson;
 import dev.parley.store.Records;
 import dev.parley.store.Store;
 import dev.parley.store.StoreException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,8 +129,8 @@ public final class Debrief {
 
     /** One self-contained page: the result first, then the charts, then the rounds (folded when long). */
     public String html() {
-        return StoryReport.page("Parley debrief: " + title(), "<h1>" + StoryReport.escape(title()) + "</h1>\n"
-                + "<p>" + StoryReport.escape(describe()) + "</p>\n" + section(""));
+        return ReportPage.page("Parley debrief: " + title(), "<h1>" + ReportPage.escape(title()) + "</h1>\n"
+                + "<p>" + ReportPage.escape(describe()) + "</p>\n" + section(""));
     }
 
     private String title() {
@@ -147,11 +143,7 @@ public final class Debrief {
     }
 
     private String section(String prefix) {
-        try {
-            return StoryReport.section(prefix, scenario, story, analysis, session.agreement());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReportPage.section(prefix, scenario, story, analysis, session.events());
     }
 
     /** The debriefs of a class's groups, in group order; none when there is no such class. */
@@ -190,7 +182,7 @@ public final class Debrief {
 
     /** A class's page: how each group ended, side by side, then each group's debrief. */
     public static String html(String className, List<Debrief> groups) {
-        var body = new StringBuilder("<h1>").append(StoryReport.escape("Debrief: " + className)).append("</h1>\n");
+        var body = new StringBuilder("<h1>").append(ReportPage.escape("Debrief: " + className)).append("</h1>\n");
         body.append("<table id=\"groups\"><thead><tr><th>Group</th><th>Status</th><th>Deal</th><th>Nash product "
                 + "(share of the optimum)</th><th>Flags</th></tr></thead><tbody>\n");
         for (Debrief d : groups) {
@@ -207,16 +199,16 @@ public final class Debrief {
                     .append("-story\">").append(d.group()).append("</a></td>");
             for (String cell : List.of(d.negotiation.status(), deal.map(o -> o.format(d.scenario.issues())).orElse(
                     "none"), share, flags)) {
-                body.append("<td>").append(StoryReport.escape(cell)).append("</td>");
+                body.append("<td>").append(ReportPage.escape(cell)).append("</td>");
             }
             body.append("</tr>\n");
         }
         body.append("</tbody></table>\n");
         for (Debrief d : groups) {
-            body.append("<h2>Group ").append(d.group()).append("</h2>\n<p>").append(StoryReport.escape(d.describe()))
+            body.append("<h2>Group ").append(d.group()).append("</h2>\n<p>").append(ReportPage.escape(d.describe()))
                     .append("</p>\n").append(d.section("g" + d.group() + "-"));
         }
-        return StoryReport.page("Parley debrief: " + className, body.toString());
+        return ReportPage.page("Parley debrief: " + className, body.toString());
     }
 
     private int group() {

@@ -99,9 +99,10 @@ class DebriefIT extends HttpHarness {
         Download html = download("/api/negotiations/" + id + "/debrief", ADMIN);
         assertThat(html.type()).startsWith("text/html");
         assertThat(html.disposition()).endsWith(".html\"");
-        assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("Result: AGREEMENT").contains("<svg")
-                .doesNotContain("src=\"http");
-        assertThat(html.body().indexOf("Result: AGREEMENT")).isLessThan(html.body().indexOf("<svg"));
+        assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("Result: AGREEMENT").contains(
+                "<canvas id=\"frontier\"").contains("window.ParleyCharts").doesNotContain("src=\"http")
+                .doesNotContain("<script src=");
+        assertThat(html.body().indexOf("Result: AGREEMENT")).isLessThan(html.body().indexOf("<canvas"));
 
         assertThat(store.log(id, 0)).as("a debrief writes nothing").hasSize(entries);
         assertThat(download("/api/negotiations/" + id + "/debrief", created.get("tokens").get("US").asText())
@@ -141,7 +142,8 @@ class DebriefIT extends HttpHarness {
         String html = download("/api/classes/Seminar%20B/debrief", ADMIN).body();
         assertThat(html).contains("<table id=\"groups\">").contains("<tr data-group=\"1\">").contains(
                 "<tr data-group=\"2\">").contains("id=\"g1-story\"").contains("id=\"g2-story\"").contains(
-                        "id=\"g1-pair-UA-RU\"");
+                        "<canvas id=\"g1-frontier\"")
+                .contains("<select id=\"g2-pair\"");
         assertThat(download("/api/classes/nobody/debrief", ADMIN).status()).isEqualTo(404);
     }
 }

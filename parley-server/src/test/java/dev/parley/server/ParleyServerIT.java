@@ -135,12 +135,14 @@ class ParleyServerIT extends HttpHarness {
                 .asText(), null);
         assertThat(call("GET", agentsAnalysis, agentsUs, null).status()).isEqualTo(200);
         assertThat(call("GET", analysis + "?limit=x", us, null).status()).isEqualTo(400);
-        // Sharing is not a move: EUR's seat, shared but unmoved, can still change hands; the chain holds 5 entries:
-        // the creation, three shares, the seat's change.
+        // Sharing is not a move: EUR's seat, shared but unmoved, can still change hands; the chain holds 9 entries:
+        // the creation, each of the four invites' first use, three shares, the seat's change.
         assertThat(call("POST", "/api/negotiations/" + id + "/seats/EUR", ADMIN, "{}").status()).isEqualTo(200);
         JsonNode audit = call("GET", "/api/negotiations/" + id + "/audit", ADMIN, null).body();
         assertThat(audit.get("intact").asBoolean()).isTrue();
-        assertThat(audit.get("events").asLong()).isEqualTo(5);
+        assertThat(audit.get("events").asLong()).isEqualTo(9);
+        assertThat(store.log(id, 0)).extracting(dev.parley.store.Records.LogEntry::kind).containsExactlyInAnyOrder(
+                "created", "joined", "joined", "joined", "joined", "share", "share", "share", "seat");
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class Story {
         buildRows();
     }
 
+    /** Whether the talks ended in agreement. */
+    public boolean agreed() {
+        return result.agreement().isPresent();
+    }
+
     /** The rounds where something changed, in order. */
     public List<Row> rows() {
         return rows;
