@@ -122,5 +122,18 @@
       plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } }, tooltip } } });
   }
 
-  window.ParleyCharts = { texts, progressChart, shortOfChart, frontierChart };
+  /**
+   * A report's line chart: `spec` is {labels, xTitle, yTitle, yMin, yMax, series: [{label, data, dashed}]}, each
+   * series' data one number per label (null for none).
+   */
+  function lineChart(canvas, spec) {
+    const datasets = spec.series.map((s, k) => ({ label: s.label, data: s.data, borderColor: COLORS[k % COLORS.length],
+      backgroundColor: COLORS[k % COLORS.length], borderDash: s.dashed ? [6, 4] : undefined, pointRadius: 2, tension: 0 }));
+    draw(canvas, { type: 'line', data: { labels: spec.labels, datasets },
+      options: { scales: { x: { title: { display: true, text: spec.xTitle } },
+        y: { min: spec.yMin, max: spec.yMax, title: { display: true, text: spec.yTitle } } },
+      plugins: { legend: { position: 'bottom' } } } });
+  }
+
+  window.ParleyCharts = { texts, progressChart, shortOfChart, frontierChart, lineChart };
 }());

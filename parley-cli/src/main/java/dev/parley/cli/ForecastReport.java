@@ -6,16 +6,12 @@ import dev.parley.engine.forecast.Summary;
 import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Settings;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 
 /**
  * {@code forecast.html}: one self-contained page (no script, nothing fetched) with the forecast's figures and charts:
- * the share of draws agreed by each round (XChart SVG, inline, with its 95% band), the likeliest deals, the options
+ * the share of draws agreed by each round (with its 95% band, drawn as every report draws), the likeliest deals, the options
  * agreed per issue, what blocks, and the sensitivity as a tornado (bars drawn in CSS). Stateless.
  */
 final class ForecastReport {
@@ -23,21 +19,8 @@ final class ForecastReport {
     }
 
     static String html(Scenario s, Settings settings, int runs, long seed, Summary x,
-            dev.parley.scenario.wire.ForecastJson.Calendar calendar)
-            throws IOException {
+            dev.parley.scenario.wire.ForecastJson.Calendar calendar) {
         var out = new StringBuilder();
-        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(ReportPage.escape(
-                        "Parley forecast: " + s.id()))
-                .append("</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
-                        + "color:#222}h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}table{border-collapse:"
-                        + "collapse}td,th{padding:.2em .6em;text-align:left;vertical-align:top;font-size:14px}"
-                        + "th{border-bottom:1px solid #999}.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
-                        + ".bar{display:inline-block;height:.8em;background:#4a78b5}.neg{background:#c0504d}"
-                        + ".half{display:inline-block;width:12em}.left{text-align:right}"
-                        + ".chart svg{max-width:100%;height:auto}.pkg{font-family:monospace;font-size:12px}"
-                        + "</style>\n</head><body>\n");
         out.append("<h1>Forecast: ").append(ReportPage.escape(s.title())).append("</h1>\n");
         out.append("<p>Scenario <code>").append(ReportPage.escape(s.id())).append("</code>, ").append(runs).append(
                 " draws of the uncertain profiles (").append(
@@ -65,9 +48,7 @@ final class ForecastReport {
         }
         out.append("</table>\n");
 
-        out.append("<h2>Share of draws agreed by each round</h2>\n<div class=\"chart\" id=\"agreed-by\">")
-                .append(Svg.of(agreedByChart(x)))
-                .append("</div>\n");
+        out.append("<h2>Share of draws agreed by each round</h2>\n").append(agreedByChart(x));
 
         if (!x.deals().isEmpty()) {
             out.append("<h2>The likeliest deals</h2>\n<table><tr><th>share</th><th></th><th>package</th></tr>\n");
@@ -126,30 +107,33 @@ final class ForecastReport {
             }
             out.append("</table>\n");
         }
-        out.append("<p><small>Made by Parley (Monte Carlo over the profiles' uncertainty). Charts: XChart."
-                + "</small></p>\n</body></html>\n");
-        return out.toString();
+        out.append("<p><small>Made by Parley (Monte Carlo over the profiles' uncertainty).</small></p>\n");
+        return ReportPage.page("Parley forecast: " + s.id(), STYLE, out.toString());
     }
 
-    private static XYChart agreedByChart(Summary x) {
-        XYChart chart = new XYChartBuilder().width(900).height(320).xAxisTitle("round").yAxisTitle(
-                "share of draws agreed").build();
-        double[] rounds = new double[x.agreedBy().size() + 1];
-        double[] share = new double[rounds.length];
-        double[] low = new double[rounds.length];
-        double[] high = new double[rounds.length];
-        for (int k = 0; k < x.agreedBy().size(); k++) {
-            Summary.Step step = x.agreedBy().get(k);
-            rounds[k + 1] = step.round();
-            share[k + 1] = step.agreed().share();
-            low[k + 1] = step.agreed().low();
-            high[k + 1] = step.agreed().high();
+    /** The forecast's own style, after the one every report shares. */
+    private static final String STYLE = "td,th{vertical-align:top;font-size:14px}th{border-bottom:1px solid #999}"
+            + ".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.bar{display:inline-block;"
+            + "height:.8em;background:#4a78b5}.neg{background:#c0504d}.half{display:inline-block;width:12em}"
+            + ".left{text-align:right}.pkg{font-family:monospace;font-size:12px}";
+
+    /** The share of draws agreed by each round, with its 95% band: the charts of every report's page. */
+    private static String agreedByChart(Summary x) {
+        var labels = new java.util.ArrayList<Object>(List.of(0));
+        var share = new java.util.ArrayList<Double>(List.of(0.0));
+        var low = new java.util.ArrayList<Double>(List.of(0.0));
+        var high = new java.util.ArrayList<Double>(List.of(0.0));
+        for (Summary.Step step : x.agreedBy()) {
+            labels.add(step.round());
+            share.add(step.agreed().share());
+            low.add(step.agreed().low());
+            high.add(step.agreed().high());
         }
-        chart.addSeries("agreed", rounds, share).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.addSeries("95% low", rounds, low).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.addSeries("95% high", rounds, high).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        return chart;
+        return ReportPage.lineChart("agreed-by", "The share of draws agreed by each round, with its 95% interval",
+                labels, "round", "share of draws agreed", 0.0, 1.0, List.of(java.util.Map.of("label", "agreed", "data",
+                        share), java.util.Map.of("label", "95% low", "data", low, "dashed", true),
+                        java.util.Map.of(
+                                "label", "95% high", "data", high, "dashed", true)));
     }
 
     private static void blockers(StringBuilder out, String title, List<Summary.Blocker> list) {

@@ -23,20 +23,6 @@ final class TournamentReport {
 
     static String html(String title, Tournament t, Standings s) {
         var out = new StringBuilder();
-        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(ReportPage.escape(
-                        "Parley tournament: " + title))
-                .append("</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
-                        + "color:#222}h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}table{border-collapse:"
-                        + "collapse}td,th{padding:.2em .6em;text-align:left;font-size:14px}th{border-bottom:1px "
-                        + "solid #999}.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
-                        + ".scale{position:relative;width:16em;height:1em;background:#f0f0f0}.ci{position:absolute;"
-                        + "top:.35em;height:.3em;background:#4a78b5}.mean{position:absolute;top:0;width:2px;height:1em;"
-                        + "background:#222}.bar{display:inline-block;height:.8em;background:#4a78b5}.hist{display:"
-                        + "flex;align-items:flex-end;height:2.5em;gap:1px}.hist span{display:inline-block;width:.9em;"
-                        + "background:#4a78b5}.heat td.c{text-align:center;min-width:3.5em}.note{color:#555;"
-                        + "font-size:13px}</style>\n</head><body>\n");
         out.append("<h1>Tournament: ").append(ReportPage.escape(title)).append("</h1>\n<p>").append(s.sessions())
                 .append(
                         " sessions: ")
@@ -116,9 +102,18 @@ final class TournamentReport {
                     .append("</td><td>").append(c.significant() ? (c.z() > 0 ? c.a() : c.b()) + " higher" : "no")
                     .append("</td></tr>\n");
         }
-        out.append("</table>\n</body></html>\n");
-        return out.toString();
+        out.append("</table>\n");
+        return ReportPage.page("Parley tournament: " + title, STYLE, out.toString());
     }
+
+    /** The tournament's own style, after the one every report shares. */
+    private static final String STYLE = "td,th{font-size:14px}th{border-bottom:1px solid #999}.n{text-align:right;"
+            + "font-variant-numeric:tabular-nums;white-space:nowrap}.scale{position:relative;width:16em;height:1em;"
+            + "background:#f0f0f0}.ci{position:absolute;top:.35em;height:.3em;background:#4a78b5}.mean{position:"
+            + "absolute;top:0;width:2px;height:1em;background:#222}.bar{display:inline-block;height:.8em;background:"
+            + "#4a78b5}.hist{display:flex;align-items:flex-end;height:2.5em;gap:1px}.hist span{display:inline-block;"
+            + "width:.9em;background:#4a78b5}.heat td.c{text-align:center;min-width:3.5em}.note{color:#555;"
+            + "font-size:13px}";
 
     /** The interval and the mean drawn on a 0–1 scale. */
     private static String scale(Standings.Row r) {

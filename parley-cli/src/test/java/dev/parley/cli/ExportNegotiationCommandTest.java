@@ -88,7 +88,8 @@ class ExportNegotiationCommandTest {
             assertThat(out.resolve(stem + ext)).isNotEmptyFile();
             assertThat(all.out()).contains("Wrote " + out.resolve(stem + ext));
         }
-        assertThat(Files.readString(out.resolve(stem + ".html"))).startsWith("<!DOCTYPE html>").contains("<svg");
+        assertThat(Files.readString(out.resolve(stem + ".html"))).startsWith("<!DOCTYPE html>").contains(
+                "<canvas id=\"frontier\"");
         assertThat(Files.readString(out.resolve(stem + ".csv")).lines()).hasSize(doc.get("rounds").size() + 1);
         Cli replay = Cli.run("replay", out.resolve(stem + ".jsonl").toString());
         assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();

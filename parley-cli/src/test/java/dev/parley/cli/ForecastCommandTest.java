@@ -107,8 +107,9 @@ class ForecastCommandTest {
         assertThat(agreed).isEqualTo(doc.get("agreement").get("count").asLong());
         assertThat(doc.get("protocol").asText()).isEqualTo("saop");
         String html = Files.readString(dir.resolve("forecast.html"));
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("id=\"tornado\"").doesNotContain(
-                "<script").doesNotContain("src=\"http");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<canvas id=\"agreed-by\"").contains(
+                "window.ParleyCharts").contains("id=\"tornado\"").doesNotContain("<script src=").doesNotContain(
+                        "src=\"http");
         assertThat(html).contains(String.format(java.util.Locale.ROOT, "%.1f%%", 100 * doc.get("agreement").get(
                 "share").asDouble()));
     }

@@ -55,4 +55,22 @@ class ReportBrowserIT {
             Browser.screenshot(page, "report");
         }
     }
+
+    @Test
+    void theForecastPage_drawsTheShareAgreedByRound_asEveryReportDraws() throws Exception {
+        JsonNode doc = Cli.run("forecast", "--runs", "40", "--seed", "3", "--out", tmp.toString(), "--format", "json")
+                .json();
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.page();
+            page.navigate(tmp.resolve("forecast.html").toUri().toString());
+            page.waitForFunction("() => window.Chart && Chart.getChart('agreed-by')");
+            Object labels = page.evaluate("() => Chart.getChart('agreed-by').data.datasets.map((d) => d.label)");
+            assertThat(labels.toString()).isEqualTo("[agreed, 95% low, 95% high]");
+            JsonNode steps = doc.get("agreedBy");
+            Object last = page.evaluate("() => { const d = Chart.getChart('agreed-by').data.datasets[0].data; "
+                    + "return d[d.length - 1]; }");
+            assertThat(((Number) last).doubleValue()).isCloseTo(steps.get(steps.size() - 1).get("share").asDouble(),
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
 }

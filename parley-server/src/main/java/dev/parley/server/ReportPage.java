@@ -39,13 +39,27 @@ public final class ReportPage {
                 events));
     }
 
-    /** A page around {@code body}: the style, the charting scripts, and the script that draws every section. */
+    /**
+     * A page around {@code body}: the style and, when the body holds a chart, the charting scripts and the script
+     * that draws every chart (a page without one carries no script).
+     */
     public static String page(String title, String body) {
+        return page(title, "", body);
+    }
+
+    /**
+     * As {@link #page(String, String)}, with a style of the page's own after the one every report shares (the
+     * forecast's and the tournament's tables).
+     */
+    public static String page(String title, String style, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" content="
                 + "\"width=device-width, initial-scale=1\">\n<title>" + escape(title) + "</title>\n<style>" + STYLE
-                + "</style>\n</head><body>\n" + body + "<p><small>Made by Parley. Charts: Chart.js (MIT licence), "
-                + "inlined.</small></p>\n<script>" + script("/web/vendor/chart.umd.js") + "</script>\n<script>"
-                + script("/web/charts.js") + "</script>\n<script>" + DRAW + "</script>\n</body></html>\n";
+                + style + "</style>\n</head><body>\n" + body + (body.contains("<canvas")
+                        ? "<p><small>Made by Parley. Charts: Chart.js (MIT licence), inlined.</small></p>\n<script>"
+                                + script("/web/vendor/chart.umd.js") + "</script>\n<script>" + script("/web/charts.js")
+                                + "</script>\n<script>" + DRAW + "</script>\n"
+                        : "<p><small>Made by Parley.</small></p>\n")
+                + "</body></html>\n";
     }
 
     private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;"
@@ -55,8 +69,14 @@ public final class ReportPage {
             + "td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left}summary{cursor:pointer;"
             + "font-weight:600}.muted{color:#5b6675}";
 
-    /** Draws every section's charts from its data, and redraws its frontier when another pair is chosen. */
+    /**
+     * Draws every section's charts from its data (and redraws its frontier when another pair is chosen), and every
+     * line chart from its own.
+     */
     private static final String DRAW = """
+            for (const data of document.querySelectorAll('script.chart-data')) {
+              ParleyCharts.lineChart(document.getElementById(data.dataset.canvas), JSON.parse(data.textContent));
+            }
             for (const section of document.querySelectorAll('section.story')) {
               const p = section.dataset.prefix;
               const d = JSON.parse(section.querySelector('script.story-data').textContent);
@@ -180,6 +200,26 @@ public final class ReportPage {
         d.put("solutions", Pictures.solutionLabels());
         d.put("current", story.agreed() ? "the deal" : "the last text");
         return Json.write(d).replace("</", "<\\/");
+    }
+
+    /**
+     * A line chart for a report's page: a canvas and its data, which the page's script draws with
+     * {@code ParleyCharts.lineChart}.
+     *
+     * @param series each {@code {"label", "data": [number or null, …], "dashed"}}, a number per label
+     */
+    public static String lineChart(String id, String description, List<?> labels, String xTitle, String yTitle,
+            Double yMin, Double yMax, List<Map<String, Object>> series) {
+        var spec = new LinkedHashMap<String, Object>();
+        spec.put("labels", labels);
+        spec.put("xTitle", xTitle);
+        spec.put("yTitle", yTitle);
+        spec.put("yMin", yMin);
+        spec.put("yMax", yMax);
+        spec.put("series", series);
+        return "<div class=\"chart\"><canvas id=\"" + escape(id) + "\" role=\"img\" aria-label=\"" + escape(
+                description) + "\"></canvas></div>\n<script type=\"application/json\" class=\"chart-data\" "
+                + "data-canvas=\"" + escape(id) + "\">" + Json.write(spec).replace("</", "<\\/") + "</script>\n";
     }
 
     public static String escape(String text) {
