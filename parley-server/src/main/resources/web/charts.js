@@ -60,8 +60,7 @@
    */
   function frontierChart(canvas, scenario, zone, progress, axes, solutions, labels = {}) {
     const [x, y] = axes;
-    // A frontier point carries its package, or (in a report) its place in the one list of packages.
-    const tip = (d) => ({ x: d.u[0], y: d.u[1], package: d.package || (zone.packages && zone.packages[d.p]) });
+    const tip = (d) => ({ x: d.u[0], y: d.u[1], package: d.package });
     const history = texts(progress).map((r) => ({ x: r.utilities[x], y: r.utilities[y], package: r.package }));
     const most = Math.max(1, ...zone.zone.map((c) => c[2]));
     const shade = (n) => `rgba(110,120,135,${(0.12 + 0.6 * Math.log(1 + n) / Math.log(1 + most)).toFixed(3)})`;

@@ -80,12 +80,18 @@ public final class ReportPage {
             for (const section of document.querySelectorAll('section.story')) {
               const p = section.dataset.prefix;
               const d = JSON.parse(section.querySelector('script.story-data').textContent);
+              const unpack = (places) => Object.fromEntries(places.split(',').map((k, i) =>
+                [d.scenario.issues[i].id, d.scenario.issues[i].options[Number(k)]]));
+              const packages = d.packages.map(unpack);
+              const withPackage = (x) => ({ ...x, package: packages[x.p] });
+              d.progress.rows = d.progress.rows.map(withPackage);
+              for (const z of Object.values(d.pairs)) z.frontier = z.frontier.map(withPackage);
               ParleyCharts.progressChart(document.getElementById(p + 'utilities'), d.scenario, d.progress);
               ParleyCharts.shortOfChart(document.getElementById(p + 'short-of'), d.scenario, d.progress);
               const pick = document.getElementById(p + 'pair');
               if (!pick) continue;
               const drawPair = () => {
-                const z = { ...d.pairs[pick.value], packages: d.packages };
+                const z = d.pairs[pick.value];
                 ParleyCharts.frontierChart(document.getElementById(p + 'frontier'), d.scenario, z, d.progress,
                   [z.x, z.y], d.solutions, { current: d.current });
               };
@@ -166,31 +172,46 @@ public final class ReportPage {
     }
 
     /**
-     * What the section's charts draw, as JSON safe inside a script element. Each pair's frontier names its packages
-     * by their place in one list ({@code packages}), the same for every pair.
+     * What the section's charts draw, as JSON safe inside a script element. The progress rows and each pair's frontier
+     * name their packages by their place in one list ({@code packages}, as {@code p}): each package is written once;
+     * the page's script puts them back before drawing.
      */
     private static String data(Scenario s, Map<String, Object> progress, Map<String, Map<String, Object>> pairs,
             Story story) {
         var d = new LinkedHashMap<String, Object>();
         var parties = new ArrayList<Map<String, String>>();
         s.parties().forEach(p -> parties.add(Map.of("id", p.id(), "name", p.name())));
-        var issues = new ArrayList<Map<String, String>>();
-        s.issues().forEach(i -> issues.add(Map.of("id", i.id(), "name", i.name())));
+        var issues = new ArrayList<Map<String, Object>>();
+        s.issues().forEach(i -> issues.add(Map.of("id", i.id(), "name", i.name(), "options", i.options().stream().map(
+                o -> o.id()).toList())));
         d.put("scenario", Map.of("parties", parties, "issues", issues));
-        d.put("progress", progress);
-        var compact = new LinkedHashMap<String, Object>();
         var packages = new ArrayList<Object>();
         var index = new LinkedHashMap<Object, Integer>();
+        // A package is written as its options' places, issue by issue ("0,2,1,…"): a tenth of its words.
+        java.util.function.Function<Object, Integer> at = pkg -> index.computeIfAbsent(pkg, k -> {
+            var places = new ArrayList<String>();
+            for (var issue : s.issues()) {
+                String option = (String) ((Map<?, ?>) k).get(issue.id());
+                places.add(Integer.toString(issue.indexOf(option)));
+            }
+            packages.add(String.join(",", places));
+            return packages.size() - 1;
+        });
+        var rows = new ArrayList<Map<String, Object>>();
+        for (Object o : (List<?>) progress.get("rows")) {
+            var row = new LinkedHashMap<String, Object>();
+            ((Map<?, ?>) o).forEach((k, v) -> row.put((String) k, v));
+            row.put("p", at.apply(row.remove("package")));
+            rows.add(row);
+        }
+        d.put("progress", Map.of("principals", progress.get("principals"), "rows", rows));
+        var compact = new LinkedHashMap<String, Object>();
         pairs.forEach((key, z) -> {
             var copy = new LinkedHashMap<>(z);
             var frontier = new ArrayList<Map<String, Object>>();
             for (Object o : (List<?>) z.get("frontier")) {
                 Map<?, ?> point = (Map<?, ?>) o;
-                int at = index.computeIfAbsent(point.get("package"), k -> {
-                    packages.add(k);
-                    return packages.size() - 1;
-                });
-                frontier.add(Map.of("u", point.get("u"), "p", at));
+                frontier.add(Map.of("u", point.get("u"), "p", at.apply(point.get("package"))));
             }
             copy.put("frontier", frontier);
             compact.put(key, copy);
