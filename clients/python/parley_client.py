@@ -36,7 +36,8 @@ class _Http:
         self.token = token
         self.timeout = timeout
 
-    def call(self, method, path, body=None):
+    def call(self, method, path, body=None, raw=False):
+        """The answer's JSON, or with ``raw`` its text (a CSV, an HTML page, a transcript)."""
         data = None if body is None else json.dumps(body).encode("utf-8")
         request = urllib.request.Request(self.base_url + path, data=data, method=method)
         request.add_header("Authorization", "Bearer " + self.token)
@@ -45,6 +46,8 @@ class _Http:
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as answer:
                 text = answer.read().decode("utf-8")
+                if raw:
+                    return text
                 return json.loads(text) if text else None
         except urllib.error.HTTPError as e:
             text = e.read().decode("utf-8", "replace")
@@ -56,23 +59,51 @@ class _Http:
 
 
 class Admin:
-    """The organiser's side, with the admin token: create, list and close negotiations, fill seats."""
+    """The organiser's side, with the admin token: create negotiations (one or a class's), list and close them, fill
+    seats and issue invites again, download the debriefs."""
 
     def __init__(self, base_url, token, timeout=30):
         self._http = _Http(base_url, token, timeout)
 
     def create(self, scenario="ceasefire-2025", protocol=None, rounds=None, agents=None, shared=None, seed=None):
         """Creates a negotiation; answers ``{"id", "tokens": {party: token}, "note"}``: each token shown once."""
+        return self._http.call("POST", "/api/negotiations", self._startup(scenario, protocol, rounds, agents, shared,
+                                                                         seed))
+
+    def create_class(self, name, groups, scenario="ceasefire-2025", protocol=None, rounds=None, agents=None,
+                     shared=None, seed=None):
+        """One negotiation per group, all alike; answers ``{"class", "negotiations": [{"group", "id", "tokens"}]}``."""
+        body = self._startup(scenario, protocol, rounds, agents, shared, seed)
+        body.update({"class": name, "groups": groups})
+        return self._http.call("POST", "/api/classes", body)
+
+    @staticmethod
+    def _startup(scenario, protocol, rounds, agents, shared, seed):
         body = {"scenario": scenario}
         for key, value in (("protocol", protocol), ("rounds", rounds), ("agents", agents), ("shared", shared),
                            ("seed", seed)):
             if value is not None:
                 body[key] = value
-        return self._http.call("POST", "/api/negotiations", body)
+        return body
 
-    def negotiations(self):
-        """Every negotiation, the newest first."""
-        return self._http.call("GET", "/api/negotiations")
+    def negotiations(self, class_name=None):
+        """Every negotiation (or one class's, by group): status, scenario, protocol, seats, last activity."""
+        query = "" if class_name is None else "?class=" + urllib.parse.quote(class_name)
+        return self._http.call("GET", "/api/negotiations" + query)
+
+    def reissue(self, negotiation, party):
+        """A new invite for a person's seat; the old token stops working at once. Answers ``{"party", "token"}``."""
+        return self._http.call("POST", f"/api/negotiations/{negotiation}/seats/{urllib.parse.quote(party)}/invite", {})
+
+    def debrief(self, negotiation, format="json"):
+        """The negotiation's debrief: a dict for ``json``, else the text of the ``csv``, ``html`` or ``transcript``."""
+        return self._http.call("GET", f"/api/negotiations/{negotiation}/debrief?format={format}",
+                               raw=format != "json")
+
+    def class_debrief(self, name, format="json"):
+        """A class's debrief, its groups side by side: a dict for ``json``, else the ``csv`` or ``html`` text."""
+        return self._http.call("GET", f"/api/classes/{urllib.parse.quote(name)}/debrief?format={format}",
+                               raw=format != "json")
 
     def close(self, negotiation):
         return self._http.call("POST", f"/api/negotiations/{negotiation}/close", {})

@@ -102,6 +102,40 @@ class ServerTest(unittest.TestCase):
             seats["US"].move({"type": "propose", "text": dict(view["currentText"])})
         self.assertEqual(409, closed.exception.status)
 
+    def test_aClass_isListedWithItsStatus_reinvitedAndDebriefed(self):
+        made = self.admin.create_class("Python seminar", 2, agents={"RU": "truthful", "EUR": "truthful",
+                                                                    "UA": "truthful"},
+                                       shared=["RU", "EUR", "UA"])
+        self.assertEqual([1, 2], [n["group"] for n in made["negotiations"]])
+        first = made["negotiations"][0]
+        old = first["tokens"]["US"]
+        fresh = self.admin.reissue(first["id"], "US")["token"]
+        with self.assertRaises(ParleyError) as refused:
+            Seat(self.url, first["id"], old).view()
+        self.assertEqual(403, refused.exception.status)
+        mediator = Seat(self.url, first["id"], fresh)
+        view = mediator.view()
+        self.assertEqual("US", view["party"])
+        listed = self.admin.negotiations("Python seminar")
+        self.assertEqual([first["id"], made["negotiations"][1]["id"]], [n["id"] for n in listed])
+        self.assertEqual(["open", "open"], [n["status"] for n in listed])
+        us = next(s for s in listed[0]["seats"] if s["party"] == "US")
+        self.assertTrue(us["joined"])  # the new invite was opened
+        # the mediator ends the drafting at once: everyone ratifies the opening text or not; either way it ends
+        mediator.move({"type": "end"})
+        if "vote" in mediator.view()["actions"]:
+            mediator.move({"type": "vote", "accept": True})
+        ended = mediator.view()
+        self.assertTrue(ended["ended"])
+        status = self.admin.negotiations("Python seminar")[0]["status"]
+        self.assertEqual("agreed" if ended["agreement"] else "no-agreement", status)
+        debrief = self.admin.debrief(first["id"])
+        self.assertEqual(status, debrief["negotiation"]["status"])
+        self.assertEqual(ended["agreement"], debrief["result"].get("package"))
+        self.assertTrue(self.admin.debrief(first["id"], "csv").startswith("round,party,change,"))
+        self.assertIn("<canvas", self.admin.class_debrief("Python seminar", "html"))
+        self.assertEqual(2, len(self.admin.class_debrief("Python seminar")["groups"]))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -80,7 +80,7 @@ export function analysisCards(seat, missing) {
     Object.keys(seat.view.scenario.demands || {}).length ? el('section', { class: 'card wide', id: 'stated-demands' },
       el('h2', {}, 'Stated demands: can each be part of a deal?'), el('div', { id: 'stated-demands-body' }, el('p', { class: 'muted' }, 'Working it out…')))
       : null,
-    forecastCard(seat),
+    seat.watching ? null : forecastCard(seat), // the organiser watches: it starts no forecast of the mediator's
   ];
 }
 

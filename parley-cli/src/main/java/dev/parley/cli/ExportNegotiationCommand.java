@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +21,8 @@ import picocli.CommandLine.Spec;
         "Write the debrief of a negotiation 'parley serve' ran (or of every group of a class): the talks made again "
                 + "from the store's log, each round's package, every party's utility, the gap and each party's "
                 + "distance to acceptance, and the outcome beside the fair packages with the lopsidedness flags. "
-                + "Reads the store; writes nothing to it.",
+                + "Reads the store and adds nothing to it (opening it may bring its schema up to date, as every "
+                + "command that opens it does).",
         "With --out DIR: NAME.html (one self-contained page with the report's charts), NAME.json, NAME.csv and, for "
                 + "one negotiation, NAME.jsonl (its transcript, which 'parley replay' checks). Without: --format to "
                 + "stdout."})
@@ -55,67 +55,53 @@ final class ExportNegotiationCommand implements Callable<Integer> {
         if ((id == null) == (className == null)) {
             throw new UsageException("give a negotiation's ID or --class NAME (one of them)");
         }
-        if (!List.of("json", "csv", "html", "transcript").contains(format) || (className != null && format.equals(
-                "transcript"))) {
-            throw new UsageException("--format must be json, csv, html" + (className == null ? " or transcript" : "")
-                    + ", not '" + format + "'");
-        }
-        Map<String, String> files;
+        boolean forClass = className != null;
+        Debrief.Form chosen = Debrief.Form.byId(format).filter(f -> !forClass || f.forClass()).orElseThrow(
+                () -> new UsageException("--format must be one of " + Debrief.Form.ids(forClass) + ", not '" + format
+                        + "'"));
+        // Without --out, the one form asked for; with it, every form the debrief comes in.
+        List<Debrief.Form> forms = out == null
+                ? List.of(chosen)
+                : java.util.Arrays.stream(Debrief.Form.values()).filter(f -> !forClass || f.forClass()).toList();
+        var files = new java.util.LinkedHashMap<Debrief.Form, String>();
+        String stem;
         try (Store store = where.open(false, "give the server's --data DIR, or --db JDBC-URL", "export from a copy, "
                 + "download the debrief from the console, or stop the server first")) {
-            files = className == null ? one(store) : ofClass(store);
+            if (forClass) {
+                List<Debrief> all = Debrief.ofClass(store, className);
+                if (all.isEmpty()) {
+                    throw new UsageException("no class '" + className + "' in the store");
+                }
+                stem = Debrief.classStem(className);
+                forms.forEach(f -> files.put(f, f.ofClass(className, all)));
+            } else {
+                if (store.negotiation(id).isEmpty()) {
+                    throw new UsageException("no negotiation " + id + " in the store" + known(store));
+                }
+                Debrief d = Debrief.of(store, id);
+                stem = d.stem();
+                forms.forEach(f -> files.put(f, f.of(d)));
+            }
         }
         PrintWriter w = spec.commandLine().getOut();
         if (out == null) {
-            w.print(files.get(format));
+            w.print(files.get(chosen));
             w.flush();
             return ExitCodes.OK;
         }
         Files.createDirectories(out);
-        for (var f : files.entrySet()) {
-            Path file = out.resolve(f.getKey());
+        for (Debrief.Form f : files.keySet()) {
+            Path file = out.resolve(stem + f.extension());
             if (Files.exists(file) && !force) {
                 throw new UsageException(file + " exists; add --force to overwrite it");
             }
         }
         for (var f : files.entrySet()) {
-            AtomicFiles.write(out.resolve(f.getKey()), f.getValue());
-            w.println("Wrote " + out.resolve(f.getKey()));
+            Path file = out.resolve(stem + f.getKey().extension());
+            AtomicFiles.write(file, f.getValue());
+            w.println("Wrote " + file);
         }
         return ExitCodes.OK;
-    }
-
-    /** The forms of one negotiation's debrief, by format and by file name. */
-    private Map<String, String> one(Store store) {
-        if (store.negotiation(id).isEmpty()) {
-            throw new UsageException("no negotiation " + id + " in the store" + known(store));
-        }
-        Debrief d = Debrief.of(store, id);
-        return files(d.stem(), Map.of("json", dev.parley.scenario.wire.Json.pretty(d.json()) + "\n", "csv", d.csv(),
-                "html", d.html(), "transcript", d.transcript()));
-    }
-
-    private Map<String, String> ofClass(Store store) {
-        List<Debrief> all = Debrief.ofClass(store, className);
-        if (all.isEmpty()) {
-            throw new UsageException("no class '" + className + "' in the store");
-        }
-        return files(Debrief.classStem(className), Map.of("json", dev.parley.scenario.wire.Json.pretty(Debrief.json(
-                className, all)) + "\n", "csv", Debrief.csv(all), "html", Debrief.html(className, all)));
-    }
-
-    /**
-     * With --out, the file name of each form; without, each form by its format (the caller picks one). In a fixed
-     * order: html, json, csv, transcript.
-     */
-    private Map<String, String> files(String stem, Map<String, String> forms) {
-        var byName = new java.util.LinkedHashMap<String, String>();
-        for (String f : List.of("html", "json", "csv", "transcript")) {
-            if (forms.containsKey(f)) {
-                byName.put(out == null ? f : stem + (f.equals("transcript") ? ".jsonl" : "." + f), forms.get(f));
-            }
-        }
-        return byName;
     }
 
     /** The newest negotiations' ids, to say what there is. */

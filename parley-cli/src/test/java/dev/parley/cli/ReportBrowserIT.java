@@ -38,7 +38,7 @@ class ReportBrowserIT {
             // Every legend entry is drawn with its series' own point style.
             Object legendMatches = page.evaluate("() => { const c = Chart.getChart('frontier'); return c.legend"
                     + ".legendItems.every((l) => { const d = c.data.datasets[l.datasetIndex]; return (d.pointStyle || "
-                    + "'circle') === l.pointStyle || d.type === 'line'; }); }");
+                    + "'circle') === l.pointStyle; }); }");
             assertThat(legendMatches).isEqualTo(true);
             // Hovering the Nash package shows it, issue by issue.
             Object footer = page.evaluate("() => { const c = Chart.getChart('frontier'); const i = c.data.datasets"

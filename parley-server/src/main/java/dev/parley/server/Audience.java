@@ -46,10 +46,10 @@ final class Audience {
      * A new listener for {@code party}: sent {@code backlog} first, then every batch; the returned handle stops it.
      * Under the negotiation's lock, so that nothing is missed or sent twice.
      */
-    Runnable join(String party, List<NumberedEvent> backlog, java.util.function.Consumer<List<NumberedEvent>> sink,
-            Runnable onDrop) {
+    Runnable join(String party, boolean watcher, List<NumberedEvent> backlog,
+            java.util.function.Consumer<List<NumberedEvent>> sink, Runnable onDrop) {
         var sub = new Subscriber[1];
-        sub[0] = new Subscriber(party, sink, () -> {
+        sub[0] = new Subscriber(party, watcher, sink, () -> {
             subscribers.remove(sub[0]);
             onDrop.run();
         });
@@ -63,18 +63,27 @@ final class Audience {
         };
     }
 
+    /** The party's own connections (the organiser watching it not counted). */
     long of(String party) {
-        return subscribers.stream().filter(s -> s.party.equals(party)).count();
+        return subscribers.stream().filter(s -> s.party.equals(party) && !s.watcher).count();
+    }
+
+    /** The organiser's connections, watching any view. */
+    long watchers() {
+        return subscribers.stream().filter(s -> s.watcher).count();
     }
 
     boolean isEmpty() {
         return subscribers.isEmpty();
     }
 
-    /** Drops everyone listening as {@code party}: their connections close, and a client may resume if still let in. */
+    /**
+     * Drops everyone listening as {@code party} (not the organiser watching it): their connections close, and a
+     * client may resume if still let in.
+     */
     void drop(String party) {
         for (Subscriber sub : subscribers) {
-            if (sub.party.equals(party)) {
+            if (sub.party.equals(party) && !sub.watcher) {
                 subscribers.remove(sub);
                 sub.drop();
             }

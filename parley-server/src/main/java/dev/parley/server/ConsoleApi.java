@@ -205,7 +205,7 @@ final class ConsoleApi {
         String x = axis(ctx, "x", s, axes.get(0));
         String y = axis(ctx, "y", s, axes.get(1));
         var pair = pairFrontiers.computeIfAbsent(new PairKey(a, x, y), k -> Pictures.pairFrontier(s, x, y,
-                negotiations.limits().analysisBudget()));
+                dev.parley.engine.analysis.Budget.of(negotiations.limits().analysisBudget())));
         ParleyServer.json(ctx, 200, Pictures.zone(a, x, y, Pictures.zone(a, x, y), pair));
     }
 

@@ -30,6 +30,69 @@ import java.util.Optional;
  * replay} checks it). A class's debrief puts its groups side by side. Immutable.
  */
 public final class Debrief {
+    /** The forms a debrief comes in: their ids, media types and file extensions, and each one's text. */
+    public enum Form {
+        HTML("html", "text/html; charset=utf-8", ".html"), JSON("json", "application/json", ".json"), CSV("csv",
+                "text/csv; charset=utf-8", ".csv"), TRANSCRIPT("transcript", "application/x-ndjson", ".jsonl");
+
+        private final String id;
+        private final String mediaType;
+        private final String extension;
+
+        Form(String id, String mediaType, String extension) {
+            this.id = id;
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        /** Whether a class's debrief comes in this form (a transcript is one negotiation's). */
+        public boolean forClass() {
+            return this != TRANSCRIPT;
+        }
+
+        public static java.util.Optional<Form> byId(String id) {
+            return java.util.Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
+        }
+
+        /** The forms' ids, for a message: "html, json, csv, transcript" (a class's: without the transcript). */
+        public static String ids(boolean forClass) {
+            return String.join(", ", java.util.Arrays.stream(values()).filter(f -> !forClass || f.forClass()).map(
+                    Form::id).toList());
+        }
+
+        /** One negotiation's debrief in this form. */
+        public String of(Debrief d) {
+            return switch (this) {
+                case HTML -> d.html();
+                case JSON -> Json.pretty(d.json()) + "\n";
+                case CSV -> d.csv();
+                case TRANSCRIPT -> d.transcript();
+            };
+        }
+
+        /** A class's debrief in this form. */
+        public String ofClass(String className, List<Debrief> groups) {
+            return switch (this) {
+                case HTML -> Debrief.html(className, groups);
+                case JSON -> Json.pretty(Debrief.json(className, groups)) + "\n";
+                case CSV -> Debrief.csv(groups);
+                case TRANSCRIPT -> throw new IllegalArgumentException("a class has no one transcript");
+            };
+        }
+    }
+
     /** What a seat a person filled is called where an agent's spec would be. */
     static final String PERSON = "person";
 
@@ -41,8 +104,11 @@ public final class Debrief {
     private final Analysis analysis;
     private final Story story;
 
+    private final dev.parley.engine.analysis.Budget budget;
+
     private Debrief(Records.Negotiation negotiation, StoredSettings stored, Scenario scenario,
-            Map<String, String> seats, Session session, Analysis analysis) {
+            Map<String, String> seats, Session session, Analysis analysis, dev.parley.engine.analysis.Budget budget) {
+        this.budget = budget;
         this.negotiation = negotiation;
         this.stored = stored;
         this.scenario = scenario;
@@ -59,6 +125,11 @@ public final class Debrief {
      * @throws StoreException when its log no longer replays
      */
     public static Debrief of(Store store, String id) {
+        return of(store, id, dev.parley.engine.analysis.Budget.UNLIMITED);
+    }
+
+    /** As {@link #of(Store, String)}, the analysis (and each pair's frontier) bounded by {@code budget}. */
+    public static Debrief of(Store store, String id, dev.parley.engine.analysis.Budget budget) {
         Records.Negotiation n = store.require(id);
         List<Records.LogEntry> log = store.log(id, 0);
         try {
@@ -74,8 +145,9 @@ public final class Debrief {
                     session.move(entry.party().orElseThrow(), action);
                 }
             }
-            Analysis analysis = Analyzer.analyze(s, AnalysisOptions.defaults().withBlockingDemands(false));
-            return new Debrief(n, stored, s, seats, session, analysis);
+            Analysis analysis = Analyzer.analyze(s, AnalysisOptions.defaults().withBlockingDemands(false).withBudget(
+                    budget));
+            return new Debrief(n, stored, s, seats, session, analysis, budget);
         } catch (dev.parley.engine.ParleyException e) {
             if (e instanceof StoreException) {
                 throw e;
@@ -143,17 +215,20 @@ public final class Debrief {
     }
 
     private String section(String prefix) {
-        return ReportPage.section(prefix, scenario, story, analysis, session.events());
+        return ReportPage.section(prefix, scenario, story, analysis, session.events(), budget);
     }
 
     /** The debriefs of a class's groups, in group order; none when there is no such class. */
     public static List<Debrief> ofClass(Store store, String className) {
+        return ofClass(store, className, dev.parley.engine.analysis.Budget.UNLIMITED);
+    }
+
+    /** As {@link #ofClass(Store, String)}, each analysis bounded by {@code budget}. */
+    public static List<Debrief> ofClass(Store store, String className, dev.parley.engine.analysis.Budget budget) {
         var groups = new java.util.TreeMap<Integer, Debrief>();
         for (Records.Negotiation n : store.negotiations()) {
-            var settings = Json.read("negotiation " + n.id() + " settings", n.protocolJson());
-            if (className.equals(settings.path("class").asText(null))) {
-                groups.put(settings.path("group").asInt(), of(store, n.id()));
-            }
+            StoredSettings.classOf(n).filter(c -> c.className().equals(className)).ifPresent(c -> groups.put(c.group(),
+                    of(store, n.id(), budget)));
         }
         return List.copyOf(groups.values());
     }
@@ -215,9 +290,10 @@ public final class Debrief {
         return stored.group().orElse(0);
     }
 
-    /** A name as it may stand in a file's: letters, digits and hyphens. */
+    /** A name as it may stand in a file's (and a download header's): ASCII letters, digits and hyphens. */
     static String fileName(String name) {
-        String f = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+        String f = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).toLowerCase(Locale.ROOT)
+                .replaceAll("\\p{M}+", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return f.isEmpty() ? "class" : f;
     }
 }

@@ -28,6 +28,7 @@ final class ForecastApi implements AutoCloseable {
     /** {"runs": 1000, "seed": 1, "analysisOnly": false}, each optional: starts the forecast; 202 with its state. */
     private void start(Context ctx) {
         String id = ctx.pathParam("id");
+        negotiations.seat(id, Requests.token(ctx)); // the mediator's own seat: the organiser watches, never starts one
         Negotiations.ForecastInput in = negotiations.forecastInput(id, Requests.token(ctx));
         Fields f = ctx.body().isBlank()
                 ? Fields.of(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
@@ -70,6 +71,7 @@ final class ForecastApi implements AutoCloseable {
     /** Stops the running forecast: the draws begun finish, the rest are skipped; 200 with its state. */
     private void cancel(Context ctx) {
         String id = ctx.pathParam("id");
+        negotiations.seat(id, Requests.token(ctx)); // as starting one: the organiser may only read it
         negotiations.forecastInput(id, Requests.token(ctx));
         var job = forecasts.cancel(id);
         if (job.isEmpty()) {

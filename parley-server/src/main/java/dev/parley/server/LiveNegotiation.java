@@ -1,7 +1,6 @@
 package dev.parley.server;
 
 import dev.parley.engine.agent.Agent;
-import dev.parley.engine.model.Party;
 import dev.parley.engine.model.Profile;
 import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action;
@@ -14,8 +13,6 @@ import dev.parley.engine.session.Seating;
 import dev.parley.engine.session.Session;
 import dev.parley.scenario.ScenarioReader;
 import dev.parley.scenario.ScenarioWriter;
-import dev.parley.scenario.wire.ActionJson;
-import dev.parley.scenario.wire.EventJson;
 import dev.parley.scenario.wire.Json;
 import dev.parley.scenario.wire.SeatView;
 import dev.parley.store.Records;
@@ -132,7 +129,7 @@ final class LiveNegotiation {
             }
         }
         if (kind.equals(NegotiationLog.SHARE) || kind.equals(NegotiationLog.PROFILE) || kind.equals(
-                NegotiationLog.JOINED)) {
+                NegotiationLog.JOINED) || kind.equals(NegotiationLog.REISSUED)) { // as they were counted when made
             bounds.entry();
         }
     }
@@ -227,7 +224,7 @@ final class LiveNegotiation {
      * @throws AccessDenied for a token that opens no seat, or the organiser's where the protocol has no mediator
      */
     String reader(String token) {
-        if (organiserHash.isPresent() && Tokens.matches(token, organiserHash.get())) {
+        if (isOrganiser(token)) {
             return requested.mediator().filter(m -> requested.kind().needsMediator()).orElseThrow(
                     () -> new AccessDenied("a " + requested.kind().id() + " negotiation has no mediator's view to "
                             + "watch; open a seat's invite"));
@@ -241,14 +238,18 @@ final class LiveNegotiation {
     }
 
     /**
-     * Makes {@code party}'s move, durably, then lets the agents move.
+     * Makes the move of the seat the token opens, durably, then lets the agents move.
      *
      * @return the events since the move that the seat may see
+     * @throws AccessDenied for a token that opens no seat (the organiser's included: it watches, never moves)
      * @throws Conflict when the negotiation is closed
      * @throws dev.parley.engine.protocol.ProtocolException for a move the protocol refuses; nothing changes
      */
-    List<NumberedEvent> move(String party, Action action) {
-        int before = locked(() -> {
+    List<NumberedEvent> move(String token, Action action) {
+        record Made(String party, int before) {
+        }
+        Made made = locked(() -> {
+            String party = seat(token); // under the same lock as the move: an invite issued again is never raced
             if (closed) {
                 throw new Conflict("negotiation " + id + " is closed");
             }
@@ -260,14 +261,14 @@ final class LiveNegotiation {
                 log.refused(party, action, e, scenario.issues());
                 throw e;
             }
-            return from;
+            return new Made(party, from);
         });
         try {
             runAgents();
         } catch (Closing c) {
             // the seat's own move is committed: it is answered as such; the agents stopped for the close
         }
-        return locked(() -> session.visible(party, before));
+        return locked(() -> session.visible(made.party(), made.before()));
     }
 
     /** Validates, persists, applies, then publishes one move. */
@@ -328,15 +329,17 @@ final class LiveNegotiation {
     }
 
     /**
-     * Sends the seat every event it may see after number {@code after}, then each new batch as it happens, in order,
-     * until the returned handle is run. Backlog and registration happen under the lock, so nothing is missed or sent
-     * twice.
+     * Sends the seat the token reads ({@link #reader}) every event it may see after number {@code after}, then each new
+     * batch as it happens, in order, until the returned handle is run. Backlog and registration happen under the
+     * lock, so nothing is missed or sent twice. The organiser's connections are bounded apart from the seat's own.
      */
-    Runnable subscribe(String party, long after, Consumer<List<NumberedEvent>> sink, Runnable onDrop) {
+    Runnable subscribe(String token, long after, Consumer<List<NumberedEvent>> sink, Runnable onDrop) {
         return locked(() -> {
-            bounds.beforeSubscribe(audience.of(party));
-            return audience.join(party, session.visible(party, (int) Math.min(after, Integer.MAX_VALUE)), sink,
-                    onDrop);
+            String party = reader(token);
+            boolean watcher = isOrganiser(token);
+            bounds.beforeSubscribe(watcher ? audience.watchers() : audience.of(party));
+            return audience.join(party, watcher, session.visible(party, (int) Math.min(after, Integer.MAX_VALUE)),
+                    sink, onDrop);
         });
     }
 
@@ -393,6 +396,7 @@ final class LiveNegotiation {
     String close() {
         closing = true; // an agent run holding the lock stops at its next move
         return locked(() -> {
+            recordEnd(); // talks that ended keep how they ended, even if that was not yet recorded
             if (status.equals(OPEN)) {
                 store.status(id, CLOSED);
                 status = CLOSED;
@@ -400,11 +404,6 @@ final class LiveNegotiation {
             closed = true;
             return status;
         });
-    }
-
-    /** What the store holds: open, agreed, no-agreement or closed. */
-    String status() {
-        return locked(() -> status);
     }
 
     /**
@@ -429,19 +428,6 @@ final class LiveNegotiation {
             joined.remove(party);
             audience.drop(party);
             return token;
-        });
-    }
-
-    /** Each person's seat, and whether its current invite has been opened. */
-    Map<String, Boolean> people() {
-        return locked(() -> {
-            var out = new LinkedHashMap<String, Boolean>();
-            for (String party : session.protocol().participants()) {
-                if (!agents.containsKey(party)) {
-                    out.put(party, joined.contains(party));
-                }
-            }
-            return out;
         });
     }
 

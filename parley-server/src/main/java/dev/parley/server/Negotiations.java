@@ -209,7 +209,7 @@ public final class Negotiations {
      * @return the events since the move, as the seat may see them
      */
     public List<NumberedEvent> move(String id, String token, Action action) {
-        return with(id, l -> l.move(l.seat(token), action));
+        return with(id, l -> l.move(token, action));
     }
 
     /** What the seat the token opens sees now; for the organiser's token, what the mediator sees. */
@@ -227,11 +227,6 @@ public final class Negotiations {
         return with(id, l -> l.isOrganiser(token));
     }
 
-    /** What the store holds of the talks: open, agreed, no-agreement or closed. */
-    public String status(String id) {
-        return with(id, LiveNegotiation::status);
-    }
-
     /**
      * Gives a person's seat a new invite; the old one stops working at once.
      *
@@ -241,18 +236,13 @@ public final class Negotiations {
         return with(id, l -> l.reissue(party));
     }
 
-    /** Each person's seat, and whether its current invite has been opened. */
-    public Map<String, Boolean> people(String id) {
-        return with(id, LiveNegotiation::people);
-    }
-
     /**
      * Sends the seat the token opens every event it may see after {@code after}, then each new batch as it happens,
      * until the returned handle is run; {@code onDrop} runs if the connection falls too far behind.
      */
     public Runnable subscribe(String id, String token, long after, Consumer<List<NumberedEvent>> sink,
             Runnable onDrop) {
-        return with(id, l -> l.subscribe(l.reader(token), after, sink, onDrop));
+        return with(id, l -> l.subscribe(token, after, sink, onDrop));
     }
 
     /**

@@ -41,25 +41,22 @@ final class OrganiserApi {
                 new ParleyServer.Route("GET", "/api/classes/{class}/debrief", this::classDebrief));
     }
 
-    /** The forms a debrief downloads in, with their media types. */
-    private static final Map<String, String> FORMATS = Map.of("json", "application/json", "csv",
-            "text/csv; charset=utf-8", "html", "text/html; charset=utf-8", "transcript", "application/x-ndjson");
-
-    private static String format(Context ctx, boolean transcript) {
+    private static Debrief.Form format(Context ctx, boolean forClass) {
         String f = Optional.ofNullable(ctx.queryParam("format")).orElse("html");
-        if (!FORMATS.containsKey(f) || (f.equals("transcript") && !transcript)) {
-            throw new dev.parley.engine.InvalidInput("format", "format: '" + f + "' is not one of " + (transcript
-                    ? "html, json, csv, transcript"
-                    : "html, json, csv"));
-        }
-        return f;
+        return Debrief.Form.byId(f).filter(x -> !forClass || x.forClass()).orElseThrow(
+                () -> new dev.parley.engine.InvalidInput("format", "format: '" + f + "' is not one of "
+                        + Debrief.Form.ids(forClass)));
     }
 
-    /** Sends a debrief file as a download named {@code stem} with the format's extension. */
-    private static void download(Context ctx, String stem, String format, String body) {
-        String ext = format.equals("transcript") ? ".jsonl" : "." + format;
-        ctx.status(200).contentType(FORMATS.get(format)).header("Content-Disposition", "attachment; filename=\""
-                + stem + ext + "\"").header("X-Content-Type-Options", "nosniff").result(body);
+    /** Sends a debrief file as a download named {@code stem} (ASCII: {@link Debrief#stem}) with the form's extension. */
+    private static void download(Context ctx, String stem, Debrief.Form form, String body) {
+        ctx.status(200).contentType(form.mediaType()).header("Content-Disposition", "attachment; filename=\"" + stem
+                + form.extension() + "\"").header("X-Content-Type-Options", "nosniff").result(body);
+    }
+
+    /** What a debrief's analysis may take on the server: the console's budget. */
+    private dev.parley.engine.analysis.Budget budget() {
+        return dev.parley.engine.analysis.Budget.of(negotiations.limits().analysisBudget());
     }
 
     /**
@@ -68,30 +65,21 @@ final class OrganiserApi {
      */
     private void debrief(Context ctx) {
         requireAdmin.accept(ctx);
-        String f = format(ctx, true);
-        Debrief d = Debrief.of(store, ctx.pathParam("id"));
-        download(ctx, d.stem(), f, switch (f) {
-            case "json" -> Json.pretty(d.json());
-            case "csv" -> d.csv();
-            case "transcript" -> d.transcript();
-            default -> d.html();
-        });
+        Debrief.Form form = format(ctx, false);
+        Debrief d = Debrief.of(store, ctx.pathParam("id"), budget());
+        download(ctx, d.stem(), form, form.of(d));
     }
 
     /** {@code ?format=html|json|csv}: a class's debrief, its groups side by side, as a download. */
     private void classDebrief(Context ctx) {
         requireAdmin.accept(ctx);
-        String f = format(ctx, false);
+        Debrief.Form form = format(ctx, true);
         String name = ctx.pathParam("class");
-        List<Debrief> all = Debrief.ofClass(store, name);
+        List<Debrief> all = Debrief.ofClass(store, name, budget());
         if (all.isEmpty()) {
             throw new NoSuchClass(name);
         }
-        download(ctx, Debrief.classStem(name), f, switch (f) {
-            case "json" -> Json.pretty(Debrief.json(name, all));
-            case "csv" -> Debrief.csv(all);
-            default -> Debrief.html(name, all);
-        });
+        download(ctx, Debrief.classStem(name), form, form.ofClass(name, all));
     }
 
     /** No class of that name: a 404. */
@@ -110,9 +98,9 @@ final class OrganiserApi {
         Optional<String> only = Optional.ofNullable(ctx.queryParam("class"));
         var out = new ArrayList<Map<String, Object>>();
         for (Records.Negotiation n : store.negotiations()) {
-            Map<String, Object> row = row(n);
-            if (only.isEmpty() || only.get().equals(row.get("class"))) {
-                out.add(row);
+            Optional<StoredSettings.Membership> of = StoredSettings.classOf(n);
+            if (only.isEmpty() || of.filter(c -> c.className().equals(only.get())).isPresent()) {
+                out.add(row(n, of));
             }
         }
         if (only.isPresent()) {
@@ -122,7 +110,7 @@ final class OrganiserApi {
     }
 
     /** One negotiation as the list gives it. */
-    private Map<String, Object> row(Records.Negotiation n) {
+    private Map<String, Object> row(Records.Negotiation n, Optional<StoredSettings.Membership> of) {
         JsonNode scenario = Json.read("negotiation " + n.id(), n.scenarioJson());
         JsonNode settings = Json.read("negotiation " + n.id() + " settings", n.protocolJson());
         String protocol = settings.path("type").asText();
@@ -155,8 +143,8 @@ final class OrganiserApi {
                 scenario.path("id").asText())));
         m.put("protocol", protocol);
         m.put("watchable", ProtocolKind.byId(protocol).map(ProtocolKind::needsMediator).orElse(false));
-        m.put("class", settings.hasNonNull("class") ? settings.get("class").asText() : null);
-        m.put("group", settings.hasNonNull("group") ? settings.get("group").asInt() : null);
+        m.put("class", of.map(StoredSettings.Membership::className).orElse(null));
+        m.put("group", of.map(StoredSettings.Membership::group).orElse(null));
         m.put("createdAt", n.createdAt());
         m.put("lastActivity", n.lastAtMillis());
         m.put("events", n.lastSeq());
@@ -177,8 +165,7 @@ final class OrganiserApi {
         body.done();
         synchronized (this) { // two requests for one class name: the second is refused
             for (Records.Negotiation n : store.negotiations()) {
-                JsonNode settings = Json.read("negotiation " + n.id() + " settings", n.protocolJson());
-                if (name.equals(settings.path("class").asText(null))) {
+                if (StoredSettings.classOf(n).filter(c -> c.className().equals(name)).isPresent()) {
                     throw new Conflict("there is a class named '" + name + "' already: name this one otherwise");
                 }
             }

@@ -13,7 +13,6 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Event;
 import dev.parley.engine.utility.UtilityTable;
 import dev.parley.scenario.wire.Json;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +147,7 @@ public final class Pictures {
      * Every pair of the analysis's ratifying parties, the principals first: the zone walked once for all of them, and
      * each pair's picture ({@link #zone(Analysis, String, String, Optional, List)}), by "x-y".
      */
-    public static Map<String, Map<String, Object>> everyPair(Analysis a, Duration budget) {
+    public static Map<String, Map<String, Object>> everyPair(Analysis a, dev.parley.engine.analysis.Budget budget) {
         Scenario s = a.scenario();
         var parties = new ArrayList<String>();
         s.principals().stream().filter(a.ratifying()::contains).forEach(parties::add);
@@ -173,12 +172,13 @@ public final class Pictures {
      * The two parties' own Pareto line, exactly: the frontier of the scenario in which only they must consent, in
      * their utilities, sorted by the first (as the engine computes it; never a sweep over rounded dots).
      */
-    public static List<List<Double>> pairFrontier(Scenario s, String x, String y, Duration budget) {
+    public static List<List<Double>> pairFrontier(Scenario s, String x, String y,
+            dev.parley.engine.analysis.Budget budget) {
         if (x.equals(y)) {
             return List.of();
         }
         Analysis pair = Analyzer.analyze(Picture.bilateral(s, x, y), AnalysisOptions.defaults().withBlockingDemands(
-                false).withBudget(dev.parley.engine.analysis.Budget.of(budget)));
+                false).withBudget(budget));
         var line = new ArrayList<List<Double>>();
         for (FrontierPoint p : pair.frontier(MAX_FRONTIER)) {
             line.add(List.of(p.utilities().get(x), p.utilities().get(y)));

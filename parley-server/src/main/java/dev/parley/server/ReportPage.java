@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +26,13 @@ import java.util.Map;
 public final class ReportPage {
     /** The rows of a story shown open; a longer one is folded. */
     static final int FOLDED_OVER = 60;
-    /** The time each pair's own frontier may take. */
-    static final Duration PAIR_BUDGET = Duration.ofSeconds(10);
-
     private ReportPage() {
     }
 
     /** {@code report.html}: the story's section under the scenario's title. */
     public static String html(Scenario s, Story story, Analysis analysis, List<Event> events) {
         return page("Parley run: " + s.id(), "<h1>" + escape(s.title()) + "</h1>\n" + section("", s, story, analysis,
-                events));
+                events, dev.parley.engine.analysis.Budget.UNLIMITED));
     }
 
     /**
@@ -117,8 +113,10 @@ public final class ReportPage {
      * One story as a section of a page; {@code prefix} keeps the ids of several sections on one page apart.
      *
      * @param events every event of the session, as the mediator's console reads them
+     * @param budget what each pair's own frontier may take
      */
-    public static String section(String prefix, Scenario s, Story story, Analysis analysis, List<Event> events) {
+    public static String section(String prefix, Scenario s, Story story, Analysis analysis, List<Event> events,
+            dev.parley.engine.analysis.Budget budget) {
         var out = new StringBuilder("<section class=\"story\" id=\"").append(prefix).append("story\" data-prefix=\"")
                 .append(prefix).append("\">\n");
         out.append("<p>Scenario <code>").append(escape(s.id())).append("</code>. Numbers are the scenario's, and "
@@ -137,7 +135,7 @@ public final class ReportPage {
                         + "distance to acceptance\"></canvas></div>\n");
         Map<String, Map<String, Object>> pairs = analysis.ratifying().size() < 2
                 ? Map.of()
-                : Pictures.everyPair(analysis, PAIR_BUDGET);
+                : Pictures.everyPair(analysis, budget);
         if (!pairs.isEmpty()) {
             out.append("<h2>The frontier</h2>\n<p>Axes: <select id=\"").append(prefix).append("pair\">");
             for (Map<String, Object> z : pairs.values()) {
@@ -220,7 +218,7 @@ public final class ReportPage {
         d.put("packages", packages);
         d.put("solutions", Pictures.solutionLabels());
         d.put("current", story.agreed() ? "the deal" : "the last text");
-        return Json.write(d).replace("</", "<\\/");
+        return scriptSafe(Json.write(d));
     }
 
     /**
@@ -240,7 +238,12 @@ public final class ReportPage {
         spec.put("series", series);
         return "<div class=\"chart\"><canvas id=\"" + escape(id) + "\" role=\"img\" aria-label=\"" + escape(
                 description) + "\"></canvas></div>\n<script type=\"application/json\" class=\"chart-data\" "
-                + "data-canvas=\"" + escape(id) + "\">" + Json.write(spec).replace("</", "<\\/") + "</script>\n";
+                + "data-canvas=\"" + escape(id) + "\">" + scriptSafe(Json.write(spec)) + "</script>\n";
+    }
+
+    /** JSON that no text of a scenario can end early inside a script element: every {@code <} written as \\u003c. */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c");
     }
 
     public static String escape(String text) {

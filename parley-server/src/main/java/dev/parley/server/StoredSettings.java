@@ -41,13 +41,29 @@ record StoredSettings(Settings settings, long seed, Optional<String> className, 
         return new StoredSettings(SettingsJson.read(f, s), seed, className, group);
     }
 
-    /** A class's name as given: 1 to 80 characters, no control characters, trimmed. */
+    /**
+     * A class's name as given, trimmed: 1 to 80 characters, none a control character or one of {@code / \\ ? # %}
+     * (it stands in a route's path), and not dots alone.
+     */
     static String className(String field, String given) {
         String name = given.strip();
-        if (name.isEmpty() || name.length() > MAX_CLASS_NAME || name.chars().anyMatch(Character::isISOControl)) {
+        if (name.isEmpty() || name.length() > MAX_CLASS_NAME || name.chars().anyMatch(c -> Character.isISOControl(c)
+                || "/\\?#%".indexOf(c) >= 0) || name.matches("\\.+")) {
             throw new InvalidInput(field, field + ": a class's name is 1 to " + MAX_CLASS_NAME + " characters, "
-                    + "without control characters");
+                    + "without control characters or any of / \\ ? # %, and not dots alone");
         }
         return name;
+    }
+
+    /** The class a stored negotiation was created for, and its group. */
+    record Membership(String className, int group) {
+    }
+
+    /** The class and group of a stored negotiation, read from its settings alone (no scenario needed). */
+    static Optional<Membership> classOf(dev.parley.store.Records.Negotiation n) {
+        var settings = Json.read("negotiation " + n.id() + " settings", n.protocolJson());
+        return settings.hasNonNull("class")
+                ? Optional.of(new Membership(settings.get("class").asText(), settings.path("group").asInt()))
+                : Optional.empty();
     }
 }

@@ -19,6 +19,8 @@ final class Subscriber {
     private static final List<NumberedEvent> STOP = new java.util.ArrayList<>();
 
     final String party;
+    /** The organiser watching the party's view: counted apart, and not dropped with the party's own connections. */
+    final boolean watcher;
     private final Consumer<List<NumberedEvent>> sink;
     private final Runnable onDrop;
     private final BlockingQueue<List<NumberedEvent>> queue = new ArrayBlockingQueue<>(MAX_QUEUED + 1);
@@ -29,8 +31,9 @@ final class Subscriber {
      * @param sink sends one batch; a batch may be empty (the talks moved on without an event this seat may see)
      * @param onDrop called once when the subscriber is dropped for falling behind or for a failing sink
      */
-    Subscriber(String party, Consumer<List<NumberedEvent>> sink, Runnable onDrop) {
+    Subscriber(String party, boolean watcher, Consumer<List<NumberedEvent>> sink, Runnable onDrop) {
         this.party = party;
+        this.watcher = watcher;
         this.sink = sink;
         this.onDrop = onDrop;
         this.sender = Thread.ofVirtual().name("parley-live-" + party).start(this::send);

@@ -35,6 +35,12 @@ class OrganiserApiIT extends HttpHarness {
         throw new AssertionError("no seat " + party + " in " + row);
     }
 
+    /** Opens a seat's live socket; its messages and its close go to {@code inbox}. */
+    void socket(String id, String token, LiveIT.Inbox inbox) {
+        http.newWebSocketBuilder().buildAsync(java.net.URI.create("ws://127.0.0.1:" + server.port()
+                + "/api/negotiations/" + id + "/live?token=" + token + "&after=0"), inbox).join();
+    }
+
     @Test
     void aClass_isCreatedAtOnce_oneNegotiationPerGroup_andListedWithItsSeats() throws Exception {
         Reply made = call("POST", "/api/classes", ADMIN, "{\"class\": \"Room 4\", \"groups\": 3, "
@@ -84,6 +90,12 @@ class OrganiserApiIT extends HttpHarness {
                 + AGENTS_BESIDE_THE_MEDIATOR + "}");
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.body().get("field").asText()).isEqualTo("groups");
+        for (String bad : new String[]{"Room/5", "..", "50%"}) { // a class's name stands in a route's path
+            Reply refused = call("POST", "/api/classes", ADMIN, "{\"class\": \"" + bad + "\", \"groups\": 1, "
+                    + AGENTS_BESIDE_THE_MEDIATOR + "}");
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body().get("field").asText()).isEqualTo("class");
+        }
         assertThat(call("POST", "/api/classes", "not-the-key", "{}").status()).isEqualTo(403);
         assertThat(list("")).hasSize(4); // nothing was created by the refused requests
     }
@@ -95,12 +107,24 @@ class OrganiserApiIT extends HttpHarness {
         String old = created.get("tokens").get("UA").asText();
         assertThat(call("POST", "/api/negotiations/" + id + "/share", old, "{}").status()).isEqualTo(200);
         assertThat(seat(list("").get(0), "UA").get("joined").asBoolean()).isTrue();
+        var listening = new LiveIT.Inbox();
+        socket(id, old, listening);
+        assertThat(listening.messages.poll(10, java.util.concurrent.TimeUnit.SECONDS)).as("its backlog").isNotNull();
 
         Reply issued = call("POST", "/api/negotiations/" + id + "/seats/UA/invite", ADMIN, "{}");
         assertThat(issued.status()).as(String.valueOf(issued.body())).isEqualTo(200);
         String fresh = issued.body().get("token").asText();
         assertThat(fresh).isNotEqualTo(old);
         assertThat(call("GET", "/api/negotiations/" + id, old, null).status()).isEqualTo(403);
+        assertThat(listening.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("the old holder's socket")
+                .isEqualTo(4408);
+        var again = new LiveIT.Inbox();
+        socket(id, old, again);
+        assertThat(again.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("reconnecting with it")
+                .isEqualTo(4403);
+        assertThat(call("GET", "/api/negotiations/" + id + "/monitoring/incidents", old, null).status()).isEqualTo(403);
+        assertThat(call("POST", "/api/negotiations/" + id + "/moves", old, "{\"type\": \"vote\", \"accept\": true}")
+                .status()).isEqualTo(403);
         assertThat(seat(list("").get(0), "UA").get("joined").asBoolean()).as("nobody has opened the new invite")
                 .isFalse();
         JsonNode view = call("GET", "/api/negotiations/" + id, fresh, null).body();
@@ -201,7 +225,24 @@ class OrganiserApiIT extends HttpHarness {
         Reply move = call("POST", "/api/negotiations/" + id + "/moves", ADMIN, "{\"type\": \"end\"}");
         assertThat(move.status()).isEqualTo(403);
         assertThat(call("POST", "/api/negotiations/" + id + "/share", ADMIN, "{}").status()).isEqualTo(403);
+        assertThat(call("POST", "/api/negotiations/" + id + "/forecast", ADMIN, "{\"runs\": 5}").status()).as(
+                "the mediator's forecast is the mediator's to start").isEqualTo(403);
+        assertThat(call("POST", "/api/negotiations/" + id + "/forecast/cancel", ADMIN, "{}").status()).isEqualTo(403);
+        assertThat(call("POST", "/api/negotiations/" + id + "/profile", ADMIN, "{}").status()).isEqualTo(403);
+        // It follows the mediator's events live, on connections of its own: the mediator's are not used up.
+        var watching = new java.util.ArrayList<LiveIT.Inbox>();
+        for (int k = 0; k < Limits.DEFAULTS.maxSubscriptions(); k++) {
+            var inbox = new LiveIT.Inbox();
+            socket(id, ADMIN, inbox);
+            assertThat(inbox.messages.poll(10, java.util.concurrent.TimeUnit.SECONDS).size())
+                    .isEqualTo(watched.body().get("events").size());
+            watching.add(inbox);
+        }
         assertThat(seat(list("").get(0), "US").get("joined").asBoolean()).as("watching is not joining").isFalse();
+        var mediator = new LiveIT.Inbox();
+        socket(id, created.get("tokens").get("US").asText(), mediator);
+        assertThat(mediator.messages.poll(10, java.util.concurrent.TimeUnit.SECONDS).size())
+                .isEqualTo(watched.body().get("events").size());
         JsonNode own = call("GET", "/api/negotiations/" + id, created.get("tokens").get("US").asText(), null).body();
         assertThat(own.get("watching").asBoolean()).isFalse();
         assertThat(watched.body().get("events")).isEqualTo(own.get("events"));

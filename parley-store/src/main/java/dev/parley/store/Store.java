@@ -205,8 +205,9 @@ public final class Store implements AutoCloseable {
     }
 
     private static final String SELECT_NEGOTIATION = "SELECT n.id, n.created_at, n.scenario_json, n.protocol_json, "
-            + "n.status, c.last_seq, e.at_millis FROM negotiations n JOIN chain_heads c ON c.negotiation_id = n.id "
-            + "JOIN events e ON e.negotiation_id = n.id AND e.seq = c.last_seq";
+            + "n.status, c.last_seq, COALESCE(e.at_millis, n.created_at) FROM negotiations n JOIN chain_heads c ON "
+            + "c.negotiation_id = n.id LEFT JOIN events e ON e.negotiation_id = n.id AND e.seq = c.last_seq"; // a lost
+    // last entry (the audit names it) still lists the negotiation
 
     private static Negotiation negotiation(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
