@@ -15,7 +15,7 @@ public final class Main {
         for (var logger : QUIET) {
             logger.setLevel(java.util.logging.Level.WARNING);
         }
-        var cl = ParleyCommand.commandLine();
+        var cl = ParleyCommand.commandLine(args);
         int code = cl.execute(args);
         cl.getOut().flush(); // commands may print() without a newline; nothing may be lost at exit
         cl.getErr().flush();

@@ -19,14 +19,7 @@ import picocli.CommandLine.Spec;
         + "packages, run the protocols.", footerHeading = "%nExit codes:%n", footer = {"  0  ok", "  1  internal error",
                 "  2  usage error", "  3  invalid scenario",
                 "%nSCENARIO is a .yaml/.yml/.json file in format parley/1 or a built-in id (see 'parley scenarios');"
-                        + " the default is ceasefire-2025."}, subcommands = {RunCommand.class, ForecastCommand.class,
-                                TournamentCommand.class, MonitorCommand.class,
-                                ScenariosCommand.class,
-                                ShowCommand.class,
-                                AnalyzeCommand.class, ReplayCommand.class, ValidateCommand.class, ImportCommand.class,
-                                ServeCommand.class, AuditCommand.class,
-                                ExportCommand.class,
-                                CommandLine.HelpCommand.class})
+                        + " the default is ceasefire-2025."})
 final class ParleyCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -40,25 +33,59 @@ final class ParleyCommand implements Runnable {
                 "Missing command; try 'parley scenarios' or 'parley show --help'.");
     }
 
-    /** The command line with Parley's error handling: messages, not stack traces, and the documented exit codes. */
-    static CommandLine commandLine() {
+    /**
+     * The subcommands, in the order the usage lists them. Registered by {@link #commandLine}, only the one a command
+     * line names when it names one: building the others' models (picocli reads every option of every command, and
+     * with them the classes they name) is most of a command's start-up.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(RunCommand.class, ForecastCommand.class,
+            TournamentCommand.class, MonitorCommand.class, ScenariosCommand.class, ShowCommand.class,
+            AnalyzeCommand.class, ReplayCommand.class, ValidateCommand.class, ImportCommand.class, ServeCommand.class,
+            AuditCommand.class, ExportCommand.class, CommandLine.HelpCommand.class);
+
+    /** The command line for {@code args}, writing to the process's own streams. */
+    static CommandLine commandLine(String... args) {
         return commandLine(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8));
+                new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), args);
+    }
+
+    /**
+     * Which subcommands {@code args} needs: none for {@code --version} alone, the one it names first (not
+     * {@code help}, which speaks of all), else every one (the usage, an unknown command, options before it).
+     */
+    static java.util.List<Class<?>> needed(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return java.util.List.of();
+        }
+        if (args.length > 0 && !args[0].equals("help")) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c.getAnnotation(Command.class).name().equals(args[0])) {
+                    return java.util.List.of(c);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     /**
      * The command line writing to {@code out} and {@code err} through a {@link TerminalSafeWriter}: no control
      * character of a scenario's text reaches the terminal raw, in any command's output.
      */
-    static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
+    static CommandLine commandLine(java.io.Writer out, java.io.Writer err, String... args) {
         var cl = new CommandLine(new ParleyCommand());
+        for (Class<?> c : needed(args)) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(new PrintWriter(new TerminalSafeWriter(out), true));
         cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // no escapes of its own
         cl.setExecutionExceptionHandler(ParleyCommand::handle);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        TalksHelp.addTo(cl.getSubcommands().get("run"));
-        TalksHelp.addTo(cl.getSubcommands().get("forecast"));
+        for (String talks : new String[]{"run", "forecast"}) {
+            if (cl.getSubcommands().containsKey(talks)) {
+                TalksHelp.addTo(cl.getSubcommands().get(talks));
+            }
+        }
         return cl;
     }
 

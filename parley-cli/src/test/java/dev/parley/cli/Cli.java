@@ -15,7 +15,7 @@ record Cli(int exitCode, String out, String err) {
     static Cli run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        var cl = ParleyCommand.commandLine(out, err);
+        var cl = ParleyCommand.commandLine(out, err, args);
         int code = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();
