@@ -2,11 +2,20 @@
 # places: JAVA_HOME, the java on PATH, then the usual install folders (the newest JDK there wins).
 # Reads each JDK's release file rather than starting a JVM.
 
-# The major version of the JDK at $1, or nothing.
+# The major version of the JDK at $1, or nothing. The release file is read by the shell itself: a launcher that
+# starts no process to find its JDK starts sooner.
 parley_jdk_major() {
   [ -x "$1/bin/java" ] || return 0
+  _v=""
   if [ -f "$1/release" ]; then
-    _v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1)
+    while IFS= read -r _line || [ -n "$_line" ]; do
+      case "$_line" in
+        JAVA_VERSION=\"[0-9]*)
+          _v=${_line#JAVA_VERSION=\"}
+          _v=${_v%%[!0-9]*}
+          break ;;
+      esac
+    done < "$1/release"
   else
     _v=$("$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9]*\).*/\1/p' | head -n 1)
   fi
@@ -16,7 +25,8 @@ parley_jdk_major() {
 
 # Prints the home of a JDK 21+, or nothing.
 parley_find_jdk() {
-  for _c in "${JAVA_HOME:-}" "$(command -v java 2>/dev/null | xargs -r readlink -f 2>/dev/null | sed 's#/bin/java$##')"; do
+  _path_java=$(command -v java 2>/dev/null) && _path_java=$(readlink -f "$_path_java" 2>/dev/null) || _path_java=""
+  for _c in "${JAVA_HOME:-}" "${_path_java%/bin/java}"; do
     [ -n "$_c" ] || continue
     _m=$(parley_jdk_major "$_c")
     if [ -n "$_m" ] && [ "$_m" -ge 21 ]; then
