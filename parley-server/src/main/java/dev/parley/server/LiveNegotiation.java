@@ -46,11 +46,7 @@ final class LiveNegotiation {
     private final Map<String, String> agentSpecs = new LinkedHashMap<>();
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     /** The seat each token hash opens. */
-    private final Map<String, String> tokens = new LinkedHashMap<>();
-    /** The people's seats whose current invite has been opened (a "joined" log entry each). */
-    private final Set<String> joined = new LinkedHashSet<>();
-    /** The organiser token's hash, or empty: it opens the mediator's view to watch, never to move. */
-    private final Optional<String> organiserHash;
+    private final Invites invites;
     /** What the store holds: open, agreed, no-agreement or closed. */
     private String status = OPEN;
     /** The parties that have made a move: their seats can no longer change hands. */
@@ -79,7 +75,7 @@ final class LiveNegotiation {
     LiveNegotiation(String id, Store store, Scenario scenario, Settings settings, long seed,
             List<Records.Seat> seats, Limits limits, Optional<String> organiserHash) {
         this.id = id;
-        this.organiserHash = organiserHash;
+        this.invites = new Invites(organiserHash);
         this.bounds = new SeatBounds(limits);
         this.log = new LogJournal(id, store, bounds, () -> closing);
         this.analysis = new AnalysisMemo(limits.analysisBudget());
@@ -89,7 +85,7 @@ final class LiveNegotiation {
         this.seed = seed;
         Session first = new Session(scenario, settings.create(scenario));
         for (Records.Seat seat : seats) {
-            seat.tokenHash().ifPresent(h -> tokens.put(h, seat.party()));
+            seat.tokenHash().ifPresent(h -> invites.give(seat.party(), h));
             seat.agent().ifPresent(spec -> agentSpecs.put(seat.party(), NegotiationLog.legacySeat(first.protocol(),
                     seat.party(), spec)));
         }
@@ -121,11 +117,11 @@ final class LiveNegotiation {
             case NegotiationLog.SHARE -> shared.add(party);
             case NegotiationLog.PROFILE -> bounds.profileEdited(party);
             case NegotiationLog.REFUSED -> bounds.refusalKept();
-            case NegotiationLog.JOINED -> joined.add(party);
-            case NegotiationLog.REISSUED -> joined.remove(party); // the same person's seat, with a new invite
+            case NegotiationLog.JOINED -> invites.markJoined(party);
+            case NegotiationLog.REISSUED -> invites.unjoin(party); // the same person's seat, with a new invite
             default -> { // the seat went to a person
                 shared.remove(party);
-                joined.remove(party);
+                invites.unjoin(party);
             }
         }
         if (kind.equals(NegotiationLog.SHARE) || kind.equals(NegotiationLog.PROFILE) || kind.equals(
@@ -194,11 +190,9 @@ final class LiveNegotiation {
      */
     String seat(String token) {
         return locked(() -> {
-            String party = tokens.get(Tokens.sha256(token));
-            if (party == null) {
-                throw new AccessDenied("this token opens no seat of negotiation " + id);
-            }
-            if (!joined.contains(party)) {
+            String party = invites.seatOf(token).orElseThrow(() -> new AccessDenied("this token opens no seat of "
+                    + "negotiation " + id));
+            if (!invites.joined(party)) {
                 recordJoined(party);
             }
             return party;
@@ -214,7 +208,7 @@ final class LiveNegotiation {
         }
         store.append(id, NegotiationLog.JOINED, Optional.of(party), "{}");
         bounds.entry();
-        joined.add(party);
+        invites.markJoined(party);
     }
 
     /**
@@ -234,7 +228,7 @@ final class LiveNegotiation {
 
     /** Whether the token is the organiser's. */
     boolean isOrganiser(String token) {
-        return organiserHash.isPresent() && Tokens.matches(token, organiserHash.get());
+        return invites.isOrganiser(token);
     }
 
     /**
@@ -360,18 +354,18 @@ final class LiveNegotiation {
             if (agent.isPresent()) {
                 Agent a = Seating.agent(session.protocol(), party, agent.get(), seed, "agent");
                 store.seat(id, new Records.Seat(party, agent, Optional.empty()));
-                tokens.values().removeIf(party::equals); // the old invite stops working at once
+                invites.take(party); // the old invite stops working at once
                 agentSpecs.put(party, agent.get());
                 agents.put(party, a);
             } else {
                 token = Optional.of(Tokens.create());
                 store.seat(id, new Records.Seat(party, Optional.empty(), Optional.of(Tokens.sha256(token.get()))));
-                tokens.values().removeIf(party::equals);
+                invites.give(party, Tokens.sha256(token.get()));
                 agentSpecs.remove(party);
                 agents.remove(party);
-                tokens.put(Tokens.sha256(token.get()), party);
                 shared.remove(party); // an organiser's share was for the agent; the person shares for themselves
             }
+            audience.drop(party); // whoever held the seat before listens no more
             return token;
         });
         runAgents();
@@ -423,9 +417,7 @@ final class LiveNegotiation {
             String token = Tokens.create();
             store.reissue(id, party, Tokens.sha256(token));
             bounds.entry();
-            tokens.values().removeIf(party::equals);
-            tokens.put(Tokens.sha256(token), party);
-            joined.remove(party);
+            invites.give(party, Tokens.sha256(token));
             audience.drop(party);
             return token;
         });

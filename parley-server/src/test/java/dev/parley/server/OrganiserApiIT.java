@@ -153,6 +153,25 @@ class OrganiserApiIT extends HttpHarness {
     }
 
     @Test
+    void aSeatGivenToAnotherPerson_isNotJoinedUntilTheNewInviteIsOpened_andTheOldHolderIsCutOff() throws Exception {
+        JsonNode created = createForUkraine();
+        String id = created.get("id").asText();
+        String old = created.get("tokens").get("UA").asText();
+        var listening = new LiveIT.Inbox();
+        socket(id, old, listening);
+        assertThat(listening.messages.poll(10, java.util.concurrent.TimeUnit.SECONDS)).as("its backlog").isNotNull();
+        assertThat(seat(list("").get(0), "UA").get("joined").asBoolean()).isTrue();
+        Reply given = call("POST", "/api/negotiations/" + id + "/seats/UA", ADMIN, "{}");
+        assertThat(given.status()).isEqualTo(200);
+        assertThat(seat(list("").get(0), "UA").get("joined").asBoolean()).isFalse();
+        assertThat(listening.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(4408);
+        assertThat(call("GET", "/api/negotiations/" + id, old, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/api/negotiations/" + id, given.body().get("token").asText(), null).status())
+                .isEqualTo(200);
+        assertThat(seat(list("").get(0), "UA").get("joined").asBoolean()).isTrue();
+    }
+
+    @Test
     void theStatus_saysHowTheTalksEnded_andSurvivesARestart() throws Exception {
         // Agents in every seat: the talks run to their end as the negotiation is created.
         var expected = new java.util.LinkedHashMap<String, String>();
