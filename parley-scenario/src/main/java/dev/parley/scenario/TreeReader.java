@@ -50,6 +50,10 @@ final class TreeReader {
             "tag:yaml.org,2002:seq", java.util.Set.of(JsonToken.START_ARRAY),
             "tag:yaml.org,2002:binary", java.util.Set.of(JsonToken.VALUE_EMBEDDED_OBJECT)); // refused below
 
+    /** How a number that is not finite is written, in YAML or not; compiled once, since every number is checked. */
+    private static final java.util.regex.Pattern NOT_FINITE = java.util.regex.Pattern.compile(
+            "[-+]?\\.?(?i:inf|infinity|nan)");
+
     private TreeReader() {
     }
 
@@ -209,7 +213,7 @@ final class TreeReader {
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 String text = p.getText();
-                if (text.matches("[-+]?\\.?(?i:inf|infinity|nan)")) { // infinities and not-a-number, YAML's or not
+                if (NOT_FINITE.matcher(text).matches()) { // infinities and not-a-number, YAML's or not
                     problems.add(new Problem(file, line, column, "", "'" + text + "' is not a finite number"));
                     return ScalarNode.refused(line, column);
                 }

@@ -10,8 +10,22 @@ public final class Ids {
     private Ids() {
     }
 
+    /** Whether {@code id} matches {@link #PATTERN}; checked character by character (every option of a file has one). */
     public static boolean isValid(String id) {
-        return id != null && PATTERN.matcher(id).matches();
+        if (id == null || id.isEmpty() || !letterOrDigit(id.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!letterOrDigit(c) && c != '_' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     static String require(String id, String what) {
