@@ -40,6 +40,12 @@ final class AdditiveFrontier {
      */
     static FrontierSet compute(Instance inst, int maxPoints, Budget budget, ProgressListener progress)
             throws LimitException {
+        return compute(inst, maxPoints, budget, progress, Runnable::run);
+    }
+
+    /** As {@link #compute(Instance, int, Budget, ProgressListener)}, the Pareto filter on {@code executor}. */
+    static FrontierSet compute(Instance inst, int maxPoints, Budget budget, ProgressListener progress,
+            java.util.concurrent.Executor executor) throws LimitException {
         int d = inst.dims.length;
         int n = inst.slots;
         long[][][] cells = inst.dimCells();
@@ -91,7 +97,8 @@ final class AdditiveFrontier {
                     }
                 }
             }
-            ParetoFilter.Groups groups = ParetoFilter.filter(trim(cv, kept), kept, budget, where, maxPoints);
+            ParetoFilter.Groups groups = ParetoFilter.filter(trim(cv, kept), kept, budget, where, maxPoints,
+                    executor);
             int g = groups.groupCount();
             if (g > maxPoints) {
                 throw new LimitException(limitMessage(i, g, maxPoints));

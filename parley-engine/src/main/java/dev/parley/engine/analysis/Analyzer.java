@@ -53,7 +53,7 @@ public final class Analyzer {
         if (options.frontier() == FrontierScope.ALL) {
             try {
                 listed = AdditiveFrontier.compute(zoneInstance.whole(), options.maxPoints(), options.budget(),
-                        options.progress());
+                        options.progress(), options.executor());
             } catch (AdditiveFrontier.LimitException | Budget.Exceeded e) {
                 listed = null;
                 notes.add("frontier of the whole space not computed: " + e.getMessage());
@@ -92,7 +92,7 @@ public final class Analyzer {
                 try {
                     o.budget().check("the best zone utility of " + id);
                     FrontierSet f = AdditiveFrontier.compute(zone.instance.withDimension(p), o.maxPoints(), o
-                            .budget(), o.progress());
+                            .budget(), o.progress(), o.executor());
                     ideals.put(id, Ticks.utility(Solver.ideal(f)[dims.length]));
                 } catch (AdditiveFrontier.LimitException | Budget.Exceeded e) {
                     notes.add("best zone utility of " + id + " not found: " + e.getMessage());
@@ -126,7 +126,7 @@ public final class Analyzer {
         FrontierSet f;
         try {
             o.budget().check("the near misses");
-            f = AdditiveFrontier.compute(base, o.maxPoints(), o.budget(), o.progress());
+            f = AdditiveFrontier.compute(base, o.maxPoints(), o.budget(), o.progress(), o.executor());
         } catch (AdditiveFrontier.LimitException | Budget.Exceeded e) {
             notes.add("near misses not searched: " + e.getMessage());
             return List.of();

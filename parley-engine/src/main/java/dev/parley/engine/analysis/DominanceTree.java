@@ -12,14 +12,25 @@ import java.util.Arrays;
 final class DominanceTree {
     private final int d;
     private int root = -1;
-    private long[] rows = new long[0];
-    private long[] max = new long[0];
+    /**
+     * Node n's largest coordinates of its subtree at {@code [n·2d, n·2d + d)}, its own vector right after them: the
+     * two a search reads of a node, side by side in memory.
+     */
+    private long[] data = new long[0];
     private int[] left = new int[0];
     private int[] right = new int[0];
     private int[] split = new int[0];
     private int size;
-    private int lastDominator = -1;
-    private int[] stack = new int[64];
+    private final Search own = new Search();
+
+    /**
+     * One searcher's scratch: its stack, and the survivor that dominated its last candidate (asked first next time).
+     * Several threads may search one tree at once, each with its own, while nothing is added.
+     */
+    static final class Search {
+        private int lastDominator = -1;
+        private int[] stack = new int[64];
+    }
 
     DominanceTree(int d) {
         this.d = d;
@@ -31,47 +42,55 @@ final class DominanceTree {
 
     /** Whether some survivor is at least as good as {@code c} in every dimension. */
     boolean dominated(long[] c) {
-        if (lastDominator >= 0 && covers(rows, lastDominator, c)) {
+        return dominated(c, own);
+    }
+
+    /** As {@link #dominated(long[])}, with the caller's scratch: safe from many threads while nothing is added. */
+    boolean dominated(long[] c, Search s) {
+        if (s.lastDominator >= 0 && s.lastDominator < size && covers(row(s.lastDominator), c)) {
             return true;
         }
         if (size == 0) {
             return false;
         }
+        int[] stack = s.stack;
         int top = 0;
         stack[top++] = root;
         while (top > 0) {
             int node = stack[--top];
-            if (!covers(max, node, c)) {
+            if (!covers(node * 2 * d, c)) {
                 continue; // nothing in this subtree reaches c in some dimension
             }
-            if (covers(rows, node, c)) {
-                lastDominator = node;
+            if (covers(row(node), c)) {
+                s.lastDominator = node;
+                s.stack = stack;
                 return true;
             }
             int k = split[node];
+            if (top + 2 > stack.length) {
+                stack = Arrays.copyOf(stack, stack.length * 2);
+            }
             if (right[node] >= 0) {
-                push(right[node], top++);
+                stack[top++] = right[node];
             }
             // the left subtree holds values below this node's on its dimension: none reaches c if c is above
-            if (left[node] >= 0 && c[k] < rows[node * d + k]) {
-                push(left[node], top++);
+            if (left[node] >= 0 && c[k] < data[row(node) + k]) {
+                stack[top++] = left[node];
             }
         }
+        s.stack = stack;
         return false;
     }
 
-    private void push(int node, int at) {
-        if (at == stack.length) {
-            stack = Arrays.copyOf(stack, at * 2);
-        }
-        stack[at] = node;
+    /** Where node {@code node}'s own vector starts in {@link #data}. */
+    private int row(int node) {
+        return node * 2 * d + d;
     }
 
-    /** Whether the vector at row {@code node} of {@code a} is at least {@code c} in every dimension. */
-    private boolean covers(long[] a, int node, long[] c) {
-        int at = node * d;
+    /** Whether the d values of {@link #data} from {@code at} are at least {@code c} in every dimension. */
+    private boolean covers(int at, long[] c) {
         for (int k = 0; k < d; k++) {
-            if (a[at + k] < c[k]) {
+            if (data[at + k] < c[k]) {
                 return false;
             }
         }
@@ -81,15 +100,14 @@ final class DominanceTree {
     void add(long[] c) {
         if (size == left.length) {
             int cap = Math.max(16, size * 2);
-            rows = Arrays.copyOf(rows, cap * d);
-            max = Arrays.copyOf(max, cap * d);
+            data = Arrays.copyOf(data, cap * 2 * d);
             left = Arrays.copyOf(left, cap);
             right = Arrays.copyOf(right, cap);
             split = Arrays.copyOf(split, cap);
         }
         int node = size++;
-        System.arraycopy(c, 0, rows, node * d, d);
-        System.arraycopy(c, 0, max, node * d, d);
+        System.arraycopy(c, 0, data, row(node), d);
+        System.arraycopy(c, 0, data, node * 2 * d, d);
         left[node] = -1;
         right[node] = -1;
         if (size >= 32 && Integer.bitCount(size) == 1) {
@@ -109,10 +127,10 @@ final class DominanceTree {
         int depth = 0;
         while (true) {
             for (int k = 0; k < d; k++) {
-                max[at * d + k] = Math.max(max[at * d + k], c[k]);
+                data[at * 2 * d + k] = Math.max(data[at * 2 * d + k], c[k]);
             }
             int k = split[at];
-            boolean below = c[k] < rows[at * d + k];
+            boolean below = c[k] < data[row(at) + k];
             int next = below ? left[at] : right[at];
             depth++;
             if (next < 0) {
@@ -140,15 +158,15 @@ final class DominanceTree {
         int k = depth % d;
         int mid = (from + to) >>> 1;
         select(ids, from, to - 1, mid, k);
-        long value = rows[ids[mid] * d + k];
+        long value = data[row(ids[mid]) + k];
         int lt = from;
         for (int i = from; i < to; i++) {
-            if (rows[ids[i] * d + k] < value) {
+            if (data[row(ids[i]) + k] < value) {
                 swap(ids, i, lt++);
             }
         }
         for (int i = lt; i < to; i++) {
-            if (rows[ids[i] * d + k] == value) {
+            if (data[row(ids[i]) + k] == value) {
                 swap(ids, i, lt);
                 break;
             }
@@ -157,11 +175,11 @@ final class DominanceTree {
         split[node] = k;
         left[node] = build(ids, from, lt, depth + 1);
         right[node] = build(ids, lt + 1, to, depth + 1);
-        System.arraycopy(rows, node * d, max, node * d, d);
+        System.arraycopy(data, row(node), data, node * 2 * d, d);
         for (int child : new int[]{left[node], right[node]}) {
             if (child >= 0) {
                 for (int j = 0; j < d; j++) {
-                    max[node * d + j] = Math.max(max[node * d + j], max[child * d + j]);
+                    data[node * 2 * d + j] = Math.max(data[node * 2 * d + j], data[child * 2 * d + j]);
                 }
             }
         }
@@ -171,14 +189,14 @@ final class DominanceTree {
     /** Rearranges {@code ids[lo..hi]} so that position {@code nth} holds what sorting on {@code k} would put there. */
     private void select(int[] ids, int lo, int hi, int nth, int k) {
         while (lo < hi) {
-            long pivot = rows[ids[(lo + hi) >>> 1] * d + k];
+            long pivot = data[row(ids[(lo + hi) >>> 1]) + k];
             int i = lo;
             int j = hi;
             while (i <= j) {
-                while (rows[ids[i] * d + k] < pivot) {
+                while (data[row(ids[i]) + k] < pivot) {
                     i++;
                 }
-                while (rows[ids[j] * d + k] > pivot) {
+                while (data[row(ids[j]) + k] > pivot) {
                     j--;
                 }
                 if (i <= j) {

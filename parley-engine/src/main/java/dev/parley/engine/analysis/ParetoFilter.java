@@ -1,6 +1,9 @@
 package dev.parley.engine.analysis;
 
+import dev.parley.engine.Parallel;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The non-dominated candidates of a set of utility vectors ({@code long} ticks, larger is better), exact, with
@@ -13,7 +16,9 @@ import java.util.Arrays;
  * u2 seen (Kung et al.): O(n log n).
  * <li>4+ parties: sort by the sum descending (a dominator always comes first), then keep each candidate no kept one
  * dominates (sort-filter-skyline), the kept ones in a k-d tree with subtree bounds: O(n · frontier) at worst, far
- * less when the bounds prune.
+ * less when the bounds prune. On an executor of several threads, large sets are filtered a block at a time: the
+ * block's candidates are checked against the survivors of the blocks before it side by side, then those left
+ * against the block's own survivors in order, which keeps the answer exactly the one-thread answer.
  * </ul>
  * Stateless and thread-safe.
  */
@@ -35,6 +40,11 @@ final class ParetoFilter {
      * answer "more than maxGroups" is already exact; the groups returned are not all of them).
      */
     static Groups filter(long[][] v, int n, Budget budget, String where, int maxGroups) {
+        return filter(v, n, budget, where, maxGroups, Runnable::run);
+    }
+
+    /** As {@link #filter(long[][], int, Budget, String, int)}, the skyline of 4+ parties on {@code executor}. */
+    static Groups filter(long[][] v, int n, Budget budget, String where, int maxGroups, Executor executor) {
         int d = v.length;
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {
@@ -56,7 +66,14 @@ final class ParetoFilter {
             case 1 -> keepMax(v, idx, out);
             case 2 -> sweep2(v, idx, out);
             case 3 -> sweep3(v, idx, out);
-            default -> skyline(v, idx, out, budget, where, maxGroups);
+            default -> {
+                int threads = executor instanceof ForkJoinPool pool ? pool.getParallelism() : 1;
+                if (threads > 1 && n >= PARALLEL_FROM) {
+                    skylineInBlocks(v, idx, out, budget, where, maxGroups, executor, threads);
+                } else {
+                    skyline(v, idx, out, budget, where, maxGroups);
+                }
+            }
         }
         return out;
     }
@@ -170,6 +187,74 @@ final class ParetoFilter {
                 tree.add(c);
             }
             g = end;
+        }
+    }
+
+    /** Candidates from which the skyline is worth splitting among threads. */
+    static final int PARALLEL_FROM = 16_384;
+    /** A block of the split skyline: about as many groups as have survived so far, within these bounds. */
+    private static final int MIN_BLOCK = 1_024;
+    private static final int MAX_BLOCK = 8_192;
+
+    /**
+     * The skyline of {@link #skyline}, a block of groups at a time: first each group of the block is checked against
+     * the survivors of the earlier blocks, on {@code threads} tasks at once (the tree is only read then), then, in
+     * order, each group no earlier survivor dominates is checked against the survivors of its own block before it.
+     * Every survivor comes earlier in the order than what it dominates, so this is the one-thread answer, in its
+     * order.
+     */
+    private static void skylineInBlocks(long[][] v, int[] idx, Groups out, Budget budget, String where,
+            int maxGroups, Executor executor, int threads) {
+        int d = v.length;
+        int[] starts = new int[idx.length + 1];
+        int groups = 0;
+        for (int g = 0; g < idx.length; g = groupEnd(v, idx, g)) {
+            starts[groups++] = g;
+        }
+        starts[groups] = idx.length;
+        var tree = new DominanceTree(d);
+        boolean[] beaten = new boolean[MAX_BLOCK];
+        long[] c = new long[d];
+        for (int from = 0; from < groups && tree.size() <= maxGroups;) {
+            budget.check(where + " (the Pareto filter)");
+            int first = from;
+            int len = Math.min(groups - from, Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, tree.size() / 4)));
+            int tasks = Math.min(len, threads * 4);
+            Parallel.forEach(tasks, executor, threads, () -> false, t -> {
+                var search = new DominanceTree.Search();
+                long[] mine = new long[d];
+                int hi = first + (int) ((long) len * (t + 1) / tasks);
+                for (int g = first + (int) ((long) len * t / tasks); g < hi; g++) {
+                    for (int k = 0; k < d; k++) {
+                        mine[k] = v[k][idx[starts[g]]];
+                    }
+                    beaten[g - first] = tree.dominated(mine, search);
+                }
+            }, done -> {
+            }, "blocks");
+            var block = new DominanceTree(d);
+            int[] kept = new int[len];
+            int keptCount = 0;
+            for (int g = first; g < first + len && tree.size() + block.size() <= maxGroups; g++) {
+                if (beaten[g - first]) {
+                    continue;
+                }
+                for (int k = 0; k < d; k++) {
+                    c[k] = v[k][idx[starts[g]]];
+                }
+                if (!block.dominated(c)) {
+                    out.add(idx, starts[g], starts[g + 1]);
+                    block.add(c);
+                    kept[keptCount++] = g;
+                }
+            }
+            for (int i = 0; i < keptCount; i++) {
+                for (int k = 0; k < d; k++) {
+                    c[k] = v[k][idx[starts[kept[i]]]];
+                }
+                tree.add(c);
+            }
+            from += len;
         }
     }
 

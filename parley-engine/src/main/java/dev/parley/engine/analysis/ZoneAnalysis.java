@@ -42,7 +42,7 @@ final class ZoneAnalysis {
                 : OptionalLong.empty();
         try {
             return new ZoneAnalysis(zone, size, AdditiveFrontier.compute(zone, o.maxPoints(), o.budget(), o
-                    .progress()), null);
+                    .progress(), o.executor()), null);
         } catch (AdditiveFrontier.LimitException | Budget.Exceeded e) {
             return new ZoneAnalysis(zone, size, null, e.getMessage());
         }

@@ -63,6 +63,70 @@ class ParetoFilterTest {
         }
     }
 
+    static Stream<Arguments> large() {
+        return Stream.of(Arguments.of(101L, 4, 40), Arguments.of(102L, 6, 300), Arguments.of(103L, 8, 5000),
+                Arguments.of(104L, 5, 3));
+    }
+
+    /**
+     * Sets large enough to be filtered in blocks on several threads: the same groups in the same order as on one
+     * thread, and exactly the non-dominated candidates (the definition, by a sweep over the candidates sorted by
+     * sum: only a candidate of at least the sum can dominate). Frontiers of a few to thousands.
+     */
+    @ParameterizedTest
+    @MethodSource("large")
+    void onSeveralThreads_largeSetsGiveTheOneThreadAnswer_whichIsTheNonDominated(long seed, int d, int range) {
+        var rnd = new SplittableRandom(seed);
+        int n = ParetoFilter.PARALLEL_FROM + rnd.nextInt(4_000);
+        long[][] v = new long[d][n];
+        for (int i = 0; i < n; i++) {
+            long sum = 0;
+            for (int k = 0; k < d - 1; k++) {
+                v[k][i] = rnd.nextInt(range);
+                sum += v[k][i];
+            }
+            v[d - 1][i] = (long) range * (d - 1) - sum + rnd.nextInt(Math.max(2, range / 4)); // near a plane: many survive
+        }
+        var pool = new java.util.concurrent.ForkJoinPool(3);
+        ParetoFilter.Groups parallel;
+        try {
+            parallel = ParetoFilter.filter(v, n, Budget.UNLIMITED, "", Integer.MAX_VALUE, pool);
+        } finally {
+            pool.shutdown();
+        }
+        ParetoFilter.Groups serial = ParetoFilter.filter(v, n);
+        assertThat(parallel.groupCount()).isEqualTo(serial.groupCount());
+        for (int e = 0; e < serial.start(serial.groupCount()); e++) {
+            assertThat(parallel.member(e)).isEqualTo(serial.member(e));
+        }
+        Integer[] bySum = new Integer[n];
+        long[] sums = new long[n];
+        for (int i = 0; i < n; i++) {
+            bySum[i] = i;
+            for (long[] dim : v) {
+                sums[i] += dim[i];
+            }
+        }
+        java.util.Arrays.sort(bySum, (a, b) -> Long.compare(sums[b], sums[a]));
+        var expected = new TreeSet<Integer>();
+        for (int x = 0; x < n; x++) {
+            int i = bySum[x];
+            boolean dominated = false;
+            for (int y = 0; y < n && sums[bySum[y]] >= sums[i] && !dominated; y++) {
+                dominated = dominates(v, bySum[y], i);
+            }
+            if (!dominated) {
+                expected.add(i);
+            }
+        }
+        var actual = new TreeSet<Integer>();
+        for (int e = 0; e < parallel.start(parallel.groupCount()); e++) {
+            actual.add(parallel.member(e));
+        }
+        assertThat(actual).isEqualTo(expected);
+        assertThat(parallel.groupCount()).isGreaterThan(1);
+    }
+
     private static boolean dominates(long[][] v, int a, int b) {
         boolean greater = false;
         for (long[] dim : v) {
