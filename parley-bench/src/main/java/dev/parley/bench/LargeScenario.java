@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Writes issue 20's large input: a {@code parley/1} file of OPTIONS options in all (default 40,000: about 2.7 MB),
+ * Writes issue 20's large input: a {@code parley/1} file of OPTIONS options in all (default 40,000: about 3.2 MB),
  * over 4 issues, with two ratifying principals and a mediator, every option labelled and valued by every party
  * (values drawn from a seeded generator, 4 decimals; each issue has a best option at 1 and a worst at 0), a red line
- * each and a reservation of 0.5. Time {@code ./parley analyze FILE} (or {@code validate}, {@code show}) on it, e.g.
+ * each and a reservation of 0.5. Time {@code ./parley validate FILE} and {@code show} on it (reading, validating and
+ * compiling; its 10^16 outcomes make {@code analyze} a matter of its budget), e.g.
  * with {@code parley-bench/scripts/startup.py --large FILE}.
  *
  * <pre>

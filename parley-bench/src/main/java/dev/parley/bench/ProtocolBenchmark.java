@@ -38,7 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@link #singleText10000Proposals}: single-text on ceasefire-2025 for 10,000 proposals (a mediator that keeps
  * proposing random one-issue changes; truthful voters) (target ≤ 50 ms);
  * <li>{@link #smallSessions}: whole sessions per second on a small 2-party scenario, on both cores (target ≥
- * 10,000/s).
+ * 10,000/s);
+ * <li>{@link #longSessions}: issue 20's long sessions, 2 parties conceding slowly (boulware) over a 500-round
+ * deadline on a random scenario of 1,000 outcomes, back to back on both cores (target ≥ 5,000/s); with
+ * {@code -prof gc}, its allocation per session.
  * </ul>
  *
  * <pre>
@@ -53,6 +56,7 @@ public class ProtocolBenchmark {
     private Scenario random3;
     private Scenario ceasefire;
     private Scenario small;
+    private Scenario thousand;
 
     @Setup
     public void setUp() {
@@ -61,6 +65,7 @@ public class ProtocolBenchmark {
         ceasefire = BuiltinScenarios.find(BuiltinScenarios.DEFAULT).orElseThrow();
         small = RandomScenarios.generate(new SplittableRandom(7), new RandomScenarios.Settings(2, 2, 3, 3, 4, 0.3,
                 0.0));
+        thousand = RandomScenarios.generate(new SplittableRandom(2024), RandomScenarios.Settings.of(2, 3, 10));
     }
 
     @Benchmark
@@ -116,5 +121,18 @@ public class ProtocolBenchmark {
             specs.put(party, "conceder");
         }
         return Session.run(small, p, Seating.agents(p, specs, 3, "agents"));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Threads(2)
+    public Object longSessions() {
+        Protocol p = Settings.defaults(thousand).withKind(ProtocolKind.SAOP).withRounds(500).create(thousand);
+        Map<String, String> specs = new LinkedHashMap<>();
+        for (String party : p.participants()) {
+            specs.put(party, "boulware");
+        }
+        return Session.run(thousand, p, Seating.agents(p, specs, 3, "agents"));
     }
 }
