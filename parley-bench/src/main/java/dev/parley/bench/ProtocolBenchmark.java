@@ -115,12 +115,7 @@ public class ProtocolBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(2)
     public Object smallSessions() {
-        Protocol p = Settings.defaults(small).withKind(ProtocolKind.SAOP).withRounds(20).create(small);
-        Map<String, String> specs = new LinkedHashMap<>();
-        for (String party : p.participants()) {
-            specs.put(party, "conceder");
-        }
-        return Session.run(small, p, Seating.agents(p, specs, 3, "agents"));
+        return saop(small, 20, "conceder");
     }
 
     @Benchmark
@@ -128,11 +123,16 @@ public class ProtocolBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(2)
     public Object longSessions() {
-        Protocol p = Settings.defaults(thousand).withKind(ProtocolKind.SAOP).withRounds(500).create(thousand);
+        return saop(thousand, 500, "boulware");
+    }
+
+    /** One SAOP session with {@code agent} in every seat. */
+    private static Session saop(Scenario s, int rounds, String agent) {
+        Protocol p = Settings.defaults(s).withKind(ProtocolKind.SAOP).withRounds(rounds).create(s);
         Map<String, String> specs = new LinkedHashMap<>();
         for (String party : p.participants()) {
-            specs.put(party, "boulware");
+            specs.put(party, agent);
         }
-        return Session.run(thousand, p, Seating.agents(p, specs, 3, "agents"));
+        return Session.run(s, p, Seating.agents(p, specs, 3, "agents"));
     }
 }
