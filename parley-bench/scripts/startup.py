@@ -22,7 +22,12 @@ if args.large:  # reading, validating and compiling a large file (issue 20's tar
     rows.append((f'./parley validate {args.large}', ['validate', args.large], 1.0))
     rows.append((f'./parley show {args.large}', ['show', args.large], 1.0))
 
+if args.runs < 1:
+    sys.exit('RUNS must be at least 1')
 subprocess.run([parley, '--version'], check=True, stdout=subprocess.DEVNULL)  # builds the jar when it is stale
+named = os.path.join(root, 'parley-cli', 'target', 'parley.cache-jdk')
+print('start-up cache: ' + (f'made for {open(named).read().strip()}' if os.path.exists(named)
+                            else 'none (the build was told to leave it out, or this is not unix)'))
 print(f'| command | median s | min s | max s | target s |  ({args.runs} runs each, 1 warm-up)')
 print('| --- | ---: | ---: | ---: | ---: |')
 for label, argv, target in rows:

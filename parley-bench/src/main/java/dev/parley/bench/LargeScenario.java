@@ -40,6 +40,9 @@ public final class LargeScenario {
     }
 
     static void write(Writer w, int options, long seed) throws IOException {
+        if (options < 2 * ISSUES) {
+            throw new IllegalArgumentException("at least " + 2 * ISSUES + " options: two an issue");
+        }
         int per = options / ISSUES;
         var rnd = new SplittableRandom(seed);
         w.write("format: parley/1\nid: large-" + options + "\ntitle: " + options

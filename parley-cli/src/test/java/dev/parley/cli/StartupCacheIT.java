@@ -8,20 +8,41 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * The build leaves the JDK's start-up cache beside the runnable jar ({@code .mvn/startup-cache.sh}), made after the
  * jar and usable with it: the JVM is told to refuse to start when it cannot use the cache, and starts. On JDK 25+ an
- * AOT cache ({@code -XX:AOTMode=on}); before, a class-data-sharing archive ({@code -Xshare:on}). The tests run on the
- * JDK the launcher finds (the only JDK 21+ here), the one the cache is made for.
+ * AOT cache ({@code -XX:AOTMode=on}); before, a class-data-sharing archive ({@code -Xshare:on}). The JVMs started are
+ * the JDK the cache names ({@code target/parley.cache-jdk}, the one the launcher finds), whatever JDK runs the tests.
+ * Not on Windows (the build trains no cache there) nor when the build was told to leave it out.
  */
+@DisabledOnOs(OS.WINDOWS)
+@DisabledIfSystemProperty(named = "parley.startup-cache.mode", matches = "skip")
 class StartupCacheIT {
     private static final Path JAR = Path.of("target/parley.jar").toAbsolutePath();
+    /** The JDK the build made the cache for. */
+    private static Path jdk;
+    private static int major;
+
+    @BeforeAll
+    static void theCachesJdk() throws Exception {
+        Path named = JAR.resolveSibling("parley.cache-jdk");
+        assertThat(named).as("written by .mvn/startup-cache.sh with the cache").isRegularFile();
+        jdk = Path.of(Files.readString(named).strip());
+        String release = Files.readString(jdk.resolve("release"));
+        var m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+        assertThat(m.find()).as(release).isTrue();
+        major = Integer.parseInt(m.group(1));
+    }
 
     private static int major() {
-        return Runtime.version().feature();
+        return major;
     }
 
     private static Path cache() {
@@ -36,7 +57,7 @@ class StartupCacheIT {
     }
 
     private static Process start(List<String> jvm, String... args) throws Exception {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        var command = new ArrayList<>(List.of(jdk.resolve("bin").resolve("java").toString()));
         command.addAll(jvm);
         command.add("-jar");
         command.add(JAR.toString());
@@ -46,7 +67,7 @@ class StartupCacheIT {
 
     @Test
     void theBuildMadeTheCacheAfterTheJar() throws Exception {
-        assertThat(cache()).as("made by the build unless -Dparley.startup-cache.skip was given").isRegularFile();
+        assertThat(cache()).as("made by the build for JDK " + major).isRegularFile();
         assertThat(Files.getLastModifiedTime(cache())).isGreaterThanOrEqualTo(Files.getLastModifiedTime(JAR));
     }
 
@@ -71,8 +92,9 @@ class StartupCacheIT {
             var jvm = new ArrayList<>(strictly());
             jvm.set(0, jvm.get(0).replace(cache().toString(), other.toString()));
             Process p = start(jvm, "--version");
-            p.getInputStream().readAllBytes();
-            assertThat(p.waitFor()).isNotZero();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isNotZero();
+            assertThat(out.toLowerCase(java.util.Locale.ROOT)).containsAnyOf("aot cache", "shared archive");
         } finally {
             Files.delete(other);
         }

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * subtree below its value there, the right at or above), each node with the largest coordinates of its subtree.
  * Survivors arrive in descending order of the sum, which would make a chain of a tree grown by insertion alone,
  * so it is rebuilt balanced (on medians) each time its size doubles from 32: O(n log n) in all. Insert-only. Not
- * thread-safe.
+ * thread-safe, except that many threads may search it at once, each with its own {@link Search}, while nothing is
+ * added.
  */
 final class DominanceTree {
     private final int d;

@@ -225,6 +225,9 @@ final class ParetoFilter {
                 long[] mine = new long[d];
                 int hi = first + (int) ((long) len * (t + 1) / tasks);
                 for (int g = first + (int) ((long) len * t / tasks); g < hi; g++) {
+                    if ((g & 255) == 0) {
+                        budget.check(where + " (the Pareto filter)"); // thrown out of Parallel.forEach
+                    }
                     for (int k = 0; k < d; k++) {
                         mine[k] = v[k][idx[starts[g]]];
                     }

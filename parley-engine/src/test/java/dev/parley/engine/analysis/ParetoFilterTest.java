@@ -96,6 +96,9 @@ class ParetoFilterTest {
         }
         ParetoFilter.Groups serial = ParetoFilter.filter(v, n);
         assertThat(parallel.groupCount()).isEqualTo(serial.groupCount());
+        for (int g = 0; g <= serial.groupCount(); g++) {
+            assertThat(parallel.start(g)).isEqualTo(serial.start(g));
+        }
         for (int e = 0; e < serial.start(serial.groupCount()); e++) {
             assertThat(parallel.member(e)).isEqualTo(serial.member(e));
         }
@@ -125,6 +128,20 @@ class ParetoFilterTest {
         }
         assertThat(actual).isEqualTo(expected);
         assertThat(parallel.groupCount()).isGreaterThan(1);
+        // stopped as soon as more than maxGroups survive: the same first groups as one thread stopped there
+        int most = parallel.groupCount() / 2;
+        var again = new java.util.concurrent.ForkJoinPool(3);
+        ParetoFilter.Groups cut;
+        try {
+            cut = ParetoFilter.filter(v, n, Budget.UNLIMITED, "", most, again);
+        } finally {
+            again.shutdown();
+        }
+        ParetoFilter.Groups cutSerial = ParetoFilter.filter(v, n, Budget.UNLIMITED, "", most);
+        assertThat(cut.groupCount()).isEqualTo(cutSerial.groupCount()).isEqualTo(most + 1);
+        for (int e = 0; e < cutSerial.start(cutSerial.groupCount()); e++) {
+            assertThat(cut.member(e)).isEqualTo(cutSerial.member(e));
+        }
     }
 
     private static boolean dominates(long[][] v, int a, int b) {
