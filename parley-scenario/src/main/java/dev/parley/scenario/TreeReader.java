@@ -80,6 +80,17 @@ final class TreeReader {
                     "this is JSON, but the file name says YAML; rename the file to .json"));
             return Optional.empty();
         }
+        if (format == Format.YAML) {
+            Optional<Node> fast = FastYaml.read(text); // plain YAML read fast; anything else the general way
+            if (fast.isPresent()) {
+                return fast;
+            }
+        }
+        return general(file, text, format, problems);
+    }
+
+    /** The tree by the general path (Jackson over SnakeYAML for YAML), or empty with the reasons in problems. */
+    static Optional<Node> general(String file, String text, Format format, List<Problem> problems) {
         try {
             return parse(file, text, format, problems);
         } catch (TooDeep e) {
