@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A fast reader for the plain YAML most {@code parley/1} files are written in (issue 20: a large file read in a
@@ -34,10 +33,6 @@ import java.util.Set;
 final class FastYaml {
     /** Nesting beyond this is read the general way (which refuses beyond {@link TreeReader#MAX_DEPTH}). */
     private static final int MAX_DEPTH = 32;
-    /** Words YAML 1.1 reads as true, false or null. */
-    private static final Set<String> WORDS = Set.of("yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE",
-            "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~");
-
     /** Outside what this reader reads: the general path reads it. */
     private static final class Unsupported extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -266,7 +261,7 @@ final class FastYaml {
             key = quoted(i, close);
             colon = close + 1;
         } else {
-            if (!plainStart(c)) {
+            if (!PlainScalars.canStart(c)) {
                 throw unsupported();
             }
             colon = -1;
@@ -284,7 +279,7 @@ final class FastYaml {
                 throw unsupported();
             }
             key = text.substring(i, colon);
-            if (WORDS.contains(key) || key.equals("<<") || !keyLike(key)) {
+            if (PlainScalars.WORDS.contains(key) || key.equals("<<") || !keyLike(key)) {
                 throw unsupported();
             }
         }
@@ -345,7 +340,7 @@ final class FastYaml {
                 return literal(i, ind);
             }
             default -> {
-                if (!plainStart(c)) {
+                if (!PlainScalars.canStart(c)) {
                     throw unsupported();
                 }
                 int stop = e;
@@ -513,7 +508,7 @@ final class FastYaml {
             key = quoted(i, q);
             colon = q + 1;
         } else {
-            if (!plainStart(c)) {
+            if (!PlainScalars.canStart(c)) {
                 throw unsupported();
             }
             int k = i;
@@ -525,7 +520,7 @@ final class FastYaml {
             }
             key = text.substring(i, k);
             colon = k;
-            if (WORDS.contains(key) || !keyLike(key)) {
+            if (PlainScalars.WORDS.contains(key) || !keyLike(key)) {
                 throw unsupported();
             }
         }
@@ -549,7 +544,7 @@ final class FastYaml {
             pos[0] = q + 1;
             return new ScalarNode(at + 1, column(i), ScalarType.STRING, quoted(i, q), Double.NaN);
         }
-        if (!plainStart(c)) {
+        if (!PlainScalars.canStart(c)) {
             throw unsupported();
         }
         int k = i;
@@ -598,90 +593,12 @@ final class FastYaml {
         return text.charAt(open) == '\'' ? inner.replace("''", "'") : inner;
     }
 
-    /** Whether a plain scalar may start with {@code c} here: none of YAML's indicators. */
-    private static boolean plainStart(char c) {
-        return "-?:,[]{}#&*!|>'\"%@`<=~ ".indexOf(c) < 0;
-    }
-
-    /** A plain scalar as YAML 1.1 resolves it, or unsupported when it is other than text, true/false or decimal. */
+    /** The plain scalar as YAML 1.1 resolves it, or unsupported. */
     private static ScalarNode plain(int line, int column, String t) {
-        if (t.isEmpty()) {
+        ScalarNode n = PlainScalars.resolve(line, column, t);
+        if (n == null) {
             throw unsupported();
         }
-        char c = t.charAt(0);
-        if ((c >= '0' && c <= '9') || c == '+' || c == '.') {
-            if (decimal(t)) {
-                return new ScalarNode(line, column, ScalarType.NUMBER, t, Double.parseDouble(t));
-            }
-            if (date(t) || (c >= '0' && c <= '9' && wordy(t))) { // a timestamp (Jackson gives its text), or text
-                return new ScalarNode(line, column, ScalarType.STRING, t, Double.NaN);
-            }
-            throw unsupported();
-        }
-        if (WORDS.contains(t)) {
-            if (t.equals("true") || t.equals("false")) {
-                return new ScalarNode(line, column, ScalarType.BOOLEAN, t, Double.NaN);
-            }
-            throw unsupported();
-        }
-        return new ScalarNode(line, column, ScalarType.STRING, t, Double.NaN);
-    }
-
-    /**
-     * {@code 0}, an integer without a leading zero (at most 15 digits), or digits '.' digits, either perhaps with an
-     * exponent ({@code 1.0E-4}, {@code 2e5}): what YAML 1.1 reads as an int or a float and Java's
-     * {@link Double#parseDouble} reads alike.
-     */
-    private static boolean decimal(String t) {
-        int n = t.length();
-        if (n > 24) {
-            return false;
-        }
-        int exp = Math.max(t.indexOf('e'), t.indexOf('E'));
-        if (exp >= 0) {
-            int from = exp + 1 < n && (t.charAt(exp + 1) == '-' || t.charAt(exp + 1) == '+') ? exp + 2 : exp + 1;
-            return exp > 0 && from < n && digits(t, from, n) && mantissa(t.substring(0, exp));
-        }
-        if (t.indexOf('.') < 0) {
-            return n <= 15 && (t.equals("0") || (t.charAt(0) >= '1' && t.charAt(0) <= '9' && digits(t, 1, n)));
-        }
-        return mantissa(t);
-    }
-
-    /** Digits, or digits '.' digits. */
-    private static boolean mantissa(String t) {
-        int dot = t.indexOf('.');
-        return dot < 0
-                ? !t.isEmpty() && digits(t, 0, t.length())
-                : dot > 0 && dot < t.length() - 1 && digits(t, 0,
-                        dot) && digits(t, dot + 1, t.length());
-    }
-
-    /**
-     * Whether the text holds a letter that none of YAML 1.1's numbers or timestamps can hold (they hold only digits,
-     * signs, '.', ':', '_', spaces and a-f, x, o, T, Z, e): text, though it starts with a digit ("40 days").
-     */
-    private static boolean wordy(String t) {
-        for (int k = 0; k < t.length(); k++) {
-            if ("ghijklmnpqrsuvwyzGHIJKLMNPQRSUVWY".indexOf(t.charAt(k)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code yyyy-mm-dd}. */
-    private static boolean date(String t) {
-        return t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-' && digits(t, 0, 4) && digits(t, 5, 7)
-                && digits(t, 8, 10);
-    }
-
-    private static boolean digits(String t, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (t.charAt(k) < '0' || t.charAt(k) > '9') {
-                return false;
-            }
-        }
-        return true;
+        return n;
     }
 }
