@@ -11,9 +11,11 @@ import java.util.SplittableRandom;
 /**
  * Writes issue 20's large input: a {@code parley/1} file of OPTIONS options in all (default 40,000: about 3.2 MB),
  * over 4 issues, with two ratifying principals and a mediator, every option labelled and valued by every party
- * (values drawn from a seeded generator, 4 decimals; each issue has a best option at 1 and a worst at 0), a red line
- * each and a reservation of 0.5. Time {@code ./parley validate FILE} and {@code show} on it (reading, validating and
- * compiling; its 10^16 outcomes make {@code analyze} a matter of its budget), e.g.
+ * (values drawn from a seeded generator, 4 decimals; each issue has a best option at 1 and a worst at 0) and a
+ * reservation of 0.5; A's red lines leave ten options on every issue but the first, so that 10^7 of the 10^16
+ * packages are within red lines and {@code analyze --no-blocking} is mostly reading the file (the blocking demands
+ * re-analyse once per red line: 30,000 analyses, bounded by {@code --budget}). Time {@code ./parley validate FILE},
+ * {@code show} and {@code analyze --no-blocking} on it, e.g.
  * with {@code parley-bench/scripts/startup.py --large FILE}.
  *
  * <pre>
@@ -79,7 +81,17 @@ public final class LargeScenario {
                 }
                 w.write(line.append("]\n").toString());
             }
-            if (!p.equals("M")) {
+            if (p.equals("A")) { // on every issue but the first, all but ten options: 10^7 packages within red lines
+                w.write("    redLines:\n");
+                for (int i = 1; i < ISSUES; i++) {
+                    var line = new StringBuilder("      I" + i + ": [");
+                    int n = per + (i < options % ISSUES ? 1 : 0);
+                    for (int k = Math.min(10, n - 1); k < n; k++) {
+                        line.append(k == Math.min(10, n - 1) ? "" : ", ").append('o').append(k);
+                    }
+                    w.write(line.append("]\n").toString());
+                }
+            } else if (p.equals("B")) {
                 w.write("    redLines: {I0: [o" + rnd.nextInt(per) + "]}\n");
             }
         }
