@@ -20,9 +20,24 @@ final class Shapes {
      * An issue as far as it was read: its id, and its options' ids in order ({@code null} where one could not be
      * read or repeats an earlier one); {@code options} is null when the issue's option list itself is unreadable.
      */
-    record IssueShape(String id, List<String> options) {
+    record IssueShape(String id, List<String> options, java.util.Map<String, Integer> positions) {
         IssueShape {
             options = options == null ? null : Collections.unmodifiableList(new ArrayList<>(options));
+        }
+
+        /** The issue with its options' positions by id (the first of a repeated id), each found at once. */
+        IssueShape(String id, List<String> options) {
+            this(id, options, positions(options));
+        }
+
+        private static java.util.Map<String, Integer> positions(List<String> options) {
+            var out = new java.util.HashMap<String, Integer>();
+            for (int k = 0; options != null && k < options.size(); k++) {
+                if (options.get(k) != null) {
+                    out.putIfAbsent(options.get(k), k);
+                }
+            }
+            return Collections.unmodifiableMap(out);
         }
 
         static IssueShape of(Issue issue) {
@@ -35,7 +50,10 @@ final class Shapes {
         }
 
         int indexOf(String option) {
-            return options == null ? -1 : options.indexOf(option);
+            return options == null || option == null
+                    ? (options == null ? -1 : options.indexOf(null))
+                    : positions
+                            .getOrDefault(option, -1);
         }
 
         /** "no option 'x' in issue CF (did you mean ...?) (options: ...)"; an unreadable option shows as '?'. */
