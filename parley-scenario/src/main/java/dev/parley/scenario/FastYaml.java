@@ -203,7 +203,7 @@ final class FastYaml {
             int keyLine = at + 1;
             int keyColumn = ind + 1;
             int[] after = new int[1];
-            String key = key(i, after);
+            String key = key(i, false, after);
             if (!seen.add(key)) {
                 throw unsupported(); // a repeated key: the general path says where
             }
@@ -250,8 +250,11 @@ final class FastYaml {
         return false;
     }
 
-    /** The key at {@code i} on the current line; {@code after[0]}: just past its ':'. */
-    private String key(int i, int[] after) {
+    /**
+     * The mapping key at {@code i} on the current line, plain or quoted, then ':' and a space (or, outside a flow,
+     * the line's end); {@code after[0]}: just past the ':'.
+     */
+    private String key(int i, boolean inFlow, int[] after) {
         int e = end(at);
         char c = text.charAt(i);
         String key;
@@ -261,29 +264,17 @@ final class FastYaml {
             key = quoted(i, close);
             colon = close + 1;
         } else {
-            if (!PlainScalars.canStart(c)) {
-                throw unsupported();
-            }
-            colon = -1;
-            for (int k = i; k < e; k++) {
-                char x = text.charAt(k);
-                if (x == ':' && (k + 1 == e || text.charAt(k + 1) == ' ')) {
-                    colon = k;
-                    break;
-                }
-                if (x == '#' && text.charAt(k - 1) == ' ') {
-                    throw unsupported();
-                }
-            }
-            if (colon < 0 || text.charAt(colon - 1) == ' ') {
-                throw unsupported();
+            colon = i;
+            while (colon < e && text.charAt(colon) != ':') {
+                colon++;
             }
             key = text.substring(i, colon);
-            if (PlainScalars.WORDS.contains(key) || key.equals("<<") || !keyLike(key)) {
-                throw unsupported();
+            if (key.isEmpty() || PlainScalars.WORDS.contains(key) || !keyLike(key)) {
+                throw unsupported(); // other characters: perhaps not a key, or a key of another kind
             }
         }
-        if (colon >= e || text.charAt(colon) != ':' || (colon + 1 < e && text.charAt(colon + 1) != ' ')) {
+        boolean spaceAfter = colon + 1 < e && text.charAt(colon + 1) == ' ';
+        if (colon >= e || text.charAt(colon) != ':' || !(spaceAfter || (!inFlow && colon + 1 == e))) {
             throw unsupported();
         }
         after[0] = colon + 1;
@@ -458,7 +449,7 @@ final class FastYaml {
             } else {
                 int keyColumn = column(i);
                 int[] p = {i};
-                String key = flowKey(p);
+                String key = key(i, true, p);
                 if (!seen.add(key)) {
                     throw unsupported();
                 }
@@ -494,41 +485,6 @@ final class FastYaml {
             i++;
         }
         return i;
-    }
-
-    /** A key in a flow mapping, then ':' and a space; {@code pos[0]}: just past the ':'. */
-    private String flowKey(int[] pos) {
-        int e = end(at);
-        int i = pos[0];
-        char c = text.charAt(i);
-        String key;
-        int colon;
-        if (c == '"' || c == '\'') {
-            int q = quoteEnd(i, e);
-            key = quoted(i, q);
-            colon = q + 1;
-        } else {
-            if (!PlainScalars.canStart(c)) {
-                throw unsupported();
-            }
-            int k = i;
-            while (k < e && ":,[]{}#".indexOf(text.charAt(k)) < 0) {
-                k++;
-            }
-            if (k >= e || text.charAt(k) != ':' || text.charAt(k - 1) == ' ') {
-                throw unsupported();
-            }
-            key = text.substring(i, k);
-            colon = k;
-            if (PlainScalars.WORDS.contains(key) || !keyLike(key)) {
-                throw unsupported();
-            }
-        }
-        if (colon + 1 >= e || text.charAt(colon) != ':' || text.charAt(colon + 1) != ' ') {
-            throw unsupported();
-        }
-        pos[0] = colon + 1;
-        return key;
     }
 
     /** A value in a flow collection at {@code pos[0]}; {@code pos[0]}: just past it. */
