@@ -33,6 +33,8 @@ import java.util.Optional;
 final class FastYaml {
     /** Nesting beyond this is read the general way (which refuses beyond {@link TreeReader#MAX_DEPTH}). */
     private static final int MAX_DEPTH = 32;
+    /** Keys longer than this are read the general way (SnakeYAML's simple keys end at 1,024 characters). */
+    private static final int MAX_KEY = 1_000;
     /** Outside what this reader reads: the general path reads it. */
     private static final class Unsupported extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -60,13 +62,16 @@ final class FastYaml {
     /** The tree of {@code text}, or empty when it is to be read the general way. */
     static Optional<Node> read(String text) {
         int n = text.length();
+        if (n > ScenarioReader.MAX_BYTES) {
+            return Optional.empty(); // the general path's limit, which it reports
+        }
         int count = 1;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\n') {
                 count++;
             } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-                    || c == '\uFEFF' || Character.isSurrogate(c)) { // tabs, carriage returns, YAML 1.1's other breaks
+                    || c == '\uFEFF' || c >= '\uFFFE' || Character.isSurrogate(c)) { // tabs, carriage returns, YAML 1.1's other breaks
 
                 return Optional.empty();
             }
@@ -263,6 +268,9 @@ final class FastYaml {
             int close = quoteEnd(i, e);
             key = quoted(i, close);
             colon = close + 1;
+            if (key.equals("<<")) {
+                throw unsupported(); // a merge key however it is quoted
+            }
         } else {
             colon = i;
             while (colon < e && text.charAt(colon) != ':') {
@@ -272,6 +280,9 @@ final class FastYaml {
             if (key.isEmpty() || PlainScalars.WORDS.contains(key) || !keyLike(key)) {
                 throw unsupported(); // other characters: perhaps not a key, or a key of another kind
             }
+        }
+        if (colon - i > MAX_KEY) {
+            throw unsupported(); // SnakeYAML looks no further back for a key's ':'
         }
         boolean spaceAfter = colon + 1 < e && text.charAt(colon + 1) == ' ';
         if (colon >= e || text.charAt(colon) != ':' || !(spaceAfter || (!inFlow && colon + 1 == e))) {
@@ -409,7 +420,10 @@ final class FastYaml {
             } else if (lead < content) {
                 break;
             }
-            out.append(pending).append(text, starts[l] + content, end(l)).append('\n');
+            out.append(pending).append(text, starts[l] + content, end(l));
+            if (end(l) < text.length()) {
+                out.append('\n'); // clip keeps the last line's break, when it has one (not at the end of the text)
+            }
             pending.setLength(0);
         }
         if (content < 0) {
@@ -504,11 +518,10 @@ final class FastYaml {
             throw unsupported();
         }
         int k = i;
-        while (k < e && ",[]{}#:".indexOf(text.charAt(k)) < 0) {
+        while (k < e && ",[]{}#:?".indexOf(text.charAt(k)) < 0) {
             k++;
         }
-        if (k < e
-                && (text.charAt(k) == '#' || text.charAt(k) == ':' || text.charAt(k) == '[' || text.charAt(k) == '{')) {
+        if (k < e && "#:?[{".indexOf(text.charAt(k)) >= 0) { // SnakeYAML ends a plain in a flow at '?' too
             throw unsupported();
         }
         int last = k;

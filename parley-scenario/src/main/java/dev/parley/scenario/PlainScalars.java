@@ -33,7 +33,8 @@ final class PlainScalars {
         char c = t.charAt(0);
         if ((c >= '0' && c <= '9') || c == '+' || c == '.') {
             if (decimal(t)) {
-                return new ScalarNode(line, column, ScalarType.NUMBER, t, Double.parseDouble(t));
+                double value = Double.parseDouble(t);
+                return Double.isFinite(value) ? new ScalarNode(line, column, ScalarType.NUMBER, t, value) : null;
             }
             if (date(t) || (c >= '0' && c <= '9' && wordy(t))) { // a timestamp (Jackson gives its text), or text
                 return new ScalarNode(line, column, ScalarType.STRING, t, Double.NaN);

@@ -21,13 +21,15 @@ final class Shapes {
      * read or repeats an earlier one); {@code options} is null when the issue's option list itself is unreadable.
      */
     record IssueShape(String id, List<String> options, java.util.Map<String, Integer> positions) {
+        /** {@code positions} is derived from the options, whatever is given: each id's (first) position. */
         IssueShape {
             options = options == null ? null : Collections.unmodifiableList(new ArrayList<>(options));
+            positions = positions(options);
         }
 
         /** The issue with its options' positions by id (the first of a repeated id), each found at once. */
         IssueShape(String id, List<String> options) {
-            this(id, options, positions(options));
+            this(id, options, null);
         }
 
         private static java.util.Map<String, Integer> positions(List<String> options) {

@@ -224,11 +224,12 @@ final class TreeReader {
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 String text = p.getText();
-                if (NOT_FINITE.matcher(text).matches()) { // infinities and not-a-number, YAML's or not
+                double value = NOT_FINITE.matcher(text).matches() ? Double.NaN : p.getDoubleValue();
+                if (!Double.isFinite(value)) { // infinities and not-a-number, YAML's or not, and too large (1e400)
                     problems.add(new Problem(file, line, column, "", "'" + text + "' is not a finite number"));
                     return ScalarNode.refused(line, column);
                 }
-                return new ScalarNode(line, column, ScalarType.NUMBER, text, p.getDoubleValue());
+                return new ScalarNode(line, column, ScalarType.NUMBER, text, value);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return new ScalarNode(line, column, ScalarType.BOOLEAN, p.getText(), Double.NaN);

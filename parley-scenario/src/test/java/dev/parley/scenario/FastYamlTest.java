@@ -99,7 +99,9 @@ class FastYamlTest {
                 "a: [1,\n  2]\n", "a: b\n  c\n", "a: 1\na: 2\n", "---\na: 1\n", "a:\n- 1\n", "a:\tb\n", "a: b\r\n",
                 "<<: {a: 1}\n", "a: 2025-3-13\n", "a: 12:30\n", "a: 0o17\n", "a: 1e\n", "1: a\n",
                 "a: \"two\n  lines\"\n", "a: [1]#x\n", "a: {b: 1, b: 2}\n",
-                "a: [1, 2,]\n")) {
+                "a: [1, 2,]\n", "'<<': 1\n", "a: {\"<<\": 1}\n", "a: [x?y]\n", "a: {b: c?}\n", "a".repeat(1_200)
+                        + ": 1\n",
+                "a: x\uFFFF\n", "a: 1e400\n", "a: b\n# \uFFFE\n")) {
             assertThat(FastYaml.read(text)).as(text).isEmpty();
         }
     }
@@ -116,6 +118,16 @@ class FastYamlTest {
             assertThat(((Node.MapNode) FastYaml.read("a: " + text + "\n").orElseThrow()).get("a")).hasValueSatisfying(
                     v -> assertThat(((Node.ScalarNode) v).type()).isEqualTo(Node.ScalarType.STRING));
         }
+    }
+
+    @Test
+    void aLiteralBlockAtTheEndOfTheText_keepsOnlyTheBreaksThereAre() {
+        for (String text : List.of("a: |\n  x", "a: |\n  x\n", "a: |\n\n  x", "- |\n  x\n  y", "a: |\n  x\n\n",
+                "a: |\n  x\nb: 1")) {
+            assertThat(agrees(text)).as(text).isTrue();
+        }
+        var last = (Node.ScalarNode) ((Node.MapNode) FastYaml.read("a: |\n  x").orElseThrow()).get("a").orElseThrow();
+        assertThat(last.text()).isEqualTo("x");
     }
 
     @Test

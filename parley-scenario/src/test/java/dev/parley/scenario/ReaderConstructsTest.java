@@ -44,6 +44,8 @@ class ReaderConstructsTest {
                         + "{QUOTA: 0.6", "fishing.yaml:30:18: '.inf' is not a finite number"),
                 Arguments.of("    reservation: 0.3\n    weights: {QUOTA: 0.6", "    reservation: .NaN\n    weights: "
                         + "{QUOTA: 0.6", "fishing.yaml:30:18: '.NaN' is not a finite number"),
+                Arguments.of("    reservation: 0.3\n    weights: {QUOTA: 0.6", "    reservation: 1e400\n    weights: "
+                        + "{QUOTA: 0.6", "fishing.yaml:30:18: '1e400' is not a finite number"),
                 Arguments.of("title: Fishing rights", "title: Fishing rights\nx: " + deep,
                         "fishing.yaml:5:67: nested more than 64 levels deep; a parley/1 document needs 6"));
     }
@@ -88,6 +90,7 @@ class ReaderConstructsTest {
         return Stream.of(
                 Arguments.of("\"reservation\": 0.3", "\"reservation\": NaN"),
                 Arguments.of("\"reservation\": 0.3", "\"reservation\": -Infinity"),
+                Arguments.of("\"reservation\": 0.3", "\"reservation\": 1e400"),
                 Arguments.of("\"reservation\": 0.3", "\"reservation\": " + "9".repeat(5_000)),
                 Arguments.of("\"reservation\": 0.3", "\"" + "k".repeat(60_000) + "\": 0.3"),
                 Arguments.of("\"title\": \"Fishing rights\"", "\"title\": " + "[".repeat(2_000) + "]".repeat(2_000)));
