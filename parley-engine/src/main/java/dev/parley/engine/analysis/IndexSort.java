@@ -18,9 +18,10 @@ final class IndexSort {
 
     /**
      * Sorts {@code idx[0..n)} by {@code key[idx]} (descending when asked), then runs of equal keys by {@code tie}.
-     * When the keys' range and n fit together in 63 bits, key and index are packed into one {@code long} and sorted
-     * as primitives, which is several times faster than comparing through a comparator; else it falls back to
-     * {@link #sort}.
+     * Key and index are packed into one {@code long} and sorted as primitives, which is several times faster than
+     * comparing through a comparator: the key as its distance from the smallest (or the largest, descending), cut to
+     * its top bits when that distance and n do not fit together in 63 bits; the runs that then share their packed key
+     * (equal keys, or keys equal in their top bits) are put in order by the key and {@code tie}.
      */
     static void sortByKey(int[] idx, int n, long[] key, boolean descending, IndexComparator tie) {
         if (n < 2) {
@@ -34,30 +35,28 @@ final class IndexSort {
             max = Math.max(max, k);
         }
         int bits = 64 - Long.numberOfLeadingZeros(n - 1L);
-        long range = max - min; // may overflow to negative: then it does not fit
-        if (range < 0 || (bits > 0 && range >= (1L << (63 - bits)))) {
-            sort(idx, 0, n, (a, b) -> {
-                int c = descending ? Long.compare(key[b], key[a]) : Long.compare(key[a], key[b]);
-                return c != 0 ? c : tie.compare(a, b);
-            });
-            return;
-        }
+        long range = max - min; // as an unsigned number: max - min is always below 2^64
+        int shift = Math.max(0, (64 - Long.numberOfLeadingZeros(range)) - (63 - bits));
         long[] packed = new long[n];
-        long mask = (1L << bits) - 1;
         for (int i = 0; i < n; i++) {
             long k = key[idx[i]];
-            packed[i] = ((descending ? max - k : k - min) << bits) | i;
+            packed[i] = (((descending ? max - k : k - min) >>> shift) << bits) | i;
         }
         java.util.Arrays.sort(packed);
+        long mask = (1L << bits) - 1;
         int[] original = idx.clone();
         for (int i = 0; i < n; i++) {
             idx[i] = original[(int) (packed[i] & mask)];
         }
+        IndexComparator full = (a, b) -> {
+            int c = descending ? Long.compare(key[b], key[a]) : Long.compare(key[a], key[b]);
+            return c != 0 ? c : tie.compare(a, b);
+        };
         int start = 0;
         for (int i = 1; i <= n; i++) {
-            if (i == n || key[idx[i]] != key[idx[start]]) {
+            if (i == n || (packed[i] >>> bits) != (packed[start] >>> bits)) {
                 if (i - start > 1) {
-                    sort(idx, start, i, tie);
+                    sort(idx, start, i, full);
                 }
                 start = i;
             }

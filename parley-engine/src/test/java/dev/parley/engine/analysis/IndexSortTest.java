@@ -10,7 +10,10 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Both sort paths (packed primitives, and the comparator fallback for wide keys) against a boxed reference sort. */
+/**
+ * Both packings (the key's distance from the smallest, and for wide keys its rank among the distinct keys) against a
+ * boxed reference sort, with and without repeated keys.
+ */
 class IndexSortTest {
     static LongStream seeds() {
         return LongStream.rangeClosed(1, 40);
@@ -21,11 +24,15 @@ class IndexSortTest {
     void sortByKey_ordersByKeyThenTie(long seed) {
         var rnd = new SplittableRandom(seed);
         int n = rnd.nextInt(0, 3000);
-        boolean wide = seed % 2 == 0; // keys spanning the whole long range force the fallback
+        boolean wide = seed % 2 == 0; // keys spanning the whole long range are packed by rank
+        long[] pool = rnd.longs(30).toArray(); // some wide keys repeat: ties broken by the tie comparator
         long[] key = new long[n];
         long[] second = new long[n];
         for (int i = 0; i < n; i++) {
-            key[i] = wide ? rnd.nextLong() : rnd.nextInt(50) * 1_000_000_007L;
+            key[i] = wide
+                    ? (seed % 4 == 0 ? pool[rnd.nextInt(pool.length)] : rnd.nextLong())
+                    : rnd.nextInt(50)
+                            * 1_000_000_007L;
             second[i] = rnd.nextInt(5);
         }
         boolean descending = seed % 3 == 0;
