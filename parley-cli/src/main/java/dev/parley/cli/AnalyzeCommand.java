@@ -74,8 +74,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "array may take at most half the heap. A phase that runs out stops; the notes say what was not computed.")
     java.time.Duration budget;
 
-    @Option(names = "--max-points", paramLabel = "N", defaultValue = "1000000", description = "Refuse (and say so) a frontier with more than N distinct partial utility vectors "
-            + "after any issue (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-points", paramLabel = "N", defaultValue = "2147483639", description = "Refuse (and say so) a frontier with more than N distinct partial utility vectors "
+            + "after any issue (default: no limit but --budget's, its time and half the heap for each working "
+            + "array).")
     int maxPoints;
 
     @Override
