@@ -26,7 +26,8 @@ final class DominanceTree {
 
     /**
      * One searcher's scratch: its stack, and the survivor that dominated its last candidate (asked first next time).
-     * Several threads may search one tree at once, each with its own, while nothing is added.
+     * Several threads may search one tree at once, each with its own, while nothing is added. A search serves one
+     * tree: the tree only grows, so the node it remembers stays valid.
      */
     static final class Search {
         private int lastDominator = -1;
@@ -48,7 +49,7 @@ final class DominanceTree {
 
     /** As {@link #dominated(long[])}, with the caller's scratch: safe from many threads while nothing is added. */
     boolean dominated(long[] c, Search s) {
-        if (s.lastDominator >= 0 && s.lastDominator < size && covers(row(s.lastDominator), c)) {
+        if (s.lastDominator >= 0 && covers(row(s.lastDominator), c)) {
             return true;
         }
         if (size == 0) {

@@ -177,9 +177,7 @@ final class ParetoFilter {
                 budget.check(where + " (the Pareto filter)");
             }
             int end = groupEnd(v, idx, g);
-            for (int dim = 0; dim < c.length; dim++) {
-                c[dim] = v[dim][idx[g]];
-            }
+            vector(v, idx[g], c);
             // every survivor comes earlier in the order: at least as large a sum, and a different vector, so one at
             // least as good in every dimension is strictly better
             if (!tree.dominated(c)) {
@@ -228,9 +226,7 @@ final class ParetoFilter {
                     if ((g & 255) == 0) {
                         budget.check(where + " (the Pareto filter)"); // thrown out of Parallel.forEach
                     }
-                    for (int k = 0; k < d; k++) {
-                        mine[k] = v[k][idx[starts[g]]];
-                    }
+                    vector(v, idx[starts[g]], mine);
                     beaten[g - first] = tree.dominated(mine, search);
                 }
             }, done -> {
@@ -242,9 +238,7 @@ final class ParetoFilter {
                 if (beaten[g - first]) {
                     continue;
                 }
-                for (int k = 0; k < d; k++) {
-                    c[k] = v[k][idx[starts[g]]];
-                }
+                vector(v, idx[starts[g]], c);
                 if (!block.dominated(c)) {
                     out.add(idx, starts[g], starts[g + 1]);
                     block.add(c);
@@ -252,12 +246,17 @@ final class ParetoFilter {
                 }
             }
             for (int i = 0; i < keptCount; i++) {
-                for (int k = 0; k < d; k++) {
-                    c[k] = v[k][idx[starts[kept[i]]]];
-                }
+                vector(v, idx[starts[kept[i]]], c);
                 tree.add(c);
             }
             from += len;
+        }
+    }
+
+    /** Candidate {@code candidate}'s utility vector, into {@code into}. */
+    private static void vector(long[][] v, int candidate, long[] into) {
+        for (int k = 0; k < into.length; k++) {
+            into[k] = v[k][candidate];
         }
     }
 
