@@ -71,9 +71,9 @@ final class FastYaml {
             if (c == '\n') {
                 count++;
             } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-                    || c == '\uFEFF' || c >= '\uFFFE' || Character.isSurrogate(c)) { // tabs, carriage returns, YAML 1.1's other breaks
+                    || c == '\uFEFF' || c >= '\uFFFE' || Character.isSurrogate(c)) {
+                return Optional.empty(); // tabs, carriage returns, YAML 1.1's other line breaks, what it refuses
 
-                return Optional.empty();
             }
         }
         int[] starts = new int[count + 1];
@@ -365,7 +365,7 @@ final class FastYaml {
             }
         }
         rest(next, e);
-        if (c != '|' && plainContinues(ind)) {
+        if (plainContinues(ind)) {
             throw unsupported();
         }
         return value;

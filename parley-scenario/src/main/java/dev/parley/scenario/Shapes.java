@@ -20,26 +20,28 @@ final class Shapes {
      * An issue as far as it was read: its id, and its options' ids in order ({@code null} where one could not be
      * read or repeats an earlier one); {@code options} is null when the issue's option list itself is unreadable.
      */
-    record IssueShape(String id, List<String> options, java.util.Map<String, Integer> positions) {
-        /** {@code positions} is derived from the options, whatever is given: each id's (first) position. */
-        IssueShape {
-            options = options == null ? null : Collections.unmodifiableList(new ArrayList<>(options));
-            positions = positions(options);
-        }
+    static final class IssueShape {
+        private final String id;
+        private final List<String> options;
+        /** Each option id's (first) position, so that every red line, value and demand finds its option at once. */
+        private final java.util.Map<String, Integer> positions = new java.util.HashMap<>();
 
-        /** The issue with its options' positions by id (the first of a repeated id), each found at once. */
         IssueShape(String id, List<String> options) {
-            this(id, options, null);
-        }
-
-        private static java.util.Map<String, Integer> positions(List<String> options) {
-            var out = new java.util.HashMap<String, Integer>();
+            this.id = id;
+            this.options = options == null ? null : Collections.unmodifiableList(new ArrayList<>(options));
             for (int k = 0; options != null && k < options.size(); k++) {
                 if (options.get(k) != null) {
-                    out.putIfAbsent(options.get(k), k);
+                    positions.putIfAbsent(options.get(k), k);
                 }
             }
-            return Collections.unmodifiableMap(out);
+        }
+
+        String id() {
+            return id;
+        }
+
+        List<String> options() {
+            return options;
         }
 
         static IssueShape of(Issue issue) {
@@ -52,10 +54,10 @@ final class Shapes {
         }
 
         int indexOf(String option) {
-            return options == null || option == null
-                    ? (options == null ? -1 : options.indexOf(null))
-                    : positions
-                            .getOrDefault(option, -1);
+            if (options == null) {
+                return -1;
+            }
+            return option == null ? options.indexOf(null) : positions.getOrDefault(option, -1);
         }
 
         /** "no option 'x' in issue CF (did you mean ...?) (options: ...)"; an unreadable option shows as '?'. */
