@@ -29,12 +29,23 @@ public final class AuditKey {
     private static final int MIN_BYTES = 32;
 
     private final SecretKeySpec key;
+    /** A thread's MAC under this key: looking one up and keying it cost the store's writer a tenth of its time. */
+    private final ThreadLocal<Mac> macs;
 
     private AuditKey(byte[] bytes) {
         if (bytes.length < MIN_BYTES) {
             throw new StoreException("the audit key must be at least " + MIN_BYTES + " bytes, not " + bytes.length);
         }
         this.key = new SecretKeySpec(bytes.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac; // doFinal leaves it reset for the next text
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("HmacSHA256 is missing from this Java", e);
+            }
+        });
     }
 
     /** A key of these bytes (at least 32). */
@@ -111,13 +122,7 @@ public final class AuditKey {
 
     /** The MAC of {@code text}, hex. */
     String mac(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this Java", e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
