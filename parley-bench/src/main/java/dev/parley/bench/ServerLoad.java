@@ -5,21 +5,31 @@ import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.RandomScenarios;
 import dev.parley.engine.model.Scenario;
 import dev.parley.scenario.Format;
-import dev.parley.scenario.wire.Json;
 import dev.parley.scenario.ScenarioWriter;
+import dev.parley.scenario.wire.Json;
 import dev.parley.server.ParleyServer;
+import dev.parley.store.AuditKey;
 import dev.parley.store.Store;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -29,84 +39,139 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sustained moves through the HTTP API with persistence and WebSocket fan-out, on loopback only, bounded in count
- * and time: 8 two-person SAOP negotiations, one client thread each posting its seats' offers in turn, one WebSocket
- * subscriber per negotiation; client and server share the machine's cores. A warm-up of 30,000 moves (until the JIT
- * has compiled the server's paths its threads take much of two cores), then 40,000 measured moves, each phase bounded
- * to 60 s. Reports moves per second and p50/p99 latency of the measured phase; target on 2 cores with H2: 2,000 moves/s,
- * p99 20 ms.
+ * and time: N two-person SAOP negotiations (8 unless told), one client thread each posting its seats' offers in turn
+ * and waiting for each answer (a move is answered once it is committed), one WebSocket subscriber per negotiation
+ * counting the events pushed; client and server share the machine's cores.
+ *
+ * <p>
+ * Warm-up, as JMH does, but until the JIT has settled rather than for a fixed count: rounds of 10,000 moves until
+ * the compiler's time in a round is under 2% of it (at least 30,000 moves, at most 100,000 or 150 s); on two
+ * cores the compiler threads take a third of them for the first half minute of this stack. Then 40,000 measured
+ * moves (bounded to 60 s). Reports moves per second and p50/p99 latency of the measured phase.
+ *
+ * <p>
+ * The client is a plain HTTP/1.1 one on a kept-alive socket per negotiation, and a plain WebSocket reader, so that
+ * the two cores go to the server; {@code --client jdk} uses the JDK's {@link HttpClient} and {@link WebSocket}
+ * instead (as this benchmark did before), which costs about 100 µs of a core per move on the client's side.
  *
  * <pre>
  * ./mvnw -q -pl parley-bench -am package -DskipTests
- * java -cp parley-bench/target/benchmarks.jar dev.parley.bench.ServerLoad [JDBC-URL]   # default: H2 in a temp dir
+ * java -cp parley-bench/target/benchmarks.jar dev.parley.bench.ServerLoad [--negotiations N] [--client plain|jdk] [JDBC-URL]
  * </pre>
+ *
+ * With no JDBC URL, the store is the default embedded H2 in a temporary folder.
  */
 public final class ServerLoad {
-    static final int NEGOTIATIONS = 8;
-    static final int WARMUP_MOVES = 30_000;
-    static final int MAX_MOVES = 40_000;
+    static final int WARMUP_ROUND = 10_000;
+    static final int MIN_WARMUP = 30_000;
+    static final int MAX_WARMUP = 100_000;
+    static final long MAX_WARMUP_NANOS = 150_000_000_000L;
+    static final double SETTLED_JIT_SHARE = 0.02;
+    static final int MEASURED_MOVES = 40_000;
     static final long MAX_NANOS = 60_000_000_000L;
+    /** The most rounds a served negotiation may have; each round is two moves here. */
+    static final int ROUNDS = 10_000;
 
     private ServerLoad() {
     }
 
     public static void main(String[] args) throws Exception {
+        int negotiations = 8;
+        boolean jdkClient = false;
+        String url = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--negotiations" -> negotiations = Integer.parseInt(args[++i]);
+                case "--client" -> jdkClient = switch (args[++i]) {
+                    case "jdk" -> true;
+                    case "plain" -> false;
+                    default -> throw new IllegalArgumentException("--client is plain or jdk, not " + args[i]);
+                };
+                default -> url = args[i];
+            }
+        }
+        // Each negotiation has 2 × ROUNDS moves; the clients share the moves about evenly, so leave an eighth spare.
+        int least = (int) Math.ceil((MAX_WARMUP + MEASURED_MOVES) / (2.0 * ROUNDS * 7 / 8));
+        if (negotiations < least) {
+            throw new IllegalArgumentException("--negotiations must be at least " + least + ", for "
+                    + (MAX_WARMUP + MEASURED_MOVES) + " moves of at most " + 2 * ROUNDS + " a negotiation");
+        }
         // Only warnings from the libraries (pool, migrations, Jetty): the figures are the output.
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         Path dir = Files.createTempDirectory("parley-load");
-        try (Store store = args.length > 0
-                ? Store.open(args[0], dev.parley.store.AuditKey.load(dir))
-                : Store.openDefault(dir);
+        try (Store store = url != null ? Store.open(url, AuditKey.load(dir)) : Store.openDefault(dir);
                 ParleyServer server = ParleyServer.start(store, "admin", "127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + server.port() + "/api";
             HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
             Scenario s = RandomScenarios.generate(new SplittableRandom(3), RandomScenarios.Settings.of(2, 4, 5));
-            String offer = Json.write(java.util.Map.of("type", "offer", "package", Outcome.of(0, 1, 2, 3).toMap(s
-                    .issues())));
+            String offer = Json.write(Map.of("type", "offer", "package", Outcome.of(0, 1, 2, 3).toMap(s.issues())));
             var pushed = new AtomicLong();
-            var ids = new ArrayList<String>();
-            var tokens = new ArrayList<String[]>();
-            var sockets = new ArrayList<WebSocket>();
-            for (int n = 0; n < NEGOTIATIONS; n++) {
+            var seats = new ArrayList<Seats>();
+            var subscribers = new ArrayList<AutoCloseable>();
+            for (int n = 0; n < negotiations; n++) {
                 String body = "{\"scenario\": " + ScenarioWriter.write(s, Format.JSON) + ", \"protocol\": \"saop\", "
-                        + "\"rounds\": 10000}";
-                JsonNode created = send(http, "POST", base + "/negotiations", "admin", body);
-                ids.add(created.get("id").asText());
-                tokens.add(new String[]{created.get("tokens").get("P0").asText(),
-                        created.get("tokens").get("P1").asText()});
-                sockets.add(http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
-                        + "/api/negotiations/" + ids.get(n) + "/live?token=" + tokens.get(n)[0]), new Counter(pushed))
-                        .join());
+                        + "\"rounds\": " + ROUNDS + "}";
+                JsonNode created = jdkSend(http, base + "/negotiations", "admin", body);
+                String id = created.get("id").asText();
+                String[] tokens = {created.get("tokens").get("P0").asText(), created.get("tokens").get("P1")
+                        .asText()};
+                String path = "/api/negotiations/" + id;
+                seats.add(jdkClient
+                        ? new JdkSeats(http, base + "/negotiations/" + id + "/moves", tokens)
+                        : new PlainSeats(server.port(), path + "/moves", tokens));
+                subscribers.add(jdkClient
+                        ? jdkSubscriber(http, "ws://127.0.0.1:" + server.port() + path + "/live?token=" + tokens[0],
+                                pushed)
+                        : new PlainSubscriber(server.port(), path + "/live?token=" + tokens[0], pushed));
             }
-            ExecutorService pool = Executors.newFixedThreadPool(NEGOTIATIONS);
-            int[] turns = new int[NEGOTIATIONS];
-            // Warm-up, as JMH does: until the JIT has compiled the server's paths, the compiler threads take most
-            // of the two cores; the measured phase is the sustained rate after.
-            Phase warm = phase(pool, http, base, ids, tokens, turns, offer, WARMUP_MOVES);
+            ExecutorService pool = Executors.newFixedThreadPool(negotiations);
+            var jit = ManagementFactory.getCompilationMXBean();
+            int warmMoves = 0;
+            long warmStart = System.nanoTime();
+            Phase round;
+            double jitShare;
+            do {
+                long jitBefore = jit.getTotalCompilationTime();
+                round = phase(pool, seats, offer, WARMUP_ROUND);
+                warmMoves += round.moves();
+                jitShare = (jit.getTotalCompilationTime() - jitBefore) / 1e3 / round.seconds();
+            } while (warmMoves < MAX_WARMUP && System.nanoTime() - warmStart < MAX_WARMUP_NANOS
+                    && (warmMoves < MIN_WARMUP || jitShare > SETTLED_JIT_SHARE));
             long pushedBefore = pushed.get();
-            Phase run = phase(pool, http, base, ids, tokens, turns, offer, MAX_MOVES);
+            Phase run = phase(pool, seats, offer, MEASURED_MOVES);
             pool.shutdown();
-            sockets.forEach(w -> w.sendClose(WebSocket.NORMAL_CLOSURE, "done").join());
-            System.out.printf(Locale.ROOT, "%s: warm-up %s; measured %s; %d events pushed over WebSocket%n",
-                    args.length > 0 ? "given database" : "H2", warm, run, pushed.get() - pushedBefore);
+            for (AutoCloseable c : subscribers) {
+                c.close();
+            }
+            for (Seats c : seats) {
+                c.close();
+            }
+            System.out.printf(Locale.ROOT, "%s, %d negotiations, %s client: warm-up %d moves in %.0f s (last "
+                    + "round: %s, compiler %.1f%% of it); measured %s; %d events pushed over WebSocket%n",
+                    url != null
+                            ? "given database"
+                            : "H2",
+                    negotiations, jdkClient ? "JDK" : "plain", warmMoves, (System.nanoTime()
+                            - warmStart) / 1e9 - run.seconds(),
+                    round, 100 * jitShare, run, pushed.get()
+                            - pushedBefore);
         }
     }
 
     /** Posts offers from every negotiation's client thread until {@code limit} moves or the time bound. */
-    private static Phase phase(ExecutorService pool, HttpClient http, String base, List<String> ids,
-            List<String[]> tokens, int[] turns, String offer, int limit) throws Exception {
+    private static Phase phase(ExecutorService pool, List<Seats> seats, String offer, int limit) throws Exception {
         var moves = new AtomicLong();
-        long[][] latencies = new long[NEGOTIATIONS][limit];
-        int[] counts = new int[NEGOTIATIONS];
+        long[][] latencies = new long[seats.size()][limit];
+        int[] counts = new int[seats.size()];
         long start = System.nanoTime();
         var futures = new ArrayList<Future<?>>();
-        for (int n = 0; n < NEGOTIATIONS; n++) {
+        for (int n = 0; n < seats.size(); n++) {
             int k = n;
             futures.add(pool.submit(() -> {
                 while (moves.incrementAndGet() <= limit && System.nanoTime() - start < MAX_NANOS) {
                     long t0 = System.nanoTime();
-                    send(http, "POST", base + "/negotiations/" + ids.get(k) + "/moves", tokens.get(k)[turns[k]], offer);
+                    seats.get(k).offer(offer);
                     latencies[k][counts[k]++] = System.nanoTime() - t0;
-                    turns[k] = 1 - turns[k]; // the seats of a SAOP negotiation take turns
                 }
                 return null;
             }));
@@ -128,11 +193,199 @@ public final class ServerLoad {
         }
     }
 
-    private static JsonNode send(HttpClient http, String method, String url, String token, String body)
-            throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer "
-                + token).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** One negotiation's two seats, which take turns (SAOP), each move answered before the next. */
+    private interface Seats extends AutoCloseable {
+        void offer(String body) throws IOException, InterruptedException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static final class JdkSeats implements Seats {
+        private final HttpClient http;
+        private final String url;
+        private final String[] tokens;
+        private int turn;
+
+        JdkSeats(HttpClient http, String url, String[] tokens) {
+            this.http = http;
+            this.url = url;
+            this.tokens = tokens;
+        }
+
+        @Override
+        public void offer(String body) throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(request(url, tokens[turn], body), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 300) {
+                throw new IllegalStateException(r.statusCode() + " " + r.body());
+            }
+            turn = 1 - turn;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** HTTP/1.1 on one kept-alive socket: the request written whole, the answer read by its length or chunks. */
+    private static final class PlainSeats implements Seats {
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private final byte[][] heads = new byte[2][];
+        private int turn;
+
+        PlainSeats(int port, String path, String[] tokens) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream());
+            for (int i = 0; i < 2; i++) {
+                heads[i] = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer "
+                        + tokens[i] + "\r\nContent-Type: application/json\r\nContent-Length: ").getBytes(
+                                StandardCharsets.US_ASCII);
+            }
+        }
+
+        @Override
+        public void offer(String body) throws IOException {
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            byte[] length = (b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] request = new byte[heads[turn].length + length.length + b.length];
+            System.arraycopy(heads[turn], 0, request, 0, heads[turn].length);
+            System.arraycopy(length, 0, request, heads[turn].length, length.length);
+            System.arraycopy(b, 0, request, heads[turn].length + length.length, b.length);
+            out.write(request);
+            out.flush();
+            String status = line(in);
+            long contentLength = -1;
+            boolean chunked = false;
+            for (String h = line(in); !h.isEmpty(); h = line(in)) {
+                String lower = h.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    contentLength = Long.parseLong(h.substring(15).strip());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            String answer = chunked
+                    ? chunks(in)
+                    : new String(in.readNBytes((int) contentLength),
+                            StandardCharsets.UTF_8);
+            if (!status.startsWith("HTTP/1.1 2")) {
+                throw new IllegalStateException(status + " " + answer);
+            }
+            turn = 1 - turn;
+        }
+
+        private static String chunks(InputStream in) throws IOException {
+            var body = new StringBuilder();
+            for (int size = Integer.parseInt(line(in).strip(), 16); size > 0; size = Integer.parseInt(line(in)
+                    .strip(), 16)) {
+                body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+                line(in);
+            }
+            line(in); // the blank line after the last chunk
+            return body.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** A line of an HTTP head, without its CRLF. */
+    static String line(InputStream in) throws IOException {
+        var b = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("the server closed the connection");
+            }
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * A WebSocket (RFC 6455) that only reads: the handshake, then the server's frames (unmasked), counting each
+     * final text frame; on its own thread.
+     */
+    private static final class PlainSubscriber implements AutoCloseable {
+        private final Socket socket;
+        private final Thread reader;
+
+        PlainSubscriber(int port, String path, AtomicLong pushed) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            byte[] nonce = new byte[16];
+            new SplittableRandom(port).nextBytes(nonce);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
+                    + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            String status = line(in);
+            if (!status.startsWith("HTTP/1.1 101")) {
+                throw new IllegalStateException("no WebSocket: " + status);
+            }
+            while (!line(in).isEmpty()) {
+                // the upgrade's headers
+            }
+            reader = Thread.ofPlatform().daemon().name("load-subscriber").start(() -> {
+                try {
+                    while (true) {
+                        int b0 = in.read();
+                        int b1 = in.read();
+                        if (b0 < 0 || b1 < 0) {
+                            return;
+                        }
+                        long length = b1 & 0x7f;
+                        if (length == 126) {
+                            length = (in.read() << 8) | in.read();
+                        } else if (length == 127) {
+                            length = 0;
+                            for (int i = 0; i < 8; i++) {
+                                length = (length << 8) | in.read();
+                            }
+                        }
+                        in.skipNBytes(length);
+                        int opcode = b0 & 0x0f;
+                        if (opcode == 0x8) {
+                            return; // close
+                        }
+                        if ((b0 & 0x80) != 0 && (opcode == 0x1 || opcode == 0x0)) {
+                            pushed.incrementAndGet();
+                        }
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            socket.close();
+            reader.join();
+        }
+    }
+
+    private static AutoCloseable jdkSubscriber(HttpClient http, String url, AtomicLong pushed) {
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(url), new Counter(pushed)).join();
+        return () -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    private static HttpRequest request(String url, String token, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).POST(
+                HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static JsonNode jdkSend(HttpClient http, String url, String token, String body) throws Exception {
+        HttpResponse<String> r = http.send(request(url, token, body), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(r.statusCode() + " " + r.body());
         }
