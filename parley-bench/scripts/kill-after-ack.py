@@ -47,7 +47,7 @@ p.wait()
 jvm = ['-XX:SharedArchiveFile=' + archive, '-Xshare:auto']
 p, port = start(jvm)
 created = call(port, 'POST', '/api/negotiations', 'admin', {'scenario': 'ceasefire-2025', 'protocol': 'saop',
-                                                            'rounds': 100000})
+                                                            'rounds': 10000})  # a served negotiation's most
 nid, tokens = created['id'], created['tokens']
 view = call(port, 'GET', '/api/negotiations/' + nid, tokens['UA'])
 expected = view['events']
