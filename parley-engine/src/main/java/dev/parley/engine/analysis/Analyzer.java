@@ -81,7 +81,7 @@ public final class Analyzer {
         if (zone.frontier == null || zone.empty()) {
             return ideals;
         }
-        long[] a = Solver.ideal(zone.frontier);
+        long[] a = zone.ideal;
         int[] dims = zone.instance.dims;
         for (int p = 0; p < s.parties().size(); p++) {
             String id = s.parties().get(p).id();

@@ -274,6 +274,12 @@ final class ParetoFilter {
 
         void add(int[] idx, int from, int to) {
             int len = to - from;
+            if (len == 1 && size < members.length && groups + 2 <= starts.length) { // the usual group: no tie
+                members[size] = idx[from];
+                starts[groups] = size;
+                starts[++groups] = ++size;
+                return;
+            }
             if (size + len > members.length) {
                 members = Arrays.copyOf(members, Math.max(members.length * 2, size + len));
             }

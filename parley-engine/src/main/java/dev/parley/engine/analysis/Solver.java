@@ -14,32 +14,59 @@ final class Solver {
     private Solver() {
     }
 
-    /** The best node for each kind; empty when the zone is. */
-    static Map<SolutionKind, Integer> solve(FrontierSet zone, long[] reservation) {
+    /**
+     * The best node for each kind; empty when the zone is. {@code ideal} is {@link #ideal(FrontierSet)}. One pass
+     * over the nodes keeps each kind's best so far: the same scan in the same order as one pass per kind.
+     */
+    static Map<SolutionKind, Integer> solve(FrontierSet zone, long[] reservation, long[] ideal) {
         var best = new EnumMap<SolutionKind, Integer>(SolutionKind.class);
         int n = zone.nodes();
         if (n == 0) {
             return best;
         }
-        long[] ideal = ideal(zone);
-        long[] sum = new long[n];
-        for (int x = 0; x < n; x++) {
-            for (int k = 0; k < reservation.length; k++) {
-                sum[x] += zone.vector(k, x);
+        SolutionKind[] kinds = SolutionKind.values(); // kinds[j].ordinal() == j
+        int[] at = new int[kinds.length];
+        double[] bestValue = new double[kinds.length];
+        long[] bestSum = new long[kinds.length];
+        double[] v = new double[kinds.length];
+        values(zone, reservation, ideal, 0, bestValue);
+        java.util.Arrays.fill(bestSum, sum(zone, reservation.length, 0));
+        for (int x = 1; x < n; x++) {
+            long sum = sum(zone, reservation.length, x);
+            values(zone, reservation, ideal, x, v);
+            for (int j = 0; j < kinds.length; j++) {
+                double diff = v[j] - bestValue[j];
+                if (diff > TIE || (diff >= -TIE && (sum > bestSum[j]
+                        || (sum == bestSum[j] && zone.compareSmallest(x, at[j]) < 0)))) {
+                    at[j] = x;
+                    bestValue[j] = v[j];
+                    bestSum[j] = sum;
+                }
             }
         }
-        double[] objective = new double[n];
-        for (SolutionKind kind : SolutionKind.values()) {
-            for (int x = 0; x < n; x++) {
-                objective[x] = value(kind, zone, reservation, ideal, x);
-            }
-            best.put(kind, argmax(zone, objective, sum));
+        for (int j = 0; j < kinds.length; j++) {
+            best.put(kinds[j], at[j]);
         }
         return best;
     }
 
+    private static long sum(FrontierSet zone, int dims, int x) {
+        long s = 0;
+        for (int k = 0; k < dims; k++) {
+            s += zone.vector(k, x);
+        }
+        return s;
+    }
+
     /** The value {@code kind} maximises at node {@code x}; {@code ideal} is {@link #ideal(FrontierSet)}. */
     static double value(SolutionKind kind, FrontierSet zone, long[] reservation, long[] ideal, int x) {
+        double[] out = new double[SolutionKind.values().length];
+        values(zone, reservation, ideal, x, out);
+        return out[kind.ordinal()];
+    }
+
+    /** Every kind's value at node {@code x}, into {@code out} by the kind's ordinal. */
+    private static void values(FrontierSet zone, long[] reservation, long[] ideal, int x, double[] out) {
         double product = 1;
         double minRatio = Double.POSITIVE_INFINITY;
         long minGain = Long.MAX_VALUE;
@@ -54,12 +81,10 @@ final class Solver {
             minGain = Math.min(minGain, u - reservation[k]);
             s += u;
         }
-        return switch (kind) {
-            case NASH -> product;
-            case KALAI_SMORODINSKY -> minRatio;
-            case EGALITARIAN -> Ticks.utility(minGain);
-            case UTILITARIAN -> Ticks.utility(s);
-        };
+        out[SolutionKind.NASH.ordinal()] = product;
+        out[SolutionKind.KALAI_SMORODINSKY.ordinal()] = minRatio;
+        out[SolutionKind.EGALITARIAN.ordinal()] = Ticks.utility(minGain);
+        out[SolutionKind.UTILITARIAN.ordinal()] = Ticks.utility(s);
     }
 
     /** a_p: each dimension's best utility over the set, in ticks. */
@@ -73,17 +98,5 @@ final class Solver {
             }
         }
         return a;
-    }
-
-    private static int argmax(FrontierSet zone, double[] objective, long[] sum) {
-        int best = 0;
-        for (int x = 1; x < objective.length; x++) {
-            double diff = objective[x] - objective[best];
-            if (diff > TIE || (diff >= -TIE && (sum[x] > sum[best]
-                    || (sum[x] == sum[best] && zone.compareSmallest(x, best) < 0)))) {
-                best = x;
-            }
-        }
-        return best;
     }
 }

@@ -21,6 +21,8 @@ final class ZoneAnalysis {
     /** Per dimension: the reservation in ticks (the floor without its tolerance). */
     final long[] reservation;
     final Map<SolutionKind, Integer> solutionNodes;
+    /** Per dimension: the best utility on the frontier, in ticks; null without a frontier. */
+    final long[] ideal;
 
     private ZoneAnalysis(Instance instance, OptionalLong count, FrontierSet frontier, String frontierLimit) {
         this.instance = instance;
@@ -31,9 +33,10 @@ final class ZoneAnalysis {
         for (int k = 0; k < reservation.length; k++) {
             reservation[k] = instance.floor[k] + Ticks.ZONE_TOLERANCE;
         }
+        this.ideal = frontier == null ? null : Solver.ideal(frontier);
         this.solutionNodes = frontier == null
                 ? new EnumMap<>(SolutionKind.class)
-                : Solver.solve(frontier, reservation);
+                : Solver.solve(frontier, reservation, ideal);
     }
 
     static ZoneAnalysis of(Instance zone, AnalysisOptions o, boolean count) {
@@ -58,7 +61,6 @@ final class ZoneAnalysis {
         if (node == null) {
             return Optional.empty();
         }
-        long[] ideal = Solver.ideal(frontier);
         int[] choice = frontier.smallestOutcome(node);
         return Optional.of(new Solution(kind, Outcome.of(choice), utilities(instance, choice),
                 Solver.value(kind, frontier, reservation, ideal, node)));
