@@ -166,9 +166,14 @@ public final class Analysis {
             product[x] = prod;
             order[x] = x;
         }
-        IndexSort.sort(order, 0, n, (a, b) -> product[a] != product[b]
+        IndexSort.IndexComparator first = (a, b) -> product[a] != product[b]
                 ? Double.compare(product[b], product[a])
-                : sum[a] != sum[b] ? Long.compare(sum[b], sum[a]) : listed.compareSmallest(a, b));
+                : sum[a] != sum[b] ? Long.compare(sum[b], sum[a]) : listed.compareSmallest(a, b);
+        if ((long) limit * 8 < n) {
+            order = best(limit, n, first); // every node gives an outcome: the best limit nodes are enough
+            n = order.length;
+        }
+        IndexSort.sort(order, 0, n, first);
         for (int i = 0; i < n && out.size() < limit; i++) {
             int node = order[i];
             var outcomes = new ArrayList<Outcome>();
@@ -181,6 +186,23 @@ public final class Analysis {
             }
         }
         return out;
+    }
+
+    /**
+     * The {@code k} first of nodes {@code 0..n-1} by {@code order} (a total order), unsorted: a heap of the best k
+     * so far, worst on top, so that listing ten of 10^7 frontier nodes does not sort them all.
+     */
+    private static int[] best(int k, int n, IndexSort.IndexComparator order) {
+        var heap = new java.util.PriorityQueue<Integer>(k, (a, b) -> order.compare(b, a));
+        for (int x = 0; x < n; x++) {
+            if (heap.size() < k) {
+                heap.add(x);
+            } else if (order.compare(x, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(x);
+            }
+        }
+        return heap.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Whether an outcome is in the agreement zone. */

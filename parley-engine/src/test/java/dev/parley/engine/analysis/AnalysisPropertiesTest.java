@@ -69,6 +69,22 @@ class AnalysisPropertiesTest {
         assertThat(a.notes()).as("no limit reached").noneMatch(note -> note.contains(" not "));
     }
 
+    /** A short list (chosen from a heap of the best nodes) is the head of the whole list (every node sorted). */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void shortFrontierList_isTheHeadOfTheWholeList(long seed) {
+        // Large enough for a frontier of tens of nodes: 3 or 4 parties over 4^6 outcomes.
+        Scenario s = RandomScenarios.generate(new SplittableRandom(seed), RandomScenarios.Settings.of(3 + (int) (seed
+                % 2), 6, 4));
+        Analysis a = analyze(s, FrontierScope.ALL);
+        List<FrontierPoint> whole = a.frontier(Integer.MAX_VALUE);
+        int nodes = a.frontierDistinct().orElseThrow();
+        assertThat(nodes).isGreaterThan(8); // so that the heap is used for k = nodes / 9
+        for (int k : new int[]{1, 2, nodes / 9}) {
+            assertThat(a.frontier(k)).isEqualTo(whole.subList(0, Math.min(k, whole.size())));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("seeds")
     void wholeSpaceFrontier_equalsTheOracle(long seed) {
