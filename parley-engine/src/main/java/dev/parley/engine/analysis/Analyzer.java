@@ -209,6 +209,7 @@ public final class Analyzer {
             total += p.conditions().size() + 1;
         }
         Optional<Solution> nashWith = zone.solution(SolutionKind.NASH);
+        long[][] least = z.suffixBound(false);
         int done = 0;
         for (int d = 0; d < z.dims.length && !o.budget().spent(); d++) {
             String party = z.scenario.parties().get(z.dims[d]).id();
@@ -232,8 +233,13 @@ public final class Analyzer {
             if (o.budget().spent()) {
                 break;
             }
-            ZoneAnalysis lowered = ZoneAnalysis.of(z.withFloorLowered(d, Ticks.of(o.reservationStep())), quiet(o),
-                    true);
+            Instance lowerFloor = z.withFloorLowered(d, Ticks.of(o.reservationStep()));
+            // A reservation that no package within red lines falls below binds nothing, and lowered it still binds
+            // nothing: the zone, its count and its frontier stay the same, only the solutions move (they are
+            // measured from the reservations). So they are worked out again on the same frontier.
+            ZoneAnalysis lowered = z.floor[d] <= least[d][0] && zone.count.isPresent() && zone.frontier != null
+                    ? zone.under(lowerFloor)
+                    : ZoneAnalysis.of(lowerFloor, quiet(o), true);
             if (o.budget().spent()) {
                 break;
             }

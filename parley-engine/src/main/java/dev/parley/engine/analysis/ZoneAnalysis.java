@@ -51,6 +51,14 @@ final class ZoneAnalysis {
         }
     }
 
+    /**
+     * The same zone under {@code other}, an instance of the same packages and floors that bind no more than these
+     * (the same count and frontier): the solutions worked out again from its reservations.
+     */
+    ZoneAnalysis under(Instance other) {
+        return new ZoneAnalysis(other, count, frontier, frontierLimit);
+    }
+
     /** Whether the zone is known to be empty. */
     boolean empty() {
         return (frontier != null && frontier.nodes() == 0) || (count.isPresent() && count.getAsLong() == 0);
