@@ -246,8 +246,24 @@ final class GroupCommit implements AutoCloseable {
 
     /** The writer thread's own; null until the first batch and after a failure. */
     private Statements statements;
+    /** When the writer's connection was opened and last used, {@link System#nanoTime}. */
+    private long opened;
+    private long used;
+    /** As the pool does for a connection it lends: one idle this long is checked before it is used. */
+    private static final long CHECK_AFTER_IDLE = 500_000_000L;
+    /** As the pool's default lifetime: the writer's connection is replaced after this long. */
+    private static final long LIFETIME = 30L * 60 * 1_000_000_000L;
 
+    /**
+     * The writer's connection and statements. The pool cannot check or retire a connection it has lent for good,
+     * so the writer does as the pool would: one idle for half a second is asked whether it is still open (a database
+     * restarted meanwhile, a firewall that dropped it), and one older than half an hour is replaced.
+     */
     private Statements statements() throws StoreException {
+        long now = System.nanoTime();
+        if (statements != null && (now - opened > LIFETIME || (now - used > CHECK_AFTER_IDLE && !valid()))) {
+            drop();
+        }
         if (statements == null) {
             Handle h = jdbi.open();
             try {
@@ -259,8 +275,18 @@ final class GroupCommit implements AutoCloseable {
                 h.close();
                 throw new StoreException("database error: " + Store.rootMessage(e), e);
             }
+            opened = now;
         }
+        used = now;
         return statements;
+    }
+
+    private boolean valid() {
+        try {
+            return statements.handle.getConnection().isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Rolls back what the writer's connection holds and closes it; the next batch opens another. */
