@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sustained moves through the HTTP API with persistence and WebSocket fan-out, on loopback only, bounded in count
  * and time: N two-person SAOP negotiations (8 unless told), one client thread each posting its seats' offers in turn
  * and waiting for each answer (a move is answered once it is committed), one WebSocket subscriber per negotiation
- * counting the events pushed; client and server share the machine's cores.
+ * counting the messages pushed; client and server share the machine's cores.
  *
  * <p>
  * Warm-up, as JMH does, but until the JIT has settled rather than for a fixed count: rounds of 10,000 moves until
@@ -106,6 +106,7 @@ public final class ServerLoad {
             Scenario s = RandomScenarios.generate(new SplittableRandom(3), RandomScenarios.Settings.of(2, 4, 5));
             String offer = Json.write(Map.of("type", "offer", "package", Outcome.of(0, 1, 2, 3).toMap(s.issues())));
             var pushed = new AtomicLong();
+            var closedEarly = new AtomicLong(); // subscribers the server closed (too far behind, say)
             var seats = new ArrayList<Seats>();
             var subscribers = new ArrayList<AutoCloseable>();
             for (int n = 0; n < negotiations; n++) {
@@ -121,8 +122,9 @@ public final class ServerLoad {
                         : new PlainSeats(server.port(), path + "/moves", tokens));
                 subscribers.add(jdkClient
                         ? jdkSubscriber(http, "ws://127.0.0.1:" + server.port() + path + "/live?token=" + tokens[0],
-                                pushed)
-                        : new PlainSubscriber(server.port(), path + "/live?token=" + tokens[0], pushed));
+                                pushed, closedEarly)
+                        : new PlainSubscriber(server.port(), path + "/live?token=" + tokens[0], pushed,
+                                closedEarly));
             }
             ExecutorService pool = Executors.newFixedThreadPool(negotiations);
             var jit = ManagementFactory.getCompilationMXBean();
@@ -140,6 +142,7 @@ public final class ServerLoad {
             long pushedBefore = pushed.get();
             Phase run = phase(pool, seats, offer, MEASURED_MOVES);
             pool.shutdown();
+            long closed = closedEarly.get(); // before this side closes them
             for (AutoCloseable c : subscribers) {
                 c.close();
             }
@@ -147,7 +150,7 @@ public final class ServerLoad {
                 c.close();
             }
             System.out.printf(Locale.ROOT, "%s, %d negotiations, %s client: warm-up %d moves in %.0f s (last "
-                    + "round: %s, compiler %.1f%% of it); measured %s; %d events pushed over WebSocket%n",
+                    + "round: %s, compiler %.1f%% of it); measured %s; %d messages (batches of events) pushed over WebSocket%n",
                     url != null
                             ? "given database"
                             : "H2",
@@ -155,6 +158,10 @@ public final class ServerLoad {
                             - warmStart) / 1e9 - run.seconds(),
                     round, 100 * jitShare, run, pushed.get()
                             - pushedBefore);
+            if (closed > 0) {
+                throw new IllegalStateException(closed + " of " + negotiations + " subscribers were closed by the "
+                        + "server during the run: the figures are without their fan-out");
+            }
         }
     }
 
@@ -317,7 +324,9 @@ public final class ServerLoad {
         private final Socket socket;
         private final Thread reader;
 
-        PlainSubscriber(int port, String path, AtomicLong pushed) throws IOException {
+        private volatile boolean closing;
+
+        PlainSubscriber(int port, String path, AtomicLong pushed, AtomicLong closedEarly) throws IOException {
             socket = new Socket("127.0.0.1", port);
             socket.setTcpNoDelay(true);
             byte[] nonce = new byte[16];
@@ -341,6 +350,7 @@ public final class ServerLoad {
                         int b0 = in.read();
                         int b1 = in.read();
                         if (b0 < 0 || b1 < 0) {
+                            closedEarly(closedEarly);
                             return;
                         }
                         long length = b1 & 0x7f;
@@ -355,27 +365,37 @@ public final class ServerLoad {
                         in.skipNBytes(length);
                         int opcode = b0 & 0x0f;
                         if (opcode == 0x8) {
-                            return; // close
+                            closedEarly(closedEarly);
+                            return;
                         }
                         if ((b0 & 0x80) != 0 && (opcode == 0x1 || opcode == 0x0)) {
                             pushed.incrementAndGet();
                         }
                     }
                 } catch (IOException e) {
-                    // closed
+                    closedEarly(closedEarly);
                 }
             });
         }
 
+        private void closedEarly(AtomicLong count) {
+            if (!closing) {
+                count.incrementAndGet();
+            }
+        }
+
         @Override
         public void close() throws IOException, InterruptedException {
+            closing = true;
             socket.close();
             reader.join();
         }
     }
 
-    private static AutoCloseable jdkSubscriber(HttpClient http, String url, AtomicLong pushed) {
-        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(url), new Counter(pushed)).join();
+    private static AutoCloseable jdkSubscriber(HttpClient http, String url, AtomicLong pushed,
+            AtomicLong closedEarly) {
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(url), new Counter(pushed, closedEarly))
+                .join();
         return () -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
 
@@ -392,8 +412,14 @@ public final class ServerLoad {
         return Json.read("response", r.body());
     }
 
-    /** Counts the events pushed to one subscriber. */
-    private record Counter(AtomicLong pushed) implements WebSocket.Listener {
+    /** Counts the messages pushed to one subscriber, and a close by the server (this side closes only at the end). */
+    private record Counter(AtomicLong pushed, AtomicLong closedEarly) implements WebSocket.Listener {
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closedEarly.incrementAndGet();
+            return null;
+        }
+
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             if (last) {

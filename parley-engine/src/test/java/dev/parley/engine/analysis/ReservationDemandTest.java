@@ -1,6 +1,7 @@
 package dev.parley.engine.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.parley.engine.model.RandomScenarios;
 import dev.parley.engine.model.Scenario;
@@ -34,6 +35,8 @@ class ReservationDemandTest {
             String first = s.parties().get(z.dims[0]).id();
             s = s.withProfile(first, s.profiles().get(first).withReservation(0));
             z = Instance.zone(s);
+            // no package falls below a reservation of 0: the analysis takes its shortcut for this party
+            assertThat(z.floor[0]).isLessThanOrEqualTo(z.suffixBound(false)[0][0]);
         }
         AnalysisOptions o = AnalysisOptions.defaults();
         assertThat(o.reservationStep()).isEqualTo(STEP);
@@ -52,6 +55,22 @@ class ReservationDemandTest {
             ZoneAnalysis whole = ZoneAnalysis.of(z.withFloorLowered(d, Ticks.of(STEP)), o, true);
             assertThat(b.nashWithout().map(Solution::outcome)).as("Nash with %s's reservation lowered", party)
                     .isEqualTo(whole.solution(SolutionKind.NASH).map(Solution::outcome));
+            // its value too, which is measured from the lowered reservation: by hand from the package's utilities
+            if (b.nashWithout().isPresent()) {
+                Solution n = b.nashWithout().get();
+                assertThat(n.value()).isCloseTo(nashProduct(s, z, n, party), within(1e-9));
+            }
         }
+    }
+
+    /** The Nash product of {@code n}'s utilities over the reservations, {@code lowered}'s lowered by the step. */
+    private static double nashProduct(Scenario s, Instance z, Solution n, String lowered) {
+        double product = 1;
+        for (int dim : z.dims) {
+            String id = s.parties().get(dim).id();
+            double r = s.profiles().get(id).reservation() - (id.equals(lowered) ? STEP : 0);
+            product *= Math.max(0, n.utilities().get(id) - r);
+        }
+        return product;
     }
 }
