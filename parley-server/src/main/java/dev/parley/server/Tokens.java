@@ -23,32 +23,20 @@ final class Tokens {
 
     /** The SHA-256 of the text, hex: what is stored in place of a token. */
     static String sha256(String text) {
-        return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Looked up once: finding the provider for every request cost a move a twentieth of its server time. */
-    private static final MessageDigest SHA_256;
-
-    static {
+    /**
+     * A thread's SHA-256, as the store keeps a thread's MAC: finding the provider for every request cost a move a
+     * twentieth of its server time. {@code digest} leaves it reset for the next text.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            SHA_256 = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
-    }
-
-    /** A fresh digest for one caller: a copy of the one looked up. */
-    private static MessageDigest digest() {
-        try {
-            return (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) { // the JDK's SHA-256 can be copied; another provider's may not
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException never) {
-                throw new IllegalStateException(never);
-            }
-        }
-    }
+    });
 
     /** Whether {@code token} hashes to {@code hash}, in time that does not depend on where they differ. */
     static boolean matches(String token, String hash) {
