@@ -240,14 +240,16 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** The writer's connection (a handle, for the effects) and its prepared statements. */
-    private record Statements(Handle handle, PreparedStatement insert, PreparedStatement update) {
+    /**
+     * The writer's connection (a handle, for the effects), its prepared statements, and when it was opened
+     * ({@link System#nanoTime}).
+     */
+    private record Statements(Handle handle, PreparedStatement insert, PreparedStatement update, long opened) {
     }
 
     /** The writer thread's own; null until the first batch and after a failure. */
     private Statements statements;
-    /** When the writer's connection was opened and last used, {@link System#nanoTime}. */
-    private long opened;
+    /** When the writer's connection was last used, {@link System#nanoTime}. */
     private long used;
     /** As the pool does for a connection it lends: one idle this long is checked before it is used. */
     private static final long CHECK_AFTER_IDLE = 500_000_000L;
@@ -261,7 +263,8 @@ final class GroupCommit implements AutoCloseable {
      */
     private Statements statements() throws StoreException {
         long now = System.nanoTime();
-        if (statements != null && (now - opened > LIFETIME || (now - used > CHECK_AFTER_IDLE && !valid()))) {
+        if (statements != null
+                && (now - statements.opened() > LIFETIME || (now - used > CHECK_AFTER_IDLE && !valid()))) {
             drop();
         }
         if (statements == null) {
@@ -270,12 +273,12 @@ final class GroupCommit implements AutoCloseable {
                 Connection c = h.getConnection();
                 statements = new Statements(h, c.prepareStatement("INSERT INTO events (negotiation_id, seq, at_millis, "
                         + "kind, party, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), c.prepareStatement(
-                                "UPDATE chain_heads SET last_seq = ?, last_hash = ? WHERE negotiation_id = ?"));
+                                "UPDATE chain_heads SET last_seq = ?, last_hash = ? WHERE negotiation_id = ?"),
+                        now);
             } catch (SQLException e) {
                 h.close();
                 throw new StoreException("database error: " + Store.rootMessage(e), e);
             }
-            opened = now;
         }
         used = now;
         return statements;
