@@ -29,11 +29,9 @@ final class Solver {
         double[] bestValue = new double[kinds.length];
         long[] bestSum = new long[kinds.length];
         double[] v = new double[kinds.length];
-        values(zone, reservation, ideal, 0, bestValue);
-        java.util.Arrays.fill(bestSum, sum(zone, reservation.length, 0));
+        java.util.Arrays.fill(bestSum, values(zone, reservation, ideal, 0, bestValue));
         for (int x = 1; x < n; x++) {
-            long sum = sum(zone, reservation.length, x);
-            values(zone, reservation, ideal, x, v);
+            long sum = values(zone, reservation, ideal, x, v);
             for (int j = 0; j < kinds.length; j++) {
                 double diff = v[j] - bestValue[j];
                 if (diff > TIE || (diff >= -TIE && (sum > bestSum[j]
@@ -50,14 +48,6 @@ final class Solver {
         return best;
     }
 
-    private static long sum(FrontierSet zone, int dims, int x) {
-        long s = 0;
-        for (int k = 0; k < dims; k++) {
-            s += zone.vector(k, x);
-        }
-        return s;
-    }
-
     /** The value {@code kind} maximises at node {@code x}; {@code ideal} is {@link #ideal(FrontierSet)}. */
     static double value(SolutionKind kind, FrontierSet zone, long[] reservation, long[] ideal, int x) {
         double[] out = new double[SolutionKind.values().length];
@@ -65,8 +55,8 @@ final class Solver {
         return out[kind.ordinal()];
     }
 
-    /** Every kind's value at node {@code x}, into {@code out} by the kind's ordinal. */
-    private static void values(FrontierSet zone, long[] reservation, long[] ideal, int x, double[] out) {
+    /** Every kind's value at node {@code x}, into {@code out} by the kind's ordinal; returns Σ u in ticks. */
+    private static long values(FrontierSet zone, long[] reservation, long[] ideal, int x, double[] out) {
         double product = 1;
         double minRatio = Double.POSITIVE_INFINITY;
         long minGain = Long.MAX_VALUE;
@@ -85,6 +75,7 @@ final class Solver {
         out[SolutionKind.KALAI_SMORODINSKY.ordinal()] = minRatio;
         out[SolutionKind.EGALITARIAN.ordinal()] = Ticks.utility(minGain);
         out[SolutionKind.UTILITARIAN.ordinal()] = Ticks.utility(s);
+        return s;
     }
 
     /** a_p: each dimension's best utility over the set, in ticks. */
