@@ -7,6 +7,7 @@ import dev.parley.engine.analysis.FrontierPoint;
 import dev.parley.engine.analysis.Solution;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Scenario;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +21,20 @@ final class AnalysisCsv {
     private AnalysisCsv() {
     }
 
-    static String render(Analysis a, int limit) {
+    /** Writes the lines to {@code out} as they are made: the frontier is never held whole. */
+    static void write(Analysis a, long limit, PrintWriter out) {
         Scenario s = a.scenario();
         List<String> parties = new ArrayList<>(s.profiles().keySet());
         var header = new ArrayList<Object>(List.of("package", "in zone"));
         s.issues().forEach(i -> header.add(i.id()));
         parties.forEach(p -> header.add("utility " + p));
-        var out = new StringBuilder(Csv.row(header));
+        out.print(Csv.row(header));
         for (Solution sol : a.solutions().values()) {
-            out.append(line(s, parties, sol.kind().id(), true, sol.outcome(), sol.utilities()));
+            out.print(line(s, parties, sol.kind().id(), true, sol.outcome(), sol.utilities()));
         }
-        for (FrontierPoint p : a.frontier(limit)) {
-            out.append(line(s, parties, "frontier", p.inZone(), p.outcome(), p.utilities()));
+        for (FrontierPoint p : a.listing(limit)) {
+            out.print(line(s, parties, "frontier", p.inZone(), p.outcome(), p.utilities()));
         }
-        return out.toString();
     }
 
     private static String line(Scenario s, List<String> parties, String what, boolean inZone, Outcome o,

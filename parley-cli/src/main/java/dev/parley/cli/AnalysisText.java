@@ -7,6 +7,7 @@ import dev.parley.scenario.report.Text;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.Assessment;
 import dev.parley.engine.analysis.BlockingDemand;
+import dev.parley.engine.analysis.FrontierListing;
 import dev.parley.engine.analysis.FrontierPoint;
 import dev.parley.engine.analysis.FrontierScope;
 import dev.parley.engine.analysis.NearMiss;
@@ -15,6 +16,7 @@ import dev.parley.engine.analysis.SolutionKind;
 import dev.parley.engine.model.Issue;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.model.Scenario;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +29,9 @@ final class AnalysisText {
     private AnalysisText() {
     }
 
-    static String render(Analysis a, int limit, Optional<Assessment> assessment, double victoryLimit) {
+    /** Writes the text to {@code out}; the frontier's lines as they are made, never held whole. */
+    static void write(Analysis a, long limit, Optional<Assessment> assessment, double victoryLimit, PrintWriter out) {
         Scenario s = a.scenario();
-        var out = new StringBuilder();
         out.append(s.id()).append(": ").append(s.title()).append('\n');
         var reservations = new ArrayList<String>();
         for (String id : a.ratifying()) {
@@ -61,15 +63,17 @@ final class AnalysisText {
         }
         if (!a.relaxations().isEmpty()) {
             int size = a.relaxations().get(0).size();
-            out.append("\nWhat would open the zone: the smallest sets (of ").append(size).append(") of red lines "
-                    + (conditions ? "and conditions " : "") + "to drop and reservations to waive\n");
+            out.append("\nWhat would open the zone: the smallest sets (of ").append(String.valueOf(size))
+                    .append(") of red lines "
+                            + (conditions ? "and conditions " : "") + "to drop and reservations to waive\n");
             a.relaxations().forEach(set -> out.append("  ").append(String.join(" + ", set)).append('\n'));
         }
-        List<FrontierPoint> points = a.frontier(limit);
-        if (!points.isEmpty()) {
-            out.append("\nPareto frontier: ").append(points.size()).append(" of ").append(count(a.frontierSize()))
-                    .append(", the most balanced (largest Nash product) first; options numbered as in 'parley show'\n");
-            out.append(frontier(s, a, points));
+        FrontierListing points = a.listing(limit);
+        if (points.size() > 0) {
+            out.append("\nPareto frontier: ").append(Text.count(points.size())).append(" of ").append(count(a
+                    .frontierSize())).append(", the most balanced (largest Nash product) first; options numbered as "
+                            + "in 'parley show'\n");
+            frontier(s, a, points, out);
         }
         if (!a.blockingDemands().isEmpty()) {
             out.append(
@@ -89,7 +93,6 @@ final class AnalysisText {
             out.append("\nNotes\n");
             a.notes().forEach(n -> out.append(Text.wrap("  - ", n, 100)));
         }
-        return out.toString();
     }
 
     private static String count(OptionalLong n) {
@@ -161,21 +164,31 @@ final class AnalysisText {
         return h.toArray(String[]::new);
     }
 
-    private static String frontier(Scenario s, Analysis a, List<FrontierPoint> points) {
+    /**
+     * The frontier's table, a line at a time: each column as wide as its header or its widest possible cell (a
+     * utility's four decimals, the largest option number), so that no line need wait for the others.
+     */
+    private static void frontier(Scenario s, Analysis a, FrontierListing points, PrintWriter out) {
         var h = new ArrayList<String>();
+        var widths = new ArrayList<Integer>();
         for (String party : a.reservations().keySet()) {
             h.add(">" + party);
+            widths.add(four(1).length());
         }
         for (Issue issue : s.issues()) {
             h.add(">" + issue.id());
+            widths.add(String.valueOf(issue.options().size()).length());
         }
         boolean all = a.scope() == FrontierScope.ALL;
         if (all) {
             h.add("IN ZONE");
         }
-        var table = new TextTable("  ", h.toArray(String[]::new));
+        var table = new TextTable("  ", h.toArray(String[]::new)).atLeast(widths.stream().mapToInt(Integer::intValue)
+                .toArray());
+        out.print(table.header());
+        var row = new ArrayList<Object>();
         for (FrontierPoint p : points) {
-            var row = new ArrayList<Object>();
+            row.clear();
             p.utilities().values().forEach(u -> row.add(four(u)));
             for (int i = 0; i < s.issues().size(); i++) {
                 row.add(p.outcome().option(i) + 1);
@@ -183,9 +196,8 @@ final class AnalysisText {
             if (all) {
                 row.add(p.inZone() ? "yes" : "no");
             }
-            table.row(row.toArray());
+            out.print(table.line(row.toArray()));
         }
-        return table.render();
     }
 
     private static String statedDemands(Scenario s, Analysis a) {
@@ -330,7 +342,7 @@ final class AnalysisText {
 
     /** "3 of 4 (76%)": the demands a package grants, the share by the party's own weights. */
     private static String four(double u) {
-        return String.format(Locale.ROOT, "%.4f", u);
+        return Text.four(u);
     }
 
     private static String signed(double d) {

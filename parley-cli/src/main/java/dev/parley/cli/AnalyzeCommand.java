@@ -42,8 +42,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--frontier", paramLabel = "zone|all", defaultValue = "zone", description = "The frontier of the agreement zone (default) or of the whole outcome space.")
     FrontierScope frontier;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "How many frontier outcomes to list (default: ${DEFAULT-VALUE}).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N|all", defaultValue = "10", converter = LimitConverter.class, description = "How many frontier outcomes to list, or all of them (default: ${DEFAULT-VALUE}). "
+            + "They are written out as they are made: listing ten million outcomes holds one int per distinct "
+            + "utility vector, not the outcomes.")
+    long limit;
 
     @Option(names = "--package", paramLabel = "ISSUE=OPTION,...", description = "Assess this package: utilities, shares of possible gain, victory index, lopsidedness "
             + "flags, distance from the Nash package. One option id per issue.")
@@ -81,9 +83,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0) {
-            throw new UsageException("--limit must be 0 or more, not " + limit);
-        }
         if (maxPoints < 1) {
             throw new UsageException("--max-points must be at least 1, not " + maxPoints);
         }
@@ -114,12 +113,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         Optional<Assessment> assessment = proposed.map(o -> analysis.assess(o, limits));
         PrintWriter out = spec.commandLine().getOut();
         if (format == TableFormat.JSON) {
-            out.println(Json.pretty(AnalysisJson.document(analysis, limit, assessment)));
+            Json.pretty(AnalysisJson.document(analysis, limit, assessment), out);
+            out.println();
         } else if (format == TableFormat.CSV) {
-            out.print(AnalysisCsv.render(analysis, limit));
+            AnalysisCsv.write(analysis, limit, out);
         } else {
-            out.print(AnalysisText.render(analysis, limit, assessment, victoryLimit));
+            AnalysisText.write(analysis, limit, assessment, victoryLimit, out);
         }
+        out.flush();
         return ExitCodes.OK;
     }
 

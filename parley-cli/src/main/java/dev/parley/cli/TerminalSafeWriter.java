@@ -38,17 +38,40 @@ final class TerminalSafeWriter extends FilterWriter {
         }
     }
 
+    /** Whether {@code c} passes as it is, with nothing pending: the run of such characters is written at once. */
+    private static boolean plain(char c) {
+        return c >= 0x20 && c < 0x7f
+                || c >= 0x20 && c != 0x7f && !(c >= 0x80 && c <= 0x9f) && !(c >= 0x202a && c <= 0x202e)
+                        && !(c >= 0x2066 && c <= 0x2069)
+                || c == '\n' || c == '\t';
+    }
+
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            write(cbuf[i]);
-        }
+        write(java.nio.CharBuffer.wrap(cbuf), off, len);
     }
 
     @Override
     public void write(String str, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            write(str.charAt(i));
+        write((CharSequence) str, off, len);
+    }
+
+    private void write(CharSequence text, int off, int len) throws IOException {
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int run = i;
+            if (!pendingReturn) {
+                while (run < end && plain(text.charAt(run))) {
+                    run++;
+                }
+            }
+            if (run > i) {
+                out.append(text, i, run);
+                i = run;
+            } else {
+                write(text.charAt(i++));
+            }
         }
     }
 

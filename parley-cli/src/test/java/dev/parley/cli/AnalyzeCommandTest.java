@@ -183,6 +183,58 @@ class AnalyzeCommandTest {
         assertThat(Cli.run("analyze", "--frontier", "some").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
+    @Test
+    void limitAll_listsTheWholeFrontier_inEveryFormat_theSameOutcomesInTheSameOrder() throws IOException {
+        // 486: the zone frontier's size in the scenario's sanity figures.
+        List<List<String>> rows = CsvRead.parse(Cli.run("analyze", "--format", "csv", "--limit", "all", "--no-blocking")
+                .out());
+        List<String> header = rows.get(0);
+        List<List<String>> frontier = rows.stream().filter(x -> x.get(0).equals("frontier")).toList();
+        assertThat(frontier).hasSize(486);
+        JsonNode doc = Cli.run("analyze", "--format", "json", "--limit=all", "--no-blocking").json();
+        assertThat(doc.get("frontier").get("shown").asLong()).isEqualTo(486);
+        assertThat(doc.get("frontier").get("outcomes")).hasSize(486);
+        assertThat(doc.get("frontier").get("utilities")).hasSize(486);
+        assertThat(doc.get("frontier").get("inZone")).hasSize(486);
+        assertThat(doc.get("frontier").get("ties")).hasSize(486);
+        var ratifying = new ArrayList<String>();
+        doc.get("ratifying").forEach(p -> ratifying.add(p.asText()));
+        var vectors = new ArrayList<double[]>();
+        for (int i = 0; i < frontier.size(); i++) {
+            List<String> row = frontier.get(i);
+            JsonNode outcome = doc.get("frontier").get("outcomes").get(i);
+            outcome.fieldNames().forEachRemaining(issue -> assertThat(row.get(header.indexOf(issue))).isEqualTo(
+                    outcome.get(issue).asText()));
+            vectors.add(ratifying.stream().mapToDouble(p -> Double.parseDouble(row.get(header.indexOf("utility "
+                    + p)))).toArray());
+        }
+        for (double[] a : vectors) { // the definition: no listed outcome is dominated by another
+            for (double[] b : vectors) {
+                boolean geq = true;
+                boolean gt = false;
+                for (int k = 0; k < a.length; k++) {
+                    geq &= b[k] >= a[k];
+                    gt |= b[k] > a[k];
+                }
+                assertThat(geq && gt).isFalse();
+            }
+        }
+        String text = Cli.run("analyze", "--limit", "all", "--no-blocking").out();
+        assertThat(text).contains("Pareto frontier: 486 of 486, the most balanced");
+        List<String> table = text.substring(text.indexOf("Pareto frontier: 486 of 486")).lines().skip(1)
+                .takeWhile(l -> !l.isBlank()).toList();
+        assertThat(table).hasSize(1 + 486);
+        assertThat(table.stream().map(String::length).distinct()).hasSize(1); // every column right-aligned
+        assertThat(table.get(1).trim().split(" +")[0]).isEqualTo(frontier.get(0).get(header.indexOf("utility UA")));
+    }
+
+    @Test
+    void limitThatIsNoCount_isAUsageErrorSayingWhatIs() {
+        Cli r = Cli.run("analyze", "--limit", "most");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("'most' is not a count: write 0 or more, or all");
+    }
+
     private static List<String> iterable(java.util.Iterator<String> it) {
         var out = new ArrayList<String>();
         it.forEachRemaining(out::add);

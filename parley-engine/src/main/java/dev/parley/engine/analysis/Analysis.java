@@ -144,65 +144,26 @@ public final class Analysis {
 
     /**
      * The first {@code limit} frontier outcomes, the most balanced first: by Nash product over the ratifying
-     * parties (gains below reservation count as 0), then Σ u, then outcome index.
+     * parties (gains below reservation count as 0), then Σ u, then outcome index. All in memory: to write out more
+     * than a few thousand, read {@link #listing} instead.
      */
     public List<FrontierPoint> frontier(int limit) {
         var out = new ArrayList<FrontierPoint>();
-        if (listed == null || limit <= 0) {
-            return out;
-        }
-        int n = listed.nodes();
-        int d = zone.reservation.length;
-        double[] product = new double[n];
-        long[] sum = new long[n];
-        int[] order = new int[n];
-        for (int x = 0; x < n; x++) {
-            double prod = 1;
-            for (int k = 0; k < d; k++) {
-                long u = listed.vector(k, x);
-                prod *= Ticks.utility(Math.max(0, u - zone.reservation[k]));
-                sum[x] += u;
-            }
-            product[x] = prod;
-            order[x] = x;
-        }
-        IndexSort.IndexComparator first = (a, b) -> product[a] != product[b]
-                ? Double.compare(product[b], product[a])
-                : sum[a] != sum[b] ? Long.compare(sum[b], sum[a]) : listed.compareSmallest(a, b);
-        if ((long) limit * 8 < n) {
-            order = best(limit, n, first); // every node gives an outcome: the best limit nodes are enough
-            n = order.length;
-        }
-        IndexSort.sort(order, 0, n, first);
-        for (int i = 0; i < n && out.size() < limit; i++) {
-            int node = order[i];
-            var outcomes = new ArrayList<Outcome>();
-            listed.outcomes(node, limit - out.size(), choice -> outcomes.add(Outcome.of(choice)));
-            Collections.sort(outcomes);
-            for (Outcome o : outcomes) {
-                int[] choice = o.toArray();
-                out.add(new FrontierPoint(o, ZoneAnalysis.utilities(zone.instance, choice), inZone(choice),
-                        listed.count(node)));
-            }
-        }
+        listing(limit).forEach(out::add);
         return out;
     }
 
     /**
-     * The {@code k} first of nodes {@code 0..n-1} by {@code order} (a total order), unsorted: a heap of the best k
-     * so far, worst on top, so that listing ten of 10^7 frontier nodes does not sort them all.
+     * The first {@code limit} frontier outcomes in the order of {@link #frontier}, made one at a time as they are
+     * read ({@code Long.MAX_VALUE} for all of them).
      */
-    private static int[] best(int k, int n, IndexSort.IndexComparator order) {
-        var heap = new java.util.PriorityQueue<Integer>(k, (a, b) -> order.compare(b, a));
-        for (int x = 0; x < n; x++) {
-            if (heap.size() < k) {
-                heap.add(x);
-            } else if (order.compare(x, heap.peek()) < 0) {
-                heap.poll();
-                heap.add(x);
-            }
-        }
-        return heap.stream().mapToInt(Integer::intValue).toArray();
+    public FrontierListing listing(long limit) {
+        return new FrontierListing(this, listed, zone.reservation, limit);
+    }
+
+    /** The instance the zone was analysed over, for the utilities of listed outcomes. */
+    Instance zoneInstance() {
+        return zone.instance;
     }
 
     /** Whether an outcome is in the agreement zone. */

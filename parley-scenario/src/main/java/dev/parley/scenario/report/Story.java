@@ -302,7 +302,7 @@ public final class Story {
     }
 
     private static String four(double u) {
-        return String.format(Locale.ROOT, "%.4f", u);
+        return Text.four(u);
     }
 
     /**

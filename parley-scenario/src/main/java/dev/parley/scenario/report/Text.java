@@ -22,6 +22,28 @@ public final class Text {
         return String.format(Locale.ROOT, "%.2f", x);
     }
 
+    /**
+     * A utility with four decimals, exactly as {@code String.format("%.4f", x)} writes it: 0.58049 → "0.5805". Made
+     * by rounding {@code x * 10^4} when it is not within a millionth of a tie (where the two roundings could part),
+     * and by the formatter otherwise, and for negatives and figures of 10,000 or more; a table of ten million
+     * rows spends most of its time in the formatter without this.
+     */
+    public static String four(double x) {
+        double scaled = x * 1e4;
+        double frac = scaled - Math.floor(scaled);
+        if (!(x >= 0 && x < 1e4) || Math.copySign(1, x) < 0 || Math.abs(frac - 0.5) < 1e-6) {
+            return String.format(Locale.ROOT, "%.4f", x);
+        }
+        long r = Math.round(scaled);
+        long units = r / 10_000;
+        int decimals = (int) (r % 10_000);
+        var out = new StringBuilder(12).append(units).append('.');
+        for (int d = 1_000; d > 0; d /= 10) {
+            out.append((char) ('0' + decimals / d % 10));
+        }
+        return out.toString();
+    }
+
     /** A share as a whole percentage: 0.456 → "46%". */
     public static String percent(double share) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * share);

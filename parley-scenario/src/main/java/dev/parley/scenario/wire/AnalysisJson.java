@@ -3,6 +3,7 @@ package dev.parley.scenario.wire;
 import dev.parley.engine.analysis.Analysis;
 import dev.parley.engine.analysis.Assessment;
 import dev.parley.engine.analysis.BlockingDemand;
+import dev.parley.engine.analysis.FrontierListing;
 import dev.parley.engine.analysis.FrontierPoint;
 import dev.parley.engine.analysis.NearMiss;
 import dev.parley.engine.analysis.Solution;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The analysis as JSON: the document described in docs/api.md. Written by
@@ -23,8 +25,12 @@ public final class AnalysisJson {
     private AnalysisJson() {
     }
 
-    /** The document, listing at most {@code limit} frontier outcomes. */
-    public static Map<String, Object> document(Analysis a, int limit, Optional<Assessment> assessment) {
+    /**
+     * The document, listing at most {@code limit} frontier outcomes ({@code Long.MAX_VALUE}: all). The four arrays of
+     * frontier points are {@link Iterable}s that make the points again each time they are read, so that a document
+     * written out with {@link Json#pretty(Object, java.io.Writer)} never holds the listed frontier in memory.
+     */
+    public static Map<String, Object> document(Analysis a, long limit, Optional<Assessment> assessment) {
         List<Issue> issues = a.scenario().issues();
         var doc = new LinkedHashMap<String, Object>();
         doc.put("scenario", a.scenario().id());
@@ -40,13 +46,13 @@ public final class AnalysisJson {
         frontier.put("of", a.scope().name().toLowerCase(Locale.ROOT));
         frontier.put("size", a.frontierSize().isPresent() ? a.frontierSize().getAsLong() : null);
         frontier.put("distinct", a.frontierDistinct().isPresent() ? a.frontierDistinct().getAsInt() : null);
-        List<FrontierPoint> points = a.frontier(limit);
+        FrontierListing points = a.listing(limit);
         frontier.put("shown", points.size());
         frontier.put("order", "largest Nash product first, then largest sum of utilities, then outcome index");
-        frontier.put("outcomes", points.stream().map(p -> p.outcome().toMap(issues)).toList());
-        frontier.put("utilities", points.stream().map(FrontierPoint::utilities).toList());
-        frontier.put("inZone", points.stream().map(FrontierPoint::inZone).toList());
-        frontier.put("ties", points.stream().map(FrontierPoint::ties).toList());
+        frontier.put("outcomes", replayed(points, p -> p.outcome().toMap(issues)));
+        frontier.put("utilities", replayed(points, FrontierPoint::utilities));
+        frontier.put("inZone", replayed(points, FrontierPoint::inZone));
+        frontier.put("ties", replayed(points, FrontierPoint::ties));
         doc.put("frontier", frontier);
 
         var solutions = new LinkedHashMap<String, Object>();
@@ -71,6 +77,11 @@ public final class AnalysisJson {
         m.put("utilities", Json.exact(s.utilities()));
         m.put("value", Json.exact(s.value()));
         return m;
+    }
+
+    /** What {@code f} gives of each point, made again from the listing each time it is read. */
+    private static Iterable<Object> replayed(FrontierListing points, Function<FrontierPoint, Object> f) {
+        return () -> points.stream().map(f).iterator();
     }
 
     private static Map<String, Object> nearMiss(NearMiss n, List<Issue> issues) {

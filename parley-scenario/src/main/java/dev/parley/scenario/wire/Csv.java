@@ -1,7 +1,6 @@
 package dev.parley.scenario.wire;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Comma-separated values as RFC 4180 writes them: a field holding a comma, a quote or a line break is quoted, its
@@ -17,17 +16,54 @@ public final class Csv {
             return "";
         }
         if (x instanceof Double d) {
-            return java.math.BigDecimal.valueOf(Json.exact(d)).stripTrailingZeros().toPlainString();
+            return plain(d);
         }
         String s = x.toString();
-        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\""
-                : s;
+        return quoted(s) ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static boolean quoted(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@link Json#exact} of {@code d} as a plain decimal without trailing zeros: {@code BigDecimal}'s
+     * {@code stripTrailingZeros().toPlainString()} of it, made from {@code Double.toString} directly when that is
+     * already plain (one of its digits per decimal, as {@code BigDecimal.valueOf} reads it), which is most figures.
+     */
+    static String plain(double d) {
+        double x = Json.exact(d);
+        String t = Double.toString(x);
+        if (t.indexOf('E') >= 0 || Double.isNaN(x) || Double.isInfinite(x)) {
+            return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+        }
+        int end = t.length();
+        while (t.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (t.charAt(end - 1) == '.') {
+            end--;
+        }
+        String out = t.substring(0, end);
+        return out.equals("-0") ? "0" : out;
     }
 
     /** One line: the fields, comma-separated, ending in a line break. */
     public static String row(List<?> fields) {
-        return fields.stream().map(Csv::field).collect(Collectors.joining(",")) + "\n";
+        var line = new StringBuilder(16 * fields.size());
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(field(fields.get(i)));
+        }
+        return line.append('\n').toString();
     }
 
     /**

@@ -31,6 +31,8 @@ public final class Json {
     private static final ObjectReader READER = MAPPER.reader();
     private static final ObjectWriter WRITER = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+    private static final ObjectWriter PRETTY_STREAMED = PRETTY
+            .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private Json() {
     }
@@ -70,6 +72,14 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("not writable as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * {@code value} as indented JSON, written to {@code out} as it is made (any {@link Iterable} in it is read once,
+     * as the array is written) and flushed; {@code out} is left open.
+     */
+    public static void pretty(Object value, java.io.Writer out) throws java.io.IOException {
+        PRETTY_STREAMED.writeValue(out, value);
     }
 
     /** {@code value} as a tree. */
