@@ -61,7 +61,7 @@ public record AgentView(String party, List<Party> parties, List<Issue> issues, P
     }
 
     public double utility(Outcome o) {
-        return utilities.utility(o.toArray());
+        return utilities.utility(o);
     }
 
     /** The share of the time gone, in [0, 1]. */

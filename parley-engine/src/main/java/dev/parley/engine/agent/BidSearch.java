@@ -101,13 +101,17 @@ final class BidSearch {
             return c;
         }
         // Issues in order of what moving them to the best option gains.
-        Integer[] order = new Integer[n];
+        int[] order = new int[n];
         double[] gain = new double[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
             gain[i] = u.contribution(i, u.bestOption(i)) - u.contribution(i, c[i]);
+            int at = i; // insertion, stable: the earlier issue first among equal gains
+            while (at > 0 && Double.compare(gain[order[at - 1]], gain[i]) < 0) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(gain[b], gain[a]));
         for (int i : order) {
             if (gain[i] <= 0) {
                 break;

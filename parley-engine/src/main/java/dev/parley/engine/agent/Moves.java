@@ -27,7 +27,7 @@ final class Moves {
 
     /** The seat's best utility, red lines and conditions respected. */
     static double best(AgentView v) {
-        return v.utilities().utility(v.utilities().bestPackage());
+        return v.utilities().bestPackageUtility();
     }
 
     /** A truthful single-text vote: for a change that breaks none of its red lines or conditions and does not hurt it. */

@@ -27,7 +27,11 @@ import java.util.Optional;
 public final class Session {
     private final Scenario scenario;
     private final Protocol protocol;
-    private final Map<String, UtilityTable> tables = new HashMap<>();
+    /** Each seat's profile and its compiled table, looked up every move. */
+    private final Map<String, Seat> seats = new HashMap<>();
+
+    private record Seat(dev.parley.engine.model.Profile profile, UtilityTable table) {
+    }
     private final List<Event> events = new ArrayList<>();
     private final List<Event> opening;
     private final List<Move> moves = new ArrayList<>();
@@ -228,13 +232,20 @@ public final class Session {
 
     /** What {@code party}'s seat sees now: the one place views are made. */
     public AgentView view(String party) {
-        return AgentView.of(party, scenario.parties(), scenario.issues(), scenario.profile(party).orElseThrow(
-                () -> new IllegalArgumentException(party + " takes part but has no profile")), table(party),
-                protocol, state, events);
+        Seat seat = seat(party);
+        return AgentView.of(party, scenario.parties(), scenario.issues(), seat.profile(), seat.table(), protocol, state,
+                events);
     }
 
-    private UtilityTable table(String party) {
-        return tables.computeIfAbsent(party, p -> UtilityTable.of(scenario.space(), scenario.profiles().get(p)));
+    private Seat seat(String party) {
+        Seat seat = seats.get(party);
+        if (seat == null) {
+            var profile = scenario.profile(party).orElseThrow(() -> new IllegalArgumentException(party
+                    + " takes part but has no profile"));
+            seat = new Seat(profile, UtilityTable.of(scenario.space(), profile));
+            seats.put(party, seat);
+        }
+        return seat;
     }
 
     /** The events from number {@code after} + 1 on that {@code party} may see, each with its number. */

@@ -26,6 +26,10 @@ public final class UtilityTable {
     private final Condition[] conditions;
     /** The best package, worked out on first use (group by group when linked); a benign race. */
     private volatile int[] bestPackage;
+    /** Its utility, NaN until worked out; a benign race. */
+    private volatile double bestPackageUtility = Double.NaN;
+    /** Per issue, {@link #bestOption}: asked every move by agents that bid. */
+    private final int[] bestOptions;
 
     private UtilityTable(OutcomeSpace space, Profile profile) {
         int n = profile.issueCount();
@@ -62,6 +66,16 @@ public final class UtilityTable {
         double[] range = interactions.length == 0 ? new double[]{lo, hi} : profile.range();
         this.best = range[1];
         this.worst = range[0];
+        this.bestOptions = new int[n];
+        for (int i = 0; i < n; i++) {
+            int b = -1;
+            for (int k = 0; k < radices[i]; k++) {
+                if (!isRedLine(i, k) && (b < 0 || contribution(i, k) > contribution(i, b))) {
+                    b = k;
+                }
+            }
+            bestOptions[i] = b < 0 ? 0 : b;
+        }
     }
 
     /** Compiles {@code profile} for evaluation over {@code space}, whose issues it must have been made for. */
@@ -85,6 +99,21 @@ public final class UtilityTable {
 
     public int radix(int issue) {
         return radices[issue];
+    }
+
+    /** The utility of {@code outcome}, read in place. */
+    public double utility(dev.parley.engine.model.Outcome outcome) {
+        double u = 0;
+        for (int i = 0; i < offsets.length; i++) {
+            u += cells[offsets[i] + outcome.option(i)];
+        }
+        if (interactions.length > 0) {
+            int[] choice = outcome.toArray();
+            for (Interaction t : interactions) {
+                u += t.holds(choice) ? t.value() : 0;
+            }
+        }
+        return u;
     }
 
     /** The utility of the outcome taking option {@code choice[i]} on issue {@code i}. */
@@ -191,13 +220,7 @@ public final class UtilityTable {
 
     /** The party's best option on {@code issue} that is not one of its red lines (the first, on a tie). */
     public int bestOption(int issue) {
-        int best = -1;
-        for (int k = 0; k < radix(issue); k++) {
-            if (!isRedLine(issue, k) && (best < 0 || contribution(issue, k) > contribution(issue, best))) {
-                best = k;
-            }
-        }
-        return best < 0 ? 0 : best;
+        return bestOptions[issue];
     }
 
     /**
@@ -212,6 +235,16 @@ public final class UtilityTable {
             bestPackage = known;
         }
         return known.clone();
+    }
+
+    /** The utility of {@link #bestPackage}. */
+    public double bestPackageUtility() {
+        double known = bestPackageUtility;
+        if (Double.isNaN(known)) {
+            known = utility(bestPackage());
+            bestPackageUtility = known;
+        }
+        return known;
     }
 
     private int[] findBestPackage() {
