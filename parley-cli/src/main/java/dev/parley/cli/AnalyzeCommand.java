@@ -117,6 +117,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println();
         } else if (format == TableFormat.CSV) {
             AnalysisCsv.write(analysis, limit, out);
+            PrintWriter err = spec.commandLine().getErr(); // CSV has no place for them; a limit is never silent
+            analysis.notes().forEach(n -> err.println("parley: note: " + n));
+            err.flush();
         } else {
             AnalysisText.write(analysis, limit, assessment, victoryLimit, out);
         }

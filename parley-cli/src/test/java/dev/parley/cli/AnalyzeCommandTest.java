@@ -229,6 +229,20 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void csv_saysOnStandardErrorWhatWasNotComputed() throws IOException {
+        var s = dev.parley.engine.model.RandomScenarios.generate(new java.util.SplittableRandom(7),
+                dev.parley.engine.model.RandomScenarios.Settings.of(4, 20, 10));
+        Path file = tmp.resolve("huge.json");
+        Files.writeString(file, dev.parley.scenario.ScenarioWriter.write(s, dev.parley.scenario.Format.JSON));
+        Cli r = Cli.run("analyze", file.toString(), "--format", "csv", "--no-blocking", "--max-points", "10");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines()).hasSize(1); // the header: no solution, no frontier
+        assertThat(r.err()).contains("parley: note: zone frontier not computed: more than 10 non-dominated "
+                + "partial packages after issue 2").contains("parley: note: agreement zone not counted");
+        assertThat(Cli.run("analyze", "--format", "csv").err()).isEmpty();
+    }
+
+    @Test
     void limitThatIsNoCount_isAUsageErrorSayingWhatIs() {
         Cli r = Cli.run("analyze", "--limit", "most");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
