@@ -48,6 +48,12 @@ public record AgentView(String party, List<Party> parties, List<Issue> issues, P
      */
     public static AgentView of(String party, List<Party> parties, List<Issue> issues, Profile profile,
             UtilityTable utilities, Protocol protocol, Protocol.State state, List<Event> events) {
+        return of(party, parties, issues, profile, utilities, protocol, state, SeatLog.of(party, events, protocol));
+    }
+
+    /** As {@link #of(String, List, List, Profile, UtilityTable, Protocol, Protocol.State, List)}, over its log. */
+    public static AgentView of(String party, List<Party> parties, List<Issue> issues, Profile profile,
+            UtilityTable utilities, Protocol protocol, Protocol.State state, SeatLog log) {
         List<String> toMove = protocol.toMoveFor(state, party);
         Optional<Outcome> onTable = protocol.onTableFor(state, party);
         return new AgentView(party, parties, issues, profile, utilities, protocol.kind(), protocol.seatRole(party),
@@ -57,7 +63,7 @@ public record AgentView(String party, List<Party> parties, List<Issue> issues, P
                 state.currentText(), state.opening(), toMove.contains(party)
                         ? state.concession()
                         : Optional.empty(),
-                state.counterpart(), state.agreement(), SeatLog.of(party, events, protocol));
+                state.counterpart(), state.agreement(), log);
     }
 
     public double utility(Outcome o) {

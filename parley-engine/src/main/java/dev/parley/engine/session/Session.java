@@ -27,10 +27,11 @@ import java.util.Optional;
 public final class Session {
     private final Scenario scenario;
     private final Protocol protocol;
-    /** Each seat's profile and its compiled table, looked up every move. */
+    /** Each seat's profile, its compiled table and its log (a live view of the events), looked up every move. */
     private final Map<String, Seat> seats = new HashMap<>();
 
-    private record Seat(dev.parley.engine.model.Profile profile, UtilityTable table) {
+    private record Seat(dev.parley.engine.model.Profile profile, UtilityTable table,
+            dev.parley.engine.agent.SeatLog log) {
     }
     private final List<Event> events = new ArrayList<>();
     private final List<Event> opening;
@@ -145,8 +146,15 @@ public final class Session {
      */
     public List<Move> runAgents(Map<String, Agent> agents, Journal journal) {
         var made = new ArrayList<Move>();
-        for (Optional<AgentTurn> turn = agentTurn(agents); turn.isPresent(); turn = agentTurn(agents)) {
-            made.add(agentMove(turn.get(), turn.get().agent().act(turn.get().view()), journal).orElseThrow());
+        // agentTurn and agentMove, without the turn and the optionals they make for callers that decide elsewhere
+        for (Agent agent = nextAgent(agents); agent != null; agent = nextAgent(agents)) {
+            String party = protocol.toMove(state).get(0);
+            Action action = agent.act(view(party));
+            try {
+                made.add(move(party, action, journal));
+            } catch (ProtocolException e) {
+                throw illegal(party, e);
+            }
         }
         return made;
     }
@@ -164,19 +172,24 @@ public final class Session {
      * @throws IllegalStateException when the session has gone on longer than any protocol does (a protocol bug)
      */
     public Optional<AgentTurn> agentTurn(Map<String, Agent> agents) {
-        if (state.ended()) {
+        Agent agent = nextAgent(agents);
+        if (agent == null) {
             return Optional.empty();
+        }
+        String party = protocol.toMove(state).get(0);
+        return Optional.of(new AgentTurn(party, agent, view(party), moves.size()));
+    }
+
+    /** The agent of the seat to move now; null at the end or at a person's turn. */
+    private Agent nextAgent(Map<String, Agent> agents) {
+        if (state.ended()) {
+            return null;
         }
         long bound = 1000L + 16L * state.deadline() * (protocol.participants().size() + 1);
         if (moves.size() > bound) {
             throw new IllegalStateException(protocol.kind().id() + " did not end within " + bound + " moves");
         }
-        String party = protocol.toMove(state).get(0);
-        Agent agent = agents.get(party);
-        return agent == null
-                ? Optional.empty()
-                : Optional.of(new AgentTurn(party, agent, view(party), moves
-                        .size()));
+        return agents.get(protocol.toMove(state).get(0));
     }
 
     /**
@@ -192,9 +205,13 @@ public final class Session {
         try {
             return Optional.of(move(turn.party(), action, journal));
         } catch (ProtocolException e) {
-            throw new IllegalStateException("the agent in " + turn.party() + "'s seat made an illegal move: " + e
-                    .getMessage(), e);
+            throw illegal(turn.party(), e);
         }
+    }
+
+    private static IllegalStateException illegal(String party, ProtocolException e) {
+        return new IllegalStateException("the agent in " + party + "'s seat made an illegal move: " + e.getMessage(),
+                e);
     }
 
     /**
@@ -234,7 +251,7 @@ public final class Session {
     public AgentView view(String party) {
         Seat seat = seat(party);
         return AgentView.of(party, scenario.parties(), scenario.issues(), seat.profile(), seat.table(), protocol, state,
-                events);
+                seat.log());
     }
 
     private Seat seat(String party) {
@@ -242,7 +259,8 @@ public final class Session {
         if (seat == null) {
             var profile = scenario.profile(party).orElseThrow(() -> new IllegalArgumentException(party
                     + " takes part but has no profile"));
-            seat = new Seat(profile, UtilityTable.of(scenario.space(), profile));
+            seat = new Seat(profile, UtilityTable.of(scenario.space(), profile), dev.parley.engine.agent.SeatLog.of(
+                    party, events, protocol));
             seats.put(party, seat);
         }
         return seat;
