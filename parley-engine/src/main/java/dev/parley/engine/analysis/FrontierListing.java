@@ -62,7 +62,7 @@ public final class FrontierListing implements Iterable<FrontierPoint> {
         long total = 0;
         int used = 0;
         while (used < nodes.length && total < limit) {
-            total += listed.count(nodes[used++]);
+            total = Math.addExact(total, listed.count(nodes[used++])); // as FrontierSet.outcomes counts them
         }
         this.order = used == nodes.length ? nodes : java.util.Arrays.copyOf(nodes, used);
         this.size = Math.min(total, limit);
