@@ -55,86 +55,127 @@ final class AdditiveFrontier {
         for (int k = 0; k < d; k++) {
             constrained[k] = inst.floor[k] != Long.MIN_VALUE;
         }
-        // Level 0: the empty package.
+        // Level 0: the empty package. A null count means one outcome per node.
         long[][] vec = new long[d][1];
-        long[] count = {1};
-        long[] rank = {0};
+        long[] count = null;
+        int[] rank = {0};
         var levels = new FrontierSet.Level[n];
         for (int i = 0; i < n; i++) {
-            int m = count.length;
+            int m = vec[0].length;
             int[] opts = options[i];
-            long total = (long) m * opts.length;
+            int len = opts.length;
+            long total = (long) m * len;
             if (total > Integer.MAX_VALUE - 8) {
                 throw new LimitException(limitMessage(i, total, maxPoints));
             }
-            int c = (int) total;
             String where = "the frontier at " + (inst.layout.trivial() ? "issue " : "issue or linked group ") + (i + 1)
                     + " of " + n;
-            // The candidates' vectors and links, and about as much again for the filter's copies, index and groups.
-            budget.allocate(2 * total * (8L * d + 8), where + ", " + total + " candidate packages");
-            long[][] cv = new long[d][c];
-            int[] candNode = new int[c];
-            int[] candPos = new int[c];
-            int kept = 0;
-            for (int j = 0; j < m; j++) {
-                if ((j & 1023) == 0) {
-                    budget.check(where);
+            long[][] slotCells = new long[d][];
+            for (int k = 0; k < d; k++) {
+                slotCells[k] = cells[k][i];
+            }
+            int slot = i;
+            CandidateMerge.Feasible feasible = u -> {
+                for (int k = 0; k < d; k++) {
+                    if (constrained[k] && u[k] + sufMax[k][slot + 1] < inst.floor[k]) {
+                        return false;
+                    }
                 }
-                for (int pos = 0; pos < opts.length; pos++) {
-                    int o = opts[pos];
-                    boolean feasible = true;
-                    for (int k = 0; k < d; k++) {
-                        long u = vec[k][j] + cells[k][i][o];
-                        cv[k][kept] = u;
-                        if (constrained[k] && u + sufMax[k][i + 1] < inst.floor[k]) {
-                            feasible = false;
+                return true;
+            };
+            // Candidate numbers: node j extended by the option at position p is j * len + p (below 2^31, see above).
+            ParetoFilter.Groups groups;
+            long[][] cv = null; // the candidates' vectors, when they are materialised
+            int[] cand = null; // their numbers
+            if (d <= 2 && m >= len) {
+                // Merged, never held: at most every candidate survives, with its number, group start, vector, rank.
+                budget.allocate(total * (8L * d + 16), where + ", " + total + " candidate packages");
+                groups = CandidateMerge.filter(vec, m, slotCells, opts, feasible, budget, where, maxPoints);
+            } else {
+                // The candidates' vectors and numbers, and the filter's index, sort keys, sums and ranks.
+                budget.allocate(total * (8L * d + 36), where + ", " + total + " candidate packages");
+                cv = new long[d][(int) total];
+                cand = new int[(int) total];
+                long[] u = new long[d];
+                int kept = 0;
+                for (int j = 0; j < m; j++) {
+                    if ((j & 1023) == 0) {
+                        budget.check(where);
+                    }
+                    for (int p = 0; p < len; p++) {
+                        for (int k = 0; k < d; k++) {
+                            u[k] = vec[k][j] + slotCells[k][opts[p]];
+                            cv[k][kept] = u[k];
+                        }
+                        if (feasible.test(u)) {
+                            cand[kept++] = j * len + p;
                         }
                     }
-                    if (feasible) {
-                        candNode[kept] = j;
-                        candPos[kept] = pos;
-                        kept++;
-                    }
                 }
+                cv = trim(cv, kept);
+                groups = ParetoFilter.filter(cv, kept, budget, where, maxPoints, executor);
             }
-            ParetoFilter.Groups groups = ParetoFilter.filter(trim(cv, kept), kept, budget, where, maxPoints,
-                    executor);
             int g = groups.groupCount();
             if (g > maxPoints) {
                 throw new LimitException(limitMessage(i, g, maxPoints));
             }
-            long[][] nextVec = new long[d][g];
-            long[] nextCount = new long[g];
-            long[] minKey = new long[g];
-            int[] provStart = new int[g + 1];
             int members = groups.start(g);
-            int[] predNode = new int[members];
-            int[] predOption = new int[members];
-            int[] best = new int[g];
+            boolean ties = members > g;
+            boolean counted = ties || count != null;
+            budget.allocate((long) g * (8L * d + 4 + (ties ? 8 : 0) + (counted ? 8 : 0)) + 4L * members,
+                    where + ", " + g + " nodes");
+            long[][] nextVec = new long[d][g];
+            int[] pred = new int[members];
+            for (int e = 0; e < members; e++) {
+                int c = groups.member(e);
+                pred[e] = cand == null ? c : cand[c];
+            }
             for (int x = 0; x < g; x++) {
                 int rep = groups.representative(x);
-                for (int k = 0; k < d; k++) {
-                    nextVec[k][x] = cv[k][rep];
-                }
-                provStart[x] = groups.start(x);
-                long cnt = 0;
-                long bestKey = Long.MAX_VALUE;
-                for (int e = groups.start(x); e < groups.start(x + 1); e++) {
-                    int cand = groups.member(e);
-                    predNode[e] = candNode[cand];
-                    predOption[e] = opts[candPos[cand]];
-                    cnt = Math.addExact(cnt, count[candNode[cand]]);
-                    long key = rank[candNode[cand]] * opts.length + candPos[cand];
-                    if (key < bestKey) {
-                        bestKey = key;
-                        best[x] = e;
+                if (cv != null) {
+                    for (int k = 0; k < d; k++) {
+                        nextVec[k][x] = cv[k][rep];
+                    }
+                } else {
+                    int j = rep / len;
+                    int o = opts[rep - j * len];
+                    for (int k = 0; k < d; k++) {
+                        nextVec[k][x] = vec[k][j] + slotCells[k][o];
                     }
                 }
-                nextCount[x] = cnt;
+            }
+            cv = null; // let the candidates go before the nodes' own arrays are made
+            cand = null;
+            int[] provStart = ties ? new int[g + 1] : null;
+            int[] best = ties ? new int[g] : null;
+            long[] nextCount = counted ? new long[g] : null;
+            int[] minKey = new int[g];
+            for (int x = 0; x < g; x++) {
+                long cnt = 0;
+                int bestKey = Integer.MAX_VALUE;
+                int bestEntry = -1;
+                for (int e = groups.start(x); e < groups.start(x + 1); e++) {
+                    int j = pred[e] / len;
+                    cnt = Math.addExact(cnt, count == null ? 1 : count[j]);
+                    int key = rank[j] * len + pred[e] - j * len; // below total: a candidate number in rank order
+                    if (key < bestKey) {
+                        bestKey = key;
+                        bestEntry = e;
+                    }
+                }
+                if (ties) {
+                    provStart[x] = groups.start(x);
+                    best[x] = bestEntry;
+                }
+                if (counted) {
+                    nextCount[x] = cnt;
+                }
                 minKey[x] = bestKey;
             }
-            provStart[g] = members;
-            levels[i] = new FrontierSet.Level(provStart, predNode, predOption, best);
+            if (ties) {
+                provStart[g] = members;
+            }
+            levels[i] = new FrontierSet.Level(provStart, pred, opts, best);
             vec = nextVec;
             count = nextCount;
             rank = ranks(minKey, total);
@@ -160,16 +201,17 @@ final class AdditiveFrontier {
     }
 
     /**
-     * The rank of each key among all keys, smallest first. The keys are distinct and below {@code bound} (a
-     * candidate's number: the previous node's rank times the options, plus the option's position), so a bitmap of
-     * them and its running counts give every rank in linear time, with bound/8 + bound/16 bytes: a tenth of a
-     * sort's time at 10^7 nodes, and far less than the candidates' own arrays.
+     * The rank of each key among all keys, smallest first, written over the keys (which are returned). The keys are
+     * distinct and below {@code bound} (a candidate's number in rank order: the previous node's rank times the
+     * options, plus the option's position), so a bitmap of them and its running counts give every rank in linear
+     * time, with bound/8 + bound/16 bytes: a tenth of a sort's time at 10^7 nodes, and far less than the nodes' own
+     * arrays.
      */
-    static long[] ranks(long[] keys, long bound) {
+    static int[] ranks(int[] keys, long bound) {
         int words = (int) ((bound + 63) >>> 6);
         long[] bits = new long[words];
-        for (long k : keys) {
-            bits[(int) (k >>> 6)] |= 1L << k; // the shift takes k's low six bits
+        for (int k : keys) {
+            bits[k >>> 6] |= 1L << k; // the shift takes k's low six bits
         }
         int[] before = new int[words];
         int count = 0;
@@ -177,12 +219,11 @@ final class AdditiveFrontier {
             before[w] = count;
             count += Long.bitCount(bits[w]);
         }
-        long[] r = new long[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            long k = keys[i];
-            int w = (int) (k >>> 6);
-            r[i] = before[w] + Long.bitCount(bits[w] & ((1L << k) - 1));
+            int k = keys[i];
+            int w = k >>> 6;
+            keys[i] = before[w] + Long.bitCount(bits[w] & ((1L << k) - 1));
         }
-        return r;
+        return keys;
     }
 }

@@ -7,22 +7,46 @@ import java.util.function.Consumer;
  * give each, and the way back from each node to its outcomes. Immutable.
  */
 final class FrontierSet {
-    /** How one slot's nodes were reached: node x's entries are {@code provStart[x] .. provStart[x+1]}. */
-    record Level(int[] provStart, int[] predNode, int[] predOption, int[] best) {
+    /**
+     * How one slot's nodes were reached: node x's entries are {@code provStart[x] .. provStart[x+1]}, entry e the
+     * candidate number {@code pred[e]} (the previous node times the slot's option count, plus the option's position
+     * in {@code opts}), {@code best[x]} the entry of node x's smallest outcome. When no two candidates tied,
+     * {@code provStart} and {@code best} are null: node x's one entry is x.
+     */
+    record Level(int[] provStart, int[] pred, int[] opts, int[] best) {
+        int start(int x) {
+            return provStart == null ? x : provStart[x];
+        }
+
+        int end(int x) {
+            return provStart == null ? x + 1 : provStart[x + 1];
+        }
+
+        int best(int x) {
+            return best == null ? x : best[x];
+        }
+
+        int predNode(int e) {
+            return pred[e] / opts.length;
+        }
+
+        int predOption(int e) {
+            return opts[pred[e] % opts.length];
+        }
     }
 
     private final Instance instance;
     private final Level[] levels;
     private final long[][] vec;
-    private final long[] count;
-    private final long[] rank;
+    private final long[] count; // null: one outcome per node
+    private final int[] rank;
     /** Up to this many outcomes of a node are compared one by one for its smallest in issue order. */
     private static final long FEW_TIES = 64;
 
     /** Smallest outcomes in issue order, found when asked (only for layouts that do not keep the order). */
     private final java.util.Map<Integer, int[]> smallest = new java.util.concurrent.ConcurrentHashMap<>();
 
-    FrontierSet(Instance instance, Level[] levels, long[][] vec, long[] count, long[] rank) {
+    FrontierSet(Instance instance, Level[] levels, long[][] vec, long[] count, int[] rank) {
         this.instance = instance;
         this.levels = levels;
         this.vec = vec;
@@ -36,7 +60,7 @@ final class FrontierSet {
 
     /** The number of distinct utility vectors. */
     int nodes() {
-        return count.length;
+        return vec[0].length;
     }
 
     /** Dimension {@code dim}'s utility at node {@code node}, in ticks. */
@@ -46,11 +70,14 @@ final class FrontierSet {
 
     /** How many outcomes have node {@code node}'s utility vector. */
     long count(int node) {
-        return count[node];
+        return count == null ? 1 : count[node];
     }
 
     /** The number of frontier outcomes, ties included. */
     long outcomes() {
+        if (count == null) {
+            return nodes();
+        }
         long total = 0;
         for (long c : count) {
             total = Math.addExact(total, c);
@@ -65,7 +92,7 @@ final class FrontierSet {
      */
     int compareSmallest(int a, int b) {
         if (instance.layout.ordered) {
-            return Long.compare(rank[a], rank[b]);
+            return Integer.compare(rank[a], rank[b]);
         }
         return java.util.Arrays.compare(smallestOutcome(a), smallestOutcome(b));
     }
@@ -90,9 +117,9 @@ final class FrontierSet {
         int x = node;
         for (int i = levels.length - 1; i >= 0; i--) {
             Level level = levels[i];
-            int e = level.best()[x];
-            choice[i] = level.predOption()[e];
-            x = level.predNode()[e];
+            int e = level.best(x);
+            choice[i] = level.predOption(e);
+            x = level.predNode(e);
         }
         return choice;
     }
@@ -103,10 +130,10 @@ final class FrontierSet {
      */
     private int[] smallestInIssueOrder(int node) {
         Layout layout = instance.layout;
-        if (count[node] <= FEW_TIES) { // the usual case, no tie or few: compare them all
+        if (count(node) <= FEW_TIES) { // the usual case, no tie or few: compare them all
             int[][] best = {null};
             walk(levels.length - 1, node, new int[levels.length], new int[instance.scenario.issues().size()], null,
-                    new long[]{count[node]}, c -> {
+                    new long[]{count(node)}, c -> {
                         if (best[0] == null || java.util.Arrays.compare(c, best[0]) < 0) {
                             best[0] = c.clone();
                         }
@@ -136,9 +163,9 @@ final class FrontierSet {
             Level level = levels[i];
             java.util.BitSet before = new java.util.BitSet();
             for (int x = at.nextSetBit(0); x >= 0; x = at.nextSetBit(x + 1)) {
-                for (int e = level.provStart()[x]; e < level.provStart()[x + 1]; e++) {
-                    if (!before.get(level.predNode()[e]) && fits(i, level.predOption()[e], fixed, layout)) {
-                        before.set(level.predNode()[e]);
+                for (int e = level.start(x); e < level.end(x); e++) {
+                    if (!before.get(level.predNode(e)) && fits(i, level.predOption(e), fixed, layout)) {
+                        before.set(level.predNode(e));
                     }
                 }
             }
@@ -183,9 +210,9 @@ final class FrontierSet {
             return;
         }
         Level level = levels[i];
-        for (int e = level.provStart()[x]; e < level.provStart()[x + 1] && left[0] > 0; e++) {
-            slots[i] = level.predOption()[e];
-            walk(i - 1, level.predNode()[e], slots, choice, skip, left, sink);
+        for (int e = level.start(x); e < level.end(x) && left[0] > 0; e++) {
+            slots[i] = level.predOption(e);
+            walk(i - 1, level.predNode(e), slots, choice, skip, left, sink);
         }
     }
 }

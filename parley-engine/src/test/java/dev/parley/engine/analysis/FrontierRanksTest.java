@@ -25,15 +25,15 @@ class FrontierRanksTest {
             default -> rnd.nextInt(1, 5000);
         };
         int n = (int) Math.min(bound, seed % 3 == 0 ? bound : rnd.nextInt(1, 200));
-        long[] keys = rnd.longs(0, bound).distinct().limit(n).toArray();
+        int[] keys = rnd.ints(0, (int) bound).distinct().limit(n).toArray();
         if (seed % 5 == 0 && keys.length > 0 && Arrays.stream(keys).noneMatch(k -> k == bound - 1)) {
-            keys[0] = bound - 1;
+            keys[0] = (int) bound - 1;
         }
-        long[] sorted = keys.clone();
+        int[] sorted = keys.clone();
         Arrays.sort(sorted);
-        long[] expected = Arrays.stream(keys).map(k -> Arrays.binarySearch(sorted, k)).toArray();
+        int[] expected = Arrays.stream(keys).map(k -> Arrays.binarySearch(sorted, k)).toArray();
 
-        long[] r = AdditiveFrontier.ranks(keys, bound);
+        int[] r = AdditiveFrontier.ranks(keys.clone(), bound);
 
         assertThat(r).containsExactly(expected);
         assertThat(keys.length).isPositive();
