@@ -207,10 +207,16 @@ public final class ParleyServer implements AutoCloseable {
         json(ctx, 200, m);
     }
 
+    /** The most frontier packages one analysis document lists: it is written whole, in memory. */
+    static final int MAX_LISTED = 10_000;
+
     /** The mediator's analysis of every profile, once the parties have shared them; {@code ?limit=N} frontier rows. */
     private void analysis(Context ctx) {
         String id = ctx.pathParam("id");
         int limit = Requests.count(ctx, "limit", 20);
+        if (limit > MAX_LISTED) {
+            throw new InvalidInput("limit", "limit must be 0 to " + MAX_LISTED + ", not " + limit);
+        }
         json(ctx, 200, AnalysisJson.document(negotiations.overview(id, Requests.token(ctx)).analysis(), limit,
                 Optional.empty()));
     }

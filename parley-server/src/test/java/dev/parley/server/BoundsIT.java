@@ -157,6 +157,14 @@ class BoundsIT extends HttpHarness {
             call("POST", "/api/negotiations/" + id + "/share", created.get("tokens").get(party).asText(), "{}");
         }
         assertThat(call("GET", "/api/negotiations/" + id + "/analysis", us, null).status()).isEqualTo(200);
+        Reply most = call("GET", "/api/negotiations/" + id + "/analysis?limit=10000", us, null);
+        assertThat(most.status()).isEqualTo(200);
+        JsonNode frontier = most.body().get("frontier");
+        assertThat(frontier.get("size").asLong()).isBetween(1L, 10_000L);
+        assertThat(frontier.get("shown").asLong()).isEqualTo(frontier.get("size").asLong());
+        Reply over = call("GET", "/api/negotiations/" + id + "/analysis?limit=10001", us, null);
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.body().get("error").asText()).isEqualTo("limit must be 0 to 10000, not 10001");
         assertThat(call("POST", "/api/negotiations/" + id + "/seats/EUR", ADMIN, "{}").status()).isEqualTo(200);
         String missing = "the analysis needs every profile: EUR has not shared theirs with the mediator";
         assertThat(call("GET", "/api/negotiations/" + id + "/analysis", us, null).body().get("error").asText())
