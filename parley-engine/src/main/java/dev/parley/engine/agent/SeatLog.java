@@ -59,12 +59,21 @@ public final class SeatLog {
 
     /** The most recent offers made by others than this seat, newest first, at most {@code n}. */
     public List<Event.Offered> othersOffers(int n) {
-        var out = new ArrayList<Event.Offered>();
-        for (int i = events.size() - 1; i >= 0 && out.size() < n; i--) {
+        if (n <= 0) {
+            return List.of();
+        }
+        ArrayList<Event.Offered> out = null; // made only when more than one is asked for and found
+        for (int i = events.size() - 1; i >= 0 && (out == null || out.size() < n); i--) {
             if (events.get(i) instanceof Event.Offered o && !o.party().equals(party) && visible.test(o)) {
+                if (n == 1) { // the question every turn asks
+                    return List.of(o);
+                }
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
                 out.add(o);
             }
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 }

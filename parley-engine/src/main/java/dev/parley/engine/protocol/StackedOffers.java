@@ -81,6 +81,8 @@ public final class StackedOffers extends Rules implements Protocol {
     }
 
     private final List<String> negotiators;
+    /** Each negotiator alone, in turn order: who is to move in the offer phase, made once. */
+    private final List<List<String>> alone;
     private final List<String> ratifiers;
     private final int rounds;
     private final double discount;
@@ -92,6 +94,7 @@ public final class StackedOffers extends Rules implements Protocol {
                     + "negotiating parties");
         }
         this.negotiators = List.copyOf(negotiators);
+        this.alone = this.negotiators.stream().map(List::of).toList();
         this.ratifiers = List.copyOf(ratifiers);
         seat(new Seats().add(negotiators, SeatRole.NEGOTIATOR).add(ratifiers, SeatRole.RATIFIER));
         this.rounds = settings.rounds();
@@ -136,7 +139,7 @@ public final class StackedOffers extends Rules implements Protocol {
     public List<String> toMove(Protocol.State state) {
         State s = own(state);
         return switch (s.phase()) {
-            case OFFER -> List.of(negotiators.get(s.turn()));
+            case OFFER -> alone.get(s.turn());
             case RATIFY -> Ballot.waiting(ratifiers, s.votes());
             case ENDED -> List.of();
             case PROPOSE, VOTE, PRESENT, RESPOND, CONCEDE -> throw Protocol.foreign(s, kind());
