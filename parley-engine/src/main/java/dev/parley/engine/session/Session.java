@@ -127,7 +127,9 @@ public final class Session {
         var move = new Move(moves.size() + 1, party, action, t.events());
         journal.record(move);
         moves.add(move);
-        events.addAll(t.events());
+        for (Event e : t.events()) { // addAll would copy the move's one or two events into an array first
+            events.add(e);
+        }
         state = t.state();
         return move;
     }
