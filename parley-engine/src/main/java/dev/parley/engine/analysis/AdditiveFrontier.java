@@ -1,7 +1,5 @@
 package dev.parley.engine.analysis;
 
-import java.util.Arrays;
-
 /**
  * The exact Pareto frontier of an instance additive over its slots (issues, or groups of linked issues merged into
  * one, see {@link Layout}), built slot by slot without enumerating the space. Below, "issue" means slot.
@@ -112,7 +110,6 @@ final class AdditiveFrontier {
                         }
                     }
                 }
-                cv = trim(cv, kept);
                 groups = ParetoFilter.filter(cv, kept, budget, where, maxPoints, executor);
             }
             int g = groups.groupCount();
@@ -157,7 +154,7 @@ final class AdditiveFrontier {
                 for (int e = groups.start(x); e < groups.start(x + 1); e++) {
                     int j = pred[e] / len;
                     cnt = Math.addExact(cnt, count == null ? 1 : count[j]);
-                    int key = rank[j] * len + pred[e] - j * len; // below total: a candidate number in rank order
+                    int key = rank[j] * len + (pred[e] - j * len); // below total: a candidate number in rank order
                     if (key < bestKey) {
                         bestKey = key;
                         bestEntry = e;
@@ -187,17 +184,6 @@ final class AdditiveFrontier {
     private static String limitMessage(int issue, long points, int maxPoints) {
         return "more than " + String.format(java.util.Locale.ROOT, "%,d", maxPoints)
                 + " non-dominated partial packages after issue " + (issue + 1) + " (" + points + ")";
-    }
-
-    private static long[][] trim(long[][] v, int n) {
-        if (n == v[0].length) {
-            return v;
-        }
-        long[][] t = new long[v.length][];
-        for (int k = 0; k < v.length; k++) {
-            t[k] = Arrays.copyOf(v[k], n);
-        }
-        return t;
     }
 
     /**

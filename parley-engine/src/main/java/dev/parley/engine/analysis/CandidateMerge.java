@@ -11,11 +11,9 @@ package dev.parley.engine.analysis;
  * (one dimension) or each vector whose second utility beats every earlier one (two). What is held is the survivors'
  * numbers and a few numbers per list, never the candidates.
  * <p>
- * Stateless; each call allocates its own arrays.
+ * One instance per call, confined to it.
  */
 final class CandidateMerge {
-    private CandidateMerge() {
-    }
 
     /** Decides whether candidate vectors may still reach every floor. */
     interface Feasible {
@@ -34,25 +32,57 @@ final class CandidateMerge {
      */
     static ParetoFilter.Groups filter(long[][] vec, int nodes, long[][] cells, int[] opts, Feasible feasible,
             Budget budget, String where, int maxGroups) {
+        return new CandidateMerge(vec, nodes, cells, opts, feasible, budget, where).sweep(maxGroups);
+    }
+
+    private final long[][] vec;
+    private final int nodes;
+    private final long[][] cells;
+    private final int[] opts;
+    private final Feasible feasible;
+    private final Budget budget;
+    private final String where;
+    /** Per list (option position): its head's vector, candidate number and node. */
+    private final long[][] head;
+    private final int[] headId;
+    private final int[] cursor;
+    /** The lists with a head left, as a binary heap by {@link #before}. */
+    private final int[] heap;
+    private int size;
+    private final long[] u;
+    /** Candidates looked at, for the time budget's checks. */
+    private int looked;
+
+    private CandidateMerge(long[][] vec, int nodes, long[][] cells, int[] opts, Feasible feasible, Budget budget,
+            String where) {
+        this.vec = vec;
+        this.nodes = nodes;
+        this.cells = cells;
+        this.opts = opts;
+        this.feasible = feasible;
+        this.budget = budget;
+        this.where = where + " (the Pareto filter)";
         int d = vec.length;
         int len = opts.length;
-        long[][] head = new long[d][len];
-        int[] headId = new int[len];
-        int[] cursor = new int[len];
-        int[] heap = new int[len];
-        int size = 0;
-        long[] u = new long[d];
+        head = new long[d][len];
+        headId = new int[len];
+        cursor = new int[len];
+        heap = new int[len];
+        u = new long[d];
         for (int l = 0; l < len; l++) {
-            if (advance(l, 0, nodes, len, vec, cells, opts, feasible, u, head, headId, cursor)) {
+            if (advance(l, 0)) {
                 heap[size] = l;
-                siftUp(heap, size++, head, headId);
+                siftUp(size++);
             }
         }
+    }
+
+    private ParetoFilter.Groups sweep(int maxGroups) {
+        int d = vec.length;
         var out = new ParetoFilter.Groups(1024);
         int[] run = new int[16];
         long[] runVec = new long[d];
         long best = Long.MIN_VALUE;
-        int popped = 0;
         while (size > 0 && out.groupCount() <= maxGroups) {
             // One run of equal vectors: the heap's top, and every head equal to it.
             int top = heap[0];
@@ -60,22 +90,16 @@ final class CandidateMerge {
                 runVec[k] = head[k][top];
             }
             int runLength = 0;
-            while (size > 0 && sameVector(head, heap[0], runVec)) {
-                if ((++popped & 1023) == 0) {
-                    budget.check(where + " (the Pareto filter)");
-                }
+            while (size > 0 && sameVector(heap[0], runVec)) {
                 int l = heap[0];
                 if (runLength == run.length) {
                     run = java.util.Arrays.copyOf(run, run.length * 2);
                 }
                 run[runLength++] = headId[l];
-                if (advance(l, cursor[l] + 1, nodes, len, vec, cells, opts, feasible, u, head, headId,
-                        cursor)) {
-                    siftDown(heap, 0, size, head, headId);
-                } else {
+                if (!advance(l, cursor[l] + 1)) {
                     heap[0] = heap[--size];
-                    siftDown(heap, 0, size, head, headId);
                 }
+                siftDown(0);
             }
             if (d == 1) {
                 out.add(run, 0, runLength);
@@ -93,10 +117,12 @@ final class CandidateMerge {
      * Moves the list of option position {@code p} to its first feasible candidate at or after node {@code from};
      * false when there is none.
      */
-    private static boolean advance(int p, int from, int nodes, int len, long[][] vec, long[][] cells, int[] opts,
-            Feasible feasible, long[] u, long[][] head, int[] headId, int[] cursor) {
+    private boolean advance(int p, int from) {
         int o = opts[p];
         for (int j = from; j < nodes; j++) {
+            if ((++looked & 1023) == 0) {
+                budget.check(where);
+            }
             for (int k = 0; k < u.length; k++) {
                 u[k] = vec[k][j] + cells[k][o];
             }
@@ -104,7 +130,7 @@ final class CandidateMerge {
                 for (int k = 0; k < u.length; k++) {
                     head[k][p] = u[k];
                 }
-                headId[p] = j * len + p;
+                headId[p] = j * opts.length + p;
                 cursor[p] = j;
                 return true;
             }
@@ -112,7 +138,7 @@ final class CandidateMerge {
         return false;
     }
 
-    private static boolean sameVector(long[][] head, int l, long[] v) {
+    private boolean sameVector(int l, long[] v) {
         for (int k = 0; k < v.length; k++) {
             if (head[k][l] != v[k]) {
                 return false;
@@ -122,7 +148,7 @@ final class CandidateMerge {
     }
 
     /** Whether list a's head comes before list b's: the larger vector, or the smaller candidate number. */
-    private static boolean before(long[][] head, int[] headId, int a, int b) {
+    private boolean before(int a, int b) {
         for (long[] dim : head) {
             if (dim[a] != dim[b]) {
                 return dim[a] > dim[b];
@@ -131,11 +157,11 @@ final class CandidateMerge {
         return headId[a] < headId[b];
     }
 
-    private static void siftUp(int[] heap, int i, long[][] head, int[] headId) {
+    private void siftUp(int i) {
         int x = heap[i];
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!before(head, headId, x, heap[parent])) {
+            if (!before(x, heap[parent])) {
                 break;
             }
             heap[i] = heap[parent];
@@ -144,7 +170,7 @@ final class CandidateMerge {
         heap[i] = x;
     }
 
-    private static void siftDown(int[] heap, int i, int size, long[][] head, int[] headId) {
+    private void siftDown(int i) {
         if (size == 0) {
             return;
         }
@@ -154,10 +180,10 @@ final class CandidateMerge {
             if (child >= size) {
                 break;
             }
-            if (child + 1 < size && before(head, headId, heap[child + 1], heap[child])) {
+            if (child + 1 < size && before(heap[child + 1], heap[child])) {
                 child++;
             }
-            if (!before(head, headId, heap[child], x)) {
+            if (!before(heap[child], x)) {
                 break;
             }
             heap[i] = heap[child];
