@@ -165,6 +165,7 @@ class BoundsIT extends HttpHarness {
         Reply over = call("GET", "/api/negotiations/" + id + "/analysis?limit=10001", us, null);
         assertThat(over.status()).isEqualTo(400);
         assertThat(over.body().get("error").asText()).isEqualTo("limit must be 0 to 10000, not 10001");
+        assertThat(over.body().get("field").asText()).isEqualTo("limit");
         assertThat(call("POST", "/api/negotiations/" + id + "/seats/EUR", ADMIN, "{}").status()).isEqualTo(200);
         String missing = "the analysis needs every profile: EUR has not shared theirs with the mediator";
         assertThat(call("GET", "/api/negotiations/" + id + "/analysis", us, null).body().get("error").asText())

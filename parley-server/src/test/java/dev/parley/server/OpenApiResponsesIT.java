@@ -55,6 +55,7 @@ class OpenApiResponsesIT extends HttpHarness {
         check("POST", n + "/profile", ua, profile.toString());
         check("POST", n + "/share", ua, "{}");
         check("GET", n + "/analysis", us, null);
+        check("GET", n + "/analysis?limit=10001", us, null); // 400
         check("GET", n + "/progress", us, null);
         check("GET", n + "/zone", us, null);
         check("GET", n + "/suggestion", us, null);
