@@ -1,10 +1,7 @@
 package dev.parley.engine.analysis;
 
 import dev.parley.engine.model.Outcome;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -101,8 +98,7 @@ public final class FrontierListing implements Iterable<FrontierPoint> {
         return new Iterator<>() {
             private int next;
             private long left = size;
-            private List<Outcome> ties = List.of();
-            private int at;
+            private Iterator<int[]> ties = java.util.Collections.emptyIterator();
             private long count;
 
             @Override
@@ -115,19 +111,14 @@ public final class FrontierListing implements Iterable<FrontierPoint> {
                 if (left <= 0) {
                     throw new NoSuchElementException();
                 }
-                if (at == ties.size()) {
+                if (!ties.hasNext()) {
                     int node = order[next++];
-                    var outcomes = new ArrayList<Outcome>();
-                    listed.outcomes(node, left, choice -> outcomes.add(Outcome.of(choice)));
-                    Collections.sort(outcomes);
-                    ties = outcomes;
-                    at = 0;
+                    ties = listed.outcomesInOrder(node, left);
                     count = listed.count(node);
                 }
                 left--;
-                Outcome o = ties.get(at++);
-                int[] choice = o.toArray();
-                return new FrontierPoint(o, ZoneAnalysis.utilities(analysis.zoneInstance(), choice),
+                int[] choice = ties.next();
+                return new FrontierPoint(Outcome.of(choice), ZoneAnalysis.utilities(analysis.zoneInstance(), choice),
                         analysis.inZone(choice), count);
             }
         };

@@ -185,6 +185,24 @@ final class FrontierSet {
     }
 
     /**
+     * The outcomes (scenario options) of node {@code node} in the order of their indices. With an order-keeping
+     * layout: all of them, made one at a time ({@link OrderedOutcomes}). Otherwise up to {@code limit} of them (the
+     * smallest, then the others in provenance order), held and sorted. The arrays given may be reused.
+     */
+    java.util.Iterator<int[]> outcomesInOrder(int node, long limit) {
+        if (count(node) == 1) {
+            return java.util.List.of(smallestOutcome(node)).iterator();
+        }
+        if (instance.layout.ordered) {
+            return new OrderedOutcomes(levels, instance.layout, instance.scenario.issues().size(), node);
+        }
+        var held = new java.util.ArrayList<int[]>();
+        outcomes(node, limit, c -> held.add(c.clone()));
+        held.sort(java.util.Arrays::compare);
+        return held.iterator();
+    }
+
+    /**
      * Gives up to {@code limit} outcomes (scenario options) of node {@code node} to {@code sink}, the smallest index
      * first and the rest in provenance order. The array passed is reused: copy it to keep it.
      */
