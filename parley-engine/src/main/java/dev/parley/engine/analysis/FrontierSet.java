@@ -40,6 +40,8 @@ final class FrontierSet {
     private final long[][] vec;
     private final long[] count; // null: one outcome per node
     private final int[] rank;
+    /** Up to this many outcomes of a node are listed by holding and sorting them. */
+    static final long HELD_TIES = 1024;
     /** Up to this many outcomes of a node are compared one by one for its smallest in issue order. */
     private static final long FEW_TIES = 64;
 
@@ -56,6 +58,11 @@ final class FrontierSet {
 
     Instance instance() {
         return instance;
+    }
+
+    /** The way back, slot by slot. */
+    Level[] levels() {
+        return levels;
     }
 
     /** The number of distinct utility vectors. */
@@ -185,19 +192,22 @@ final class FrontierSet {
     }
 
     /**
-     * The outcomes (scenario options) of node {@code node} in the order of their indices. With an order-keeping
-     * layout: all of them, made one at a time ({@link OrderedOutcomes}). Otherwise up to {@code limit} of them (the
-     * smallest, then the others in provenance order), held and sorted. The arrays given may be reused.
+     * The outcomes (scenario options) of node {@code node} in the order of their indices. Up to
+     * {@link #HELD_TIES}: all of them, held and sorted. More, with an order-keeping layout: all of them, made one at
+     * a time ({@link OrderedOutcomes}, whose set-up costs a walk back over the levels). Otherwise up to
+     * {@code limit} of them (the smallest, then the others in provenance order), held and sorted. The arrays given
+     * may be reused.
      */
     java.util.Iterator<int[]> outcomesInOrder(int node, long limit) {
-        if (count(node) == 1) {
+        long n = count(node);
+        if (n == 1) {
             return java.util.List.of(smallestOutcome(node)).iterator();
         }
-        if (instance.layout.ordered) {
+        if (n > HELD_TIES && instance.layout.ordered) {
             return new OrderedOutcomes(levels, instance.layout, instance.scenario.issues().size(), node);
         }
         var held = new java.util.ArrayList<int[]>();
-        outcomes(node, limit, c -> held.add(c.clone()));
+        outcomes(node, n <= HELD_TIES ? n : limit, c -> held.add(c.clone()));
         held.sort(java.util.Arrays::compare);
         return held.iterator();
     }
