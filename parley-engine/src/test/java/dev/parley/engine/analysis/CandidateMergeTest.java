@@ -100,16 +100,9 @@ class CandidateMergeTest {
                 }
             }
         }
-        ParetoFilter.Groups g = ParetoFilter.filter(cv, kept);
-        var out = new ArrayList<List<Integer>>();
-        for (int x = 0; x < g.groupCount(); x++) {
-            var members = new ArrayList<Integer>();
-            for (int e = g.start(x); e < g.start(x + 1); e++) {
-                members.add(cand[g.member(e)]);
-            }
-            out.add(members);
-        }
-        return out;
+        // the filter's members index the kept candidates: their numbers are cand[member]
+        return groups(ParetoFilter.filter(cv, kept)).stream().map(m -> m.stream().map(c -> cand[c]).toList())
+                .toList();
     }
 
     private static List<List<Integer>> groups(ParetoFilter.Groups g) {
