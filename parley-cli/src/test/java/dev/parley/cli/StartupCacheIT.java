@@ -82,6 +82,26 @@ class StartupCacheIT {
         }
     }
 
+    /**
+     * The command line's parser is in the cache like the rest of the jar. The JDK leaves out classes built for Java 5
+     * or 6, as the published picocli jar is ("Old class has been linked"), and every command then loaded and checked
+     * its 170 classes afresh; the build compiles picocli from its sources for the project's release instead.
+     */
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void theCommandLinesParser_comesFromTheCache() throws Exception {
+        var jvm = new ArrayList<>(strictly());
+        jvm.add("-Xlog:class+load=info");
+        Process p = start(jvm, "--version");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        List<String> picocli = out.lines().filter(l -> l.contains(" picocli.")).toList();
+        assertThat(picocli).as("picocli's classes loaded by --version").hasSizeGreaterThan(20);
+        // "source: shared objects file", with " (top)" for a dynamic archive
+        assertThat(picocli).as("loaded from the cache, not from the jar")
+                .allMatch(l -> l.contains("source: shared objects file"));
+    }
+
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aJvmThatMustUseTheCache_refusesAnotherJarsCache() throws Exception {
