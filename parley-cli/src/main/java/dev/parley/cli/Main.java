@@ -11,14 +11,21 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // The libraries log (through SLF4J into java.util.logging); a command's output is its own.
-        for (var logger : QUIET) {
-            logger.setLevel(java.util.logging.Level.WARNING);
-        }
+        quietLibraries();
         var cl = ParleyCommand.commandLine(args);
         int code = cl.execute(args);
         cl.getOut().flush(); // commands may print() without a newline; nothing may be lost at exit
         cl.getErr().flush();
         System.exit(code);
+    }
+
+    /**
+     * The libraries log (through SLF4J into java.util.logging); a command's output is its own. Also run by
+     * {@link StartupTraining}, so that the start-up cache holds the logging classes this loads.
+     */
+    static void quietLibraries() {
+        for (var logger : QUIET) {
+            logger.setLevel(java.util.logging.Level.WARNING);
+        }
     }
 }

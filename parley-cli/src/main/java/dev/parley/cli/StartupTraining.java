@@ -42,6 +42,7 @@ public final class StartupTraining {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: StartupTraining DIR (a folder for the commands' files)");
         }
+        Main.quietLibraries(); // as every command starts
         Path out = Files.createDirectories(Path.of(args[0]));
         String id = dev.parley.scenario.BuiltinScenarios.DEFAULT;
         Files.writeString(out.resolve(id + ".yaml"), dev.parley.scenario.BuiltinScenarios.source(id).orElseThrow());

@@ -197,84 +197,63 @@ public final class Analyzer {
      */
     private static List<BlockingDemand> blockingDemands(ZoneAnalysis zone, AnalysisOptions o, List<String> notes) {
         Instance z = zone.instance;
-        var variants = new ArrayList<BlockingDemand>();
-        int total = 0;
-        for (int dim : z.dims) {
-            Profile p = z.scenario.profiles().get(z.scenario.parties().get(dim).id());
-            for (int i = 0; i < z.issueCount(); i++) {
-                for (int k = 0; k < z.options(i); k++) {
-                    total += p.isRedLine(i, k) ? 1 : 0;
-                }
-            }
-            total += p.conditions().size() + 1;
-        }
+        var jobs = new ArrayList<Variants.Job<BlockingDemand>>();
         Optional<Solution> nashWith = zone.solution(SolutionKind.NASH);
         long[][] least = z.suffixBound(false);
-        int done = 0;
-        for (int d = 0; d < z.dims.length && !o.budget().spent(); d++) {
+        for (int d = 0; d < z.dims.length; d++) {
             String party = z.scenario.parties().get(z.dims[d]).id();
             Profile p = z.scenario.profiles().get(party);
             for (int i = 0; i < z.issueCount(); i++) {
                 for (int k = 0; k < z.options(i); k++) {
-                    if (p.isRedLine(i, k) && !o.budget().spent()) {
-                        ZoneAnalysis without = ZoneAnalysis.of(z.withRedLineDropped(party, i, k), quiet(o), true);
-                        if (o.budget().spent()) {
-                            break; // cut short by the budget: left out, not reported wrong
-                        }
-                        variants.add(new BlockingDemand(BlockingDemand.Kind.RED_LINE, party,
-                                Optional.of(z.scenario.issues().get(i).id()),
-                                Optional.of(z.scenario.issues().get(i).option(k).id()), Optional.empty(), "dropped",
-                                zone.count,
-                                without.count, nashWith, without.solution(SolutionKind.NASH)));
-                        o.progress().progress("blocking demands", ++done, total);
+                    if (!p.isRedLine(i, k)) {
+                        continue;
                     }
+                    int issue = i;
+                    int option = k;
+                    jobs.add(inside -> {
+                        ZoneAnalysis without = ZoneAnalysis.of(z.withRedLineDropped(party, issue, option), inside,
+                                true);
+                        return new BlockingDemand(BlockingDemand.Kind.RED_LINE, party,
+                                Optional.of(z.scenario.issues().get(issue).id()),
+                                Optional.of(z.scenario.issues().get(issue).option(option).id()), Optional.empty(),
+                                "dropped", zone.count, without.count, nashWith, without.solution(SolutionKind.NASH));
+                    });
                 }
             }
-            if (o.budget().spent()) {
-                break;
+            int dim = d;
+            for (int c = 0; c < p.conditions().size(); c++) {
+                int condition = c;
+                jobs.add(inside -> {
+                    ZoneAnalysis without = ZoneAnalysis.of(z.withConditionDropped(z.dims[dim], condition), inside,
+                            true);
+                    return new BlockingDemand(BlockingDemand.Kind.CONDITION, party, Optional.empty(), Optional
+                            .empty(), Optional.of(p.conditions().get(condition).describe(z.scenario.issues())),
+                            "dropped", zone.count, without.count, nashWith, without.solution(SolutionKind.NASH));
+                });
             }
-            Instance lowerFloor = z.withFloorLowered(d, Ticks.of(o.reservationStep()));
-            // A reservation that no package within red lines falls below binds nothing, and lowered it still binds
-            // nothing: the zone, its count and its frontier stay the same, only the solutions move (they are
-            // measured from the reservations). So they are worked out again on the same frontier.
-            ZoneAnalysis lowered = z.floor[d] <= least[d][0] && zone.count.isPresent() && zone.frontier != null
-                    ? zone.under(lowerFloor)
-                    : ZoneAnalysis.of(lowerFloor, quiet(o), true);
-            if (o.budget().spent()) {
-                break;
-            }
-            for (int c = 0; c < p.conditions().size() && !o.budget().spent(); c++) {
-                ZoneAnalysis without = ZoneAnalysis.of(z.withConditionDropped(z.dims[d], c), quiet(o), true);
-                if (o.budget().spent()) {
-                    break;
-                }
-                variants.add(new BlockingDemand(BlockingDemand.Kind.CONDITION, party, Optional.empty(), Optional
-                        .empty(), Optional.of(p.conditions().get(c).describe(z.scenario.issues())), "dropped",
-                        zone.count, without.count, nashWith, without.solution(SolutionKind.NASH)));
-                o.progress().progress("blocking demands", ++done, total);
-            }
-            if (o.budget().spent()) {
-                break;
-            }
-            variants.add(new BlockingDemand(BlockingDemand.Kind.RESERVATION, party, Optional.empty(),
-                    Optional.empty(), Optional.empty(),
-                    String.format(Locale.ROOT, "%.2f lowered by %.2f", p.reservation(),
-                            o.reservationStep()),
-                    zone.count, lowered.count, nashWith, lowered.solution(SolutionKind.NASH)));
-            o.progress().progress("blocking demands", ++done, total);
+            jobs.add(inside -> {
+                Instance lowerFloor = z.withFloorLowered(dim, Ticks.of(o.reservationStep()));
+                // A reservation that no package within red lines falls below binds nothing, and lowered it still
+                // binds nothing: the zone, its count and its frontier stay the same, only the solutions move (they
+                // are measured from the reservations). So they are worked out again on the same frontier.
+                ZoneAnalysis lowered = z.floor[dim] <= least[dim][0] && zone.count.isPresent() && zone.frontier != null
+                        ? zone.under(lowerFloor)
+                        : ZoneAnalysis.of(lowerFloor, inside, true);
+                return new BlockingDemand(BlockingDemand.Kind.RESERVATION, party, Optional.empty(),
+                        Optional.empty(), Optional.empty(),
+                        String.format(Locale.ROOT, "%.2f lowered by %.2f", p.reservation(), o.reservationStep()),
+                        zone.count, lowered.count, nashWith, lowered.solution(SolutionKind.NASH));
+            });
         }
-        if (done < total) {
-            notes.add("blocking demands: " + done + " of " + total + " worked out before the time budget of "
-                    + Budget.describe(o.budget().time()) + " ran out");
+        var variants = new ArrayList<>(Variants.run(z, jobs, o, "blocking demands"));
+        if (variants.size() < jobs.size()) {
+            notes.add("blocking demands: " + variants.size() + " of " + jobs.size() + " worked out before the time "
+                    + "budget of " + Budget.describe(o.budget().time()) + " ran out");
         }
         variants.sort(Comparator.comparing((BlockingDemand b) -> !opens(b))
                 .thenComparing(Comparator.comparingLong(Analyzer::growth).reversed())
                 .thenComparing(Comparator.comparingDouble(Analyzer::nashGain).reversed()));
         return variants;
-    }
-
-    private static AnalysisOptions quiet(AnalysisOptions o) {
-        return o.withProgress(ProgressListener.NONE);
     }
 
     private static boolean opens(BlockingDemand b) {

@@ -21,25 +21,32 @@ final class DemandChecks {
     }
 
     static List<StatedDemandCheck> of(ZoneAnalysis zone, AnalysisOptions o, List<String> notes) {
-        Instance z = zone.instance;
-        Scenario s = z.scenario;
-        var out = new ArrayList<StatedDemandCheck>();
-        int total = s.demands().values().stream().mapToInt(List::size).sum();
+        Scenario s = zone.instance.scenario;
         Optional<Solution> nash = zone.solution(SolutionKind.NASH);
+        var jobs = new ArrayList<Variants.Job<Checked>>();
         for (var entry : s.demands().entrySet()) {
             for (Demand d : entry.getValue()) {
-                StatedDemandCheck c = o.budget().spent() ? null : check(zone, entry.getKey(), d, nash, o, notes);
-                if (c == null || o.budget().spent()) {
-                    // Cut short by the budget: left out, not reported wrong.
-                    notes.add("stated demands: " + out.size() + " of " + total + " checked before the time budget of "
-                            + Budget.describe(o.budget().time()) + " ran out");
-                    return out;
-                }
-                out.add(c);
-                o.progress().progress("stated demands", out.size(), total);
+                jobs.add(inside -> {
+                    var said = new ArrayList<String>();
+                    return new Checked(check(zone, entry.getKey(), d, nash, inside, said), said);
+                });
             }
         }
+        var out = new ArrayList<StatedDemandCheck>();
+        for (Checked c : Variants.run(zone.instance, jobs, o, "stated demands")) {
+            out.add(c.check());
+            notes.addAll(c.notes());
+        }
+        if (out.size() < jobs.size()) {
+            // Cut short by the budget: left out, not reported wrong.
+            notes.add("stated demands: " + out.size() + " of " + jobs.size() + " checked before the time budget of "
+                    + Budget.describe(o.budget().time()) + " ran out");
+        }
         return out;
+    }
+
+    /** One demand's check with the notes it made, kept apart until the checks are put in order. */
+    private record Checked(StatedDemandCheck check, List<String> notes) {
     }
 
     private static StatedDemandCheck check(ZoneAnalysis zone, String party, Demand d, Optional<Solution> nash,
@@ -53,8 +60,7 @@ final class DemandChecks {
             inTheWay = new ArrayList<>(inTheWay);
             inTheWay.addAll(conditionsInTheWay(imposed));
         }
-        AnalysisOptions quiet = o.withProgress(ProgressListener.NONE);
-        ZoneAnalysis with = ZoneAnalysis.of(imposed, quiet, true);
+        ZoneAnalysis with = ZoneAnalysis.of(imposed, o, true);
         // Granted in the zone: known from the frontier, else from the count; else not worked out.
         Optional<Boolean> open = with.frontier != null
                 ? Optional.of(with.frontier.nodes() > 0)
@@ -73,7 +79,7 @@ final class DemandChecks {
         List<NearMiss> near = List.of();
         if (with.frontier != null && with.empty() && imposed.allowedCount().signum() > 0) {
             var said = new ArrayList<String>();
-            near = Analyzer.nearMisses(with, quiet, said);
+            near = Analyzer.nearMisses(with, o, said);
             said.forEach(n -> notes.add("stated demand " + party + " " + d.id() + ": " + n));
         }
         OptionalLong zoneWith = inTheWay.isEmpty() ? with.count : OptionalLong.of(0);

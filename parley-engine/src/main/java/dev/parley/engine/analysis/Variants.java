@@ -1,0 +1,88 @@
+package dev.parley.engine.analysis;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The variant analyses of one analysis (a red line dropped, a demand imposed, ...): independent exact zone
+ * analyses, run side by side on the options' executor when they are small, one after another (each using the
+ * executor inside) when they are not. Small is at most {@link #SIDE_BY_SIDE} outcomes: the default scenario's 26
+ * variants are each too small to split well, while together they keep every core busy; a large variant holds its
+ * frontier's levels in memory, and two at once could need twice the memory the budget allows for one. Stateless.
+ */
+final class Variants {
+    /** The most outcomes of a scenario whose variants run side by side. */
+    static final BigInteger SIDE_BY_SIDE = BigInteger.valueOf(2_000_000);
+
+    private Variants() {
+    }
+
+    /**
+     * One variant: its result, or null when the time budget ran out before or while it was worked out (it is then
+     * left out, never reported wrong).
+     */
+    @FunctionalInterface
+    interface Job<T> {
+        T run(AnalysisOptions inside);
+    }
+
+    /**
+     * The results of {@code jobs} in their order, up to the first one left out by the budget. Each job is told the
+     * options to analyse with: quiet, and on the caller's thread when the jobs run side by side. {@code stage} names
+     * them to the progress listener, told as each ends.
+     */
+    static <T> List<T> run(Instance z, List<Job<T>> jobs, AnalysisOptions o, String stage) {
+        boolean sideBySide = z.whole().allowedCount().compareTo(SIDE_BY_SIDE) <= 0;
+        AnalysisOptions inside = o.withProgress(ProgressListener.NONE);
+        if (sideBySide) {
+            inside = inside.withExecutor(Runnable::run);
+        }
+        var done = new AtomicInteger();
+        AnalysisOptions each = inside;
+        Function<Job<T>, T> one = job -> {
+            if (o.budget().spent()) {
+                return null;
+            }
+            T result = job.run(each);
+            if (result == null || o.budget().spent()) {
+                return null;
+            }
+            o.progress().progress(stage, done.incrementAndGet(), jobs.size());
+            return result;
+        };
+        var out = new ArrayList<T>();
+        if (!sideBySide) {
+            for (Job<T> job : jobs) {
+                T result = one.apply(job);
+                if (result == null) {
+                    break;
+                }
+                out.add(result);
+            }
+            return out;
+        }
+        var futures = new ArrayList<CompletableFuture<T>>();
+        for (Job<T> job : jobs) {
+            futures.add(CompletableFuture.supplyAsync(() -> one.apply(job), o.executor()));
+        }
+        boolean cut = false;
+        for (var f : futures) {
+            T result;
+            try {
+                result = f.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            cut |= result == null;
+            if (!cut) {
+                out.add(result);
+            }
+        }
+        return out;
+    }
+}
