@@ -1,6 +1,7 @@
 package dev.parley.engine.agent;
 
 import dev.parley.engine.model.Condition;
+import dev.parley.engine.model.Outcome;
 import dev.parley.engine.utility.UtilityTable;
 
 /**
@@ -20,9 +21,12 @@ final class BidSearch {
     private BidSearch() {
     }
 
-    /** A package worth at least {@code target} (or the best package, if nothing is), near {@code reference}. */
-    static int[] near(UtilityTable u, double target, int[] reference) {
-        int[] c = additive(u, target, reference);
+    /**
+     * A package worth at least {@code target} (or the best package, if nothing is), near {@code reference} (the best
+     * package when null). The array returned is the caller's.
+     */
+    static int[] near(UtilityTable u, double target, Outcome reference) {
+        int[] c = additive(u, target, reference != null ? reference : Outcome.of(u.bestPackage()));
         if (!u.linked()) {
             return c;
         }
@@ -88,9 +92,14 @@ final class BidSearch {
         return best;
     }
 
-    private static int[] additive(UtilityTable u, double target, int[] reference) {
+    /**
+     * From the reference, the issues that gain most by moving to the best option move there, in turn (the earlier
+     * issue first among equal gains), until the target is met. An issue moved gains nothing more, so the next is
+     * the one that gains most now: no order is held, and nothing is made but the package.
+     */
+    private static int[] additive(UtilityTable u, double target, Outcome reference) {
         int n = u.issueCount();
-        int[] c = reference.clone();
+        int[] c = reference.toArray();
         for (int i = 0; i < n; i++) {
             if (u.isRedLine(i, c[i])) {
                 c[i] = u.bestOption(i);
@@ -100,30 +109,27 @@ final class BidSearch {
         if (have >= target) {
             return c;
         }
-        // Issues in order of what moving them to the best option gains.
-        int[] order = new int[n];
-        double[] gain = new double[n];
-        for (int i = 0; i < n; i++) {
-            gain[i] = u.contribution(i, u.bestOption(i)) - u.contribution(i, c[i]);
-            int at = i; // insertion, stable: the earlier issue first among equal gains
-            while (at > 0 && Double.compare(gain[order[at - 1]], gain[i]) < 0) {
-                order[at] = order[at - 1];
-                at--;
+        while (true) {
+            int i = -1;
+            double gain = 0;
+            for (int j = 0; j < n; j++) {
+                double g = u.contribution(j, u.bestOption(j)) - u.contribution(j, c[j]);
+                if (i < 0 || Double.compare(g, gain) > 0) {
+                    i = j;
+                    gain = g;
+                }
             }
-            order[at] = i;
-        }
-        for (int i : order) {
-            if (gain[i] <= 0) {
-                break;
+            if (gain <= 0) {
+                return c;
             }
             double missing = target - have;
-            if (gain[i] >= missing) {
+            if (gain >= missing) {
                 // The option nearest the reference's that suffices.
                 int pick = u.bestOption(i);
                 for (int k = 0; k < u.radix(i); k++) {
                     double g = u.contribution(i, k) - u.contribution(i, c[i]);
                     if (!u.isRedLine(i, k) && g >= missing
-                            && Math.abs(k - reference[i]) < Math.abs(pick - reference[i])) {
+                            && Math.abs(k - reference.option(i)) < Math.abs(pick - reference.option(i))) {
                         pick = k;
                     }
                 }
@@ -131,8 +137,7 @@ final class BidSearch {
                 return c;
             }
             c[i] = u.bestOption(i);
-            have += gain[i];
+            have += gain;
         }
-        return c;
     }
 }

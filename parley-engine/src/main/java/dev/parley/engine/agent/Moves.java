@@ -59,7 +59,7 @@ final class Moves {
             return new Action.Accept();
         }
         List<Event.Offered> theirs = v.log().othersOffers(1);
-        int[] reference = theirs.isEmpty() ? v.utilities().bestPackage() : theirs.get(0).outcome().toArray();
+        Outcome reference = theirs.isEmpty() ? null : theirs.get(0).outcome();
         return new Action.Offer(Outcome.of(BidSearch.near(v.utilities(), target, reference)));
     }
 

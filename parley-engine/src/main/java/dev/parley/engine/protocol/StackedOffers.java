@@ -57,16 +57,6 @@ public final class StackedOffers extends Rules implements Protocol {
             return new State(p, round, deadline, turn, standing, offerer, accepted, votes, agreement);
         }
 
-        State turn(int r, int t) {
-            return new State(phase, r, deadline, t, standing, offerer, accepted, votes, agreement);
-        }
-
-        /** {@code offer} by {@code party} is the standing offer, accepted by nobody yet. */
-        State standing(Outcome offer, String party) {
-            return new State(phase, round, deadline, turn, Optional.of(offer), Optional.of(party), Set.of(), votes,
-                    agreement);
-        }
-
         State withAccepted(Set<String> a) {
             return new State(phase, round, deadline, turn, standing, offerer, a, votes, agreement);
         }
@@ -83,6 +73,8 @@ public final class StackedOffers extends Rules implements Protocol {
     private final List<String> negotiators;
     /** Each negotiator alone, in turn order: who is to move in the offer phase, made once. */
     private final List<List<String>> alone;
+    /** Each negotiator as the offerer, in turn order, made once. */
+    private final List<Optional<String>> offerers;
     private final List<String> ratifiers;
     private final int rounds;
     private final double discount;
@@ -95,6 +87,7 @@ public final class StackedOffers extends Rules implements Protocol {
         }
         this.negotiators = List.copyOf(negotiators);
         this.alone = this.negotiators.stream().map(List::of).toList();
+        this.offerers = this.negotiators.stream().map(Optional::of).toList();
         this.ratifiers = List.copyOf(ratifiers);
         seat(new Seats().add(negotiators, SeatRole.NEGOTIATOR).add(ratifiers, SeatRole.RATIFIER));
         this.rounds = settings.rounds();
@@ -159,8 +152,8 @@ public final class StackedOffers extends Rules implements Protocol {
 
     private Transition offer(State s, String party, Action action) {
         return switch (action) {
-            case Offer o -> advance(s.standing(o.outcome(), party).withVotes(Map.of()), new Event.Offered(s.round(),
-                    party, o.outcome()));
+            case Offer o -> advance(s, Optional.of(o.outcome()), offerers.get(s.turn()), Set.of(), new Event.Offered(
+                    s.round(), party, o.outcome()));
             case Accept a -> accept(s, party);
             case End e -> {
                 String why = party + " ended the talks: " + e.reason();
@@ -184,7 +177,7 @@ public final class StackedOffers extends Rules implements Protocol {
         accepted.add(party);
         Event event = new Event.Accepted(s.round(), party, offer);
         if (accepted.size() < negotiators.size() - 1) {
-            return advance(s.withAccepted(accepted).withVotes(Map.of()), event);
+            return advance(s, s.standing(), s.offerer(), accepted, event);
         }
         if (ratifiers.isEmpty()) {
             String why = "every party accepted " + s.offerer().orElseThrow() + "'s offer";
@@ -207,8 +200,12 @@ public final class StackedOffers extends Rules implements Protocol {
         return new Transition(ended(s, deal, b.votes()), b.events());
     }
 
-    /** Passes the turn; past the last negotiator a new round starts, and past the deadline the talks end. */
-    private Transition advance(State s, Event event) {
+    /**
+     * Passes the turn, with the standing offer, its offerer and who accepted it as given; past the last negotiator a
+     * new round starts, and past the deadline the talks end. One state is made: this is every move of long talks.
+     */
+    private Transition advance(State s, Optional<Outcome> standing, Optional<String> offerer, Set<String> accepted,
+            Event event) {
         int turn = s.turn() + 1;
         int round = s.round();
         if (turn == negotiators.size()) {
@@ -217,10 +214,13 @@ public final class StackedOffers extends Rules implements Protocol {
         }
         if (round >= s.deadline()) {
             String why = "deadline: no deal within " + s.deadline() + " rounds";
-            return new Transition(ended(s, Optional.empty(), Map.of()), List.of(event, new Event.Ended(s.round(),
+            State last = new State(s.phase(), s.round(), s.deadline(), s.turn(), standing, offerer, accepted, Map
+                    .of(), s.agreement());
+            return new Transition(ended(last, Optional.empty(), Map.of()), List.of(event, new Event.Ended(s.round(),
                     Optional.empty(), why, Map.of())));
         }
-        return new Transition(s.with(Phase.OFFER).turn(round, turn).withVotes(Map.of()), List.of(event));
+        return new Transition(new State(Phase.OFFER, round, s.deadline(), turn, standing, offerer, accepted, Map.of(),
+                s.agreement()), List.of(event));
     }
 
     private static State ended(State s, Optional<Outcome> deal, Map<String, Boolean> votes) {

@@ -36,7 +36,7 @@ class BidSearchConditionsTest {
                     reference[i] = rnd.nextInt(s.issues().get(i).size());
                 }
                 double target = rnd.nextInt(11) / 10.0;
-                int[] bid = BidSearch.near(t, target, reference);
+                int[] bid = BidSearch.near(t, target, dev.parley.engine.model.Outcome.of(reference));
                 assertThat(broken(p, bid)).as("bid %s", java.util.Arrays.toString(bid)).isFalse();
                 assertThat(dev.parley.engine.utility.LinkedUtilityTableTest.byDefinition(p, bid)).as("bid %s for %s",
                         java.util.Arrays.toString(bid), target).isGreaterThanOrEqualTo(

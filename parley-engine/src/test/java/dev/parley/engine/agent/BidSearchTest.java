@@ -50,6 +50,7 @@ class BidSearchTest {
             int[] expected) {
         UtilityTable table = UtilityTable.of(OutcomeSpace.of(ISSUES), Profile.of(ISSUES, new double[]{0.5, 0.5},
                 new double[][]{{0, 0.5, 1}, {0, 1}}, 0, redLines));
-        assertThat(BidSearch.near(table, target, reference)).containsExactly(expected);
+        assertThat(BidSearch.near(table, target, dev.parley.engine.model.Outcome.of(reference))).containsExactly(
+                expected);
     }
 }
