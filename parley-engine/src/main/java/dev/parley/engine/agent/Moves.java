@@ -58,8 +58,7 @@ final class Moves {
                 && v.utility(standing.get()) >= target - EPS && acceptable(v, standing.get())) {
             return new Action.Accept();
         }
-        List<Event.Offered> theirs = v.log().othersOffers(1);
-        Outcome reference = theirs.isEmpty() ? null : theirs.get(0).outcome();
+        Outcome reference = v.log().lastOthersOffer().map(Event.Offered::outcome).orElse(null);
         return new Action.Offer(Outcome.of(BidSearch.near(v.utilities(), target, reference)));
     }
 

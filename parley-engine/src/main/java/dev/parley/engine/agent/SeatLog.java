@@ -62,18 +62,25 @@ public final class SeatLog {
         if (n <= 0) {
             return List.of();
         }
-        ArrayList<Event.Offered> out = null; // made only when more than one is asked for and found
-        for (int i = events.size() - 1; i >= 0 && (out == null || out.size() < n); i--) {
+        if (n == 1) {
+            return lastOthersOffer().map(List::of).orElse(List.of());
+        }
+        var out = new ArrayList<Event.Offered>();
+        for (int i = events.size() - 1; i >= 0 && out.size() < n; i--) {
             if (events.get(i) instanceof Event.Offered o && !o.party().equals(party) && visible.test(o)) {
-                if (n == 1) { // the question every turn asks
-                    return List.of(o);
-                }
-                if (out == null) {
-                    out = new ArrayList<>();
-                }
                 out.add(o);
             }
         }
-        return out == null ? List.of() : out;
+        return out;
+    }
+
+    /** The most recent offer made by another than this seat: the question every turn of the offer protocols asks. */
+    public java.util.Optional<Event.Offered> lastOthersOffer() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i) instanceof Event.Offered o && !o.party().equals(party) && visible.test(o)) {
+                return java.util.Optional.of(o);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -147,18 +147,18 @@ public final class Session {
      * @throws IllegalStateException when an agent makes an illegal move (a bug in the agent)
      */
     public List<Move> runAgents(Map<String, Agent> agents, Journal journal) {
-        var made = new ArrayList<Move>();
+        int from = moves.size();
         // agentTurn and agentMove, without the turn and the optionals they make for callers that decide elsewhere
         for (Agent agent = nextAgent(agents); agent != null; agent = nextAgent(agents)) {
             String party = protocol.toMove(state).get(0);
             Action action = agent.act(view(party));
             try {
-                made.add(move(party, action, journal));
+                move(party, action, journal);
             } catch (ProtocolException e) {
                 throw illegal(party, e);
             }
         }
-        return made;
+        return List.copyOf(moves.subList(from, moves.size())); // one array, not one grown move by move
     }
 
     /**
