@@ -84,8 +84,9 @@ class StartupCacheIT {
 
     /**
      * The command line's parser is in the cache like the rest of the jar. The JDK leaves out classes built for Java 5
-     * or 6, as the published picocli jar is ("Old class has been linked"), and every command then loaded and checked
-     * its 170 classes afresh; the build compiles picocli from its sources for the project's release instead.
+     * or older, as the published picocli jar is ("Old class has been linked"), and every command then loaded and
+     * checked its 170 classes afresh; parley-picocli compiles picocli from its sources for the project's release
+     * instead.
      */
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)

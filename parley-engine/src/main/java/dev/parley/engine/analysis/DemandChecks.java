@@ -23,19 +23,25 @@ final class DemandChecks {
     static List<StatedDemandCheck> of(ZoneAnalysis zone, AnalysisOptions o, List<String> notes) {
         Scenario s = zone.instance.scenario;
         Optional<Solution> nash = zone.solution(SolutionKind.NASH);
-        var jobs = new ArrayList<Variants.Job<Checked>>();
+        var jobs = new ArrayList<Variants.Job<StatedDemandCheck>>();
+        // Each check's notes, kept apart until the checks are put in order; a check cut short keeps its own too.
+        var said = new java.util.concurrent.atomic.AtomicReferenceArray<List<String>>(s.demands().values().stream()
+                .mapToInt(List::size).sum());
         for (var entry : s.demands().entrySet()) {
             for (Demand d : entry.getValue()) {
+                int index = jobs.size();
                 jobs.add(inside -> {
-                    var said = new ArrayList<String>();
-                    return new Checked(check(zone, entry.getKey(), d, nash, inside, said), said);
+                    var its = new ArrayList<String>();
+                    said.set(index, its);
+                    return check(zone, entry.getKey(), d, nash, inside, its);
                 });
             }
         }
-        var out = new ArrayList<StatedDemandCheck>();
-        for (Checked c : Variants.run(zone.instance, jobs, o, "stated demands")) {
-            out.add(c.check());
-            notes.addAll(c.notes());
+        List<StatedDemandCheck> out = Variants.run(zone.instance, jobs, o, "stated demands");
+        for (int i = 0; i < Math.min(out.size() + 1, jobs.size()); i++) {
+            if (said.get(i) != null) {
+                notes.addAll(said.get(i));
+            }
         }
         if (out.size() < jobs.size()) {
             // Cut short by the budget: left out, not reported wrong.
@@ -43,10 +49,6 @@ final class DemandChecks {
                     + Budget.describe(o.budget().time()) + " ran out");
         }
         return out;
-    }
-
-    /** One demand's check with the notes it made, kept apart until the checks are put in order. */
-    private record Checked(StatedDemandCheck check, List<String> notes) {
     }
 
     private static StatedDemandCheck check(ZoneAnalysis zone, String party, Demand d, Optional<Solution> nash,

@@ -4,8 +4,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -34,22 +35,27 @@ final class Variants {
     /**
      * The results of {@code jobs} in their order, up to the first one left out by the budget. Each job is told the
      * options to analyse with: quiet, and on the caller's thread when the jobs run side by side. {@code stage} names
-     * them to the progress listener, told as each ends.
+     * them to the progress listener, told as each ends. A job that fails fails the run with its exception (the
+     * first in the jobs' order), once every job that started has ended; after a failure or a job left out, no job
+     * starts. Nothing runs on after this returns or throws.
      */
     static <T> List<T> run(Instance z, List<Job<T>> jobs, AnalysisOptions o, String stage) {
-        boolean sideBySide = z.whole().allowedCount().compareTo(SIDE_BY_SIDE) <= 0;
+        boolean sideBySide = z.scenario.space().count().compareTo(SIDE_BY_SIDE) <= 0;
         AnalysisOptions inside = o.withProgress(ProgressListener.NONE);
         if (sideBySide) {
             inside = inside.withExecutor(Runnable::run);
         }
         var done = new AtomicInteger();
+        var stop = new AtomicBoolean();
         AnalysisOptions each = inside;
         Function<Job<T>, T> one = job -> {
-            if (o.budget().spent()) {
+            if (stop.get() || o.budget().spent()) {
+                stop.set(true);
                 return null;
             }
             T result = job.run(each);
             if (result == null || o.budget().spent()) {
+                stop.set(true);
                 return null;
             }
             o.progress().progress(stage, done.incrementAndGet(), jobs.size());
@@ -66,22 +72,39 @@ final class Variants {
             }
             return out;
         }
+        var failures = new AtomicReferenceArray<Throwable>(jobs.size());
         var futures = new ArrayList<CompletableFuture<T>>();
-        for (Job<T> job : jobs) {
-            futures.add(CompletableFuture.supplyAsync(() -> one.apply(job), o.executor()));
+        for (int i = 0; i < jobs.size(); i++) {
+            Job<T> job = jobs.get(i);
+            int index = i;
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return one.apply(job);
+                } catch (RuntimeException | Error e) {
+                    failures.set(index, e);
+                    stop.set(true);
+                    return null;
+                }
+            }, o.executor()));
         }
-        boolean cut = false;
+        var results = new ArrayList<T>();
         for (var f : futures) {
-            T result;
-            try {
-                result = f.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+            results.add(f.join()); // never completes exceptionally: each job's failure is kept above
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            Throwable t = failures.get(i);
+            if (t instanceof RuntimeException r) {
+                throw r;
             }
-            cut |= result == null;
-            if (!cut) {
-                out.add(result);
+            if (t != null) {
+                throw (Error) t;
             }
+        }
+        for (T result : results) {
+            if (result == null) {
+                break;
+            }
+            out.add(result);
         }
         return out;
     }

@@ -34,6 +34,9 @@ class BidSearchTest {
                 Arguments.of("nearest option that suffices", NONE, 0.2, new int[]{0, 0}, new int[]{1, 0}),
                 // To 0.6: X to its best (0.5 gained), then Y to y1 for the missing 0.1.
                 Arguments.of("issues in the order of their gain", NONE, 0.6, new int[]{0, 0}, new int[]{2, 1}),
+                // From x1 y0 (0.25) to 0.75: Y gains 0.5, X only 0.25, so Y moves first, and alone suffices (the
+                // first issue that gains anything, X, moved first, would give x2 y1).
+                Arguments.of("the issue that gains most moves first", NONE, 0.75, new int[]{1, 0}, new int[]{1, 1}),
                 // From x2 y0 (0.5) to 0.9, only Y can gain.
                 Arguments.of("only one issue can gain", NONE, 0.9, new int[]{2, 0}, new int[]{2, 1}),
                 // An unreachable target gives the best package.
@@ -52,5 +55,19 @@ class BidSearchTest {
                 new double[][]{{0, 0.5, 1}, {0, 1}}, 0, redLines));
         assertThat(BidSearch.near(table, target, dev.parley.engine.model.Outcome.of(reference))).containsExactly(
                 expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void near_withoutAReference_startsFromTheBestPackage() {
+        // Nobody has offered yet: the search starts from x2 y1 (1.0), which meets any target; with y1 a red line,
+        // from x2 y0 (0.5), which meets 0.5 but not 0.6 (then the best package, x2 y0, for want of better).
+        UtilityTable open = UtilityTable.of(OutcomeSpace.of(ISSUES), Profile.of(ISSUES, new double[]{0.5, 0.5},
+                new double[][]{{0, 0.5, 1}, {0, 1}}, 0, NONE));
+        assertThat(BidSearch.near(open, 0.3, null)).containsExactly(2, 1);
+        boolean[][] noY1 = {{false, false, false}, {false, true}};
+        UtilityTable held = UtilityTable.of(OutcomeSpace.of(ISSUES), Profile.of(ISSUES, new double[]{0.5, 0.5},
+                new double[][]{{0, 0.5, 1}, {0, 1}}, 0, noY1));
+        assertThat(BidSearch.near(held, 0.5, null)).containsExactly(2, 0);
+        assertThat(BidSearch.near(held, 0.6, null)).containsExactly(2, 0);
     }
 }

@@ -137,14 +137,67 @@ class VariantsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aBudgetSpentBeforeTheStart_runsNoJob() {
+        var ran = new java.util.concurrent.atomic.AtomicInteger();
+        var spent = new Budget(java.time.Duration.ofNanos(1), Long.MAX_VALUE, System.nanoTime() - 1);
+        assertThat(spent.spent()).isTrue();
+        List<Variants.Job<Integer>> counted = new ArrayList<>();
+        for (int j = 0; j < 10; j++) {
+            int index = j;
+            counted.add(inside -> {
+                ran.incrementAndGet();
+                return index;
+            });
+        }
+        for (var executor : List.<java.util.concurrent.Executor>of(pool, Runnable::run)) {
+            assertThat(Variants.run(small(), counted, AnalysisOptions.defaults().withExecutor(executor).withBudget(
+                    spent), "test")).isEmpty();
+        }
+        assertThat(ran).hasValue(0);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aJobThatFails_failsTheRunWithTheFirstFailureInTheJobsOrder_afterEveryJobStartedHasEnded() {
+        var running = new java.util.concurrent.atomic.AtomicInteger();
+        var jobs = new ArrayList<Variants.Job<Integer>>();
+        for (Variants.Job<Integer> job : jobs(12, 9, null)) {
+            int index = jobs.size();
+            jobs.add(inside -> {
+                running.incrementAndGet();
+                try {
+                    int got = job.run(inside);
+                    if (index == 4 || index == 9) {
+                        throw new IllegalStateException("job " + index);
+                    }
+                    return got;
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        }
+        for (var executor : List.<java.util.concurrent.Executor>of(pool, Runnable::run)) {
+            AnalysisOptions o = AnalysisOptions.defaults().withExecutor(executor);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Variants.run(small(), jobs, o, "test"))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("job 4");
+            assertThat(running).as("jobs still running after the run").hasValue(0);
+        }
+        // An Error comes out as itself, not wrapped.
+        List<Variants.Job<Integer>> broken = List.of(inside -> 1, inside -> {
+            throw new StackOverflowError("deep");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Variants.run(small(), broken, AnalysisOptions
+                .defaults().withExecutor(pool), "test")).isInstanceOf(StackOverflowError.class).hasMessage("deep");
+    }
+
+    @org.junit.jupiter.api.Test
     void smallScenarios_runSideBySide_largeOnesInTheCallersThread() {
         Thread caller = Thread.currentThread();
         AnalysisOptions o = AnalysisOptions.defaults().withExecutor(pool);
         // 3 issues of 130 options: 2,197,000 outcomes, just above the line.
         Instance large = Instance.zone(dev.parley.engine.model.RandomScenarios.generate(new SplittableRandom(5),
                 dev.parley.engine.model.RandomScenarios.Settings.of(2, 3, 130)));
-        assertThat(large.whole().allowedCount()).isGreaterThan(Variants.SIDE_BY_SIDE);
-        assertThat(small().whole().allowedCount()).isLessThanOrEqualTo(Variants.SIDE_BY_SIDE);
+        assertThat(large.scenario.space().count()).isGreaterThan(Variants.SIDE_BY_SIDE);
+        assertThat(small().scenario.space().count()).isLessThanOrEqualTo(Variants.SIDE_BY_SIDE);
         for (Instance z : List.of(small(), large)) {
             boolean sideBySide = z != large;
             List<String> seen = Variants.run(z, List.<Variants.Job<String>>of(inside -> where(inside, caller),
