@@ -27,12 +27,8 @@ import java.util.Optional;
 public final class Session {
     private final Scenario scenario;
     private final Protocol protocol;
-    /** Each seat's profile, its compiled table and its log (a live view of the events), looked up every move. */
-    private final Map<String, Seat> seats = new HashMap<>();
-
-    private record Seat(dev.parley.engine.model.Profile profile, UtilityTable table,
-            dev.parley.engine.agent.SeatLog log) {
-    }
+    /** Each seat: its profile, its compiled table and its log (a live view of the events), made once, looked up every move. */
+    private final Map<String, AgentView.Seat> seats = new HashMap<>();
     private final List<Event> events = new ArrayList<>();
     private final List<Event> opening;
     private final List<Move> moves = new ArrayList<>();
@@ -251,18 +247,16 @@ public final class Session {
 
     /** What {@code party}'s seat sees now: the one place views are made. */
     public AgentView view(String party) {
-        Seat seat = seat(party);
-        return AgentView.of(party, scenario.parties(), scenario.issues(), seat.profile(), seat.table(), protocol, state,
-                seat.log());
+        return AgentView.of(seat(party), protocol, state);
     }
 
-    private Seat seat(String party) {
-        Seat seat = seats.get(party);
+    private AgentView.Seat seat(String party) {
+        AgentView.Seat seat = seats.get(party);
         if (seat == null) {
             var profile = scenario.profile(party).orElseThrow(() -> new IllegalArgumentException(party
                     + " takes part but has no profile"));
-            seat = new Seat(profile, UtilityTable.of(scenario.space(), profile), dev.parley.engine.agent.SeatLog.of(
-                    party, events, protocol));
+            seat = AgentView.Seat.of(party, scenario.parties(), scenario.issues(), profile, UtilityTable.of(scenario
+                    .space(), profile), protocol, SeatLog.of(party, events, protocol));
             seats.put(party, seat);
         }
         return seat;
