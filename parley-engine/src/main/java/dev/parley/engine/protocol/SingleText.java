@@ -265,6 +265,10 @@ public final class SingleText extends Rules implements Protocol {
         if (action instanceof Action.Vote v && s.phase() == Phase.VOTE && !party.equals(mediator)) {
             var more = new ArrayList<>(s.criticism()); // held back: sent now it would tell who has voted
             more.add(new Event.Criticised(s.round(), party, v.accept(), v.objections(), v.toward()));
+            if (!b.complete()) { // the votes and the criticism so far, in one state
+                return new Transition(new State(s.phase(), s.mediator(), s.round(), s.deadline(), s.current(), s
+                        .proposal(), b.votes(), s.stall(), s.agreement(), more), b.events());
+            }
             held = s.withCriticism(more);
         }
         if (!b.complete()) {
@@ -291,8 +295,9 @@ public final class SingleText extends Rules implements Protocol {
             events.add(new Event.TextKept(s.round(), rejections));
         }
         int round = s.round() + 1;
-        State after = s.with(Phase.PROPOSE).withRound(round).withCurrent(text).withProposal(Optional.empty())
-                .withVotes(Map.of()).withStall(stall);
+        State after = new State(Phase.PROPOSE, s.mediator(), round, s.deadline(), text, Optional.empty(), Map.of(),
+                stall,
+                s.agreement(), s.criticism());
         if (round >= s.deadline() || stall >= stallLimit) {
             after = ratifyPhase(after);
         }
