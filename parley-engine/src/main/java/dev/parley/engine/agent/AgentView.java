@@ -59,18 +59,6 @@ public record AgentView(Seat seat, Phase phase, int round, int deadline, List<St
         }
     }
 
-    /**
-     * The view of {@code party}'s seat.
-     *
-     * @param state the protocol's state, of which the view keeps only what this seat may see
-     * @param events every event so far; the view shows only those {@code party} may see
-     */
-    public static AgentView of(String party, List<Party> parties, List<Issue> issues, Profile profile,
-            UtilityTable utilities, Protocol protocol, Protocol.State state, List<Event> events) {
-        return of(Seat.of(party, parties, issues, profile, utilities, protocol, SeatLog.of(party, events, protocol)),
-                protocol, state);
-    }
-
     /** The view of {@code seat} now: what {@code protocol} lets it see of {@code state}. */
     public static AgentView of(Seat seat, Protocol protocol, Protocol.State state) {
         String party = seat.party();

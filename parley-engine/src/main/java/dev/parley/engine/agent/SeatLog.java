@@ -67,7 +67,8 @@ public final class SeatLog {
         }
         var out = new ArrayList<Event.Offered>();
         for (int i = events.size() - 1; i >= 0 && out.size() < n; i--) {
-            if (events.get(i) instanceof Event.Offered o && !o.party().equals(party) && visible.test(o)) {
+            Event.Offered o = othersOffer(events.get(i));
+            if (o != null) {
                 out.add(o);
             }
         }
@@ -77,10 +78,16 @@ public final class SeatLog {
     /** The most recent offer made by another than this seat: the question every turn of the offer protocols asks. */
     public java.util.Optional<Event.Offered> lastOthersOffer() {
         for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i) instanceof Event.Offered o && !o.party().equals(party) && visible.test(o)) {
+            Event.Offered o = othersOffer(events.get(i));
+            if (o != null) {
                 return java.util.Optional.of(o);
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** {@code e} as an offer by another than this seat that this seat may see; null when it is not one. */
+    private Event.Offered othersOffer(Event e) {
+        return e instanceof Event.Offered o && !o.party().equals(party) && visible.test(o) ? o : null;
     }
 }

@@ -12,9 +12,10 @@ import java.util.function.Function;
 /**
  * The variant analyses of one analysis (a red line dropped, a demand imposed, ...): independent exact zone
  * analyses, run side by side on the options' executor when they are small, one after another (each using the
- * executor inside) when they are not. Small is at most {@link #SIDE_BY_SIDE} outcomes: the default scenario's 26
- * variants are each too small to split well, while together they keep every core busy; a large variant holds its
- * frontier's levels in memory, and two at once could need twice the memory the budget allows for one. Stateless.
+ * executor inside) when they are not. Small is at most {@link #SIDE_BY_SIDE} outcomes: the default scenario's
+ * variants (13 blocking demands, then 13 stated demands) are each too small to split well, while together they keep
+ * every core busy; a large variant holds its frontier's levels in memory, and two at once could need twice the
+ * memory the budget allows for one. Stateless.
  */
 final class Variants {
     /** The most outcomes of a scenario whose variants run side by side. */
@@ -61,16 +62,12 @@ final class Variants {
             o.progress().progress(stage, done.incrementAndGet(), jobs.size());
             return result;
         };
-        var out = new ArrayList<T>();
+        var results = new ArrayList<T>();
         if (!sideBySide) {
             for (Job<T> job : jobs) {
-                T result = one.apply(job);
-                if (result == null) {
-                    break;
-                }
-                out.add(result);
+                results.add(one.apply(job)); // after a job left out, the others return at once
             }
-            return out;
+            return upToTheFirstLeftOut(results);
         }
         var failures = new AtomicReferenceArray<Throwable>(jobs.size());
         var futures = new ArrayList<CompletableFuture<T>>();
@@ -87,7 +84,6 @@ final class Variants {
                 }
             }, o.executor()));
         }
-        var results = new ArrayList<T>();
         for (var f : futures) {
             results.add(f.join()); // never completes exceptionally: each job's failure is kept above
         }
@@ -100,12 +96,11 @@ final class Variants {
                 throw (Error) t;
             }
         }
-        for (T result : results) {
-            if (result == null) {
-                break;
-            }
-            out.add(result);
-        }
-        return out;
+        return upToTheFirstLeftOut(results);
+    }
+
+    private static <T> List<T> upToTheFirstLeftOut(List<T> results) {
+        int cut = results.indexOf(null);
+        return new ArrayList<>(cut < 0 ? results : results.subList(0, cut));
     }
 }

@@ -34,13 +34,13 @@ record Ballot(Map<String, Boolean> votes, List<Event> events, boolean complete, 
 
     /**
      * The voters who have not voted yet, in their order: who is to move in a ballot. Asked several times a move, so
-     * a plain loop, and nothing made when everyone or no one has voted.
+     * a plain loop, and nothing made before the first vote.
      */
     static List<String> waiting(List<String> voters, Map<String, Boolean> votes) {
         if (votes.isEmpty()) {
             return voters;
         }
-        var out = new ArrayList<String>(voters.size() - Math.min(votes.size(), voters.size()));
+        var out = new ArrayList<String>(voters.size());
         for (String v : voters) {
             if (!votes.containsKey(v)) {
                 out.add(v);

@@ -255,7 +255,7 @@ public final class SingleText extends Rules implements Protocol {
     private Transition vote(State s, String party, Action action) {
         Ballot b = Ballot.cast(s.votes(), voters.size(), party, action, s.round(),
                 s.phase() == Phase.VOTE ? "the proposal" : "the final text");
-        State held = s;
+        List<Event.Criticised> criticism = s.criticism();
         if (action instanceof Action.Vote v && !v.objections().isEmpty() && s.phase() != Phase.VOTE) {
             throw ProtocolException.illegal("criticism goes with a vote on a proposal, not on the final text");
         }
@@ -263,20 +263,17 @@ public final class SingleText extends Rules implements Protocol {
             Rules.requireOptions(issues, v.objections(), v.toward());
         }
         if (action instanceof Action.Vote v && s.phase() == Phase.VOTE && !party.equals(mediator)) {
-            var more = new ArrayList<>(s.criticism()); // held back: sent now it would tell who has voted
+            var more = new ArrayList<>(criticism); // held back: sent now it would tell who has voted
             more.add(new Event.Criticised(s.round(), party, v.accept(), v.objections(), v.toward()));
-            if (!b.complete()) { // the votes and the criticism so far, in one state
-                return new Transition(new State(s.phase(), s.mediator(), s.round(), s.deadline(), s.current(), s
-                        .proposal(), b.votes(), s.stall(), s.agreement(), more), b.events());
-            }
-            held = s.withCriticism(more);
+            criticism = more;
         }
-        if (!b.complete()) {
-            return new Transition(held.withVotes(b.votes()), b.events());
+        if (!b.complete()) { // the votes and the criticism so far, in one state
+            return new Transition(new State(s.phase(), s.mediator(), s.round(), s.deadline(), s.current(), s
+                    .proposal(), b.votes(), s.stall(), s.agreement(), criticism), b.events());
         }
-        if (!held.criticism().isEmpty()) { // every vote is in: the mediator hears each, in vote order
-            b.events().addAll(held.criticism());
-            s = held.withCriticism(List.of());
+        if (!criticism.isEmpty()) { // every vote is in: the mediator hears each, in vote order
+            b.events().addAll(criticism);
+            s = s.withCriticism(List.of());
         }
         return s.phase() == Phase.VOTE ? decide(s, b) : ratified(s, b);
     }
@@ -296,8 +293,7 @@ public final class SingleText extends Rules implements Protocol {
         }
         int round = s.round() + 1;
         State after = new State(Phase.PROPOSE, s.mediator(), round, s.deadline(), text, Optional.empty(), Map.of(),
-                stall,
-                s.agreement(), s.criticism());
+                stall, s.agreement(), s.criticism());
         if (round >= s.deadline() || stall >= stallLimit) {
             after = ratifyPhase(after);
         }

@@ -27,7 +27,7 @@ import java.util.Optional;
 public final class Session {
     private final Scenario scenario;
     private final Protocol protocol;
-    /** Each seat: its profile, its compiled table and its log (a live view of the events), made once, looked up every move. */
+    /** Each seat's party, profile, compiled table and log (a live view of the events): made once, read every move. */
     private final Map<String, AgentView.Seat> seats = new HashMap<>();
     private final List<Event> events = new ArrayList<>();
     private final List<Event> opening;
