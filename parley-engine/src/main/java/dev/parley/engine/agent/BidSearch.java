@@ -26,7 +26,15 @@ final class BidSearch {
      * package when null). The array returned is the caller's.
      */
     static int[] near(UtilityTable u, double target, Outcome reference) {
-        int[] c = additive(u, target, reference != null ? reference : Outcome.of(u.bestPackage()));
+        return near(u, target, reference, new int[u.issueCount()]);
+    }
+
+    /**
+     * As {@link #near(UtilityTable, double, Outcome)}, working in {@code into} (one slot per issue, overwritten): the
+     * package found is {@code into} itself, or (with conditions or interaction terms) possibly another array.
+     */
+    static int[] near(UtilityTable u, double target, Outcome reference, int[] into) {
+        int[] c = additive(u, target, reference != null ? reference : Outcome.of(u.bestPackage()), into);
         if (!u.linked()) {
             return c;
         }
@@ -97,10 +105,10 @@ final class BidSearch {
      * issue first among equal gains), until the target is met. An issue moved gains nothing more, so the next is
      * the one that gains most now: no order is held, and nothing is made but the package.
      */
-    private static int[] additive(UtilityTable u, double target, Outcome reference) {
+    private static int[] additive(UtilityTable u, double target, Outcome reference, int[] c) {
         int n = u.issueCount();
-        int[] c = reference.toArray();
         for (int i = 0; i < n; i++) {
+            c[i] = reference.option(i);
             if (u.isRedLine(i, c[i])) {
                 c[i] = u.bestOption(i);
             }

@@ -1,6 +1,7 @@
 package dev.parley.engine.agent;
 
-/** Never concedes: holds out for its best package, with offers and in shuttle alike. Stateless. */
+/** Never concedes: holds out for its best package, with offers and in shuttle alike. One per seat, as every
+ * {@link TargetBidder}. */
 final class Hardliner extends TargetBidder {
     Hardliner() {
     }

@@ -51,15 +51,20 @@ final class Moves {
         return max - (max - min) * Math.pow(v.time(), 1 / e);
     }
 
-    /** Accepts the standing offer when it is worth at least {@code target}, else offers a package near it. */
-    static Action acceptOrBid(AgentView v, double target) {
+    /**
+     * Accepts the standing offer when it is worth at least {@code target}, else offers a package near the others'
+     * last offer, found in {@code bid} (one slot per issue, the caller's working array). An offer the same as
+     * {@code last} is {@code last} itself: long talks repeat their bids, and a repeat then makes nothing.
+     */
+    static Action acceptOrBid(AgentView v, double target, int[] bid, Action.Offer last) {
         Optional<Outcome> standing = v.onTable();
         if (standing.isPresent() && !v.tabledBy().orElse("").equals(v.party())
                 && v.utility(standing.get()) >= target - EPS && acceptable(v, standing.get())) {
             return new Action.Accept();
         }
-        Outcome reference = v.log().lastOthersOffer().map(Event.Offered::outcome).orElse(null);
-        return new Action.Offer(Outcome.of(BidSearch.near(v.utilities(), target, reference)));
+        Optional<Event.Offered> others = v.log().lastOthersOffer();
+        int[] c = BidSearch.near(v.utilities(), target, others.isPresent() ? others.get().outcome() : null, bid);
+        return last != null && last.outcome().is(c) ? last : new Action.Offer(Outcome.of(c));
     }
 
     /**

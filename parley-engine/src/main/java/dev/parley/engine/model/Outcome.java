@@ -114,6 +114,11 @@ public final class Outcome implements Comparable<Outcome> {
         return choice[issue];
     }
 
+    /** Whether this outcome takes exactly these positions, one per issue. */
+    public boolean is(int... positions) {
+        return Arrays.equals(choice, positions);
+    }
+
     /** A copy of the option positions. */
     public int[] toArray() {
         return choice.clone();

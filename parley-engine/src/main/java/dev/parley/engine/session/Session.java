@@ -29,21 +29,25 @@ public final class Session {
     private final Protocol protocol;
     /** Each seat's party, profile, compiled table and log (a live view of the events): made once, read every move. */
     private final Map<String, AgentView.Seat> seats = new HashMap<>();
-    private final List<Event> events = new ArrayList<>();
+    private final List<Event> events;
     private final List<Event> opening;
-    private final List<Move> moves = new ArrayList<>();
+    private final List<Move> moves;
     private Protocol.State state;
 
-    /** Starts the protocol: its opening state and events (e.g. single-text's opening text). */
     /** Replaying: no recorded vote has carried criticism yet (a history from before votes could). */
     private boolean legacyVotes = true;
 
+    /** Starts the protocol: its opening state and events (e.g. single-text's opening text). */
     public Session(Scenario scenario, Protocol protocol) {
         this.scenario = scenario;
         this.protocol = protocol;
         Protocol.Transition t = protocol.start();
         this.state = t.state();
         this.opening = t.events();
+        // Room for a move of every participant a round (up to 4,096): long talks then never copy their lists.
+        int expected = (int) Math.min(1 << 12, (long) state.deadline() * protocol.participants().size());
+        this.moves = new ArrayList<>(expected);
+        this.events = new ArrayList<>(expected + opening.size());
         this.events.addAll(opening);
     }
 
