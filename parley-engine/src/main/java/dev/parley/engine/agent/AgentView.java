@@ -17,38 +17,58 @@ import java.util.Optional;
 /**
  * What one seat sees: its own profile, the public parts of the scenario (parties, issues), the clock, and what the
  * protocol shows it. It holds no scenario, no other party's profile and no protocol state, so an agent (or a person's
- * client) cannot read them. Built by the session ({@link #of}), the one place views are made. Valid until the next
- * move: the event list behind {@link #log()} grows as the session goes on. What never changes for the seat is held
- * once, in its {@link Seat}, and shared by its views: a view a move is then a small object.
- *
- * @param seat what never changes for this seat: its party, the parties and issues, its profile, its table, the
- *        protocol, its role and its log
- * @param onTable the standing offer, the proposal being voted on, the deal to ratify, or (shuttle) the package
- *        presented in this seat's meeting; empty where this seat may not see it
- * @param currentText single-text: the current single negotiating text
- * @param opening shuttle: the opening package
- * @param concession zeuthen: the minimal concession this seat is told to make, when it is to move
- * @param counterpart shuttle: the party in the meeting
- * @param agreement the package agreed, once the session ended with a deal
+ * client) cannot read them. Built by the session, the one place views are made: {@link #of} makes a view of its own
+ * (what the server hands an agent that decides off the session's lock), and {@link Seat#current} brings the seat's
+ * one view up to date (what a session's own loop hands its agents, so that a move makes no view). Either way a view
+ * is valid until the next move: the event list behind {@link #log()} grows as the session goes on, and the seat's
+ * one view is brought up to date. An agent that wants something of a view later keeps that, not the view. What never
+ * changes for the seat is held once, in its {@link Seat}.
  */
-public record AgentView(Seat seat, Phase phase, int round, int deadline, List<String> toMove,
-        Optional<Outcome> onTable, Optional<String> tabledBy, Optional<Outcome> currentText, Optional<Outcome> opening,
-        Optional<Outcome> concession, Optional<String> counterpart, Optional<Outcome> agreement) {
-    public AgentView {
-        java.util.Objects.requireNonNull(seat, "seat");
-        toMove = List.copyOf(toMove);
+public final class AgentView {
+    private final Seat seat;
+    private Phase phase;
+    private int round;
+    private int deadline;
+    private List<String> toMove;
+    private Optional<Outcome> onTable;
+    private Optional<String> tabledBy;
+    private Optional<Outcome> currentText;
+    private Optional<Outcome> opening;
+    private Optional<Outcome> concession;
+    private Optional<String> counterpart;
+    private Optional<Outcome> agreement;
+
+    private AgentView(Seat seat) {
+        this.seat = java.util.Objects.requireNonNull(seat, "seat");
     }
 
     /**
-     * What never changes for one seat of a session: made once by the session, shared by every view of the seat.
-     *
-     * @param utilities this seat's own utility table
+     * What never changes for one seat of a session: its party, the parties and issues, its profile, its own utility
+     * table, the protocol, its role and its log. Made once by the session, shared by every view of the seat; it also
+     * holds the seat's one view ({@link #current}).
      */
-    public record Seat(String party, List<Party> parties, List<Issue> issues, Profile profile, UtilityTable utilities,
-            ProtocolKind protocol, SeatRole seatRole, SeatLog log) {
-        public Seat {
-            parties = List.copyOf(parties);
-            issues = List.copyOf(issues);
+    public static final class Seat {
+        private final String party;
+        private final List<Party> parties;
+        private final List<Issue> issues;
+        private final Profile profile;
+        private final UtilityTable utilities;
+        private final ProtocolKind protocol;
+        private final SeatRole seatRole;
+        private final SeatLog log;
+        /** The seat's one view, made at its first use. */
+        private AgentView current;
+
+        private Seat(String party, List<Party> parties, List<Issue> issues, Profile profile, UtilityTable utilities,
+                ProtocolKind protocol, SeatRole seatRole, SeatLog log) {
+            this.party = party;
+            this.parties = List.copyOf(parties);
+            this.issues = List.copyOf(issues);
+            this.profile = profile;
+            this.utilities = utilities;
+            this.protocol = protocol;
+            this.seatRole = seatRole;
+            this.log = log;
         }
 
         /** {@code party}'s seat under {@code protocol}, seeing {@code log}. */
@@ -57,21 +77,135 @@ public record AgentView(Seat seat, Phase phase, int round, int deadline, List<St
             return new Seat(party, parties, issues, profile, utilities, protocol.kind(), protocol.seatRole(party),
                     log);
         }
+
+        /**
+         * The seat's one view, brought up to date: what {@code protocol} lets it see of {@code state}. Every call
+         * returns the same object, so a view got earlier shows the new state too. Not thread-safe: for the loop of
+         * the session that owns the seat.
+         */
+        public AgentView current(Protocol protocol, Protocol.State state) {
+            if (current == null) {
+                current = new AgentView(this);
+            }
+            return current.show(protocol, state);
+        }
+
+        public String party() {
+            return party;
+        }
+
+        public List<Party> parties() {
+            return parties;
+        }
+
+        public List<Issue> issues() {
+            return issues;
+        }
+
+        public Profile profile() {
+            return profile;
+        }
+
+        /** This seat's own utility table. */
+        public UtilityTable utilities() {
+            return utilities;
+        }
+
+        public ProtocolKind protocol() {
+            return protocol;
+        }
+
+        public SeatRole seatRole() {
+            return seatRole;
+        }
+
+        public SeatLog log() {
+            return log;
+        }
     }
 
-    /** The view of {@code seat} now: what {@code protocol} lets it see of {@code state}. */
+    /** A new view of {@code seat}, its own: what {@code protocol} lets the seat see of {@code state} now. */
     public static AgentView of(Seat seat, Protocol protocol, Protocol.State state) {
+        return new AgentView(seat).show(protocol, state);
+    }
+
+    /** This view brought to what {@code protocol} lets its seat see of {@code state}. */
+    private AgentView show(Protocol protocol, Protocol.State state) {
         String party = seat.party();
-        List<String> toMove = protocol.toMoveFor(state, party);
-        Optional<Outcome> onTable = protocol.onTableFor(state, party);
-        return new AgentView(seat, state.phase(), state.round(), state.deadline(), toMove, onTable, onTable
-                .isPresent()
-                        ? state.tabledBy()
-                        : Optional.empty(),
-                state.currentText(), state.opening(), toMove.contains(party)
-                        ? state.concession()
-                        : Optional.empty(),
-                state.counterpart(), state.agreement());
+        phase = state.phase();
+        round = state.round();
+        deadline = state.deadline();
+        toMove = List.copyOf(protocol.toMoveFor(state, party));
+        onTable = protocol.onTableFor(state, party);
+        tabledBy = onTable.isPresent() ? state.tabledBy() : Optional.empty();
+        currentText = state.currentText();
+        opening = state.opening();
+        concession = toMove.contains(party) ? state.concession() : Optional.empty();
+        counterpart = state.counterpart();
+        agreement = state.agreement();
+        return this;
+    }
+
+    /** What never changes for this seat. */
+    public Seat seat() {
+        return seat;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    /** The current round, from 0. */
+    public int round() {
+        return round;
+    }
+
+    /** The number of rounds. */
+    public int deadline() {
+        return deadline;
+    }
+
+    /** Who is to move, as this seat may know it (in a ballot: only whether it is itself to vote). */
+    public List<String> toMove() {
+        return toMove;
+    }
+
+    /**
+     * The standing offer, the proposal being voted on, the deal to ratify, or (shuttle) the package presented in this
+     * seat's meeting; empty where this seat may not see it.
+     */
+    public Optional<Outcome> onTable() {
+        return onTable;
+    }
+
+    /** Who put {@link #onTable()} there, where the protocol says. */
+    public Optional<String> tabledBy() {
+        return tabledBy;
+    }
+
+    /** Single-text: the current single negotiating text. */
+    public Optional<Outcome> currentText() {
+        return currentText;
+    }
+
+    /** Shuttle: the opening package. */
+    public Optional<Outcome> opening() {
+        return opening;
+    }
+
+    /** Zeuthen: the minimal concession this seat is told to make, when it is to move. */
+    public Optional<Outcome> concession() {
+        return concession;
+    }
+
+    /** Shuttle: the party in the meeting. */
+    public Optional<String> counterpart() {
+        return counterpart;
+    }
+
+    /** The package agreed, once the session ended with a deal. */
+    public Optional<Outcome> agreement() {
+        return agreement;
     }
 
     public String party() {

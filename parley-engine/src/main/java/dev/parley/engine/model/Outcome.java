@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class Outcome implements Comparable<Outcome> {
     private final int[] choice;
+    /** This outcome as an optional, made at its first use (a benign race, as a string's hash). */
+    private java.util.Optional<Outcome> optional;
 
     private Outcome(int[] choice) {
         this.choice = choice;
@@ -112,6 +114,19 @@ public final class Outcome implements Comparable<Outcome> {
     /** The position of the option taken on issue {@code issue}. */
     public int option(int issue) {
         return choice[issue];
+    }
+
+    /**
+     * This outcome as a present optional, the same one each time: a protocol's state holds the package on the table
+     * as one, and long talks table the same packages again and again.
+     */
+    public java.util.Optional<Outcome> optional() {
+        java.util.Optional<Outcome> o = optional;
+        if (o == null) {
+            o = java.util.Optional.of(this);
+            optional = o;
+        }
+        return o;
     }
 
     /** Whether this outcome takes exactly these positions, one per issue. */

@@ -147,6 +147,20 @@ public sealed interface Protocol permits SingleText, Shuttle, StackedOffers, Zeu
      */
     Transition next(State state, String party, Action action);
 
+    /**
+     * {@link #next}, with the events added to {@code into} rather than returned: the session's own loop, which then
+     * makes no transition. Refused, it adds nothing. By default it asks {@link #next}; a protocol of long talks makes
+     * it natively, and its {@code next} from it.
+     *
+     * @return the next state
+     * @throws ProtocolException as {@link #next} does; nothing is added to {@code into}
+     */
+    default State apply(State state, String party, Action action, List<Event> into) {
+        Transition t = next(state, party, action);
+        into.addAll(t.events());
+        return t.state();
+    }
+
     /** The one way a protocol refuses a state that is not its own. */
     static IllegalArgumentException foreign(State s, ProtocolKind kind) {
         return new IllegalArgumentException("a " + kind.id() + " protocol was given a state of another: " + s);

@@ -208,7 +208,7 @@ public final class Shuttle extends Rules implements Protocol {
                         throw ProtocolException.illegal("a relay never passes on a reservation value");
                     }
                 });
-                yield new Transition(s.with(Phase.RESPOND).withPresented(Optional.of(p.outcome())),
+                yield new Transition(s.with(Phase.RESPOND).withPresented(p.outcome().optional()),
                         List.of(new Event.Presented(s.round(), to, p.outcome(),
                                 p.relay().map(Action.Relay::original), p.relay().map(Action.Relay::verbatim),
                                 p.relay().map(Action.Relay::text))));

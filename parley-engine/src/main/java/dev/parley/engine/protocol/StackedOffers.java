@@ -6,6 +6,7 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Action.Accept;
 import dev.parley.engine.protocol.Action.End;
 import dev.parley.engine.protocol.Action.Offer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,27 +146,34 @@ public final class StackedOffers extends Rules implements Protocol {
 
     @Override
     public Transition next(Protocol.State state, String party, Action action) {
-        State s = own(state);
-        ProtocolException.requireTurn(toMove(s), s.ended(), party, s.phase().isBallot());
-        return s.phase() == Phase.RATIFY ? ratify(s, party, action) : offer(s, party, action);
+        var events = new ArrayList<Event>(2);
+        return new Transition(apply(state, party, action, events), events);
     }
 
-    private Transition offer(State s, String party, Action action) {
+    /** Made natively: the protocol of long talks, whose every move is one of these. */
+    @Override
+    public State apply(Protocol.State state, String party, Action action, List<Event> into) {
+        State s = own(state);
+        ProtocolException.requireTurn(toMove(s), s.ended(), party, s.phase().isBallot());
+        return s.phase() == Phase.RATIFY ? ratify(s, party, action, into) : offer(s, party, action, into);
+    }
+
+    private State offer(State s, String party, Action action, List<Event> into) {
         return switch (action) {
-            case Offer o -> advance(s, Optional.of(o.outcome()), offerers.get(s.turn()), Set.of(), new Event.Offered(
-                    s.round(), party, o.outcome()));
-            case Accept a -> accept(s, party);
+            case Offer o -> advance(s, o.outcome().optional(), offerers.get(s.turn()), Set.of(), new Event.Offered(
+                    s.round(), party, o.outcome()), into);
+            case Accept a -> accept(s, party, into);
             case End e -> {
-                String why = party + " ended the talks: " + e.reason();
-                yield new Transition(ended(s, Optional.empty(), Map.of()), List.of(new Event.Ended(s.round(),
-                        Optional.empty(), why, Map.of())));
+                into.add(new Event.Ended(s.round(), Optional.empty(), party + " ended the talks: " + e.reason(), Map
+                        .of()));
+                yield ended(s, Optional.empty(), Map.of());
             }
             default -> throw ProtocolException.illegal(party + " may offer, accept or end, not "
                     + Action.describe(action));
         };
     }
 
-    private Transition accept(State s, String party) {
+    private State accept(State s, String party, List<Event> into) {
         if (s.standing().isEmpty()) {
             throw ProtocolException.illegal("there is no offer to accept yet");
         }
@@ -177,50 +185,53 @@ public final class StackedOffers extends Rules implements Protocol {
         accepted.add(party);
         Event event = new Event.Accepted(s.round(), party, offer);
         if (accepted.size() < negotiators.size() - 1) {
-            return advance(s, s.standing(), s.offerer(), accepted, event);
+            return advance(s, s.standing(), s.offerer(), accepted, event, into);
         }
+        into.add(event);
         if (ratifiers.isEmpty()) {
             String why = "every party accepted " + s.offerer().orElseThrow() + "'s offer";
-            return new Transition(ended(s, Optional.of(offer), Map.of()), List.of(event, new Event.Ended(s.round(),
-                    Optional.of(offer), why, Map.of())));
+            into.add(new Event.Ended(s.round(), Optional.of(offer), why, Map.of()));
+            return ended(s, Optional.of(offer), Map.of());
         }
-        return new Transition(s.with(Phase.RATIFY).withAccepted(accepted).withVotes(Map.of()), List.of(event));
+        return s.with(Phase.RATIFY).withAccepted(accepted).withVotes(Map.of());
     }
 
-    private Transition ratify(State s, String party, Action action) {
+    private State ratify(State s, String party, Action action, List<Event> into) {
         Ballot b = Ballot.cast(s.votes(), ratifiers.size(), party, action, s.round(), "the deal");
+        into.addAll(b.events());
         if (!b.complete()) {
-            return new Transition(s.withVotes(b.votes()), b.events());
+            return s.withVotes(b.votes());
         }
         Optional<Outcome> deal = b.against().isEmpty() ? s.standing() : Optional.empty();
         String why = b.against().isEmpty()
                 ? "the negotiators agreed and every other ratifying party ratified"
                 : String.join(", ", b.against()) + " refused to ratify the deal";
-        b.events().add(new Event.Ended(s.round(), deal, why, b.votes()));
-        return new Transition(ended(s, deal, b.votes()), b.events());
+        into.add(new Event.Ended(s.round(), deal, why, b.votes()));
+        return ended(s, deal, b.votes());
     }
 
     /**
      * Passes the turn, with the standing offer, its offerer and who accepted it as given; past the last negotiator a
      * new round starts, and past the deadline the talks end. One state is made: this is every move of long talks.
      */
-    private Transition advance(State s, Optional<Outcome> standing, Optional<String> offerer, Set<String> accepted,
-            Event event) {
+    private State advance(State s, Optional<Outcome> standing, Optional<String> offerer, Set<String> accepted,
+            Event event, List<Event> into) {
         int turn = s.turn() + 1;
         int round = s.round();
         if (turn == negotiators.size()) {
             turn = 0;
             round++;
         }
+        into.add(event);
         if (round >= s.deadline()) {
-            String why = "deadline: no deal within " + s.deadline() + " rounds";
+            into.add(new Event.Ended(s.round(), Optional.empty(), "deadline: no deal within " + s.deadline()
+                    + " rounds", Map.of()));
             State last = new State(s.phase(), s.round(), s.deadline(), s.turn(), standing, offerer, accepted, Map
                     .of(), s.agreement());
-            return new Transition(ended(last, Optional.empty(), Map.of()), List.of(event, new Event.Ended(s.round(),
-                    Optional.empty(), why, Map.of())));
+            return ended(last, Optional.empty(), Map.of());
         }
-        return new Transition(new State(Phase.OFFER, round, s.deadline(), turn, standing, offerer, accepted, Map.of(),
-                s.agreement()), List.of(event));
+        return new State(Phase.OFFER, round, s.deadline(), turn, standing, offerer, accepted, Map.of(), s
+                .agreement());
     }
 
     private static State ended(State s, Optional<Outcome> deal, Map<String, Boolean> votes) {

@@ -32,6 +32,8 @@ public final class Session {
     private final List<Event> events;
     private final List<Event> opening;
     private final List<Move> moves;
+    /** The events of the move being made, before its own list is made: one list for every move. */
+    private final List<Event> caused = new ArrayList<>(4);
     private Protocol.State state;
 
     /** Replaying: no recorded vote has carried criticism yet (a history from before votes could). */
@@ -64,7 +66,7 @@ public final class Session {
             }
         }
         var session = new Session(scenario, protocol);
-        session.runAgents(agents, Journal.NONE);
+        session.actAll(agents, Journal.NONE);
         return session;
     }
 
@@ -87,7 +89,7 @@ public final class Session {
     public Move replayMove(String party, Action action, Agent agent) {
         int number = moves.size() + 1;
         if (agent != null) {
-            Action again = agent.act(view(party));
+            Action again = agent.act(seat(party).current(protocol, state));
             if (!again.equals(action) && !(legacyVotes && criticismAdded(action, again))) {
                 throw new ReplayMismatch("move " + number + ": the agent in " + party + "'s seat does not repeat "
                         + "its recorded move; was the agent changed?");
@@ -123,14 +125,19 @@ public final class Session {
      */
     public Move move(String party, Action action, Journal journal) {
         checkLinks(party, action);
-        Protocol.Transition t = protocol.next(state, party, action);
-        var move = new Move(moves.size() + 1, party, action, t.events());
+        caused.clear(); // what a refused move may have left
+        Protocol.State next = protocol.apply(state, party, action, caused);
+        var move = new Move(moves.size() + 1, party, action, switch (caused.size()) { // no array for one or two
+            case 1 -> List.of(caused.get(0));
+            case 2 -> List.of(caused.get(0), caused.get(1));
+            default -> List.copyOf(caused);
+        });
         journal.record(move);
         moves.add(move);
-        for (Event e : t.events()) { // addAll would copy the move's one or two events into an array first
+        for (Event e : move.events()) { // addAll would copy the move's one or two events into an array first
             events.add(e);
         }
-        state = t.state();
+        state = next;
         return move;
     }
 
@@ -148,17 +155,22 @@ public final class Session {
      */
     public List<Move> runAgents(Map<String, Agent> agents, Journal journal) {
         int from = moves.size();
+        actAll(agents, journal);
+        return List.copyOf(moves.subList(from, moves.size())); // one array, not one grown move by move
+    }
+
+    /** {@link #runAgents}, with no list of the moves made (a whole session's, for {@link #run}, is its transcript). */
+    private void actAll(Map<String, Agent> agents, Journal journal) {
         // agentTurn and agentMove, without the turn and the optionals they make for callers that decide elsewhere
         for (Agent agent = nextAgent(agents); agent != null; agent = nextAgent(agents)) {
             String party = protocol.toMove(state).get(0);
-            Action action = agent.act(view(party));
+            Action action = agent.act(seat(party).current(protocol, state)); // the seat's one view: none made
             try {
                 move(party, action, journal);
             } catch (ProtocolException e) {
                 throw illegal(party, e);
             }
         }
-        return List.copyOf(moves.subList(from, moves.size())); // one array, not one grown move by move
     }
 
     /**
@@ -249,7 +261,7 @@ public final class Session {
         }
     }
 
-    /** What {@code party}'s seat sees now: the one place views are made. */
+    /** What {@code party}'s seat sees now, as a view of its own (the session's loop brings the seat's one up to date). */
     public AgentView view(String party) {
         return AgentView.of(seat(party), protocol, state);
     }

@@ -57,6 +57,20 @@ class BidSearchTest {
                 expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void near_inAWorkingArray_findsTheSamePackageThere_whateverTheArrayHeld(String what, boolean[][] redLines,
+            double target, int[] reference, int[] expected) {
+        UtilityTable table = UtilityTable.of(OutcomeSpace.of(ISSUES), Profile.of(ISSUES, new double[]{0.5, 0.5},
+                new double[][]{{0, 0.5, 1}, {0, 1}}, 0, redLines));
+        for (int[] held : new int[][]{{0, 0}, {2, 1}, {1, 0}, {7, -3}}) {
+            int[] into = held.clone();
+            int[] found = BidSearch.near(table, target, dev.parley.engine.model.Outcome.of(reference), into);
+            assertThat(found).as("held %s", java.util.Arrays.toString(held)).isSameAs(into).containsExactly(
+                    expected);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void near_withoutAReference_startsFromTheBestPackage() {
         // Nobody has offered yet: the search starts from x2 y1 (1.0), which meets any target; with y1 a red line,

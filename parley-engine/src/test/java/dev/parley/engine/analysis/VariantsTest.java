@@ -131,8 +131,32 @@ class VariantsTest {
     @MethodSource("fewSeeds")
     void aJobLeftOutByTheBudget_endsTheResultsThere(long seed) {
         int cut = (int) (seed * 3 % 20);
-        List<Integer> out = Variants.run(small(), jobs(20, seed, cut), AnalysisOptions.defaults().withExecutor(pool),
-                "test");
+        // The job left out ends only once every job before it has started: one that had not started would rightly
+        // be left out too (no job starts after one is left out), and which ends first is up to the pool.
+        var before = new java.util.concurrent.CountDownLatch(cut);
+        List<Variants.Job<Integer>> jobs = new ArrayList<>();
+        List<Variants.Job<Integer>> spinning = jobs(20, seed, cut);
+        for (int j = 0; j < spinning.size(); j++) {
+            Variants.Job<Integer> job = spinning.get(j);
+            boolean left = j == cut;
+            boolean early = j < cut;
+            jobs.add(inside -> {
+                if (early) {
+                    before.countDown();
+                }
+                Integer result = job.run(inside);
+                if (left) {
+                    try {
+                        assertThat(before.await(1, java.util.concurrent.TimeUnit.MINUTES)).as("earlier jobs started")
+                                .isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return result;
+            });
+        }
+        List<Integer> out = Variants.run(small(), jobs, AnalysisOptions.defaults().withExecutor(pool), "test");
         assertThat(out).isEqualTo(java.util.stream.IntStream.range(0, cut).boxed().toList());
     }
 

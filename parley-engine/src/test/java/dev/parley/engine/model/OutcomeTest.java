@@ -33,6 +33,24 @@ class OutcomeTest {
     }
 
     @Test
+    void optional_isTheSameOneEachTime_holdingTheOutcome() {
+        Outcome o = Outcome.of(1, 2);
+        assertThat(o.optional()).containsSame(o);
+        assertThat(o.optional()).isSameAs(o.optional());
+        assertThat(Outcome.of(1, 2).optional()).isNotSameAs(o.optional()).isEqualTo(o.optional());
+    }
+
+    @Test
+    void is_comparesThePositions() {
+        Outcome o = Outcome.of(1, 2);
+        assertThat(o.is(1, 2)).isTrue();
+        assertThat(o.is(1, 1)).isFalse();
+        assertThat(o.is(2, 1)).isFalse();
+        assertThat(o.is(1, 2, 0)).isFalse();
+        assertThat(o.is(1)).isFalse();
+    }
+
+    @Test
     void order_isIndexOrder() {
         assertThat(Outcome.of(0, 2)).isLessThan(Outcome.of(1, 0));
         assertThat(Outcome.of(1, 0)).isLessThan(Outcome.of(1, 1));
