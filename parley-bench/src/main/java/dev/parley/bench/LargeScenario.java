@@ -13,9 +13,10 @@ import java.util.SplittableRandom;
  * over 4 issues, with two ratifying principals and a mediator, every option labelled and valued by every party
  * (values drawn from a seeded generator, 4 decimals; each issue has a best option at 1 and a worst at 0) and a
  * reservation of 0.5; A's red lines leave ten options on every issue but the first, so that 10^7 of the 10^16
- * packages are within red lines and {@code analyze --no-blocking} is mostly reading the file (the blocking demands
- * re-analyse once per red line: 30,000 analyses, bounded by {@code --budget}). Time {@code ./parley validate FILE},
- * {@code show} and {@code analyze --no-blocking} on it, e.g.
+ * packages are within red lines and {@code analyze --no-blocking} is mostly reading the file; {@code analyze} also
+ * says what each of its 29,973 red lines blocks, worked out from the zone, a sweep per issue, rather than one zone
+ * analysis each. Time {@code ./parley validate FILE}, {@code show}, {@code analyze} and
+ * {@code analyze --no-blocking} on it, e.g.
  * with {@code parley-bench/scripts/startup.py --large FILE}.
  *
  * <pre>

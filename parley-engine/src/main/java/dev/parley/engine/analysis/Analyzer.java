@@ -200,6 +200,8 @@ public final class Analyzer {
         var jobs = new ArrayList<Variants.Job<BlockingDemand>>();
         Optional<Solution> nashWith = zone.solution(SolutionKind.NASH);
         long[][] least = z.suffixBound(false);
+        Optional<RedLineDrops> drops = RedLineDrops.of(zone, o);
+        drops.ifPresent(r -> r.prepare(o.executor()));
         for (int d = 0; d < z.dims.length; d++) {
             String party = z.scenario.parties().get(z.dims[d]).id();
             Profile p = z.scenario.profiles().get(party);
@@ -211,12 +213,16 @@ public final class Analyzer {
                     int issue = i;
                     int option = k;
                     jobs.add(inside -> {
-                        ZoneAnalysis without = ZoneAnalysis.of(z.withRedLineDropped(party, issue, option), inside,
-                                true);
+                        RedLineDrops.Without without = drops.flatMap(r -> r.without(party, issue, option))
+                                .orElseGet(() -> {
+                                    ZoneAnalysis a = ZoneAnalysis.of(z.withRedLineDropped(party, issue, option),
+                                            inside, true);
+                                    return new RedLineDrops.Without(a.count, a.solution(SolutionKind.NASH));
+                                });
                         return new BlockingDemand(BlockingDemand.Kind.RED_LINE, party,
                                 Optional.of(z.scenario.issues().get(issue).id()),
                                 Optional.of(z.scenario.issues().get(issue).option(option).id()), Optional.empty(),
-                                "dropped", zone.count, without.count, nashWith, without.solution(SolutionKind.NASH));
+                                "dropped", zone.count, without.count(), nashWith, without.nash());
                     });
                 }
             }

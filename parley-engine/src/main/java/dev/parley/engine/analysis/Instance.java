@@ -147,6 +147,14 @@ final class Instance {
         return new Instance(scenario, layout, partyCells, dims, floor, a, bound, dropped);
     }
 
+    /** With issue {@code issue} held to {@code option} alone (whatever red lines say of it), and floors {@code floor}. */
+    Instance withHeld(int issue, int option, long[] floor) {
+        boolean[][] a = copy(optionAllowed);
+        Arrays.fill(a[issue], false);
+        a[issue][option] = true;
+        return new Instance(scenario, layout, partyCells, dims, floor, a, bound, dropped);
+    }
+
     /**
      * The zone with some ratifying parties' red lines dropped ({@code dropped[dim][issue][option]}) and some
      * reservations waived ({@code waived[dim]}: any utility will do): an option stays forbidden while another

@@ -10,7 +10,21 @@ public final class Text {
 
     /** 800000 → "800,000". */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        // As String.format(Locale.ROOT, "%,d", n), which makes a number format a call: a table of 30,000 rows
+        // spent a tenth of its analysis there.
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int len = digits.length() - sign;
+        if (len <= 3) {
+            return digits;
+        }
+        var out = new StringBuilder(digits.length() + (len - 1) / 3);
+        int first = len % 3 == 0 ? 3 : len % 3;
+        out.append(digits, 0, sign + first);
+        for (int i = sign + first; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     public static String count(BigInteger n) {

@@ -1,0 +1,435 @@
+package dev.parley.engine.analysis;
+
+import dev.parley.engine.model.Outcome;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The blocking-demand variants that drop one red line, worked out from the zone instead of one zone analysis each.
+ * Dropping a red line on option o of issue i adds to the zone exactly the packages F_o that take o on i, break
+ * nothing else and meet every floor (none when another ratifying party forbids o too). So the zone without it holds
+ * |zone| + |F_o| packages, and its Nash package is the better, by the solver's rule (larger product, then larger
+ * Σ u, then the smaller outcome), of the zone's and F_o's best. F_o is o's contribution plus a package of R_i, the
+ * other issues' packages within red lines, the same set for every option of i: one enumeration of R_i answers every
+ * red-lined option of the issue. With one or two ratifying parties its counts come from one pass over R_i (offline
+ * dominance counting: each package in the bucket of how many options' first thresholds it meets, ranked by how many
+ * of their second it meets, the buckets then taken into a Fenwick tree over the ranks); with more, from a scan per
+ * option. The best of F_o lies on R_i's Pareto frontier (whatever in F_o dominates a maximiser is one, with a
+ * larger sum), which {@link AdditiveFrontier} finds with i held to one option. Used where this is exact and cheap:
+ * no linked issues (a trivial layout), the zone's count and frontier known, R_i within {@link #MAX_POINTS} and the
+ * memory budget. Elsewhere the caller makes each variant its own zone analysis, as before. Thread-safe: each
+ * issue's answers are worked out once, by {@link #prepare} or the first variant to ask.
+ */
+final class RedLineDrops {
+    /** The most packages of the other issues enumerated for one issue's red lines. */
+    static final long MAX_POINTS = 1L << 22;
+    /** With three or more ratifying parties: the most point visits (points × options) one issue's scan may make. */
+    static final long MAX_SCAN = 20_000_000L;
+    private static final double TIE = 1e-12; // Solver's
+
+    private final ZoneAnalysis zone;
+    private final Instance z;
+    private final Budget budget;
+    private final int maxPoints;
+    private final Optional<Solution> nashWith;
+    private final ConcurrentHashMap<Integer, Optional<Answers>> byIssue = new ConcurrentHashMap<>();
+
+    /** The zone's count and Nash package without one red line. */
+    record Without(OptionalLong count, Optional<Solution> nash) {
+    }
+
+    /** Per option of one issue (by option): the packages its freeing adds, and the best of them (null for none). */
+    private record Answers(long[] added, Best[] best) {
+    }
+
+    /** A Nash candidate: its product, Σ u in ticks and outcome. */
+    private record Best(double value, long sum, int[] choice) {
+        boolean beats(double v, long s, int[] c) {
+            double diff = value - v;
+            return diff > TIE || (diff >= -TIE && (sum > s || (sum == s && Arrays.compare(choice, c) < 0)));
+        }
+    }
+
+    private RedLineDrops(ZoneAnalysis zone, AnalysisOptions o) {
+        this.zone = zone;
+        this.z = zone.instance;
+        this.budget = o.budget();
+        this.maxPoints = o.maxPoints();
+        this.nashWith = zone.solution(SolutionKind.NASH);
+    }
+
+    /** The variants of {@code zone}'s red lines, or none where each must be its own zone analysis. */
+    static Optional<RedLineDrops> of(ZoneAnalysis zone, AnalysisOptions o) {
+        boolean exact = zone.instance.layout.trivial() && zone.count.isPresent() && zone.frontier != null
+                && zone.instance.dims.length > 0;
+        return exact ? Optional.of(new RedLineDrops(zone, o)) : Optional.empty();
+    }
+
+    /**
+     * Works out every issue's answers at once on {@code executor}, one issue a task, when together they fit in the
+     * memory budget (else each is worked out when first asked, one at a time).
+     */
+    void prepare(java.util.concurrent.Executor executor) {
+        var issues = new java.util.ArrayList<Integer>();
+        long bytes = 0;
+        for (int i = 0; i < z.issueCount(); i++) {
+            boolean redLined = false;
+            for (int k = 0; k < z.options(i) && !redLined; k++) {
+                redLined = !z.optionAllowed[i][k];
+            }
+            if (redLined) {
+                issues.add(i);
+                bytes += Math.min(MAX_POINTS, points(i)) * (8L * z.dims.length + 8);
+            }
+        }
+        if (issues.size() < 2 || bytes > budget.memoryBytes()) {
+            return;
+        }
+        var tasks = issues.stream().map(i -> java.util.concurrent.CompletableFuture.runAsync(() -> byIssue
+                .computeIfAbsent(i, this::answers), executor)).toList();
+        try {
+            tasks.forEach(java.util.concurrent.CompletableFuture::join);
+        } catch (java.util.concurrent.CompletionException e) {
+            tasks.forEach(t -> t.exceptionally(x -> null).join()); // none left running
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The zone without {@code party}'s red line on {@code option} of {@code issue}; empty when that issue's
+     * variants must each be a zone analysis (too many packages of the other issues, or the memory budget).
+     */
+    Optional<Without> without(String party, int issue, int option) {
+        for (int dim : z.dims) {
+            String other = z.scenario.parties().get(dim).id();
+            if (!other.equals(party) && z.scenario.profiles().get(other).isRedLine(issue, option)) {
+                return Optional.of(new Without(zone.count, nashWith)); // still forbidden: nothing changes
+            }
+        }
+        Optional<Answers> a = byIssue.computeIfAbsent(issue, this::answers);
+        if (a.isEmpty()) {
+            return Optional.empty();
+        }
+        long count = zone.count.getAsLong() + a.get().added()[option];
+        Best b = a.get().best()[option];
+        Optional<Solution> nash = nashWith;
+        if (b != null && (nashWith.isEmpty() || b.beats(nashWith.get().value(), sum(nashWith.get().outcome()),
+                nashWith.get().outcome().toArray()))) {
+            nash = Optional.of(new Solution(SolutionKind.NASH, Outcome.of(b.choice()), ZoneAnalysis.utilities(z, b
+                    .choice()), b.value()));
+        }
+        return Optional.of(new Without(OptionalLong.of(count), nash));
+    }
+
+    private long sum(Outcome o) {
+        int[] c = o.toArray();
+        long s = 0;
+        for (int dim : z.dims) {
+            s += z.ticks(dim, c);
+        }
+        return s;
+    }
+
+    /** How many packages the other issues than {@code issue} have within red lines; past MAX_POINTS, MAX_POINTS + 1. */
+    private long points(int issue) {
+        long n = 1;
+        for (int h = 0; h < z.issueCount(); h++) {
+            if (h != issue) {
+                n = Math.min(MAX_POINTS + 1, n * z.allowedOptions()[h].length);
+            }
+        }
+        return n;
+    }
+
+    /** Every red-lined option of {@code issue} answered from one enumeration of the other issues' packages. */
+    private Optional<Answers> answers(int issue) {
+        int d = z.dims.length;
+        long n = points(issue);
+        if (n > MAX_POINTS) {
+            return Optional.empty();
+        }
+        int[] others = new int[z.issueCount() - 1];
+        for (int h = 0, j = 0; h < z.issueCount(); h++) {
+            if (h != issue) {
+                others[j++] = h;
+            }
+        }
+        int[] asked = new int[z.options(issue)];
+        int q = 0;
+        for (int k = 0; k < asked.length; k++) {
+            if (!z.optionAllowed[issue][k]) {
+                asked[q++] = k;
+            }
+        }
+        asked = Arrays.copyOf(asked, q);
+        if (d > 2 && n * q > MAX_SCAN) {
+            return Optional.empty();
+        }
+        try {
+            budget.allocate(n * (8L * d + 8), "the red lines of issue " + z.scenario.issues().get(issue).id());
+            Best[] best = nash(issue, asked);
+            if (best == null) {
+                return Optional.empty();
+            }
+            long[][] v = points(issue, others, (int) n);
+            long[] added = d <= 2 ? counts(issue, v, asked) : scan(issue, v, asked);
+            return Optional.of(new Answers(added, best));
+        } catch (Budget.Exceeded | AdditiveFrontier.LimitException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Per option of {@code issue} asked, the best package with it that F_o holds, from the Pareto frontier of the
+     * other issues' packages (found with the issue held to one option, and floors low enough for every option
+     * asked): null when the frontier holds too many points to try with every option.
+     */
+    private Best[] nash(int issue, int[] asked) throws AdditiveFrontier.LimitException {
+        int d = z.dims.length;
+        var best = new Best[z.options(issue)];
+        if (asked.length == 0) {
+            return best;
+        }
+        int held = asked[0];
+        long[] floor = new long[d];
+        for (int x = 0; x < d; x++) {
+            long lowest = Long.MAX_VALUE;
+            for (int k : asked) {
+                lowest = Math.min(lowest, threshold(x, issue, k));
+            }
+            floor[x] = lowest == Long.MIN_VALUE ? Long.MIN_VALUE : lowest + cell(x, issue, held);
+        }
+        FrontierSet f = AdditiveFrontier.compute(z.withHeld(issue, held, floor), maxPoints, budget,
+                ProgressListener.NONE);
+        if ((long) f.nodes() * asked.length > MAX_SCAN) {
+            return null;
+        }
+        long[] u = new long[d];
+        for (int k : asked) {
+            Best top = null;
+            for (int x = 0; x < f.nodes(); x++) {
+                boolean in = true;
+                double product = 1;
+                long sum = 0;
+                for (int c = 0; c < d && in; c++) {
+                    u[c] = f.vector(c, x) - cell(c, issue, held) + cell(c, issue, k);
+                    in = z.floor[c] == Long.MIN_VALUE || u[c] >= z.floor[c];
+                    product *= Ticks.utility(Math.max(0, u[c] - zone.reservation[c])); // as Solver computes it
+                    sum += u[c];
+                }
+                if (in && (top == null || !(product - top.value() < -TIE || (product - top.value() <= TIE
+                        && sum < top.sum())))) {
+                    int[] choice = f.smallestOutcome(x).clone();
+                    choice[issue] = k;
+                    var b = new Best(product, sum, choice);
+                    top = top == null || b.beats(top.value(), top.sum(), top.choice()) ? b : top;
+                }
+            }
+            best[k] = top;
+        }
+        return best;
+    }
+
+    /** Party {@code x}'s ticks from option {@code k} of {@code issue}. */
+    private long cell(int x, int issue, int k) {
+        return z.partyCells[z.dims[x]][issue][k];
+    }
+
+    /**
+     * [dim][point]: each ratifying party's ticks from the other issues, over every package of them within red lines.
+     */
+    private long[][] points(int issue, int[] others, int n) {
+        int d = z.dims.length;
+        int[][] allowed = z.allowedOptions();
+        long[][] v = new long[d][n];
+        if (n == 0) {
+            return v; // an issue with every option forbidden: nothing to add
+        }
+        int m = others.length;
+        int[] pos = new int[m];
+        long[][] pre = new long[m + 1][d];
+        for (int level = 0; level < m; level++) {
+            for (int x = 0; x < d; x++) {
+                pre[level + 1][x] = pre[level][x] + z.partyCells[z.dims[x]][others[level]][allowed[others[level]][0]];
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            for (int x = 0; x < d; x++) {
+                v[x][j] = pre[m][x];
+            }
+            int level = m - 1; // the odometer: the last issue turns fastest
+            while (level >= 0 && ++pos[level] == allowed[others[level]].length) {
+                pos[level--] = 0;
+            }
+            for (int l = Math.max(level, 0); l < m && j + 1 < n; l++) {
+                int opt = allowed[others[l]][pos[l]];
+                for (int x = 0; x < d; x++) {
+                    pre[l + 1][x] = pre[l][x] + z.partyCells[z.dims[x]][others[l]][opt];
+                }
+            }
+        }
+        return v;
+    }
+
+    /** Three or more parties: each option's count by a pass over the points. */
+    private long[] scan(int issue, long[][] v, int[] asked) {
+        int d = v.length;
+        long[] added = new long[z.options(issue)];
+        long[] t = new long[d];
+        for (int k : asked) {
+            for (int x = 0; x < d; x++) {
+                t[x] = threshold(x, issue, k);
+            }
+            long count = 0;
+            for (int j = 0; j < v[0].length; j++) {
+                boolean in = true;
+                for (int x = 0; x < d && in; x++) {
+                    in = v[x][j] >= t[x];
+                }
+                count += in ? 1 : 0;
+            }
+            added[k] = count;
+        }
+        return added;
+    }
+
+    /**
+     * One or two parties: every option's count at once, without sorting the points. Each point is put in the bucket
+     * of how many of the options' first thresholds it meets, and ranked by how many of their second thresholds it
+     * meets; the buckets are then taken from the most thresholds met down, into a Fenwick tree over those ranks, and
+     * each option counted when the buckets that meet its first threshold are in.
+     */
+    private long[] counts(int issue, long[][] v, int[] asked) {
+        int n = v[0].length;
+        long[] t0 = new long[asked.length];
+        long[] t1 = new long[asked.length];
+        for (int a = 0; a < asked.length; a++) {
+            t0[a] = threshold(0, issue, asked[a]);
+            t1[a] = v.length > 1 ? threshold(1, issue, asked[a]) : Long.MIN_VALUE;
+        }
+        long[] first = distinct(t0);
+        long[] second = distinct(t1);
+        int[] bucket = new int[n];
+        int[] rank = new int[n];
+        int[] size = new int[first.length + 2];
+        var meets0 = new Meter(first);
+        var meets1 = new Meter(second);
+        long least0 = first.length == 0 ? Long.MAX_VALUE : first[0];
+        long least1 = v.length > 1 ? second[0] : Long.MIN_VALUE;
+        for (int j = 0; j < n; j++) { // a point short of every option's threshold stays in bucket 0, never counted
+            if (v[0][j] >= least0 && (v.length == 1 || v[1][j] >= least1)) {
+                bucket[j] = meets0.met(v[0][j]);
+                rank[j] = v.length > 1 ? meets1.met(v[1][j]) : second.length;
+            }
+            size[bucket[j] + 1]++;
+        }
+        for (int g = 1; g < size.length; g++) {
+            size[g] += size[g - 1]; // size[g]: where bucket g starts
+        }
+        int[] byBucket = new int[n];
+        int[] next = Arrays.copyOf(size, size.length);
+        for (int j = 0; j < n; j++) {
+            byBucket[next[bucket[j]]++] = j;
+        }
+        // The options by their first threshold's rank, highest first.
+        Integer[] order = new Integer[asked.length];
+        for (int a = 0; a < asked.length; a++) {
+            order[a] = a;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(t0[b], t0[a]));
+        int[] tree = new int[second.length + 2];
+        long[] added = new long[z.options(issue)];
+        int in = 0;
+        int taken = first.length + 1; // buckets from here up are in the tree
+        for (int a : order) {
+            int r0 = Arrays.binarySearch(first, t0[a]); // a point meets t0[a] when its bucket is above r0
+            while (taken > r0 + 1) {
+                taken--;
+                for (int e = size[taken]; e < size[taken + 1]; e++) {
+                    for (int i = rank[byBucket[e]] + 1; i < tree.length; i += i & -i) {
+                        tree[i]++;
+                    }
+                    in++;
+                }
+            }
+            int r1 = v.length > 1 ? Arrays.binarySearch(second, t1[a]) : -1;
+            int short1 = 0; // points in that meet at most r1 of the second thresholds: short of t1[a]
+            for (int i = r1 + 1; i > 0; i -= i & -i) {
+                short1 += tree[i];
+            }
+            added[asked[a]] = in - short1;
+        }
+        return added;
+    }
+
+    /** The distinct values, ascending. */
+    private static long[] distinct(long[] a) {
+        return Arrays.stream(a).sorted().distinct().toArray();
+    }
+
+    /**
+     * How many of some ascending thresholds a value meets (is at least), asked a million times: a table over the
+     * thresholds' range, in equal cells, gives how many lie below each cell, and a binary search within the cell's
+     * few finishes.
+     */
+    static final class Meter {
+        private static final int CELLS = 1 << 16;
+        private final long[] t;
+        private final long low;
+        private final long width;
+        /** [cell]: how many thresholds lie below the cell's start; one more entry for the end. */
+        private final int[] below;
+
+        Meter(long[] ascending) {
+            this.t = ascending;
+            this.low = t.length == 0 ? 0 : t[0];
+            long span = t.length == 0 ? 0 : t[t.length - 1] - low;
+            // A span past 2^62 (a threshold of Long.MIN_VALUE: no floor) is searched whole: one cell.
+            this.width = span < 0 || span > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : Math.max(1, span / CELLS + 1);
+            this.below = new int[CELLS + 2];
+            int k = 0;
+            for (int c = 1; c < below.length; c++) { // below[0] is 0: no threshold lies below the lowest
+                long start = width == Long.MAX_VALUE ? Long.MAX_VALUE : low + c * width;
+                while (k < t.length && (t[k] < start || width == Long.MAX_VALUE)) {
+                    k++;
+                }
+                below[c] = k;
+            }
+        }
+
+        int met(long x) {
+            if (t.length == 0 || x < low) {
+                return 0;
+            }
+            long cell = width == Long.MAX_VALUE ? 0 : (x - low) / width;
+            if (cell >= CELLS) {
+                return t.length;
+            }
+            int lo = below[(int) cell]; // thresholds before it are below x
+            int hi = below[(int) cell + 1]; // thresholds from it on are at least the next cell's start, above x
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (t[mid] <= x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /** The least ticks party {@code x} must get from the other issues with option {@code k} on {@code issue}. */
+    private long threshold(int x, int issue, int k) {
+        long floor = z.floor[x];
+        return floor == Long.MIN_VALUE ? Long.MIN_VALUE : floor - z.partyCells[z.dims[x]][issue][k];
+    }
+}
