@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RedLineDrops {
     /** The most packages of the other issues enumerated for one issue's red lines. */
     static final long MAX_POINTS = 1L << 22;
+    /** Packages of the other issues enumerated and counted at a time. */
+    static final int CHUNK = 1 << 18;
     /** With three or more ratifying parties: the most point visits (points × options) one issue's scan may make. */
     static final long MAX_SCAN = 20_000_000L;
     private static final double TIE = 1e-12; // Solver's
@@ -33,6 +35,8 @@ final class RedLineDrops {
     private final Instance z;
     private final Budget budget;
     private final int maxPoints;
+    /** Packages of the other issues enumerated and counted at a time: {@link #CHUNK} but in tests. */
+    private final int chunk;
     private final Optional<Solution> nashWith;
     private final ConcurrentHashMap<Integer, Optional<Answers>> byIssue = new ConcurrentHashMap<>();
 
@@ -52,7 +56,8 @@ final class RedLineDrops {
         }
     }
 
-    private RedLineDrops(ZoneAnalysis zone, AnalysisOptions o) {
+    private RedLineDrops(ZoneAnalysis zone, AnalysisOptions o, int chunk) {
+        this.chunk = chunk;
         this.zone = zone;
         this.z = zone.instance;
         this.budget = o.budget();
@@ -62,37 +67,51 @@ final class RedLineDrops {
 
     /** The variants of {@code zone}'s red lines, or none where each must be its own zone analysis. */
     static Optional<RedLineDrops> of(ZoneAnalysis zone, AnalysisOptions o) {
+        return of(zone, o, CHUNK);
+    }
+
+    /** As {@link #of(ZoneAnalysis, AnalysisOptions)}, {@code chunk} packages of the other issues at a time. */
+    static Optional<RedLineDrops> of(ZoneAnalysis zone, AnalysisOptions o, int chunk) {
         boolean exact = zone.instance.layout.trivial() && zone.count.isPresent() && zone.frontier != null
                 && zone.instance.dims.length > 0;
-        return exact ? Optional.of(new RedLineDrops(zone, o)) : Optional.empty();
+        return exact ? Optional.of(new RedLineDrops(zone, o, chunk)) : Optional.empty();
     }
 
     /**
-     * Works out every issue's answers at once on {@code executor}, one issue a task, when together they fit in the
-     * memory budget (else each is worked out when first asked, one at a time).
+     * Works out every issue's answers at once on {@code executor}: each issue's Nash packages a task, and its counts
+     * a task per {@link #CHUNK} packages of the other issues (else each issue is worked out when first asked, in
+     * the asking thread).
      */
     void prepare(java.util.concurrent.Executor executor) {
-        var issues = new java.util.ArrayList<Integer>();
-        long bytes = 0;
+        var plans = new java.util.ArrayList<Plan>();
         for (int i = 0; i < z.issueCount(); i++) {
-            boolean redLined = false;
-            for (int k = 0; k < z.options(i) && !redLined; k++) {
-                redLined = !z.optionAllowed[i][k];
-            }
-            if (redLined) {
-                issues.add(i);
-                bytes += Math.min(MAX_POINTS, points(i)) * (8L * z.dims.length + 8);
+            Plan p = plan(i);
+            if (p == null) {
+                byIssue.put(i, Optional.empty());
+            } else if (p.asked().length > 0) {
+                plans.add(p);
             }
         }
-        if (issues.size() < 2 || bytes > budget.memoryBytes()) {
-            return;
+        var nashes = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Best[]>>();
+        var counts = new java.util.ArrayList<java.util.List<java.util.concurrent.CompletableFuture<long[]>>>();
+        for (Plan p : plans) {
+            nashes.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> orNull(() -> nash(p.issue(), p
+                    .asked())), executor));
+            var chunks = new java.util.ArrayList<java.util.concurrent.CompletableFuture<long[]>>();
+            for (long j0 = 0; j0 < p.n(); j0 += chunk) {
+                long from = j0;
+                chunks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> orNull(() -> count(p, from, Math
+                        .min(p.n(), from + chunk))), executor));
+            }
+            counts.add(chunks);
         }
-        var tasks = issues.stream().map(i -> java.util.concurrent.CompletableFuture.runAsync(() -> byIssue
-                .computeIfAbsent(i, this::answers), executor)).toList();
+        var all = new java.util.ArrayList<java.util.concurrent.CompletableFuture<?>>(nashes);
+        counts.forEach(all::addAll);
         try {
-            tasks.forEach(java.util.concurrent.CompletableFuture::join);
+            java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .join();
         } catch (java.util.concurrent.CompletionException e) {
-            tasks.forEach(t -> t.exceptionally(x -> null).join()); // none left running
+            all.forEach(t -> t.exceptionally(x -> null).join()); // none left running
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -100,6 +119,36 @@ final class RedLineDrops {
                 throw err;
             }
             throw e;
+        }
+        for (int j = 0; j < plans.size(); j++) {
+            Best[] best = nashes.get(j).join();
+            long[] added = new long[z.options(plans.get(j).issue())];
+            boolean whole = best != null;
+            for (var chunk : counts.get(j)) {
+                whole &= chunk.join() != null;
+                add(added, chunk.join());
+            }
+            byIssue.put(plans.get(j).issue(), whole ? Optional.of(new Answers(added, best)) : Optional.empty());
+        }
+    }
+
+    /** A part of the answers, or null when it ran into the budget or the frontier's limit. */
+    private static <T> T orNull(Part<T> part) {
+        try {
+            return part.get();
+        } catch (Budget.Exceeded | AdditiveFrontier.LimitException e) {
+            return null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Part<T> {
+        T get() throws AdditiveFrontier.LimitException;
+    }
+
+    private static void add(long[] into, long[] more) {
+        for (int k = 0; more != null && k < into.length; k++) {
+            into[k] += more[k];
         }
     }
 
@@ -149,12 +198,18 @@ final class RedLineDrops {
         return n;
     }
 
-    /** Every red-lined option of {@code issue} answered from one enumeration of the other issues' packages. */
-    private Optional<Answers> answers(int issue) {
-        int d = z.dims.length;
+    /**
+     * One issue's red lines to answer: the other issues, the options asked (every forbidden one), and how many
+     * packages the other issues have within red lines.
+     */
+    private record Plan(int issue, int[] others, int[] asked, long n, Thresholds thresholds) {
+    }
+
+    /** {@code issue}'s plan; null when its variants must each be a zone analysis. */
+    private Plan plan(int issue) {
         long n = points(issue);
         if (n > MAX_POINTS) {
-            return Optional.empty();
+            return null;
         }
         int[] others = new int[z.issueCount() - 1];
         for (int h = 0, j = 0; h < z.issueCount(); h++) {
@@ -169,22 +224,39 @@ final class RedLineDrops {
                 asked[q++] = k;
             }
         }
-        asked = Arrays.copyOf(asked, q);
-        if (d > 2 && n * q > MAX_SCAN) {
+        if (z.dims.length > 2 && n * q > MAX_SCAN) {
+            return null;
+        }
+        int[] options = Arrays.copyOf(asked, q);
+        return new Plan(issue, others, options, n, z.dims.length <= 2 ? Thresholds.of(this, issue, options) : null);
+    }
+
+    /** Every red-lined option of {@code issue} answered, a chunk of the other issues' packages at a time. */
+    private Optional<Answers> answers(int issue) {
+        Plan p = plan(issue);
+        if (p == null) {
             return Optional.empty();
         }
-        try {
-            budget.allocate(n * (8L * d + 8), "the red lines of issue " + z.scenario.issues().get(issue).id());
-            Best[] best = nash(issue, asked);
-            if (best == null) {
+        Best[] best = orNull(() -> nash(issue, p.asked()));
+        long[] added = new long[z.options(issue)];
+        for (long j0 = 0; j0 < p.n() && best != null; j0 += chunk) {
+            long from = j0;
+            long[] part = orNull(() -> count(p, from, Math.min(p.n(), from + chunk)));
+            if (part == null) {
                 return Optional.empty();
             }
-            long[][] v = points(issue, others, (int) n);
-            long[] added = d <= 2 ? counts(issue, v, asked) : scan(issue, v, asked);
-            return Optional.of(new Answers(added, best));
-        } catch (Budget.Exceeded | AdditiveFrontier.LimitException e) {
-            return Optional.empty();
+            add(added, part);
         }
+        return best == null ? Optional.empty() : Optional.of(new Answers(added, best));
+    }
+
+    /** Per option asked, how many of the other issues' packages {@code from} to {@code to} F_o holds. */
+    private long[] count(Plan p, long from, long to) {
+        int d = z.dims.length;
+        budget.allocate((to - from) * (8L * d + 8), "the red lines of issue " + z.scenario.issues().get(p.issue())
+                .id());
+        long[][] v = points(p.others(), from, (int) (to - from));
+        return d <= 2 ? counts(p.issue(), v, p.asked(), p.thresholds()) : scan(p.issue(), v, p.asked());
     }
 
     /**
@@ -244,9 +316,10 @@ final class RedLineDrops {
     }
 
     /**
-     * [dim][point]: each ratifying party's ticks from the other issues, over every package of them within red lines.
+     * [dim][point]: each ratifying party's ticks from the other issues, for {@code n} of their packages within red
+     * lines from number {@code from} on, in issue order (the last issue fastest).
      */
-    private long[][] points(int issue, int[] others, int n) {
+    private long[][] points(int[] others, long from, int n) {
         int d = z.dims.length;
         int[][] allowed = z.allowedOptions();
         long[][] v = new long[d][n];
@@ -255,10 +328,16 @@ final class RedLineDrops {
         }
         int m = others.length;
         int[] pos = new int[m];
+        long rest = from;
+        for (int level = m - 1; level >= 0; level--) {
+            pos[level] = (int) (rest % allowed[others[level]].length);
+            rest /= allowed[others[level]].length;
+        }
         long[][] pre = new long[m + 1][d];
         for (int level = 0; level < m; level++) {
             for (int x = 0; x < d; x++) {
-                pre[level + 1][x] = pre[level][x] + z.partyCells[z.dims[x]][others[level]][allowed[others[level]][0]];
+                pre[level + 1][x] = pre[level][x]
+                        + z.partyCells[z.dims[x]][others[level]][allowed[others[level]][pos[level]]];
             }
         }
         for (int j = 0; j < n; j++) {
@@ -302,32 +381,53 @@ final class RedLineDrops {
     }
 
     /**
+     * One or two parties' thresholds for every option asked, worked out once for all of an issue's chunks: each
+     * option's two thresholds and their ranks among the distinct ones, and the options by their first threshold,
+     * highest first.
+     */
+    private record Thresholds(long[] first, long[] second, Meter meets0, Meter meets1, int[] r0, int[] r1,
+            int[] order) {
+        static Thresholds of(RedLineDrops r, int issue, int[] asked) {
+            boolean two = r.z.dims.length > 1;
+            long[] t0 = new long[asked.length];
+            long[] t1 = new long[asked.length];
+            for (int a = 0; a < asked.length; a++) {
+                t0[a] = r.threshold(0, issue, asked[a]);
+                t1[a] = two ? r.threshold(1, issue, asked[a]) : Long.MIN_VALUE;
+            }
+            long[] first = distinct(t0);
+            long[] second = distinct(t1);
+            int[] r0 = new int[asked.length];
+            int[] r1 = new int[asked.length];
+            int[] order = new int[asked.length];
+            for (int a = 0; a < asked.length; a++) {
+                r0[a] = Arrays.binarySearch(first, t0[a]); // a point meets t0[a] when its bucket is above r0[a]
+                r1[a] = two ? Arrays.binarySearch(second, t1[a]) : -1; // and t1[a] when its rank is above r1[a]
+                order[a] = a;
+            }
+            IndexSort.sortByKey(order, order.length, t0, true, Integer::compare);
+            return new Thresholds(first, second, new Meter(first), new Meter(second), r0, r1, order);
+        }
+    }
+
+    /**
      * One or two parties: every option's count at once, without sorting the points. Each point is put in the bucket
      * of how many of the options' first thresholds it meets, and ranked by how many of their second thresholds it
-     * meets; the buckets are then taken from the most thresholds met down, into a Fenwick tree over those ranks, and
-     * each option counted when the buckets that meet its first threshold are in.
+     * meets; the buckets are then taken from the most thresholds met down, their points' ranks counted (per rank and
+     * per block of 128 ranks), and each option counted, from those counts, once the buckets that meet its first
+     * threshold are in.
      */
-    private long[] counts(int issue, long[][] v, int[] asked) {
+    private long[] counts(int issue, long[][] v, int[] asked, Thresholds t) {
         int n = v[0].length;
-        long[] t0 = new long[asked.length];
-        long[] t1 = new long[asked.length];
-        for (int a = 0; a < asked.length; a++) {
-            t0[a] = threshold(0, issue, asked[a]);
-            t1[a] = v.length > 1 ? threshold(1, issue, asked[a]) : Long.MIN_VALUE;
-        }
-        long[] first = distinct(t0);
-        long[] second = distinct(t1);
         int[] bucket = new int[n];
         int[] rank = new int[n];
-        int[] size = new int[first.length + 2];
-        var meets0 = new Meter(first);
-        var meets1 = new Meter(second);
-        long least0 = first.length == 0 ? Long.MAX_VALUE : first[0];
-        long least1 = v.length > 1 ? second[0] : Long.MIN_VALUE;
+        int[] size = new int[t.first().length + 2];
+        long least0 = t.first().length == 0 ? Long.MAX_VALUE : t.first()[0];
+        long least1 = v.length > 1 ? t.second()[0] : Long.MIN_VALUE;
         for (int j = 0; j < n; j++) { // a point short of every option's threshold stays in bucket 0, never counted
             if (v[0][j] >= least0 && (v.length == 1 || v[1][j] >= least1)) {
-                bucket[j] = meets0.met(v[0][j]);
-                rank[j] = v.length > 1 ? meets1.met(v[1][j]) : second.length;
+                bucket[j] = t.meets0().met(v[0][j]);
+                rank[j] = v.length > 1 ? t.meets1().met(v[1][j]) : t.second().length;
             }
             size[bucket[j] + 1]++;
         }
@@ -339,31 +439,28 @@ final class RedLineDrops {
         for (int j = 0; j < n; j++) {
             byBucket[next[bucket[j]]++] = j;
         }
-        // The options by their first threshold's rank, highest first.
-        Integer[] order = new Integer[asked.length];
-        for (int a = 0; a < asked.length; a++) {
-            order[a] = a;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(t0[b], t0[a]));
-        int[] tree = new int[second.length + 2];
+        int[] perRank = new int[t.second().length + 1];
+        int[] perBlock = new int[(perRank.length >> 7) + 1];
         long[] added = new long[z.options(issue)];
         int in = 0;
-        int taken = first.length + 1; // buckets from here up are in the tree
-        for (int a : order) {
-            int r0 = Arrays.binarySearch(first, t0[a]); // a point meets t0[a] when its bucket is above r0
-            while (taken > r0 + 1) {
+        int taken = t.first().length + 1; // buckets from here up are counted
+        for (int a : t.order()) {
+            while (taken > t.r0()[a] + 1) {
                 taken--;
                 for (int e = size[taken]; e < size[taken + 1]; e++) {
-                    for (int i = rank[byBucket[e]] + 1; i < tree.length; i += i & -i) {
-                        tree[i]++;
-                    }
-                    in++;
+                    int r = rank[byBucket[e]];
+                    perRank[r]++;
+                    perBlock[r >> 7]++;
                 }
+                in += size[taken + 1] - size[taken];
             }
-            int r1 = v.length > 1 ? Arrays.binarySearch(second, t1[a]) : -1;
-            int short1 = 0; // points in that meet at most r1 of the second thresholds: short of t1[a]
-            for (int i = r1 + 1; i > 0; i -= i & -i) {
-                short1 += tree[i];
+            int upTo = t.r1()[a] + 1; // points in with a rank below this are short of the second threshold
+            int short1 = 0;
+            for (int b = 0; b < upTo >> 7; b++) {
+                short1 += perBlock[b];
+            }
+            for (int r = upTo >> 7 << 7; r < upTo; r++) {
+                short1 += perRank[r];
             }
             added[asked[a]] = in - short1;
         }

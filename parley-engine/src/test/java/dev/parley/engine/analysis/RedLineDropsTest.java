@@ -67,7 +67,8 @@ class RedLineDropsTest {
         AnalysisOptions o = AnalysisOptions.defaults();
         Instance z = Instance.zone(s);
         ZoneAnalysis zone = ZoneAnalysis.of(z, o, true);
-        RedLineDrops drops = RedLineDrops.of(zone, o).orElseThrow();
+        // Odd seeds count the other issues' packages three at a time: chunks that start anywhere in the odometer.
+        RedLineDrops drops = RedLineDrops.of(zone, o, seed % 2 == 1 ? 3 : RedLineDrops.CHUNK).orElseThrow();
         for (int dim : z.dims) {
             String party = s.parties().get(dim).id();
             Profile p = s.profiles().get(party);
@@ -95,7 +96,7 @@ class RedLineDropsTest {
         AnalysisOptions o = AnalysisOptions.defaults();
         ZoneAnalysis zone = ZoneAnalysis.of(Instance.zone(s), o, true);
         RedLineDrops asked = RedLineDrops.of(zone, o).orElseThrow();
-        RedLineDrops prepared = RedLineDrops.of(zone, o).orElseThrow();
+        RedLineDrops prepared = RedLineDrops.of(zone, o, 1 + (int) (seed % 5)).orElseThrow();
         var pool = java.util.concurrent.ForkJoinPool.commonPool();
         prepared.prepare(pool);
         int compared = 0;
@@ -191,6 +192,52 @@ class RedLineDropsTest {
             long expected = java.util.Arrays.stream(t).filter(y -> y <= x).count();
             assertThat(meter.met(x)).as("%s, %d", java.util.Arrays.toString(t), x).isEqualTo((int) expected);
         }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+    void manyRedLinesOnOneIssue_eachGivesWhatAZoneAnalysisWithoutItGives(long seed) {
+        // 400 options on the first issue, most of them red lines: hundreds of distinct thresholds, past one block
+        // of the counts, counted in chunks of 7.
+        Scenario s = RandomScenarios.generate(new SplittableRandom(seed), new RandomScenarios.Settings(2, 3, 5, 5,
+                seed == 2 ? 4 : 0, 0.5, 0.1));
+        var issues = new java.util.ArrayList<>(s.issues());
+        var options = new java.util.ArrayList<Option>();
+        for (int k = 0; k < 400; k++) {
+            options.add(new Option("w" + k, "w" + k));
+        }
+        issues.set(0, new Issue("W", "W", options));
+        var rnd = new SplittableRandom(seed * 31);
+        var profiles = new java.util.LinkedHashMap<String, Profile>();
+        for (String party : List.of("P0", "P1")) {
+            double[][] values = new double[3][];
+            boolean[][] redLines = new boolean[3][];
+            for (int i = 0; i < 3; i++) {
+                values[i] = rnd.doubles(issues.get(i).size()).map(x -> seed == 2 ? Math.round(x * 4) / 4.0 : x)
+                        .toArray();
+                redLines[i] = new boolean[issues.get(i).size()];
+                for (int k = 0; k < redLines[i].length; k++) {
+                    redLines[i][k] = party.equals("P0") ? i == 0 && k % 5 != 0 : rnd.nextDouble() < 0.05;
+                }
+            }
+            profiles.put(party, Profile.of(issues, new double[]{0.5, 0.3, 0.2}, values, 0.4, redLines));
+        }
+        Scenario many = Scenario.of("many", "many", "", s.parties(), issues, profiles, java.util.Optional.empty());
+        AnalysisOptions o = AnalysisOptions.defaults();
+        Instance z = Instance.zone(many);
+        ZoneAnalysis zone = ZoneAnalysis.of(z, o, true);
+        RedLineDrops drops = RedLineDrops.of(zone, o, 7).orElseThrow();
+        int checked = 0;
+        for (int k = 0; k < 400; k++) {
+            if (profiles.get("P0").isRedLine(0, k)) {
+                ZoneAnalysis full = ZoneAnalysis.of(z.withRedLineDropped("P0", 0, k), o, true);
+                RedLineDrops.Without fast = drops.without("P0", 0, k).orElseThrow();
+                assertThat(fast.count()).as("option %d", k).isEqualTo(full.count);
+                assertThat(fast.nash()).as("option %d", k).isEqualTo(full.solution(SolutionKind.NASH));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(320);
     }
 
     @Test
