@@ -201,7 +201,7 @@ public final class Analyzer {
         Optional<Solution> nashWith = zone.solution(SolutionKind.NASH);
         long[][] least = z.suffixBound(false);
         Optional<RedLineDrops> drops = RedLineDrops.of(zone, o);
-        drops.ifPresent(r -> r.prepare(o.executor()));
+        drops.ifPresent(r -> r.prepare(o.executor(), o.progress()));
         for (int d = 0; d < z.dims.length; d++) {
             String party = z.scenario.parties().get(z.dims[d]).id();
             Profile p = z.scenario.profiles().get(party);

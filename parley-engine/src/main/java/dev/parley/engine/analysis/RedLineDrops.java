@@ -15,12 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * other issues' packages within red lines, the same set for every option of i: one enumeration of R_i answers every
  * red-lined option of the issue. With one or two ratifying parties its counts come from one pass over R_i (offline
  * dominance counting: each package in the bucket of how many options' first thresholds it meets, ranked by how many
- * of their second it meets, the buckets then taken into a Fenwick tree over the ranks); with more, from a scan per
- * option. The best of F_o lies on R_i's Pareto frontier (whatever in F_o dominates a maximiser is one, with a
- * larger sum), which {@link AdditiveFrontier} finds with i held to one option. Used where this is exact and cheap:
- * no linked issues (a trivial layout), the zone's count and frontier known, R_i within {@link #MAX_POINTS} and the
- * memory budget. Elsewhere the caller makes each variant its own zone analysis, as before. Thread-safe: each
- * issue's answers are worked out once, by {@link #prepare} or the first variant to ask.
+ * of their second it meets, the buckets then taken in, most thresholds met first, with their ranks counted per rank
+ * and per block of ranks); with more, from a scan per option. The best of F_o lies on R_i's Pareto frontier
+ * (whatever in F_o dominates a maximiser is one, with a larger sum), which {@link AdditiveFrontier} finds with i
+ * held to one option.
+ * <p>
+ * The answers are what a zone analysis of each variant gives (RedLineDropsTest), and also where that analysis
+ * would have run into the count budget or the point limit and said nothing. One caveat, the solver's own: Nash
+ * products within 1e-12 of each other but not equal are ties that are not transitive, and then the solver's pick
+ * too depends on the order of the frontier's nodes. Used where this is exact and cheap: no linked issues (a
+ * trivial layout), the zone's count and frontier known, R_i within {@link #MAX_POINTS} (and, past three ratifying
+ * parties, the scan within {@link #MAX_SCAN}); elsewhere the caller makes each variant its own zone analysis, as
+ * before. Thread-safe: each issue's answers are worked out once, by {@link #prepare} or the first variant to ask.
  */
 final class RedLineDrops {
     /** The most packages of the other issues enumerated for one issue's red lines. */
@@ -78,11 +84,13 @@ final class RedLineDrops {
     }
 
     /**
-     * Works out every issue's answers at once on {@code executor}: each issue's Nash packages a task, and its counts
-     * a task per {@link #CHUNK} packages of the other issues (else each issue is worked out when first asked, in
-     * the asking thread).
+     * Works out every issue's answers at once on {@code executor}, telling {@code progress} as each part ends: its
+     * counts a task per {@link #CHUNK} packages of the other issues (each task's memory is one chunk's), and its
+     * Nash packages a task where the other issues have at most {@link Variants#SIDE_BY_SIDE} packages (their
+     * frontier's memory grows with them; past that, one issue's at a time, in this thread). A part that fails fails
+     * the whole, with the first failure in the issues' order, once every part started has ended.
      */
-    void prepare(java.util.concurrent.Executor executor) {
+    void prepare(java.util.concurrent.Executor executor, ProgressListener progress) {
         var plans = new java.util.ArrayList<Plan>();
         for (int i = 0; i < z.issueCount(); i++) {
             Plan p = plan(i);
@@ -92,43 +100,70 @@ final class RedLineDrops {
                 plans.add(p);
             }
         }
-        var nashes = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Best[]>>();
-        var counts = new java.util.ArrayList<java.util.List<java.util.concurrent.CompletableFuture<long[]>>>();
-        for (Plan p : plans) {
-            nashes.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> orNull(() -> nash(p.issue(), p
-                    .asked())), executor));
-            var chunks = new java.util.ArrayList<java.util.concurrent.CompletableFuture<long[]>>();
+        var parts = new java.util.ArrayList<Runnable>(); // each records its result in results
+        var results = new java.util.concurrent.atomic.AtomicReferenceArray<Object>(plans.size() * 2);
+        var added = new long[plans.size()][];
+        var late = new java.util.ArrayList<Integer>(); // plans whose Nash packages are worked out here, one by one
+        for (int j = 0; j < plans.size(); j++) {
+            Plan p = plans.get(j);
+            int at = j;
+            added[j] = new long[z.options(p.issue())];
+            results.set(2 * j + 1, added[j]);
+            if (p.n() <= Variants.SIDE_BY_SIDE.longValue()) {
+                parts.add(() -> results.set(2 * at, orNull(() -> nash(p.issue(), p.asked()))));
+            } else {
+                late.add(j);
+            }
             for (long j0 = 0; j0 < p.n(); j0 += chunk) {
                 long from = j0;
-                chunks.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> orNull(() -> count(p, from, Math
-                        .min(p.n(), from + chunk))), executor));
+                parts.add(() -> {
+                    long[] part = orNull(() -> count(p, from, Math.min(p.n(), from + chunk)));
+                    synchronized (added[at]) {
+                        if (part == null) {
+                            results.set(2 * at + 1, null); // a chunk cut short: the issue is left to zone analyses
+                        } else {
+                            add(added[at], part);
+                        }
+                    }
+                });
             }
-            counts.add(chunks);
         }
-        var all = new java.util.ArrayList<java.util.concurrent.CompletableFuture<?>>(nashes);
-        counts.forEach(all::addAll);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var done = new java.util.concurrent.atomic.AtomicInteger();
+        var started = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Void>>();
         try {
-            java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new))
-                    .join();
-        } catch (java.util.concurrent.CompletionException e) {
-            all.forEach(t -> t.exceptionally(x -> null).join()); // none left running
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
+            for (Runnable part : parts) {
+                started.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        if (failure.get() == null) {
+                            part.run();
+                        }
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                    }
+                    progress.progress("red lines", done.incrementAndGet(), parts.size());
+                }, executor));
             }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
+        } catch (RuntimeException e) { // the executor refused a part
+            failure.compareAndSet(null, e);
+        }
+        started.forEach(java.util.concurrent.CompletableFuture::join); // each catches its own failure
+        if (failure.get() instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure.get() instanceof Error e) {
             throw e;
         }
+        for (int j : late) {
+            Plan p = plans.get(j);
+            results.set(2 * j, orNull(() -> nash(p.issue(), p.asked())));
+        }
         for (int j = 0; j < plans.size(); j++) {
-            Best[] best = nashes.get(j).join();
-            long[] added = new long[z.options(plans.get(j).issue())];
-            boolean whole = best != null;
-            for (var chunk : counts.get(j)) {
-                whole &= chunk.join() != null;
-                add(added, chunk.join());
-            }
-            byIssue.put(plans.get(j).issue(), whole ? Optional.of(new Answers(added, best)) : Optional.empty());
+            Best[] best = (Best[]) results.get(2 * j);
+            long[] counted = (long[]) results.get(2 * j + 1);
+            byIssue.put(plans.get(j).issue(), best != null && counted != null
+                    ? Optional.of(new Answers(counted, best))
+                    : Optional.empty());
         }
     }
 
@@ -253,6 +288,7 @@ final class RedLineDrops {
     /** Per option asked, how many of the other issues' packages {@code from} to {@code to} F_o holds. */
     private long[] count(Plan p, long from, long to) {
         int d = z.dims.length;
+        budget.check("the red lines of issue " + z.scenario.issues().get(p.issue()).id());
         budget.allocate((to - from) * (8L * d + 8), "the red lines of issue " + z.scenario.issues().get(p.issue())
                 .id());
         long[][] v = points(p.others(), from, (int) (to - from));
@@ -489,8 +525,10 @@ final class RedLineDrops {
             this.t = ascending;
             this.low = t.length == 0 ? 0 : t[0];
             long span = t.length == 0 ? 0 : t[t.length - 1] - low;
-            // A span past 2^62 (a threshold of Long.MIN_VALUE: no floor) is searched whole: one cell.
-            this.width = span < 0 || span > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : Math.max(1, span / CELLS + 1);
+            // A threshold of Long.MIN_VALUE (no floor), or a span past 2^62: searched whole, one cell.
+            this.width = low == Long.MIN_VALUE || span < 0 || span > Long.MAX_VALUE / 2
+                    ? Long.MAX_VALUE
+                    : Math.max(1, span / CELLS + 1);
             this.below = new int[CELLS + 2];
             int k = 0;
             for (int c = 1; c < below.length; c++) { // below[0] is 0: no threshold lies below the lowest
@@ -505,6 +543,9 @@ final class RedLineDrops {
         int met(long x) {
             if (t.length == 0 || x < low) {
                 return 0;
+            }
+            if (x >= t[t.length - 1]) {
+                return t.length; // and x - low, past the span, might not fit a long
             }
             long cell = width == Long.MAX_VALUE ? 0 : (x - low) / width;
             if (cell >= CELLS) {

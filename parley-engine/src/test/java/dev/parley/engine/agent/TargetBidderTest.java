@@ -27,7 +27,7 @@ class TargetBidderTest {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void aRepeatedBid_isTheSameOffer_andANewOneANewOffer(long seed) {
+    void aRepeatedBid_isTheSameOffer(long seed) {
         Scenario s = RandomScenarios.generate(new SplittableRandom(seed), RandomScenarios.Settings.of(2, 3, 6));
         Protocol p = Settings.defaults(s).withKind(ProtocolKind.SAOP).withRounds(60).create(s);
         var rnd = new SplittableRandom(seed);
@@ -40,7 +40,6 @@ class TargetBidderTest {
         Session session = Session.run(s, p, agents);
         Map<String, Action.Offer> last = new HashMap<>();
         int repeats = 0;
-        int changes = 0;
         for (Move m : session.moves()) {
             if (!(m.action() instanceof Action.Offer o)) {
                 continue;
@@ -52,12 +51,8 @@ class TargetBidderTest {
             if (before.outcome().equals(o.outcome())) {
                 assertThat(o).as("move %d", m.number()).isSameAs(before);
                 repeats++;
-            } else {
-                assertThat(o.outcome().is(before.outcome().toArray())).isFalse();
-                changes++;
             }
         }
         assertThat(repeats).as("repeated bids").isPositive();
-        assertThat(changes + repeats).isPositive();
     }
 }

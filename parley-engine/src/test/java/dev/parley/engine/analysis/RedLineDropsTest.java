@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * four ratifying parties, with ties common (values on a grid) or rare, zones empty and not.
  */
 class RedLineDropsTest {
+    /** Seeds of the property below that ran: the guard holds only for all of them (not for one test run alone). */
+    private static final AtomicInteger RAN = new AtomicInteger();
     private static final AtomicInteger FREED = new AtomicInteger();
     private static final AtomicInteger STILL_FORBIDDEN = new AtomicInteger();
     private static final AtomicInteger NASH_MOVED = new AtomicInteger();
@@ -87,6 +89,7 @@ class RedLineDropsTest {
                 }
             }
         }
+        RAN.incrementAndGet();
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -98,7 +101,7 @@ class RedLineDropsTest {
         RedLineDrops asked = RedLineDrops.of(zone, o).orElseThrow();
         RedLineDrops prepared = RedLineDrops.of(zone, o, 1 + (int) (seed % 5)).orElseThrow();
         var pool = java.util.concurrent.ForkJoinPool.commonPool();
-        prepared.prepare(pool);
+        prepared.prepare(pool, ProgressListener.NONE);
         int compared = 0;
         for (int dim : zone.instance.dims) {
             String party = s.parties().get(dim).id();
@@ -132,6 +135,9 @@ class RedLineDropsTest {
 
     @AfterAll
     static void theSeeds_coverEveryCase() {
+        if (RAN.get() < seeds().count()) {
+            return; // the property ran for some seeds only (one test picked out): nothing to judge by
+        }
         // Not vacuous: red lines freed and still forbidden by another party, zones opened, Nash packages moved, and
         // Nash utilities that several outcomes give (where the smallest outcome is taken).
         for (int d = 1; d <= 4; d++) {
@@ -185,10 +191,15 @@ class RedLineDropsTest {
         if (seed % 5 == 0 && drawn.length > 0) {
             drawn[0] = Long.MIN_VALUE; // no floor
         }
+        if (seed % 10 == 3) {
+            drawn = new long[]{Long.MIN_VALUE}; // no floor alone: a span of nothing, from the least long
+        }
         long[] t = java.util.Arrays.stream(drawn).sorted().toArray(); // duplicates common when spread is small
         var meter = new RedLineDrops.Meter(t);
         for (int trial = 0; trial < 200; trial++) {
-            long x = trial < t.length ? t[trial] + rnd.nextInt(3) - 1 : rnd.nextLong(-spread - 5, spread + 5);
+            long x = trial < t.length
+                    ? t[trial] + rnd.nextInt(3) - 1
+                    : trial % 50 == 0 ? Long.MAX_VALUE : rnd.nextLong(-spread - 5, spread + 5);
             long expected = java.util.Arrays.stream(t).filter(y -> y <= x).count();
             assertThat(meter.met(x)).as("%s, %d", java.util.Arrays.toString(t), x).isEqualTo((int) expected);
         }
@@ -250,9 +261,10 @@ class RedLineDropsTest {
 
     @Test
     void tooManyPackagesOfTheOtherIssues_areLeftToAZoneAnalysisEach() {
-        // Three issues of 2,100 options: 4.41 million packages of any two, past the most enumerated.
-        Scenario s = RandomScenarios.generate(new SplittableRandom(5), new RandomScenarios.Settings(2, 3, 2_100,
-                2_100, 0, 0.2, 0.01));
+        // Three issues of 2,400 options: about 5.6 million packages of any two within red lines, past the most
+        // enumerated (2^22).
+        Scenario s = RandomScenarios.generate(new SplittableRandom(5), new RandomScenarios.Settings(2, 3, 2_400,
+                2_400, 0, 0.2, 0.01));
         ZoneAnalysis zone = ZoneAnalysis.of(Instance.zone(s), AnalysisOptions.defaults(), true);
         RedLineDrops drops = RedLineDrops.of(zone, AnalysisOptions.defaults()).orElseThrow();
         Profile p = s.profiles().get("P0");
