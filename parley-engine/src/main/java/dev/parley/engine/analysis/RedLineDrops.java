@@ -43,6 +43,8 @@ final class RedLineDrops {
     private final int maxPoints;
     /** Packages of the other issues enumerated and counted at a time: {@link #CHUNK} but in tests. */
     private final int chunk;
+    /** The most packages of the other issues whose Nash part {@link #prepare} runs side by side: as Variants' but in tests. */
+    private final long sideBySide;
     private final Optional<Solution> nashWith;
     private final ConcurrentHashMap<Integer, Optional<Answers>> byIssue = new ConcurrentHashMap<>();
 
@@ -62,8 +64,9 @@ final class RedLineDrops {
         }
     }
 
-    private RedLineDrops(ZoneAnalysis zone, AnalysisOptions o, int chunk) {
+    private RedLineDrops(ZoneAnalysis zone, AnalysisOptions o, int chunk, long sideBySide) {
         this.chunk = chunk;
+        this.sideBySide = sideBySide;
         this.zone = zone;
         this.z = zone.instance;
         this.budget = o.budget();
@@ -73,14 +76,17 @@ final class RedLineDrops {
 
     /** The variants of {@code zone}'s red lines, or none where each must be its own zone analysis. */
     static Optional<RedLineDrops> of(ZoneAnalysis zone, AnalysisOptions o) {
-        return of(zone, o, CHUNK);
+        return of(zone, o, CHUNK, Variants.SIDE_BY_SIDE.longValue());
     }
 
-    /** As {@link #of(ZoneAnalysis, AnalysisOptions)}, {@code chunk} packages of the other issues at a time. */
-    static Optional<RedLineDrops> of(ZoneAnalysis zone, AnalysisOptions o, int chunk) {
+    /**
+     * As {@link #of(ZoneAnalysis, AnalysisOptions)}, {@code chunk} packages of the other issues at a time, and Nash
+     * parts side by side up to {@code sideBySide} of them.
+     */
+    static Optional<RedLineDrops> of(ZoneAnalysis zone, AnalysisOptions o, int chunk, long sideBySide) {
         boolean exact = zone.instance.layout.trivial() && zone.count.isPresent() && zone.frontier != null
                 && zone.instance.dims.length > 0;
-        return exact ? Optional.of(new RedLineDrops(zone, o, chunk)) : Optional.empty();
+        return exact ? Optional.of(new RedLineDrops(zone, o, chunk, sideBySide)) : Optional.empty();
     }
 
     /**
@@ -109,7 +115,7 @@ final class RedLineDrops {
             int at = j;
             added[j] = new long[z.options(p.issue())];
             results.set(2 * j + 1, added[j]);
-            if (p.n() <= Variants.SIDE_BY_SIDE.longValue()) {
+            if (p.n() <= sideBySide) {
                 parts.add(() -> results.set(2 * at, orNull(() -> nash(p.issue(), p.asked()))));
             } else {
                 late.add(j);

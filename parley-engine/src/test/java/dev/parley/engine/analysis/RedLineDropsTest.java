@@ -70,7 +70,8 @@ class RedLineDropsTest {
         Instance z = Instance.zone(s);
         ZoneAnalysis zone = ZoneAnalysis.of(z, o, true);
         // Odd seeds count the other issues' packages three at a time: chunks that start anywhere in the odometer.
-        RedLineDrops drops = RedLineDrops.of(zone, o, seed % 2 == 1 ? 3 : RedLineDrops.CHUNK).orElseThrow();
+        RedLineDrops drops = RedLineDrops.of(zone, o, seed % 2 == 1 ? 3 : RedLineDrops.CHUNK, Variants.SIDE_BY_SIDE
+                .longValue()).orElseThrow();
         for (int dim : z.dims) {
             String party = s.parties().get(dim).id();
             Profile p = s.profiles().get(party);
@@ -99,7 +100,12 @@ class RedLineDropsTest {
         AnalysisOptions o = AnalysisOptions.defaults();
         ZoneAnalysis zone = ZoneAnalysis.of(Instance.zone(s), o, true);
         RedLineDrops asked = RedLineDrops.of(zone, o).orElseThrow();
-        RedLineDrops prepared = RedLineDrops.of(zone, o, 1 + (int) (seed % 5)).orElseThrow();
+        // Every third seed works its Nash parts out one issue at a time, as past Variants' limit.
+        RedLineDrops prepared = RedLineDrops.of(zone, o, 1 + (int) (seed % 5), seed % 3 == 0
+                ? 0
+                : Variants.SIDE_BY_SIDE
+                        .longValue())
+                .orElseThrow();
         var pool = java.util.concurrent.ForkJoinPool.commonPool();
         prepared.prepare(pool, ProgressListener.NONE);
         int compared = 0;
@@ -237,7 +243,7 @@ class RedLineDropsTest {
         AnalysisOptions o = AnalysisOptions.defaults();
         Instance z = Instance.zone(many);
         ZoneAnalysis zone = ZoneAnalysis.of(z, o, true);
-        RedLineDrops drops = RedLineDrops.of(zone, o, 7).orElseThrow();
+        RedLineDrops drops = RedLineDrops.of(zone, o, 7, Variants.SIDE_BY_SIDE.longValue()).orElseThrow();
         int checked = 0;
         for (int k = 0; k < 400; k++) {
             if (profiles.get("P0").isRedLine(0, k)) {
