@@ -13,10 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * |zone| + |F_o| packages, and its Nash package is the better, by the solver's rule (larger product, then larger
  * Σ u, then the smaller outcome), of the zone's and F_o's best. F_o is o's contribution plus a package of R_i, the
  * other issues' packages within red lines, the same set for every option of i: one enumeration of R_i answers every
- * red-lined option of the issue. With one or two ratifying parties its counts come from one pass over R_i (offline
- * dominance counting: each package in the bucket of how many options' first thresholds it meets, ranked by how many
- * of their second it meets, the buckets then taken in, most thresholds met first, with their ranks counted per rank
- * and per block of ranks); with more, from a scan per option. The best of F_o lies on R_i's Pareto frontier
+ * red-lined option of the issue. Its counts are dominance counts of R_i's utility vectors against each option's
+ * thresholds ({@link DominanceCounts}): with one or two ratifying parties all in one pass, with more a scan per
+ * option. The best of F_o lies on R_i's Pareto frontier
  * (whatever in F_o dominates a maximiser is one, with a larger sum), which {@link AdditiveFrontier} finds with i
  * held to one option.
  * <p>
@@ -243,7 +242,7 @@ final class RedLineDrops {
      * One issue's red lines to answer: the other issues, the options asked (every forbidden one), and how many
      * packages the other issues have within red lines.
      */
-    private record Plan(int issue, int[] others, int[] asked, long n, Thresholds thresholds) {
+    private record Plan(int issue, int[] others, int[] asked, long n, DominanceCounts thresholds) {
     }
 
     /** {@code issue}'s plan; null when its variants must each be a zone analysis. */
@@ -269,7 +268,17 @@ final class RedLineDrops {
             return null;
         }
         int[] options = Arrays.copyOf(asked, q);
-        return new Plan(issue, others, options, n, z.dims.length <= 2 ? Thresholds.of(this, issue, options) : null);
+        DominanceCounts counts = null;
+        if (z.dims.length <= 2) {
+            long[] t0 = new long[q];
+            long[] t1 = new long[q];
+            for (int a = 0; a < q; a++) {
+                t0[a] = threshold(0, issue, options[a]);
+                t1[a] = z.dims.length > 1 ? threshold(1, issue, options[a]) : Long.MIN_VALUE;
+            }
+            counts = new DominanceCounts(t0, z.dims.length > 1 ? t1 : null);
+        }
+        return new Plan(issue, others, options, n, counts);
     }
 
     /** Every red-lined option of {@code issue} answered, a chunk of the other issues' packages at a time. */
@@ -298,7 +307,23 @@ final class RedLineDrops {
         budget.allocate((to - from) * (8L * d + 8), "the red lines of issue " + z.scenario.issues().get(p.issue())
                 .id());
         long[][] v = points(p.others(), from, (int) (to - from));
-        return d <= 2 ? counts(p.issue(), v, p.asked(), p.thresholds()) : scan(p.issue(), v, p.asked());
+        long[] meeting;
+        if (d > 2) {
+            long[][] t = new long[p.asked().length][d];
+            for (int a = 0; a < t.length; a++) {
+                for (int x = 0; x < d; x++) {
+                    t[a][x] = threshold(x, p.issue(), p.asked()[a]);
+                }
+            }
+            meeting = DominanceCounts.scan(v, t);
+        } else {
+            meeting = p.thresholds().count(v[0], d > 1 ? v[1] : null);
+        }
+        long[] added = new long[z.options(p.issue())];
+        for (int a = 0; a < p.asked().length; a++) {
+            added[p.asked()[a]] = meeting[a];
+        }
+        return added;
     }
 
     /**
@@ -398,177 +423,6 @@ final class RedLineDrops {
             }
         }
         return v;
-    }
-
-    /** Three or more parties: each option's count by a pass over the points. */
-    private long[] scan(int issue, long[][] v, int[] asked) {
-        int d = v.length;
-        long[] added = new long[z.options(issue)];
-        long[] t = new long[d];
-        for (int k : asked) {
-            for (int x = 0; x < d; x++) {
-                t[x] = threshold(x, issue, k);
-            }
-            long count = 0;
-            for (int j = 0; j < v[0].length; j++) {
-                boolean in = true;
-                for (int x = 0; x < d && in; x++) {
-                    in = v[x][j] >= t[x];
-                }
-                count += in ? 1 : 0;
-            }
-            added[k] = count;
-        }
-        return added;
-    }
-
-    /**
-     * One or two parties' thresholds for every option asked, worked out once for all of an issue's chunks: each
-     * option's two thresholds and their ranks among the distinct ones, and the options by their first threshold,
-     * highest first.
-     */
-    private record Thresholds(long[] first, long[] second, Meter meets0, Meter meets1, int[] r0, int[] r1,
-            int[] order) {
-        static Thresholds of(RedLineDrops r, int issue, int[] asked) {
-            boolean two = r.z.dims.length > 1;
-            long[] t0 = new long[asked.length];
-            long[] t1 = new long[asked.length];
-            for (int a = 0; a < asked.length; a++) {
-                t0[a] = r.threshold(0, issue, asked[a]);
-                t1[a] = two ? r.threshold(1, issue, asked[a]) : Long.MIN_VALUE;
-            }
-            long[] first = distinct(t0);
-            long[] second = distinct(t1);
-            int[] r0 = new int[asked.length];
-            int[] r1 = new int[asked.length];
-            int[] order = new int[asked.length];
-            for (int a = 0; a < asked.length; a++) {
-                r0[a] = Arrays.binarySearch(first, t0[a]); // a point meets t0[a] when its bucket is above r0[a]
-                r1[a] = two ? Arrays.binarySearch(second, t1[a]) : -1; // and t1[a] when its rank is above r1[a]
-                order[a] = a;
-            }
-            IndexSort.sortByKey(order, order.length, t0, true, Integer::compare);
-            return new Thresholds(first, second, new Meter(first), new Meter(second), r0, r1, order);
-        }
-    }
-
-    /**
-     * One or two parties: every option's count at once, without sorting the points. Each point is put in the bucket
-     * of how many of the options' first thresholds it meets, and ranked by how many of their second thresholds it
-     * meets; the buckets are then taken from the most thresholds met down, their points' ranks counted (per rank and
-     * per block of 128 ranks), and each option counted, from those counts, once the buckets that meet its first
-     * threshold are in.
-     */
-    private long[] counts(int issue, long[][] v, int[] asked, Thresholds t) {
-        int n = v[0].length;
-        int[] bucket = new int[n];
-        int[] rank = new int[n];
-        int[] size = new int[t.first().length + 2];
-        long least0 = t.first().length == 0 ? Long.MAX_VALUE : t.first()[0];
-        long least1 = v.length > 1 ? t.second()[0] : Long.MIN_VALUE;
-        for (int j = 0; j < n; j++) { // a point short of every option's threshold stays in bucket 0, never counted
-            if (v[0][j] >= least0 && (v.length == 1 || v[1][j] >= least1)) {
-                bucket[j] = t.meets0().met(v[0][j]);
-                rank[j] = v.length > 1 ? t.meets1().met(v[1][j]) : t.second().length;
-            }
-            size[bucket[j] + 1]++;
-        }
-        for (int g = 1; g < size.length; g++) {
-            size[g] += size[g - 1]; // size[g]: where bucket g starts
-        }
-        int[] byBucket = new int[n];
-        int[] next = Arrays.copyOf(size, size.length);
-        for (int j = 0; j < n; j++) {
-            byBucket[next[bucket[j]]++] = j;
-        }
-        int[] perRank = new int[t.second().length + 1];
-        int[] perBlock = new int[(perRank.length >> 7) + 1];
-        long[] added = new long[z.options(issue)];
-        int in = 0;
-        int taken = t.first().length + 1; // buckets from here up are counted
-        for (int a : t.order()) {
-            while (taken > t.r0()[a] + 1) {
-                taken--;
-                for (int e = size[taken]; e < size[taken + 1]; e++) {
-                    int r = rank[byBucket[e]];
-                    perRank[r]++;
-                    perBlock[r >> 7]++;
-                }
-                in += size[taken + 1] - size[taken];
-            }
-            int upTo = t.r1()[a] + 1; // points in with a rank below this are short of the second threshold
-            int short1 = 0;
-            for (int b = 0; b < upTo >> 7; b++) {
-                short1 += perBlock[b];
-            }
-            for (int r = upTo >> 7 << 7; r < upTo; r++) {
-                short1 += perRank[r];
-            }
-            added[asked[a]] = in - short1;
-        }
-        return added;
-    }
-
-    /** The distinct values, ascending. */
-    private static long[] distinct(long[] a) {
-        return Arrays.stream(a).sorted().distinct().toArray();
-    }
-
-    /**
-     * How many of some ascending thresholds a value meets (is at least), asked a million times: a table over the
-     * thresholds' range, in equal cells, gives how many lie below each cell, and a binary search within the cell's
-     * few finishes.
-     */
-    static final class Meter {
-        private static final int CELLS = 1 << 16;
-        private final long[] t;
-        private final long low;
-        private final long width;
-        /** [cell]: how many thresholds lie below the cell's start; one more entry for the end. */
-        private final int[] below;
-
-        Meter(long[] ascending) {
-            this.t = ascending;
-            this.low = t.length == 0 ? 0 : t[0];
-            long span = t.length == 0 ? 0 : t[t.length - 1] - low;
-            // A threshold of Long.MIN_VALUE (no floor), or a span past 2^62: searched whole, one cell.
-            this.width = low == Long.MIN_VALUE || span < 0 || span > Long.MAX_VALUE / 2
-                    ? Long.MAX_VALUE
-                    : Math.max(1, span / CELLS + 1);
-            this.below = new int[CELLS + 2];
-            int k = 0;
-            for (int c = 1; c < below.length; c++) { // below[0] is 0: no threshold lies below the lowest
-                long start = width == Long.MAX_VALUE ? Long.MAX_VALUE : low + c * width;
-                while (k < t.length && (t[k] < start || width == Long.MAX_VALUE)) {
-                    k++;
-                }
-                below[c] = k;
-            }
-        }
-
-        int met(long x) {
-            if (t.length == 0 || x < low) {
-                return 0;
-            }
-            if (x >= t[t.length - 1]) {
-                return t.length; // and x - low, past the span, might not fit a long
-            }
-            long cell = width == Long.MAX_VALUE ? 0 : (x - low) / width;
-            if (cell >= CELLS) {
-                return t.length;
-            }
-            int lo = below[(int) cell]; // thresholds before it are below x
-            int hi = below[(int) cell + 1]; // thresholds from it on are at least the next cell's start, above x
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (t[mid] <= x) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
-        }
     }
 
     /** The least ticks party {@code x} must get from the other issues with option {@code k} on {@code issue}. */

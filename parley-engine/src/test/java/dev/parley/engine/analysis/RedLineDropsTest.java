@@ -201,7 +201,7 @@ class RedLineDropsTest {
             drawn = new long[]{Long.MIN_VALUE}; // no floor alone: a span of nothing, from the least long
         }
         long[] t = java.util.Arrays.stream(drawn).sorted().toArray(); // duplicates common when spread is small
-        var meter = new RedLineDrops.Meter(t);
+        var meter = new DominanceCounts.Meter(t);
         for (int trial = 0; trial < 200; trial++) {
             long x = trial < t.length
                     ? t[trial] + rnd.nextInt(3) - 1
