@@ -116,15 +116,19 @@ final class Instance {
     /** With option {@code option} of issue {@code issue} allowed again unless another ratifying party forbids it. */
     Instance withRedLineDropped(String partyId, int issue, int option) {
         boolean[][] a = copy(optionAllowed);
-        boolean forbidden = false;
+        a[issue][option] = !forbiddenByOthers(partyId, issue, option);
+        return new Instance(scenario, layout, partyCells, dims, floor, a, bound, dropped);
+    }
+
+    /** Whether a ratifying party other than {@code partyId} has a red line on {@code option} of {@code issue}. */
+    boolean forbiddenByOthers(String partyId, int issue, int option) {
         for (int dim : dims) {
             Party p = scenario.parties().get(dim);
             if (!p.id().equals(partyId) && scenario.profiles().get(p.id()).isRedLine(issue, option)) {
-                forbidden = true;
+                return true;
             }
         }
-        a[issue][option] = !forbidden;
-        return new Instance(scenario, layout, partyCells, dims, floor, a, bound, dropped);
+        return false;
     }
 
     /**

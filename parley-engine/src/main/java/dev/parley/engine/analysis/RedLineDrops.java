@@ -61,6 +61,12 @@ final class RedLineDrops {
             double diff = value - v;
             return diff > TIE || (diff >= -TIE && (sum > s || (sum == s && Arrays.compare(choice, c) < 0)));
         }
+
+        /** Whether a candidate of value {@code v} and sum {@code s} may beat this one (as its outcome decides). */
+        boolean mayLoseTo(double v, long s) {
+            double diff = v - value;
+            return diff > TIE || (diff >= -TIE && s >= sum);
+        }
     }
 
     private RedLineDrops(ZoneAnalysis zone, AnalysisOptions o, int chunk, long sideBySide) {
@@ -105,17 +111,17 @@ final class RedLineDrops {
                 plans.add(p);
             }
         }
-        var parts = new java.util.ArrayList<Runnable>(); // each records its result in results
-        var results = new java.util.concurrent.atomic.AtomicReferenceArray<Object>(plans.size() * 2);
+        var parts = new java.util.ArrayList<Runnable>();
+        var best = new Best[plans.size()][]; // by plan; read once every part has ended
         var added = new long[plans.size()][];
+        var cut = new boolean[plans.size()]; // a chunk ran into the budget: the issue is left to zone analyses
         var late = new java.util.ArrayList<Integer>(); // plans whose Nash packages are worked out here, one by one
         for (int j = 0; j < plans.size(); j++) {
             Plan p = plans.get(j);
             int at = j;
             added[j] = new long[z.options(p.issue())];
-            results.set(2 * j + 1, added[j]);
             if (p.n() <= sideBySide) {
-                parts.add(() -> results.set(2 * at, orNull(() -> nash(p.issue(), p.asked()))));
+                parts.add(() -> best[at] = orNull(() -> nash(p.issue(), p.asked())));
             } else {
                 late.add(j);
             }
@@ -125,7 +131,7 @@ final class RedLineDrops {
                     long[] part = orNull(() -> count(p, from, Math.min(p.n(), from + chunk)));
                     synchronized (added[at]) {
                         if (part == null) {
-                            results.set(2 * at + 1, null); // a chunk cut short: the issue is left to zone analyses
+                            cut[at] = true;
                         } else {
                             add(added[at], part);
                         }
@@ -161,13 +167,11 @@ final class RedLineDrops {
         }
         for (int j : late) {
             Plan p = plans.get(j);
-            results.set(2 * j, orNull(() -> nash(p.issue(), p.asked())));
+            best[j] = orNull(() -> nash(p.issue(), p.asked()));
         }
         for (int j = 0; j < plans.size(); j++) {
-            Best[] best = (Best[]) results.get(2 * j);
-            long[] counted = (long[]) results.get(2 * j + 1);
-            byIssue.put(plans.get(j).issue(), best != null && counted != null
-                    ? Optional.of(new Answers(counted, best))
+            byIssue.put(plans.get(j).issue(), best[j] != null && !cut[j]
+                    ? Optional.of(new Answers(added[j], best[j]))
                     : Optional.empty());
         }
     }
@@ -187,7 +191,7 @@ final class RedLineDrops {
     }
 
     private static void add(long[] into, long[] more) {
-        for (int k = 0; more != null && k < into.length; k++) {
+        for (int k = 0; k < into.length; k++) {
             into[k] += more[k];
         }
     }
@@ -197,11 +201,8 @@ final class RedLineDrops {
      * variants must each be a zone analysis (too many packages of the other issues, or the memory budget).
      */
     Optional<Without> without(String party, int issue, int option) {
-        for (int dim : z.dims) {
-            String other = z.scenario.parties().get(dim).id();
-            if (!other.equals(party) && z.scenario.profiles().get(other).isRedLine(issue, option)) {
-                return Optional.of(new Without(zone.count, nashWith)); // still forbidden: nothing changes
-            }
+        if (z.forbiddenByOthers(party, issue, option)) {
+            return Optional.of(new Without(zone.count, nashWith)); // still forbidden: nothing changes
         }
         Optional<Answers> a = byIssue.computeIfAbsent(issue, this::answers);
         if (a.isEmpty()) {
@@ -364,8 +365,7 @@ final class RedLineDrops {
                     product *= Ticks.utility(Math.max(0, u[c] - zone.reservation[c])); // as Solver computes it
                     sum += u[c];
                 }
-                if (in && (top == null || !(product - top.value() < -TIE || (product - top.value() <= TIE
-                        && sum < top.sum())))) {
+                if (in && (top == null || top.mayLoseTo(product, sum))) {
                     int[] choice = f.smallestOutcome(x).clone();
                     choice[issue] = k;
                     var b = new Best(product, sum, choice);

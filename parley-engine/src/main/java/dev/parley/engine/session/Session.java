@@ -125,7 +125,7 @@ public final class Session {
      */
     public Move move(String party, Action action, Journal journal) {
         checkLinks(party, action);
-        caused.clear(); // what a refused move may have left
+        caused.clear(); // the last move's events
         Protocol.State next = protocol.apply(state, party, action, caused);
         var move = new Move(moves.size() + 1, party, action, switch (caused.size()) { // no array for one or two
             case 1 -> List.of(caused.get(0));
