@@ -19,17 +19,24 @@ import java.util.random.RandomGenerator;
  * A single-text mediator that learns the parties from what it hears (Raiffa's single negotiating text: the mediator
  * drafts, each party criticises the draft and says whether it could sign it, the mediator redrafts).
  * <p>
- * From each party's criticism it estimates a profile ({@link PartyEstimates}); its own it knows. Each vote it hears is
- * taken as an answer to "could you sign this?" (as {@code could-sign} voters give it), an inequality on that party's
- * reservation in the estimated utility ({@link Reservations}); voters who answer "is it no worse than the current
- * text?" mislead it there, one reason it is experimental. Until some text has been accepted by every party it drafts the package its {@code stance} aims at in
- * the zone of its estimates (each reservation the middle of what the votes allow, lower while that leaves no
- * package): {@code neutral}, the Nash package; {@code interested}, the package best for itself. From then on it
- * redrafts from the best text every party accepted: of the aim and every one-step change or two-issue trade of that
- * text, the one its stance scores highest (the estimated Nash product, each reservation at the least the votes allow;
- * or its own utility), if above that text and not rejected by anyone. When nothing ranks higher it explores like
- * {@code hill-climb} for a while (which draws more criticism and votes), then, or near the deadline, proposes the
- * best text accepted again if the text has moved from it and ends the talks on it. Not thread-safe: one per seat.
+ * It drafts in three stages:
+ * <ol>
+ * <li><b>Exploring.</b> For the first fifth of the deadline (at most {@value #EXPLORE_MAX} drafts) it proposes texts
+ * drawn at random from the seat's seeded generator: scattered texts draw criticism of every option, which one text
+ * and its neighbours never would.</li>
+ * <li><b>Searching.</b> From each party's criticism and votes it estimates a profile ({@link PartyEstimates}); its own
+ * it knows. Each vote is taken as an answer to "could you sign this?" (as {@code could-sign} voters give it), an
+ * inequality on that party's reservation in the estimated utility ({@link Reservations}), and an option a party's
+ * criticism always puts first and that it never signed is taken as its red line. It drafts the package its {@code
+ * stance} aims at in the zone of its estimates ({@code neutral}, the Nash package; {@code interested}, the package
+ * best for itself), once; then, of the one-step changes and two-issue trades of that package and of the best text
+ * every party accepted, the one its stance scores highest and not yet proposed; when none is left, a text a few
+ * random changes from the best text accepted.</li>
+ * <li><b>Closing.</b> When {@value #SEARCH} drafts in a row have not changed which accepted text it ranks first, or at
+ * the deadline, it proposes that text again (every party has said it could sign it) and ends the talks on it.</li>
+ * </ol>
+ * Voters who answer "is it no worse than the current text?" mislead it about reservations. Not thread-safe: one per
+ * seat.
  */
 final class LearningMediator extends TextMediator {
     /** One vote heard: a party accepted or rejected a proposed text. */
@@ -42,29 +49,30 @@ final class LearningMediator extends TextMediator {
 
     /** How far between its bounds a reservation is taken: the middle first, lower while that leaves no package. */
     private static final double[] LEANS = {0.5, 0.25, 0};
-    /** How many explorations in a row, with nothing new to aim at, before it closes on the best text accepted. */
-    private static final int PATIENCE = 12;
-    /** The share of the deadline spent bisecting the reservations, at most. */
-    private static final double LEARNING = 0.6;
-    /** Bounds on a reservation this far apart, or more, are worth a probe. */
-    private static final double WIDE = 0.02;
-    /** Where in its bounds a probed party's reservation is taken, tried in turn. */
-    private static final double[] PROBES = {0.25, 0.1, 0};
+    /** The share of the deadline spent drafting texts at random, for the criticism they draw. */
+    private static final double EXPLORING = 0.2;
+    /** How many random drafts at most. */
+    static final int EXPLORE_MAX = 40;
+    /** Drafts in a row that leave the best accepted text as it was, before it closes on that text. */
+    static final int SEARCH = 30;
+    /** How often at most it proposes the best accepted text again, to close on it. */
+    private static final int CLOSINGS = 3;
+    /** How many random draws it tries for a new text near the best accepted one. */
+    private static final int DRAWS = 200;
 
     private final Stance stance;
-    private final HillClimbMediator explore;
+    private final RandomGenerator random;
     private final List<Heard> heard = new ArrayList<>();
     private final Map<Integer, Outcome> proposedIn = new HashMap<>();
-    /** What was proposed at the current text and not adopted. */
-    private final Set<Outcome> rejectedHere = new HashSet<>();
+    private final Set<Outcome> proposed = new HashSet<>();
     private int seen;
-    /** Proposals in a row that were not its aim. */
+    /** Drafts in a row that left the best accepted text as it was. */
     private int idle;
-    private Outcome base;
-    private Outcome lastProposed;
+    private Outcome lastBest;
+    private int closings;
 
     LearningMediator(RandomGenerator random, Stance stance) {
-        this.explore = new HillClimbMediator(random);
+        this.random = random;
         this.stance = stance;
     }
 
@@ -72,16 +80,12 @@ final class LearningMediator extends TextMediator {
     Action propose(AgentView v) {
         listen(v);
         Outcome text = v.currentText().orElseThrow();
-        if (!text.equals(base)) {
-            base = text;
-            rejectedHere.clear();
-        } else if (lastProposed != null) {
-            rejectedHere.add(lastProposed); // the text did not move: not adopted
-        }
-        lastProposed = null;
-        Optional<Map<String, Profile>> estimates = PartyEstimates.of(v, heard, text);
-        if (estimates.isEmpty()) {
-            return explore.propose(v);
+        int[] radices = v.issues().stream().mapToInt(dev.parley.engine.model.Issue::size).toArray();
+        Optional<Map<String, Profile>> estimates = v.round() < Math.min(EXPLORE_MAX, EXPLORING * v.deadline())
+                ? Optional.empty()
+                : PartyEstimates.of(v, heard, text);
+        if (estimates.isEmpty()) { // exploring, or some party has not yet criticised anything
+            return proposing(randomText(radices, text));
         }
         Map<String, Reservations.Bounds> bounds = Reservations.bounds(v, estimates.get(), heard);
         Map<String, Profile> model = Map.of();
@@ -93,129 +97,113 @@ final class LearningMediator extends TextMediator {
                 break;
             }
         }
-        Set<Outcome> down = turnedDown();
-        if (v.round() < LEARNING * v.deadline()) { // bisect the reservations: draft the aim, or ask who could
-            // sign for less, while some party's bounds are wide
-            Optional<Outcome> ask = fresh(aim, text, down).or(() -> probe(v, estimates.get(), bounds, text, down));
-            if (ask.isPresent()) {
-                idle = 0;
-                return proposing(ask.get());
-            }
-        }
         Optional<Outcome> keep = bestAccepted(v, model);
-        boolean closing = v.round() + 2 >= v.deadline() || idle >= PATIENCE;
-        if (keep.isEmpty()) { // nothing every party could sign yet: draft the aim, else explore
-            if (!closing && aim.isPresent() && !aim.get().equals(text) && !down.contains(aim.get())) {
-                return proposing(aim.get());
-            }
+        if (keep.isPresent() && !keep.get().equals(lastBest)) {
+            lastBest = keep.get();
+            idle = 0;
+        } else {
             idle++;
-            return explore.propose(v);
         }
-        if (!closing) { // redraft from the best text accepted: the step its estimates rank first, scored with each
-            // reservation at the least its votes allow (the vote itself tells whether a step can be signed)
-            Optional<Outcome> step = step(v, Reservations.fit(v, estimates.get(), bounds, 0), keep.get(), aim);
-            if (step.isPresent()) {
-                idle = 0;
-                return proposing(step.get());
+        boolean closing = v.round() + 2 >= v.deadline() || idle > SEARCH;
+        if (!closing) {
+            Optional<Outcome> next = search(v, model, radices, text, aim, keep);
+            if (next.isPresent()) {
+                return proposing(next.get());
             }
         }
-        if (!closing) {
-            idle++; // nothing ranks above the best text accepted: explore, which draws more criticism and votes
-            return explore.propose(v);
+        if (keep.isPresent() && !keep.get().equals(text) && closings++ < CLOSINGS) {
+            return proposing(keep.get()); // every party has said it could sign it: the final draft
         }
-        if (!keep.get().equals(text) && !rejectedHere.contains(keep.get())) {
-            return proposing(keep.get());
+        if (keep.isEmpty() && !closing) {
+            return proposing(randomText(radices, text));
         }
         return new Action.End("the text is the " + (stance == Stance.NEUTRAL ? "fairest" : "best")
                 + " package every party has said it could sign, as far as the mediator can tell");
     }
 
-    /** The package, if it is not the text and nobody has rejected it. */
-    private static Optional<Outcome> fresh(Optional<Outcome> o, Outcome text, Set<Outcome> down) {
-        return o.filter(x -> !x.equals(text) && !down.contains(x));
-    }
-
     /**
-     * The aim again with one party's reservation taken low in its bounds, for the party whose bounds are widest
-     * among those still wide where that gives a new package: whether it accepts or rejects, its bounds close in.
+     * The aim if not yet proposed; else, of the one-step changes and two-issue trades of the aim and of the best text
+     * accepted, the one the stance scores highest, not yet proposed and acceptable to the mediator; else a text a few
+     * random changes from the best text accepted (or the aim).
      */
-    private Optional<Outcome> probe(AgentView v, Map<String, Profile> estimates,
-            Map<String, Reservations.Bounds> bounds,
-            Outcome text, Set<Outcome> down) {
-        var wide = new ArrayList<String>();
-        bounds.forEach((p, b) -> {
-            if (b.width() > WIDE) {
-                wide.add(p);
-            }
-        });
-        wide.sort(java.util.Comparator.comparingDouble(p -> -bounds.get(p).width()));
-        for (String p : wide) {
-            for (double low : PROBES) {
-                Optional<Outcome> o = fresh(aim(v, Reservations.fit(v, estimates, bounds, LEANS[0], p, low)), text,
-                        down);
-                if (o.isPresent()) {
-                    return o;
-                }
-            }
+    private Optional<Outcome> search(AgentView v, Map<String, Profile> model, int[] radices, Outcome text,
+            Optional<Outcome> aim, Optional<Outcome> keep) {
+        if (aim.isPresent() && fresh(aim.get(), text)) {
+            return aim;
         }
-        return Optional.empty();
-    }
-
-    /** Every text some party rejected. */
-    private Set<Outcome> turnedDown() {
-        var out = new HashSet<Outcome>();
-        for (Heard h : heard) {
-            if (!h.accept()) {
-                out.add(h.text());
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Of the aim and every one-step change or two-issue trade of {@code from}, the one the stance scores highest by
-     * the estimates, above {@code from} itself, among those nobody has rejected, not yet accepted by all, and
-     * acceptable to the mediator.
-     */
-    private Optional<Outcome> step(AgentView v, Map<String, Profile> model, Outcome from, Optional<Outcome> aim) {
-        Set<Outcome> down = turnedDown();
         var candidates = new ArrayList<Outcome>();
-        aim.ifPresent(candidates::add);
-        candidates
-                .addAll(LocalSearch.neighboursOf(from, v.issues().stream().mapToInt(dev.parley.engine.model.Issue::size)
-                        .toArray()));
+        aim.ifPresent(a -> candidates.addAll(LocalSearch.neighboursOf(a, radices)));
+        keep.ifPresent(k -> candidates.addAll(LocalSearch.neighboursOf(k, radices)));
         Outcome best = null;
-        double bestScore = score(v, model, from) + Moves.EPS;
+        double bestScore = Double.NEGATIVE_INFINITY;
         for (Outcome c : candidates) {
-            if (down.contains(c) || acceptedByAll(c, model, v.party()) || !Moves.acceptable(v, c)) {
+            if (!fresh(c, text) || !Moves.acceptable(v, c)) {
                 continue;
             }
-            double sc = score(v, model, c);
+            double sc = score(v, model, c, true);
             if (sc > bestScore) {
                 best = c;
                 bestScore = sc;
             }
         }
-        return Optional.ofNullable(best);
+        return best != null
+                ? Optional.of(best)
+                : Optional.ofNullable(nearText(v, radices, keep.isPresent() ? keep.get() : aim.orElse(text), text));
     }
 
-    private boolean acceptedByAll(Outcome t, Map<String, Profile> model, String self) {
-        Set<String> by = new HashSet<>();
-        for (Heard h : heard) {
-            if (h.accept() && h.text().equals(t)) {
-                by.add(h.party());
+    /** Whether the package is neither the text nor proposed before. */
+    private boolean fresh(Outcome o, Outcome text) {
+        return !o.equals(text) && !proposed.contains(o);
+    }
+
+    /**
+     * A text one to three random changes from {@code around}, acceptable to the mediator, neither the current text
+     * nor proposed before; null when {@value #DRAWS} draws find none.
+     */
+    private Outcome nearText(AgentView v, int[] radices, Outcome around, Outcome text) {
+        for (int draw = 0; draw < DRAWS; draw++) {
+            int[] c = around.toArray();
+            int changes = 1 + random.nextInt(Math.min(3, c.length));
+            for (int k = 0; k < changes; k++) {
+                int i = random.nextInt(c.length);
+                c[i] = random.nextInt(radices[i]);
+            }
+            Outcome o = Outcome.of(c);
+            if (fresh(o, text) && Moves.acceptable(v, o)) {
+                return o;
             }
         }
-        return by.containsAll(others(model, self));
+        return null;
     }
 
-    /** What the stance maximises: the estimated Nash product (neutral) or the mediator's own utility (interested). */
-    private double score(AgentView v, Map<String, Profile> model, Outcome t) {
-        return stance == Stance.INTERESTED ? v.utility(t) : nashProduct(v, model, t);
+    /**
+     * A text drawn at random, option by option, not the current text and, while {@value #DRAWS} draws allow, not
+     * proposed before.
+     */
+    private Outcome randomText(int[] radices, Outcome text) {
+        for (int draw = 0;; draw++) {
+            int[] c = new int[radices.length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = random.nextInt(radices[i]);
+            }
+            Outcome o = Outcome.of(c);
+            if (!o.equals(text) && (draw > DRAWS || !proposed.contains(o))) {
+                return o;
+            }
+        }
+    }
+
+    /**
+     * What the stance maximises: the estimated Nash product (neutral) or the mediator's own utility (interested).
+     * With {@code redLines}, a text breaking a red line the estimates hold scores 0; a text every party accepted
+     * breaks none, whatever the estimates hold.
+     */
+    private double score(AgentView v, Map<String, Profile> model, Outcome t, boolean redLines) {
+        return stance == Stance.INTERESTED ? v.utility(t) : nashProduct(v, model, t, redLines);
     }
 
     private Action proposing(Outcome o) {
-        lastProposed = o;
+        proposed.add(o);
         return new Action.Propose(o);
     }
 
@@ -253,7 +241,7 @@ final class LearningMediator extends TextMediator {
             if (!e.getValue().containsAll(others(model, v.party())) || !Moves.acceptable(v, t)) {
                 continue;
             }
-            double score = score(v, model, t);
+            double score = score(v, model, t, false);
             if (score > bestScore) {
                 best = t;
                 bestScore = score;
@@ -268,16 +256,23 @@ final class LearningMediator extends TextMediator {
         return out;
     }
 
-    /** The estimated Nash product of a text: each party's estimated gain over its estimated reservation. */
-    private static double nashProduct(AgentView v, Map<String, Profile> model, Outcome t) {
+    /**
+     * The estimated Nash product of a text: each party's estimated gain over its estimated reservation; 0 when, with
+     * {@code redLines}, the text breaks a red line an estimate holds.
+     */
+    private static double nashProduct(AgentView v, Map<String, Profile> model, Outcome t, boolean redLines) {
         boolean ratifies = v.parties().stream().anyMatch(p -> p.id().equals(v.party()) && p.ratifies());
         double product = 1;
         for (var e : model.entrySet()) {
-            if (e.getKey().equals(v.party()) && !ratifies) {
+            boolean self = e.getKey().equals(v.party());
+            if (self && !ratifies) {
                 continue; // a mediator that does not sign is not in the product
             }
             Profile p = e.getValue();
-            double u = e.getKey().equals(v.party()) ? v.utility(t) : p.utility(t.toArray());
+            if (redLines && !self && !p.accepts(t.toArray())) {
+                return 0;
+            }
+            double u = self ? v.utility(t) : p.utility(t.toArray());
             product *= Math.max(1e-6, u - p.reservation() + 1e-6);
         }
         return product;

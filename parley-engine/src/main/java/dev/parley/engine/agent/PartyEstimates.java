@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * A mediator's estimates of the parties, from what it heard them say: single-text criticism names issues, costliest
- * first, and the option the party wants on each (its best). Options are taken as ordered and preferences as
- * single-peaked; the weights are fitted to the order of the criticism. Used by the {@code learning} mediator.
- * Stateless.
+ * first, and the option the party wants on each (its best); a vote says whether it could sign the text. The losses of
+ * the options are fitted to the order of the criticism and to the votes ({@link #estimate}). Used by the {@code
+ * learning} mediator. Stateless.
  */
 final class PartyEstimates {
     private PartyEstimates() {
@@ -36,7 +36,7 @@ final class PartyEstimates {
             if (p.ratifies() || p.id().equals(v.party())) {
                 Profile estimate = p.id().equals(v.party())
                         ? v.profile()
-                        : estimate(v.issues(), asked.get(p.id()), content);
+                        : estimate(v.issues(), asked.get(p.id()), content, Reservations.neverSigned(v, p.id(), heard));
                 if (estimate == null) {
                     return Optional.empty(); // this party has said nothing yet
                 }
@@ -122,24 +122,185 @@ final class PartyEstimates {
         return out;
     }
 
-    /** How many multiplicative passes fit the weights to what the critiques rank. */
-    private static final int PASSES = 30;
-    /** The step of each multiplicative correction. */
-    private static final double STEP = 0.1;
+    /** How many gradient steps fit the losses to what the critiques rank. */
+    private static final int STEPS = 400;
+    /** The size of each gradient step. */
+    private static final double RATE = 0.05;
+    /** How strongly an option's loss is drawn toward its prior (a straight fall from the peak). */
+    private static final double PRIOR = 0.02;
 
     /**
-     * A profile from what a party said. Values: on each issue it named, 1 at the option it asked for most, falling
-     * linearly with the distance from it; elsewhere the same around the option of {@code content}. Weights: a
-     * critique names the issues costing the party most, costliest first (as {@link Moves#criticism} does), so the
-     * estimated loss on the first is at least that on the second, and on each named issue at least that on any issue
-     * not named; the weights start equal and are corrected, multiplicatively, where they break one of those
-     * inequalities (of the critiques of texts it accepted, when there are any), then normalised. Null when it said
-     * nothing.
+     * A profile from what a party said, fitted to the order of its criticism and to its votes. Each critique names the
+     * issues where the text costs the party something, costliest first ({@link Moves#criticism}), and the option it
+     * wants on each (its best there). The loss of each option against that peak is fitted, by gradient steps on
+     * squared shortfalls, so that:
+     * <ul>
+     * <li>for every critique, the loss on each named issue exceeds the loss on the next by a margin, and the last
+     * named exceeds nothing (each such pair counted once, however often heard);</li>
+     * <li>an issue a critique shorter than the party's longest leaves out costs nothing;</li>
+     * <li>a text it accepted costs it at most a budget (its best less its reservation) and one it rejected more,
+     * unless the rejected text has an option in {@code red} (taken as its red lines);</li>
+     * <li>an option nothing constrains keeps a loss growing with its distance from the peak (a weak pull toward that
+     * prior keeps the fit unique).</li>
+     * </ul>
+     * A red line or a condition counts before any loss, so the first {@value #RED_LEAD} issues of a rejected text's
+     * critique are not ranked. Values and weights follow from the losses (an issue's weight is its largest loss),
+     * scaled so the best package is worth 1 and the worst 0; the reservation is 1 less the budget on that scale. Null
+     * when it said nothing.
      */
-    static Profile estimate(List<Issue> issues, List<Critique> said, Outcome content) {
+    static Profile estimate(List<Issue> issues, List<Critique> said, Outcome content,
+            java.util.Set<List<Integer>> red) {
         if (said == null || said.isEmpty()) {
             return null;
         }
+        int n = issues.size();
+        int[] peak = peaks(issues, said, content);
+        int[] offset = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            offset[i + 1] = offset[i] + issues.get(i).size();
+        }
+        int cells = offset[n];
+        int longest = 0;
+        for (Critique c : said) {
+            longest = Math.max(longest, c.issues().length);
+        }
+        // pairs (above, below) of cells, -1 standing for no loss; counted once however often heard
+        var pairs = new java.util.LinkedHashSet<Long>();
+        for (Critique c : said) {
+            int[] named = c.issues();
+            int from = c.accepted() ? 0 : Math.min(RED_LEAD, named.length);
+            for (int k = from; k < named.length; k++) {
+                int a = offset[named[k]] + c.text()[named[k]];
+                int b = k + 1 < named.length ? offset[named[k + 1]] + c.text()[named[k + 1]] : -1;
+                pairs.add(pair(a, b));
+            }
+            if (named.length < longest) { // a short critique: what it leaves out costs nothing
+                for (int i = 0; i < n; i++) {
+                    if (!named(c, i) && c.text()[i] != peak[i]) {
+                        pairs.add(pair(-1, offset[i] + c.text()[i]));
+                    }
+                }
+            }
+        }
+        double[] prior = new double[cells];
+        double[] d = new double[cells];
+        double unit = Math.max(1, cells - n) / (double) n; // a chain through every option spaced a unit apart
+        for (int i = 0; i < n; i++) {
+            int k = issues.get(i).size();
+            for (int o = 0; o < k; o++) {
+                prior[offset[i] + o] = k == 1 ? 0 : unit * Math.abs(o - peak[i]) / (k - 1);
+                d[offset[i] + o] = prior[offset[i] + o];
+            }
+        }
+        long[] ps = pairs.stream().mapToLong(Long::longValue).toArray();
+        // votes: a text it accepted costs it at most its budget (best less reservation), one it rejected more,
+        // unless it has an option taken as a red line
+        var votes = new java.util.ArrayList<Critique>();
+        for (Critique c : said) {
+            if (c.accepted() || !hasRed(c.text(), red)) {
+                votes.add(c);
+            }
+        }
+        double budget = n * unit / 2; // the party's best package less its reservation, in the fit's unit
+        double[] grad = new double[cells];
+        for (int step = 0; step < STEPS; step++) {
+            java.util.Arrays.fill(grad, 0);
+            double gradBudget = 0;
+            for (Critique c : votes) {
+                double cost = 0;
+                for (int i = 0; i < n; i++) {
+                    cost += d[offset[i] + c.text()[i]];
+                }
+                double over = c.accepted() ? cost - budget : budget - cost;
+                if (over > 0) {
+                    double g = VOTES * over * (c.accepted() ? 1 : -1) / n;
+                    for (int i = 0; i < n; i++) {
+                        grad[offset[i] + c.text()[i]] += g;
+                    }
+                    gradBudget -= g;
+                }
+            }
+            budget = Math.max(0, budget - RATE * gradBudget);
+            for (long pr : ps) {
+                int a = (int) (pr >> 32) - 1;
+                int b = (int) pr - 1;
+                double da = a < 0 ? 0 : d[a];
+                double db = b < 0 ? 0 : d[b];
+                double shortfall = MARGIN + db - da;
+                if (shortfall > 0) {
+                    if (a >= 0) {
+                        grad[a] -= shortfall;
+                    }
+                    if (b >= 0) {
+                        grad[b] += shortfall;
+                    }
+                }
+            }
+            for (int x = 0; x < cells; x++) {
+                grad[x] += PRIOR * (d[x] - prior[x]);
+            }
+            for (int i = 0; i < n; i++) {
+                for (int o = 0; o < issues.get(i).size(); o++) {
+                    int x = offset[i] + o;
+                    d[x] = o == peak[i] ? 0 : Math.max(0, d[x] - RATE * grad[x]);
+                }
+            }
+        }
+        double[] w = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int o = 0; o < issues.get(i).size(); o++) {
+                w[i] = Math.max(w[i], d[offset[i] + o]);
+            }
+            sum += w[i];
+        }
+        double[][] values = new double[n][];
+        boolean[][] none = new boolean[n][];
+        for (int i = 0; i < n; i++) {
+            int k = issues.get(i).size();
+            values[i] = new double[k];
+            none[i] = new boolean[k];
+            for (int o = 0; o < k; o++) {
+                values[i][o] = w[i] == 0 ? 1 : Math.min(1, Math.max(0, 1 - d[offset[i] + o] / w[i]));
+            }
+        }
+        if (sum == 0) {
+            java.util.Arrays.fill(w, 1.0 / n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                w[i] /= sum;
+            }
+        }
+        return Profile.of(issues, w, values, sum == 0 ? 0 : Math.min(1, Math.max(0, 1 - budget / sum)), none);
+    }
+
+    /** How much further each named issue must cost than the next, in the fit's own unit. */
+    private static final double MARGIN = 1;
+    /** How much a vote counts beside a pair of ranked options (spread over the text's issues). */
+    private static final double VOTES = 1;
+
+    private static boolean hasRed(int[] text, java.util.Set<List<Integer>> red) {
+        for (int i = 0; i < text.length; i++) {
+            if (red.contains(List.of(i, text[i]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many issues lead a rejected text's criticism where its red lines and conditions may be. */
+    private static final int RED_LEAD = 2;
+
+    /** A pair of cells, each shifted by one so that no loss (-1) packs as 0. */
+    private static long pair(int above, int below) {
+        return ((long) (above + 1) << 32) | (below + 1);
+    }
+
+    /**
+     * The option the party wants on each issue: the one it asked for most when it accepted (its criticism of an
+     * acceptable text points to its best), else when it did not, else the option of {@code content}.
+     */
+    private static int[] peaks(List<Issue> issues, List<Critique> said, Outcome content) {
         int n = issues.size();
         int[] peak = new int[n];
         for (int i = 0; i < n; i++) {
@@ -149,58 +310,14 @@ final class PartyEstimates {
                 for (int k = 0; k < c.issues().length; k++) {
                     if (c.issues()[k] == i) {
                         int o = c.wanted()[k];
-                        counts[o]++;
+                        counts[o] += c.accepted() ? 1000 : 1;
                         want = want < 0 || counts[o] > counts[want] ? o : want;
                     }
                 }
             }
             peak[i] = want < 0 ? content.option(i) : want; // never named: content with it
         }
-        double[] w = new double[n];
-        java.util.Arrays.fill(w, 1.0 / n);
-        double[] loss = new double[n];
-        // A text the party accepted broke none of its red lines or conditions, so its criticism ranks plain losses;
-        // a rejected one may put a red line first whatever it costs. Fit to the accepted ones when there are any.
-        List<Critique> ranked = said.stream().filter(Critique::accepted).toList();
-        ranked = ranked.isEmpty() ? said : ranked;
-        for (int pass = 0; pass < PASSES; pass++) {
-            boolean broken = false;
-            for (Critique c : ranked) {
-                for (int i = 0; i < n; i++) {
-                    loss[i] = Math.abs(c.text()[i] - peak[i]) / (double) (issues.get(i).size() - 1);
-                }
-                for (int k = 0; k < c.issues().length; k++) {
-                    int a = c.issues()[k];
-                    for (int b = 0; b < n; b++) {
-                        boolean below = k + 1 < c.issues().length ? b == c.issues()[k + 1] : !named(c, b);
-                        if (below && b != a && w[a] * loss[a] < w[b] * loss[b]) {
-                            w[a] *= 1 + STEP;
-                            w[b] /= 1 + STEP;
-                            broken = true;
-                        }
-                    }
-                }
-            }
-            if (!broken) {
-                break;
-            }
-        }
-        double sum = 0;
-        for (double x : w) {
-            sum += x;
-        }
-        double[][] values = new double[n][];
-        boolean[][] none = new boolean[n][];
-        for (int i = 0; i < n; i++) {
-            w[i] /= sum;
-            int k = issues.get(i).size();
-            values[i] = new double[k];
-            none[i] = new boolean[k];
-            for (int o = 0; o < k; o++) {
-                values[i][o] = 1 - Math.abs(o - peak[i]) / (double) (k - 1);
-            }
-        }
-        return Profile.of(issues, w, values, 0, none);
+        return peak;
     }
 
     private static boolean named(Critique c, int issue) {

@@ -45,6 +45,51 @@ final class Reservations {
         }
     }
 
+    /** How many issues may lead a criticism for its red lines and conditions: an option named after them is not one. */
+    private static final int LEADING = 2;
+    /** How many criticisms an option must lead before it is taken as a red line. */
+    private static final int LEADS = 2;
+
+    /**
+     * The options taken as a party's red lines from what it said alone: each led the criticism of at least {@value
+     * #LEADS} texts it rejected, was never named after the first {@value #LEADING} issues of one, and was never in a
+     * text it accepted. A red line (or an option a condition rules out) counts before any loss in a criticism, so it
+     * leads every criticism of a text that has it, however small the party's other losses; two broken at once take
+     * the first two places.
+     */
+    static java.util.Set<List<Integer>> neverSigned(AgentView v, String party, List<LearningMediator.Heard> heard) {
+        var accepted = new java.util.HashSet<List<Integer>>();
+        var led = new java.util.HashMap<List<Integer>, Integer>();
+        var spoiled = new java.util.HashSet<List<Integer>>();
+        for (LearningMediator.Heard h : heard) {
+            if (!h.party().equals(party)) {
+                continue;
+            }
+            if (h.accept()) {
+                for (int i = 0; i < v.issues().size(); i++) {
+                    accepted.add(List.of(i, h.text().option(i)));
+                }
+                continue;
+            }
+            if (h.objections().isEmpty()) {
+                continue;
+            }
+            int first = Issue.indexIn(v.issues(), h.objections().get(0));
+            led.merge(List.of(first, h.text().option(first)), 1, Integer::sum);
+            for (int k = LEADING; k < h.objections().size(); k++) {
+                int i = Issue.indexIn(v.issues(), h.objections().get(k));
+                spoiled.add(List.of(i, h.text().option(i)));
+            }
+        }
+        var out = new java.util.HashSet<List<Integer>>();
+        led.forEach((cell, n) -> {
+            if (n >= LEADS && !accepted.contains(cell) && !spoiled.contains(cell)) {
+                out.add(cell);
+            }
+        });
+        return out;
+    }
+
     /** The bounds of every party but the mediator. */
     static Map<String, Bounds> bounds(AgentView v, Map<String, Profile> estimates,
             List<LearningMediator.Heard> heard) {
@@ -62,7 +107,7 @@ final class Reservations {
                 }
             }
             double lo = 0;
-            var red = new java.util.HashSet<List<Integer>>();
+            var red = new java.util.HashSet<List<Integer>>(neverSigned(v, party, heard));
             for (LearningMediator.Heard h : heard) {
                 if (!h.party().equals(party) || h.accept()) {
                     continue;
