@@ -81,11 +81,14 @@ final class LearningMediator extends TextMediator {
         listen(v);
         Outcome text = v.currentText().orElseThrow();
         int[] radices = v.issues().stream().mapToInt(dev.parley.engine.model.Issue::size).toArray();
-        Optional<Map<String, Profile>> estimates = v.round() < Math.min(EXPLORE_MAX, EXPLORING * v.deadline())
-                ? Optional.empty()
-                : PartyEstimates.of(v, heard, text);
-        if (estimates.isEmpty()) { // exploring, or some party has not yet criticised anything
-            return proposing(randomText(radices, text));
+        Outcome draft = v.round() < Math.min(EXPLORE_MAX, EXPLORING * v.deadline()) ? randomText(radices, text) : null;
+        if (draft != null) {
+            return proposing(draft);
+        }
+        Optional<Map<String, Profile>> estimates = PartyEstimates.of(v, heard, text);
+        if (estimates.isEmpty()) { // some party has not yet criticised anything
+            draft = randomText(radices, text);
+            return draft != null ? proposing(draft) : end();
         }
         Map<String, Reservations.Bounds> bounds = Reservations.bounds(v, estimates.get(), heard);
         Map<String, Profile> model = Map.of();
@@ -114,9 +117,11 @@ final class LearningMediator extends TextMediator {
         if (keep.isPresent() && !keep.get().equals(text) && closings++ < CLOSINGS) {
             return proposing(keep.get()); // every party has said it could sign it: the final draft
         }
-        if (keep.isEmpty() && !closing) {
-            return proposing(randomText(radices, text));
-        }
+        draft = keep.isEmpty() && !closing ? randomText(radices, text) : null;
+        return draft != null ? proposing(draft) : end();
+    }
+
+    private Action end() {
         return new Action.End("the text is the " + (stance == Stance.NEUTRAL ? "fairest" : "best")
                 + " package every party has said it could sign, as far as the mediator can tell");
     }
@@ -177,20 +182,31 @@ final class LearningMediator extends TextMediator {
     }
 
     /**
-     * A text drawn at random, option by option, not the current text and, while {@value #DRAWS} draws allow, not
-     * proposed before.
+     * A text drawn at random, option by option, neither the current text nor proposed before; after {@value #DRAWS}
+     * draws that find none, the first such text in odometer order from the last draw (of that many and two more texts
+     * one must be fresh, unless the space has no more); null when every text has been proposed.
      */
     private Outcome randomText(int[] radices, Outcome text) {
-        for (int draw = 0;; draw++) {
-            int[] c = new int[radices.length];
+        int[] c = new int[radices.length];
+        for (int draw = 0; draw < DRAWS; draw++) {
             for (int i = 0; i < c.length; i++) {
                 c[i] = random.nextInt(radices[i]);
             }
             Outcome o = Outcome.of(c);
-            if (!o.equals(text) && (draw > DRAWS || !proposed.contains(o))) {
+            if (fresh(o, text)) {
                 return o;
             }
         }
+        for (int step = 0; step < proposed.size() + 2; step++) {
+            for (int i = c.length - 1; i >= 0 && ++c[i] == radices[i]; i--) {
+                c[i] = 0;
+            }
+            Outcome o = Outcome.of(c);
+            if (fresh(o, text)) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /**

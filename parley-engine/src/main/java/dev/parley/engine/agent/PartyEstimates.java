@@ -211,7 +211,7 @@ final class PartyEstimates {
                 for (int i = 0; i < n; i++) {
                     cost += d[offset[i] + c.text()[i]];
                 }
-                double over = c.accepted() ? cost - budget : budget - cost;
+                double over = VOTE_MARGIN + (c.accepted() ? cost - budget : budget - cost);
                 if (over > 0) {
                     double g = VOTES * over * (c.accepted() ? 1 : -1) / n;
                     for (int i = 0; i < n; i++) {
@@ -276,6 +276,8 @@ final class PartyEstimates {
 
     /** How much further each named issue must cost than the next, in the fit's own unit. */
     private static final double MARGIN = 1;
+    /** How clearly a vote's text must fall on its side of the budget, in the fit's unit. */
+    private static final double VOTE_MARGIN = 0.1;
     /** How much a vote counts beside a pair of ranked options (spread over the text's issues). */
     private static final double VOTES = 1;
 
