@@ -140,12 +140,12 @@ public final class NegotiationQuality {
             for (var p : s.ratifyingParties()) {
                 Profile profile = s.profiles().get(p.id());
                 double u = profile.utility(choice);
-                if (!profile.accepts(choice) || u < profile.reservation()) {
+                if (!profile.accepts(choice) || u < profile.reservation() - 1e-9) { // the analysis's zone tolerance
                     inZone = false;
                     break;
                 }
-                inCone &= p.id().equals(mediator.get()) || u >= profile.utility(opening);
-                product *= u - profile.reservation();
+                inCone &= p.id().equals(mediator.get()) || u >= profile.utility(opening) - 1e-9;
+                product *= Math.max(0, u - profile.reservation());
             }
             if (inZone) {
                 optimum = Math.max(optimum, product);
