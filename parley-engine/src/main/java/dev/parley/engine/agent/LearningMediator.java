@@ -32,7 +32,8 @@ import java.util.random.RandomGenerator;
  * best for itself), once; then, of the one-step changes and two-issue trades of that package and of the best text
  * every party accepted, the one its stance scores highest and not yet proposed; when none is left, a text a few
  * random changes from the best text accepted.</li>
- * <li><b>Closing.</b> When {@value #SEARCH} drafts in a row have not changed which accepted text it ranks first, or at
+ * <li><b>Closing.</b> It ranks the texts every party signed by its stance, each reservation taken at the least the
+ * votes allow (every signer is at least there). When {@value #SEARCH} drafts in a row have not changed which it ranks first, or at
  * the deadline, it proposes that text again (every party has said it could sign it) and ends the talks on it.</li>
  * </ol>
  * Voters who answer "is it no worse than the current text?" mislead it about reservations. Not thread-safe: one per
@@ -100,7 +101,8 @@ final class LearningMediator extends TextMediator {
                 break;
             }
         }
-        Optional<Outcome> keep = bestAccepted(v, model);
+        // signed texts ranked with each reservation at the least the votes allow: each signer is at least there
+        Optional<Outcome> keep = bestAccepted(v, Reservations.fit(v, estimates.get(), bounds, 0));
         if (keep.isPresent() && !keep.get().equals(lastBest)) {
             lastBest = keep.get();
             idle = 0;

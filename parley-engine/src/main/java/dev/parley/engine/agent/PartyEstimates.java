@@ -220,7 +220,7 @@ final class PartyEstimates {
                     gradBudget -= g;
                 }
             }
-            budget = Math.max(0, budget - RATE * gradBudget);
+            budget = Math.max(0, budget - clip(RATE * gradBudget));
             for (long pr : ps) {
                 int a = (int) (pr >> 32) - 1;
                 int b = (int) pr - 1;
@@ -242,7 +242,7 @@ final class PartyEstimates {
             for (int i = 0; i < n; i++) {
                 for (int o = 0; o < issues.get(i).size(); o++) {
                     int x = offset[i] + o;
-                    d[x] = o == peak[i] ? 0 : Math.max(0, d[x] - RATE * grad[x]);
+                    d[x] = o == peak[i] ? 0 : Math.max(0, d[x] - clip(RATE * grad[x]));
                 }
             }
         }
@@ -292,6 +292,17 @@ final class PartyEstimates {
 
     /** How many issues lead a rejected text's criticism where its red lines and conditions may be. */
     private static final int RED_LEAD = 2;
+
+    /** The largest change one step makes to a loss or the budget, in the fit's unit. */
+    private static final double MOST = 0.5;
+
+    /**
+     * A step held to at most {@value #MOST} either way: many votes on one side can make the budget's gradient large
+     * enough for a plain step to overshoot and grow without bound; held, it can only circle the fit.
+     */
+    private static double clip(double step) {
+        return Math.max(-MOST, Math.min(MOST, step));
+    }
 
     /** A pair of cells, each shifted by one so that no loss (-1) packs as 0. */
     private static long pair(int above, int below) {

@@ -79,6 +79,20 @@ class PartyEstimatesTest {
     }
 
     @Test
+    void manyVotesThatCannotAllHold_stillGiveAProfile() {
+        // 400 signatures of x2 y0 (the costlier) and 400 refusals of x1 y0: no budget satisfies them all.
+        var said = new ArrayList<LearningMediator.Heard>();
+        for (int k = 0; k < 400; k++) {
+            said.add(said(true, 2, 0, "X"));
+            said.add(said(false, 1, 0, "X"));
+        }
+        said.add(said(true, 2, 1, "X", "Y"));
+        Profile a = estimateOfA(said);
+        assertThat(a.reservation()).isBetween(0.0, 1.0);
+        assertThat(loss(a, 0, 2)).isGreaterThan(loss(a, 1, 1));
+    }
+
+    @Test
     void redLines_areTheOptionsThatLeadEveryRefusalAndWereNeverSigned() {
         var issues = List.of(issue("X", 3), issue("Y", 2), issue("Z", 2));
         AgentView v = view(issues, flat(issues));
