@@ -127,7 +127,7 @@ final class PartyEstimates {
     /** The size of each gradient step. */
     private static final double RATE = 0.05;
     /** How strongly an option's loss is drawn toward its prior (a straight fall from the peak). */
-    private static final double PRIOR = 0.02;
+    private static final double PRIOR = 0.1;
 
     /**
      * A profile from what a party said, fitted to the order of its criticism and to its votes. Each critique names the
