@@ -26,18 +26,21 @@ import java.util.random.RandomGenerator;
  * and its neighbours never would.</li>
  * <li><b>Searching.</b> From each party's criticism and votes it estimates a profile ({@link PartyEstimates}); its own
  * it knows. Each vote is taken as an answer to "could you sign this?" (as {@code could-sign} voters give it), an
- * inequality on that party's reservation in the estimated utility ({@link Reservations}), and an option a party's
- * criticism always puts first and that it never signed is taken as its red line. It drafts the package its {@code
- * stance} aims at in the zone of its estimates ({@code neutral}, the Nash package; {@code interested}, the package
- * best for itself), once; then, of the one-step changes and two-issue trades of that package and of the best text
- * every party accepted, the one its stance scores highest and not yet proposed; when none is left, a text a few
- * random changes from the best text accepted.</li>
+ * inequality on that party's reservation in the estimated utility ({@link Reservations}); an option that led the
+ * criticism of texts the party refused and was never in one it signed is taken as its red line ({@link
+ * Reservations#neverSigned}). It drafts the package its {@code stance} aims at in the zone of its estimates ({@code
+ * neutral}, the Nash package; {@code interested}, the package best for itself), once; then, of the one-step changes
+ * and two-issue trades of that package and of the best text every party signed, the one its stance scores highest
+ * and not yet proposed; when none is left, a text a few random changes from the best text signed; when no such text
+ * is found, any text not yet proposed. While no text has been signed by every party it goes on drafting to the
+ * deadline, and ends the talks only when every text has been drafted.</li>
  * <li><b>Closing.</b> It ranks the texts every party signed by its stance, each reservation taken at the least the
- * votes allow (every signer is at least there). When {@value #SEARCH} drafts in a row have not changed which it ranks first, or at
- * the deadline, it proposes that text again (every party has said it could sign it) and ends the talks on it.</li>
+ * votes allow (every signer is at least there). When {@value #SEARCH} drafts in a row have not changed which it ranks
+ * first, or at the deadline, or when the search finds nothing new, it proposes that text again (every party has said
+ * it could sign it) and ends the talks on it; if it is turned down, it ends them on the text as it stands.</li>
  * </ol>
- * Voters who answer "is it no worse than the current text?" mislead it about reservations. Not thread-safe: one per
- * seat.
+ * No text is proposed twice, except the one it closes on. Voters who answer "is it no worse than the current text?"
+ * mislead it about reservations, and may turn down the text it closes on. Not thread-safe: one per seat.
  */
 final class LearningMediator extends TextMediator {
     /** One vote heard: a party accepted or rejected a proposed text. */
@@ -55,9 +58,7 @@ final class LearningMediator extends TextMediator {
     /** How many random drafts at most. */
     static final int EXPLORE_MAX = 40;
     /** Drafts in a row that leave the best accepted text as it was, before it closes on that text. */
-    static final int SEARCH = 30;
-    /** How often at most it proposes the best accepted text again, to close on it. */
-    private static final int CLOSINGS = 3;
+    private static final int SEARCH = 30;
     /** How many random draws it tries for a new text near the best accepted one. */
     private static final int DRAWS = 200;
 
@@ -70,7 +71,8 @@ final class LearningMediator extends TextMediator {
     /** Drafts in a row that left the best accepted text as it was. */
     private int idle;
     private Outcome lastBest;
-    private int closings;
+    /** The texts put again to close on them. */
+    private final Set<Outcome> closedOn = new HashSet<>();
 
     LearningMediator(RandomGenerator random, Stance stance) {
         this.random = random;
@@ -89,7 +91,9 @@ final class LearningMediator extends TextMediator {
         Optional<Map<String, Profile>> estimates = PartyEstimates.of(v, heard, text);
         if (estimates.isEmpty()) { // some party has not yet criticised anything
             draft = randomText(radices, text);
-            return draft != null ? proposing(draft) : end();
+            return draft != null
+                    ? proposing(draft)
+                    : new Action.End("every text has been drafted and some party has criticised none");
         }
         Map<String, Reservations.Bounds> bounds = Reservations.bounds(v, estimates.get(), heard);
         Map<String, Profile> model = Map.of();
@@ -106,26 +110,29 @@ final class LearningMediator extends TextMediator {
         if (keep.isPresent() && !keep.get().equals(lastBest)) {
             lastBest = keep.get();
             idle = 0;
-        } else {
+        } else if (keep.isPresent()) {
             idle++;
         }
-        boolean closing = v.round() + 2 >= v.deadline() || idle > SEARCH;
+        boolean closing = keep.isPresent() && (v.round() + 2 >= v.deadline() || idle > SEARCH);
         if (!closing) {
-            Optional<Outcome> next = search(v, model, radices, text, aim, keep);
+            Optional<Outcome> next = search(v, model, radices, text, aim, keep).or(() -> Optional.ofNullable(
+                    randomText(radices, text)));
             if (next.isPresent()) {
                 return proposing(next.get());
             }
+            if (keep.isEmpty()) {
+                return new Action.End("every text has been drafted and none was signed by every party");
+            }
         }
-        if (keep.isPresent() && !keep.get().equals(text) && closings++ < CLOSINGS) {
+        if (keep.get().equals(text)) {
+            return new Action.End("the text is the " + (stance == Stance.NEUTRAL ? "fairest" : "best")
+                    + " package every party has said it could sign, as far as the mediator can tell");
+        }
+        if (closedOn.add(keep.get())) {
             return proposing(keep.get()); // every party has said it could sign it: the final draft
         }
-        draft = keep.isEmpty() && !closing ? randomText(radices, text) : null;
-        return draft != null ? proposing(draft) : end();
-    }
-
-    private Action end() {
-        return new Action.End("the text is the " + (stance == Stance.NEUTRAL ? "fairest" : "best")
-                + " package every party has said it could sign, as far as the mediator can tell");
+        return new Action.End("the " + (stance == Stance.NEUTRAL ? "fairest" : "best") + " text every party had "
+                + "signed was turned down when put again: the talks end on the text as it stands");
     }
 
     /**
@@ -213,11 +220,28 @@ final class LearningMediator extends TextMediator {
 
     /**
      * What the stance maximises: the estimated Nash product (neutral) or the mediator's own utility (interested).
-     * With {@code redLines}, a text breaking a red line the estimates hold scores 0; a text every party accepted
-     * breaks none, whatever the estimates hold.
+     * With {@code redLines} the estimates' red lines count: a text breaking one scores 0 (neutral), and a text some
+     * estimate puts below its reservation or across a red line scores below every text all of them accept
+     * (interested). Without, for a text every party signed: it breaks none of their red lines, whatever the estimates
+     * hold.
      */
     private double score(AgentView v, Map<String, Profile> model, Outcome t, boolean redLines) {
-        return stance == Stance.INTERESTED ? v.utility(t) : nashProduct(v, model, t, redLines);
+        if (stance == Stance.NEUTRAL) {
+            return nashProduct(v, model, t, redLines);
+        }
+        return redLines && !estimatedAcceptable(v, model, t) ? v.utility(t) - 1 : v.utility(t);
+    }
+
+    /** Whether every estimate but the mediator's own reaches its reservation at {@code t} and breaks no red line. */
+    private static boolean estimatedAcceptable(AgentView v, Map<String, Profile> model, Outcome t) {
+        int[] c = t.toArray();
+        for (var e : model.entrySet()) {
+            if (!e.getKey().equals(v.party()) && (!e.getValue().accepts(c) || e.getValue().utility(c) < e.getValue()
+                    .reservation())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Action proposing(Outcome o) {

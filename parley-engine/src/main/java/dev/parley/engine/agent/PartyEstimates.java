@@ -72,7 +72,6 @@ final class PartyEstimates {
         return Analyzer.analyze(s, options);
     }
 
-    /** One criticism or objection: the package it was about, the issues named in order, the option wanted on each. */
     /**
      * One criticism, as indices: the text it was about, the issues named in order, the option wanted on each, and
      * whether the party accepted the text. Immutable (its arrays are never changed after it is made).
@@ -145,8 +144,9 @@ final class PartyEstimates {
      * </ul>
      * A red line or a condition counts before any loss, so the first {@value #RED_LEAD} issues of a rejected text's
      * critique are not ranked. Values and weights follow from the losses (an issue's weight is its largest loss),
-     * scaled so the best package is worth 1 and the worst 0; the reservation is 1 less the budget on that scale. Null
-     * when it said nothing.
+     * scaled so the best package is worth 1 and the worst 0; the reservation is 1 less the budget on that scale (the
+     * mediator sets its own from the votes on the fitted scale, {@link Reservations}; the budget is fitted for what it
+     * does to the losses). Null when it said nothing.
      */
     static Profile estimate(List<Issue> issues, List<Critique> said, Outcome content,
             java.util.Set<List<Integer>> red) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * leaves no package every estimate accepts). A reject of a text worth at least one the party accepted cannot be its
  * reservation, nor can one whose criticism puts first an issue the estimate says costs it clearly less than the one
  * it puts second: the option of that first issue is taken as a red line (or a condition it needs) and kept out of its
- * estimate. Stateless.
+ * estimate. So is an option that leads the criticism of texts the party refused and is never in one it signed
+ * ({@link #neverSigned}), whatever the estimate says. Stateless.
  */
 final class Reservations {
     private Reservations() {
@@ -32,11 +33,6 @@ final class Reservations {
         /** Whether option {@code option} of issue {@code issue} is taken as a red line of the party. */
         boolean isRed(int issue, int option) {
             return redLines.contains(List.of(issue, option));
-        }
-
-        /** How far apart the bounds are (0 when they cross). */
-        double width() {
-            return Math.max(0, hi - lo);
         }
 
         /** The reservation a share {@code lean} of the way from lo to hi (hi when they cross). */
@@ -126,12 +122,11 @@ final class Reservations {
     }
 
     /**
-     * Every party's estimate with its reservation a share {@code lean} of the way between its bounds ({@code
-     * probed}'s a share {@code probeLean}: a lower share asks whether it could sign for less) and its red lines; the
-     * mediator's own profile (the seat's) unchanged.
+     * Every party's estimate with its reservation a share {@code lean} of the way between its bounds, and its red
+     * lines; the mediator's own profile (the seat's) unchanged.
      */
     static Map<String, Profile> fit(AgentView v, Map<String, Profile> estimates, Map<String, Bounds> bounds,
-            double lean, String probed, double probeLean) {
+            double lean) {
         var out = new LinkedHashMap<String, Profile>();
         for (var e : estimates.entrySet()) {
             Bounds b = bounds.get(e.getKey());
@@ -139,19 +134,12 @@ final class Reservations {
                 out.put(e.getKey(), e.getValue());
                 continue;
             }
-            double r = b.at(e.getKey().equals(probed) ? probeLean : lean);
+            double r = b.at(lean);
             out.put(e.getKey(), !b.redLines().isEmpty()
                     ? withRedLines(v.issues(), e.getValue(), b, r)
-                    : e.getValue()
-                            .withReservation(r));
+                    : e.getValue().withReservation(r));
         }
         return out;
-    }
-
-    /** As {@link #fit(AgentView, Map, Map, double, String, double)} with no party probed. */
-    static Map<String, Profile> fit(AgentView v, Map<String, Profile> estimates, Map<String, Bounds> bounds,
-            double lean) {
-        return fit(v, estimates, bounds, lean, null, lean);
     }
 
     /**

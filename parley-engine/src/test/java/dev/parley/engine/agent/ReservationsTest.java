@@ -47,7 +47,6 @@ class ReservationsTest {
         Reservations.Bounds a = bounds.get("A");
         assertThat(a.lo()).isCloseTo(0.25, within(1e-12));
         assertThat(a.hi()).isCloseTo(0.5, within(1e-12));
-        assertThat(a.width()).isCloseTo(0.25, within(1e-12));
         assertThat(a.redLines()).containsExactly(List.of(0, 2));
         // B said nothing: anywhere between nothing and its best.
         assertThat(bounds.get("B").lo()).isZero();
@@ -58,8 +57,8 @@ class ReservationsTest {
         assertThat(fitted.get("A").isRedLine(0, 2)).isTrue();
         assertThat(fitted.get("A").isRedLine(0, 1)).isFalse();
         assertThat(fitted.get("M")).isSameAs(mediator.profile());
-        assertThat(Reservations.fit(mediator, estimates, bounds, 0.5, "A", 0).get("A").reservation()).isCloseTo(0.25,
-                within(1e-12));
+        assertThat(Reservations.fit(mediator, estimates, bounds, 0).get("A").reservation()).isCloseTo(0.25, within(
+                1e-12));
     }
 
     @Test
