@@ -155,63 +155,80 @@ final class PartyEstimates {
         }
         int n = issues.size();
         int[] peak = peaks(issues, said, content);
-        int[] offset = new int[n + 1];
+        int[] offset = new int[n + 1]; // option o of issue i is cell offset[i] + o
         for (int i = 0; i < n; i++) {
             offset[i + 1] = offset[i] + issues.get(i).size();
         }
-        int cells = offset[n];
-        int longest = 0;
-        for (Critique c : said) {
-            longest = Math.max(longest, c.issues().length);
-        }
-        // pairs (above, below) of cells, -1 standing for no loss; counted once however often heard
-        var pairs = new java.util.LinkedHashSet<Long>();
-        for (Critique c : said) {
-            int[] named = c.issues();
-            int from = c.accepted() ? 0 : Math.min(RED_LEAD, named.length);
-            for (int k = from; k < named.length; k++) {
-                int a = offset[named[k]] + c.text()[named[k]];
-                int b = k + 1 < named.length ? offset[named[k + 1]] + c.text()[named[k + 1]] : -1;
-                pairs.add(pair(a, b));
-            }
-            if (named.length < longest) { // a short critique: what it leaves out costs nothing
-                for (int i = 0; i < n; i++) {
-                    if (!named(c, i) && c.text()[i] != peak[i]) {
-                        pairs.add(pair(-1, offset[i] + c.text()[i]));
-                    }
-                }
-            }
-        }
-        double[] prior = new double[cells];
-        double[] d = new double[cells];
-        double unit = Math.max(1, cells - n) / (double) n; // a chain through every option spaced a unit apart
+        // the prior's scale: each issue's options spread over the mean number of non-peak options an issue has, so
+        // that a chain of ranked options spaced a margin apart fits within it
+        double unit = Math.max(1, offset[n] - n) / (double) n;
+        double[] prior = new double[offset[n]];
         for (int i = 0; i < n; i++) {
             int k = issues.get(i).size();
             for (int o = 0; o < k; o++) {
-                prior[offset[i] + o] = k == 1 ? 0 : unit * Math.abs(o - peak[i]) / (k - 1);
-                d[offset[i] + o] = prior[offset[i] + o];
+                prior[offset[i] + o] = unit * Math.abs(o - peak[i]) / (k - 1);
             }
         }
-        long[] ps = pairs.stream().mapToLong(Long::longValue).toArray();
-        // votes: a text it accepted costs it at most its budget (best less reservation), one it rejected more,
-        // unless it has an option taken as a red line
         var votes = new java.util.ArrayList<Critique>();
         for (Critique c : said) {
             if (c.accepted() || !hasRed(c.text(), red)) {
                 votes.add(c);
             }
         }
-        double budget = n * unit / 2; // the party's best package less its reservation, in the fit's unit
+        double[] fit = fit(offset, peak, rankedPairs(said, offset, peak), votes, prior, n * unit / 2);
+        return profile(issues, offset, fit);
+    }
+
+    /**
+     * The pairs (above, below) of options the critiques rank, each packed by {@link #pair} and counted once however
+     * often heard; -1 stands for no loss. A rejected text's first {@value #RED_LEAD} issues are left out; what a
+     * critique shorter than the party's longest leaves out costs nothing.
+     */
+    private static long[] rankedPairs(List<Critique> said, int[] offset, int[] peak) {
+        int longest = 0;
+        for (Critique c : said) {
+            longest = Math.max(longest, c.issues().length);
+        }
+        var pairs = new java.util.LinkedHashSet<Long>();
+        for (Critique c : said) {
+            int[] named = c.issues();
+            for (int k = c.accepted() ? 0 : Math.min(RED_LEAD, named.length); k < named.length; k++) {
+                int a = offset[named[k]] + c.text()[named[k]];
+                int b = k + 1 < named.length ? offset[named[k + 1]] + c.text()[named[k + 1]] : -1;
+                pairs.add(pair(a, b));
+            }
+            if (named.length < longest) {
+                for (int i = 0; i < peak.length; i++) {
+                    if (!named(c, i) && c.text()[i] != peak[i]) {
+                        pairs.add(pair(-1, offset[i] + c.text()[i]));
+                    }
+                }
+            }
+        }
+        return pairs.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /**
+     * The losses, one per option (0 at each peak, never below 0), after {@value #STEPS} gradient steps from the prior
+     * on the squared shortfalls of the ranked pairs and the votes, with the budget (the party's best less its
+     * reservation) fitted beside them from {@code budget}; the budget is the array's last element.
+     */
+    private static double[] fit(int[] offset, int[] peak, long[] pairs, List<Critique> votes, double[] prior,
+            double budget) {
+        int n = peak.length;
+        int cells = prior.length;
+        double[] d = java.util.Arrays.copyOf(prior, cells + 1);
+        d[cells] = budget;
         double[] grad = new double[cells];
         for (int step = 0; step < STEPS; step++) {
             java.util.Arrays.fill(grad, 0);
             double gradBudget = 0;
-            for (Critique c : votes) {
+            for (Critique c : votes) { // signed: costs at most the budget; refused: more
                 double cost = 0;
                 for (int i = 0; i < n; i++) {
                     cost += d[offset[i] + c.text()[i]];
                 }
-                double over = VOTE_MARGIN + (c.accepted() ? cost - budget : budget - cost);
+                double over = VOTE_MARGIN + (c.accepted() ? cost - d[cells] : d[cells] - cost);
                 if (over > 0) {
                     double g = VOTES * over * (c.accepted() ? 1 : -1) / n;
                     for (int i = 0; i < n; i++) {
@@ -220,13 +237,11 @@ final class PartyEstimates {
                     gradBudget -= g;
                 }
             }
-            budget = Math.max(0, budget - clip(RATE * gradBudget));
-            for (long pr : ps) {
+            d[cells] = Math.max(0, d[cells] - clip(RATE * gradBudget));
+            for (long pr : pairs) { // each above the next by the margin
                 int a = (int) (pr >> 32) - 1;
                 int b = (int) pr - 1;
-                double da = a < 0 ? 0 : d[a];
-                double db = b < 0 ? 0 : d[b];
-                double shortfall = MARGIN + db - da;
+                double shortfall = MARGIN + (b < 0 ? 0 : d[b]) - (a < 0 ? 0 : d[a]);
                 if (shortfall > 0) {
                     if (a >= 0) {
                         grad[a] -= shortfall;
@@ -236,21 +251,28 @@ final class PartyEstimates {
                     }
                 }
             }
-            for (int x = 0; x < cells; x++) {
-                grad[x] += PRIOR * (d[x] - prior[x]);
-            }
             for (int i = 0; i < n; i++) {
-                for (int o = 0; o < issues.get(i).size(); o++) {
-                    int x = offset[i] + o;
-                    d[x] = o == peak[i] ? 0 : Math.max(0, d[x] - clip(RATE * grad[x]));
+                for (int x = offset[i]; x < offset[i + 1]; x++) {
+                    double g = grad[x] + PRIOR * (d[x] - prior[x]);
+                    d[x] = x - offset[i] == peak[i] ? 0 : Math.max(0, d[x] - clip(RATE * g));
                 }
             }
         }
+        return d;
+    }
+
+    /**
+     * The profile of fitted losses {@code fit} (one per option, then the budget): an issue's weight is its largest
+     * loss, values fall from 1 by the loss over that weight, all scaled so the best package is worth 1 and the worst
+     * 0; the reservation is 1 less the budget on that scale.
+     */
+    private static Profile profile(List<Issue> issues, int[] offset, double[] fit) {
+        int n = issues.size();
         double[] w = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            for (int o = 0; o < issues.get(i).size(); o++) {
-                w[i] = Math.max(w[i], d[offset[i] + o]);
+            for (int x = offset[i]; x < offset[i + 1]; x++) {
+                w[i] = Math.max(w[i], fit[x]);
             }
             sum += w[i];
         }
@@ -261,16 +283,13 @@ final class PartyEstimates {
             values[i] = new double[k];
             none[i] = new boolean[k];
             for (int o = 0; o < k; o++) {
-                values[i][o] = w[i] == 0 ? 1 : Math.min(1, Math.max(0, 1 - d[offset[i] + o] / w[i]));
+                values[i][o] = w[i] == 0 ? 1 : Math.min(1, Math.max(0, 1 - fit[offset[i] + o] / w[i]));
             }
         }
-        if (sum == 0) {
-            java.util.Arrays.fill(w, 1.0 / n);
-        } else {
-            for (int i = 0; i < n; i++) {
-                w[i] /= sum;
-            }
+        for (int i = 0; i < n; i++) {
+            w[i] = sum == 0 ? 1.0 / n : w[i] / sum;
         }
+        double budget = fit[fit.length - 1];
         return Profile.of(issues, w, values, sum == 0 ? 0 : Math.min(1, Math.max(0, 1 - budget / sum)), none);
     }
 
@@ -323,7 +342,7 @@ final class PartyEstimates {
                 for (int k = 0; k < c.issues().length; k++) {
                     if (c.issues()[k] == i) {
                         int o = c.wanted()[k];
-                        counts[o] += c.accepted() ? 1000 : 1;
+                        counts[o] += c.accepted() ? said.size() + 1 : 1; // any signed text outweighs all refused
                         want = want < 0 || counts[o] > counts[want] ? o : want;
                     }
                 }
