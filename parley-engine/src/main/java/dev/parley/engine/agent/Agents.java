@@ -48,8 +48,9 @@ public final class Agents {
                     (p, r) -> new TimeDependent(p.get("e"))),
             agent("conceder", "time-dependent, concedes early (e=2)", Map.of("e", 2.0), BIDDING,
                     (p, r) -> new TimeDependent(p.get("e"))),
-            agent("nash-seeker", "concedes in time (e=0.5) and bids what a frequency model of the others' offers "
-                    + "says they value most among what it can accept (AC_next)", Map.of(), BIDDING,
+            agent("nash-seeker", "concedes late (e=0.15) and bids, never twice while another will do, what a "
+                    + "frequency model of the others' offers and acceptances says they value most among what it can "
+                    + "accept (AC_next, AC_combi)", Map.of(), BIDDING,
                     (p, r) -> new NashSeeker()),
             agent("tit-for-tat", "concedes as much as the others did", Map.of(), EnumSet.of(SeatRole.NEGOTIATOR),
                     (p, r) -> new TitForTat()),

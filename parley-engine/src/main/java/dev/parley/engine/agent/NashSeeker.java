@@ -3,28 +3,45 @@ package dev.parley.engine.agent;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.utility.UtilityTable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An offer agent that seeks the deal the others can also accept, in the spirit of the ANAC agents that aim at the
- * Nash point (AgentGG, MiCRO): it concedes in time like a time-dependent agent with e = 0.5 (Faratin et al. 1998),
- * and among the packages worth its target it bids the one that, by its {@link OpponentModel} of the others' offers,
- * gives them the largest estimated Nash product; found by ascent over one-issue changes from its best package, never
- * by enumerating the space, and never a package it forbids. It accepts an acceptable offer worth its target, or at
- * least what it would bid next (AC_next, Baarslag et al. 2014), or, in the last 5% of the time, at least as good as
- * the best it has been offered (AC_combi's time part). In shuttle it answers as a time-dependent party would.
- * Its one state is its model's counts, brought up to date from the events it has not read yet (a replay rebuilds
- * it, move by move). Not thread-safe: one per seat.
+ * Nash point (AgentGG, MiCRO).
+ * <ul>
+ * <li>It concedes in time like a time-dependent agent (Faratin et al. 1998) with e = 0.15, a little later than
+ * boulware (0.2): held firmer than boulware, it gains more against it, and its bids still find the deal.
+ * <li>Among the packages worth its target it bids the one that, by its {@link OpponentModel} of the others' offers,
+ * gives them the largest estimated Nash product, and that it has not offered before (MiCRO's rule of a new bid each
+ * time): a bid the others refused is not made again while a fresh one reaches the target. The packages looked at are
+ * the peaks an ascent over one-issue changes reaches from its best package and from the others' latest offers (each
+ * first brought up to its target) and every package one or two changes from a peak; never the whole space, and never
+ * a package it forbids.
+ * <li>It accepts an acceptable offer worth its target, or at least what it would bid next (AC_next, Baarslag et al.
+ * 2014), or, in the last 5% of the time, at least as good as the best it has been offered (AC_combi's time part).
+ * </ul>
+ * In shuttle it answers as a time-dependent party would. Its state is its model's counts, brought up to date from the
+ * events it has not read yet, and the packages it has offered (a replay rebuilds both, move by move). Not
+ * thread-safe: one per seat.
  */
 final class NashSeeker implements Agent {
-    /** The concession exponent: between boulware (0.2) and linear (1). */
-    static final double E = 0.5;
+    /** The concession exponent: a little below boulware's 0.2. */
+    static final double E = 0.15;
     /** The share of the time after which any acceptable offer at least as good as the best offered is taken. */
     static final double LATE = 0.95;
+    /** How many of the others' latest offers the search starts from, beside the seat's best package. */
+    static final int STARTS = 8;
 
     private OpponentModel.Tracker tracker;
     /** The number of the last event the tracker has read. */
     private int read;
+    /** Every package this seat has offered. */
+    private final Set<Outcome> offered = new HashSet<>();
 
     @Override
     public Action act(AgentView v) {
@@ -44,7 +61,8 @@ final class NashSeeker implements Agent {
             tracker.add(e.event());
             read = e.seq();
         }
-        int[] bid = bid(v.utilities(), target, tracker.model());
+        var starts = v.log().othersOffers(STARTS).stream().map(o -> o.outcome()).toList();
+        int[] bid = bid(v.utilities(), target, tracker.model(), starts, offered);
         Optional<Outcome> standing = v.onTable();
         if (standing.isPresent() && !v.tabledBy().orElse("").equals(v.party()) && Moves.acceptable(v, standing
                 .get())) {
@@ -54,7 +72,9 @@ final class NashSeeker implements Agent {
                 return new Action.Accept();
             }
         }
-        return new Action.Offer(Outcome.of(bid));
+        Outcome o = Outcome.of(bid);
+        offered.add(o);
+        return new Action.Offer(o);
     }
 
     /** The most this seat has been offered by the others so far. */
@@ -64,12 +84,75 @@ final class NashSeeker implements Agent {
     }
 
     /**
-     * Among packages worth at least {@code target} to the maker (its best package when none is), the one an ascent
-     * over one-issue changes finds best for the others by the model; without a model, the maker's own best.
+     * The bid: among the packages looked at that are worth at least {@code target} to the maker and break none of its
+     * red lines or conditions, the one the model scores highest (the maker's own utility when it models no one yet)
+     * and that is not in {@code offered}; when every one is, the highest scored of them; the maker's best package when
+     * none is worth the target. The packages looked at are the peaks {@link #climb} reaches from the best package and
+     * from each of {@code starts} (brought up to the target by {@link BidSearch}), and those one or two changes from a
+     * peak.
      */
-    static int[] bid(UtilityTable u, double target, OpponentModel model) {
-        int[] c = u.bestPackage();
-        if (model.parties().isEmpty() || u.utility(c) < target) {
+    static int[] bid(UtilityTable u, double target, OpponentModel model, List<Outcome> starts, Set<Outcome> offered) {
+        var peaks = new LinkedHashSet<Outcome>();
+        peaks.add(Outcome.of(climb(u, target, model, u.bestPackage())));
+        for (Outcome s : starts) {
+            peaks.add(Outcome.of(climb(u, target, model, BidSearch.near(u, target, s))));
+        }
+        int[] fresh = null;
+        int[] any = null;
+        double freshScore = Double.NEGATIVE_INFINITY;
+        double anyScore = Double.NEGATIVE_INFINITY;
+        for (Outcome peak : peaks) {
+            for (int[] c : around(u, peak.toArray())) {
+                if (u.utility(c) < target - Moves.EPS || u.forbids(c)) {
+                    continue;
+                }
+                double score = model.parties().isEmpty() ? u.utility(c) : model.logProduct(c);
+                if (score > anyScore) {
+                    any = c;
+                    anyScore = score;
+                }
+                if (score > freshScore && !offered.contains(Outcome.of(c))) {
+                    fresh = c;
+                    freshScore = score;
+                }
+            }
+        }
+        return fresh != null ? fresh : any != null ? any : u.bestPackage();
+    }
+
+    /** {@code peak} and every package one or two changes from it, the earlier issues' changes first. */
+    private static List<int[]> around(UtilityTable u, int[] peak) {
+        var out = new ArrayList<int[]>();
+        out.add(peak);
+        for (int i = 0; i < peak.length; i++) {
+            for (int k = 0; k < u.radix(i); k++) {
+                if (k == peak[i]) {
+                    continue;
+                }
+                int[] c = peak.clone();
+                c[i] = k;
+                out.add(c);
+                for (int j = i + 1; j < peak.length; j++) {
+                    for (int m = 0; m < u.radix(j); m++) {
+                        if (m != peak[j]) {
+                            int[] d = c.clone();
+                            d[j] = m;
+                            out.add(d);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * From {@code c}, the ascent over one-issue changes that raises the model's score and keeps the package worth
+     * {@code target} and breaking nothing of the maker's, to where no such change raises it; {@code c} itself without
+     * a model, or when it does not reach the target or breaks something. The array returned may be {@code c}.
+     */
+    static int[] climb(UtilityTable u, double target, OpponentModel model, int[] c) {
+        if (model.parties().isEmpty() || u.utility(c) < target || u.forbids(c)) {
             return c;
         }
         for (int step = 0; step < 4 * c.length; step++) {

@@ -1,16 +1,18 @@
 package dev.parley.engine.agent;
 
 import dev.parley.engine.model.Issue;
+import dev.parley.engine.model.Outcome;
 import dev.parley.engine.protocol.Event;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A frequency model of the other parties, from their offers alone (in the manner of Hindriks and Tykhonov's
- * frequency-analysis opponent models in GENIUS agents): a party values an option by how often it offers it, (f + 1) /
- * (f_max + 1) on each issue, and weighs an issue by how seldom it moves it between consecutive offers, 1 + the
- * number of times it kept it, normalised to sum to 1. Estimated utilities lie in [0, 1]. Immutable.
+ * A frequency model of the other parties, from the packages they offer or accept (in the manner of Hindriks and
+ * Tykhonov's frequency-analysis opponent models in GENIUS agents; a package a party accepts counts as one it offers,
+ * since it said yes to it): a party values an option by how often it offers it, (f + 1) / (f_max + 1) on each issue,
+ * and weighs an issue by how seldom it moves it between consecutive packages, 1 + the number of times it kept it,
+ * normalised to sum to 1. Estimated utilities lie in [0, 1]. Immutable.
  */
 final class OpponentModel {
     /** Per modelled party: [issue][option] estimated value and [issue] estimated weight. */
@@ -28,7 +30,7 @@ final class OpponentModel {
         this.weightArray = weights.values().toArray(new double[0][]);
     }
 
-    /** The model of every party other than {@code self} that made an offer in {@code events}. */
+    /** The model of every party other than {@code self} that offered or accepted a package in {@code events}. */
     static OpponentModel of(String self, List<Issue> issues, List<Event> events) {
         var t = new Tracker(self, issues);
         events.forEach(t::add);
@@ -53,12 +55,19 @@ final class OpponentModel {
             this.radix = issues.stream().mapToInt(Issue::size).toArray();
         }
 
-        /** Counts {@code e} when it is another party's offer. */
+        /** Counts {@code e} when it is another party's offer or acceptance. */
         void add(Event e) {
-            if (!(e instanceof Event.Offered o) || o.party().equals(self)) {
+            String party;
+            Outcome out;
+            if (e instanceof Event.Offered o && !o.party().equals(self)) {
+                party = o.party();
+                out = o.outcome();
+            } else if (e instanceof Event.Accepted a && !a.party().equals(self)) {
+                party = a.party();
+                out = a.outcome();
+            } else {
                 return;
             }
-            String party = o.party();
             int n = radix.length;
             int[][] f = frequency.computeIfAbsent(party, p -> {
                 int[][] x = new int[n][];
@@ -70,7 +79,7 @@ final class OpponentModel {
             int[] m = most.computeIfAbsent(party, p -> new int[n]);
             int[] k = kept.computeIfAbsent(party, p -> new int[n]);
             int[] previous = last.get(party);
-            int[] c = o.outcome().toArray();
+            int[] c = out.toArray();
             for (int i = 0; i < n; i++) {
                 m[i] = Math.max(m[i], ++f[i][c[i]]);
                 if (previous != null && previous[i] == c[i]) {

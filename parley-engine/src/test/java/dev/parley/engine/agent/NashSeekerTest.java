@@ -12,6 +12,7 @@ import dev.parley.engine.model.Scenario;
 import dev.parley.engine.protocol.Event;
 import dev.parley.engine.utility.UtilityTable;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,8 @@ class NashSeekerTest {
         Profile a = Profile.of(ISSUES, new double[]{0.5, 0.5}, new double[][]{{1, 0.5, 0}, {1, 0}}, 0.2,
                 new boolean[][]{{false, false, false}, {false, false}});
         UtilityTable t = UtilityTable.of(dev.parley.engine.model.OutcomeSpace.of(ISSUES), a);
-        assertThat(NashSeeker.bid(t, 0.9, OpponentModel.of("A", ISSUES, List.of()))).containsExactly(0, 0);
+        assertThat(NashSeeker.bid(t, 0.9, OpponentModel.of("A", ISSUES, List.of()), List.of(), Set.of()))
+                .containsExactly(0, 0);
     }
 
     @Test
@@ -50,8 +52,75 @@ class NashSeekerTest {
                 new boolean[][]{{false, false, false}, {false, false}});
         UtilityTable t = UtilityTable.of(dev.parley.engine.model.OutcomeSpace.of(ISSUES), a);
         var events = List.<Event>of(offered("B", 2, 1), offered("B", 2, 1));
-        int[] bid = NashSeeker.bid(t, 0.5, OpponentModel.of("A", ISSUES, events));
+        int[] bid = NashSeeker.bid(t, 0.5, OpponentModel.of("A", ISSUES, events), List.of(), Set.of());
         assertThat(bid).containsExactly(2, 0);
+    }
+
+    @Test
+    void itMakesAFreshBidWhileOneReachesTheTarget_andRepeatsOnlyWhenNoneDoes() {
+        // As above: x2 y0 and x0 y1 are worth 0.5 to A and 2/3 to B by the model. x2 y0 offered, x0 y1 is bid; with
+        // target 0.9 only x0 y0 (worth 1) reaches it, and it is bid again once offered.
+        Profile a = Profile.of(ISSUES, new double[]{0.5, 0.5}, new double[][]{{1, 0.5, 0}, {1, 0}}, 0.2,
+                new boolean[][]{{false, false, false}, {false, false}});
+        UtilityTable t = UtilityTable.of(dev.parley.engine.model.OutcomeSpace.of(ISSUES), a);
+        OpponentModel m = OpponentModel.of("A", ISSUES, List.of(offered("B", 2, 1), offered("B", 2, 1)));
+        assertThat(NashSeeker.bid(t, 0.5, m, List.of(), Set.of(Outcome.of(2, 0)))).containsExactly(0, 1);
+        assertThat(NashSeeker.bid(t, 0.9, m, List.of(), Set.of(Outcome.of(0, 0)))).containsExactly(0, 0);
+    }
+
+    /**
+     * On two issues every package is within two changes of a peak, so the bid is the best by the model of every
+     * package worth the target, red lines kept, not yet offered (of those offered when all are): checked against the
+     * whole space, enumerated here.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void onTwoIssues_theBidIsTheBestFreshPackageOfTheWholeSpace(long seed) {
+        var rnd = new SplittableRandom(seed);
+        var issues = List.of(issue("X", 2 + rnd.nextInt(4)), issue("Y", 2 + rnd.nextInt(4)));
+        double w = rnd.nextDouble();
+        double[][] values = new double[2][];
+        boolean[][] red = new boolean[2][];
+        for (int i = 0; i < 2; i++) {
+            values[i] = rnd.doubles(issues.get(i).size()).toArray();
+            values[i][rnd.nextInt(values[i].length)] = 1;
+            red[i] = new boolean[values[i].length];
+            for (int k = 0; k < red[i].length; k++) {
+                red[i][k] = values[i][k] < 1 && rnd.nextDouble() < 0.15;
+            }
+        }
+        Profile a = Profile.of(issues, new double[]{w, 1 - w}, values, 0, red);
+        var space = dev.parley.engine.model.OutcomeSpace.of(issues);
+        UtilityTable t = UtilityTable.of(space, a);
+        var events = new java.util.ArrayList<Event>();
+        var offered = new java.util.HashSet<Outcome>();
+        var all = new java.util.ArrayList<int[]>();
+        int[] c = new int[2];
+        do {
+            all.add(c.clone());
+            if (rnd.nextDouble() < 0.3) {
+                events.add(new Event.Offered(0, rnd.nextBoolean() ? "B" : "C", Outcome.of(c.clone())));
+            }
+            if (rnd.nextDouble() < 0.3) {
+                offered.add(Outcome.of(c.clone()));
+            }
+        } while (space.increment(c));
+        OpponentModel m = OpponentModel.of("A", issues, events);
+        double target = rnd.nextDouble() * t.bestPackageUtility();
+        int[] bid = NashSeeker.bid(t, target, m, events.stream().map(e -> ((Event.Offered) e).outcome()).toList(),
+                offered);
+        java.util.function.ToDoubleFunction<int[]> score = x -> m.parties().isEmpty()
+                ? t.utility(x)
+                : m.logProduct(
+                        x);
+        var worth = all.stream().filter(x -> t.utility(x) >= target - 1e-9 && !red[0][x[0]] && !red[1][x[1]])
+                .toList();
+        var fresh = worth.stream().filter(x -> !offered.contains(Outcome.of(x))).toList();
+        assertThat(worth).isNotEmpty(); // the best package is worth the target and breaks no red line
+        double expected = (fresh.isEmpty() ? worth : fresh).stream().mapToDouble(score).max().orElseThrow();
+        assertThat(fresh.isEmpty() ? worth : fresh).as("bid %s", java.util.Arrays.toString(bid)).anyMatch(
+                x -> java.util.Arrays.equals(x, bid));
+        assertThat(score.applyAsDouble(bid)).isCloseTo(expected, within(1e-12));
     }
 
     static java.util.stream.LongStream seeds() {
@@ -79,7 +148,8 @@ class NashSeekerTest {
             events.add(new Event.Offered(k, s.parties().get(1).id(), Outcome.of(c)));
         }
         double target = rnd.nextDouble() * t.utility(best);
-        int[] bid = NashSeeker.bid(t, target, OpponentModel.of(maker, s.issues(), events));
+        int[] bid = NashSeeker.bid(t, target, OpponentModel.of(maker, s.issues(), events), events.stream().map(
+                e -> ((Event.Offered) e).outcome()).toList(), Set.of(Outcome.of(best)));
         assertThat(dev.parley.engine.utility.LinkedUtilityTableTest.byDefinition(p, bid)).isGreaterThanOrEqualTo(
                 target - 1e-12);
         assertThat(dev.parley.engine.utility.LinkedUtilityTableTest.byDefinition(p, bid)).isCloseTo(t.utility(bid),

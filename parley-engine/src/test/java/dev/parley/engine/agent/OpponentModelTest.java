@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The model kept up to date one event at a time is the model made from the whole history at once, by the frequency
- * rule written out again here from its description: value (f + 1) / (f_max + 1), weight 1 + times kept, normalised.
+ * rule written out again here from its description: over the packages a party offered or accepted, value (f + 1) /
+ * (f_max + 1), weight 1 + times kept, normalised; votes count for nothing.
  */
 class OpponentModelTest {
     static Stream<Long> seeds() {
@@ -44,13 +45,19 @@ class OpponentModelTest {
             for (int i = 0; i < n; i++) {
                 c[i] = random.nextInt(issues.get(i).size());
             }
-            Event e = new Event.Offered(step, parties.get(random.nextInt(3)), Outcome.of(c));
+            String party = parties.get(random.nextInt(3));
+            int kind = random.nextInt(3); // an offer, an acceptance (counted alike) or a vote (not counted)
+            Event e = kind == 0
+                    ? new Event.Offered(step, party, Outcome.of(c))
+                    : kind == 1 ? new Event.Accepted(step, party, Outcome.of(c)) : new Event.Voted(step, party, true);
             events.add(e);
             tracker.add(e);
             OpponentModel model = tracker.model();
             for (String p : List.of("B", "C")) {
-                List<int[]> made = events.stream().filter(x -> x instanceof Event.Offered o && o.party().equals(p))
-                        .map(x -> ((Event.Offered) x).outcome().toArray()).toList();
+                List<int[]> made = events.stream().map(x -> x instanceof Event.Offered o && o.party().equals(p)
+                        ? o.outcome().toArray()
+                        : x instanceof Event.Accepted a && a.party().equals(p) ? a.outcome().toArray() : null)
+                        .filter(java.util.Objects::nonNull).toList();
                 if (made.isEmpty()) {
                     assertThat(model.parties()).doesNotContain(p);
                     continue;
