@@ -101,6 +101,7 @@ public final class NegotiationQuality {
         if (!only.isEmpty()) {
             return;
         }
+        advantages(cases);
         System.out.println();
         System.out.println("What per-step unanimity allows: the best NPS any single-text mediator can reach with "
                 + "truthful voters, who accept only a text no worse for them, from the default opening (brute "
@@ -247,6 +248,70 @@ public final class NegotiationQuality {
                 figure("%.2f", mean(victory)), figure("%.2f", quantile(
                         victory, 0.9)),
                 figure("%.0f", rounds));
+    }
+
+    /** The offer agents measured against boulware by their advantage. */
+    static final List<String> CHALLENGERS = List.of("nash-seeker", "conceder", "linear");
+
+    /**
+     * Prints, per challenger and offer protocol, the mean advantage (u − r)/(max − r) of a seat (0 without a deal;
+     * max its best package) on the random scenarios: in self-play beside boulware's own, and with the seats shared
+     * (every other seat the challenger, then the others, so that each sits in every place) against boulware.
+     */
+    private static void advantages(List<Case> cases) {
+        List<Case> random = cases.stream().filter(c -> c.set().startsWith("random")).toList();
+        System.out.println();
+        System.out.println("Advantage on the random scenarios: a seat's (u − r)/(max − r), 0 without a deal, mean over "
+                + "seats and scenarios");
+        System.out.println();
+        System.out.println("| protocol | agent | self-play | boulware self-play | against boulware | boulware "
+                + "against it |");
+        System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
+        for (ProtocolKind kind : List.of(ProtocolKind.SAOP, ProtocolKind.ALTERNATING)) {
+            double boulware = mean(random.parallelStream().flatMapToDouble(c -> Arrays.stream(advantage(kind, c,
+                    "boulware", "boulware", 0)[0])).toArray());
+            for (String agent : CHALLENGERS) {
+                double self = mean(random.parallelStream().flatMapToDouble(c -> Arrays.stream(advantage(kind, c,
+                        agent, agent, 0)[0])).toArray());
+                List<double[][]> mixed = random.parallelStream().flatMap(c -> java.util.stream.Stream.of(advantage(
+                        kind, c, agent, "boulware", 0), advantage(kind, c, agent, "boulware", 1))).toList();
+                System.out.println(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.3f |", kind.id(),
+                        agent, self, boulware, mean(mixed.stream().flatMapToDouble(x -> Arrays.stream(x[0]))
+                                .toArray()),
+                        mean(mixed.stream().flatMapToDouble(x -> Arrays.stream(x[1]))
+                                .toArray())));
+            }
+        }
+    }
+
+    /**
+     * One session of {@code kind} on the case with the negotiators seated by turns, {@code first} in the seats whose
+     * place has parity {@code parity}, {@code second} in the others: the advantages of the first's seats, then the
+     * second's.
+     */
+    private static double[][] advantage(ProtocolKind kind, Case c, String first, String second, int parity) {
+        Scenario s = c.scenario();
+        Protocol p = Settings.defaults(s).withKind(kind).create(s);
+        Map<String, String> specs = Seating.defaults(p);
+        var firsts = new ArrayList<String>();
+        var seconds = new ArrayList<String>();
+        int place = 0;
+        for (String party : p.participants()) {
+            if (p.seatRole(party) == SeatRole.NEGOTIATOR) {
+                boolean isFirst = place++ % 2 == parity;
+                specs.put(party, isFirst ? first : second);
+                (isFirst ? firsts : seconds).add(party);
+            }
+        }
+        Optional<Outcome> deal = Session.run(s, p, Seating.agents(p, specs, c.seed(), "agents")).state()
+                .agreement();
+        java.util.function.Function<List<String>, double[]> of = parties -> parties.stream().mapToDouble(q -> {
+            Profile profile = s.profiles().get(q);
+            double max = dev.parley.engine.utility.UtilityTable.of(s.space(), profile).bestPackageUtility();
+            double u = deal.map(d -> profile.utility(d.toArray())).orElse(profile.reservation());
+            return max > profile.reservation() ? (u - profile.reservation()) / (max - profile.reservation()) : 0;
+        }).toArray();
+        return new double[][]{of.apply(firsts), of.apply(seconds)};
     }
 
     /** {@code x} in {@code format}, or "–" when there is no such figure (NaN). */

@@ -41,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 10,000/s);
  * <li>{@link #longSessions}: issue 20's long sessions, 2 parties conceding slowly (boulware) over a 500-round
  * deadline on a random scenario of 1,000 outcomes, back to back on both cores (target ≥ 5,000/s); with
- * {@code -prof gc}, its allocation per session.
+ * {@code -prof gc}, its allocation per session;
+ * <li>{@link #saop1000RoundsNashSeeker}: as {@link #saop1000Rounds} with {@code nash-seeker} in every seat (issue 15:
+ * what its bid search costs; no target).
  * </ul>
  *
  * <pre>
@@ -78,6 +80,18 @@ public class ProtocolBenchmark {
         int i = 0;
         for (String party : p.participants()) {
             specs.put(party, kinds[i++ % kinds.length]);
+        }
+        return Session.run(random3, p, Seating.agents(p, specs, 1, "agents"));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object saop1000RoundsNashSeeker() {
+        var p = Settings.defaults(random3).withKind(ProtocolKind.SAOP).withRounds(1000).create(random3);
+        Map<String, String> specs = new LinkedHashMap<>();
+        for (String party : p.participants()) {
+            specs.put(party, "nash-seeker");
         }
         return Session.run(random3, p, Seating.agents(p, specs, 1, "agents"));
     }

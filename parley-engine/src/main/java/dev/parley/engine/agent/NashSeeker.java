@@ -3,7 +3,6 @@ package dev.parley.engine.agent;
 import dev.parley.engine.model.Outcome;
 import dev.parley.engine.protocol.Action;
 import dev.parley.engine.utility.UtilityTable;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,58 +91,90 @@ final class NashSeeker implements Agent {
      * peak.
      */
     static int[] bid(UtilityTable u, double target, OpponentModel model, List<Outcome> starts, Set<Outcome> offered) {
-        var peaks = new LinkedHashSet<Outcome>();
-        peaks.add(Outcome.of(climb(u, target, model, u.bestPackage())));
+        var from = new LinkedHashSet<Outcome>(); // long talks repeat their offers: each start climbed once
+        from.add(Outcome.of(u.bestPackage()));
         for (Outcome s : starts) {
-            peaks.add(Outcome.of(climb(u, target, model, BidSearch.near(u, target, s))));
+            from.add(Outcome.of(BidSearch.near(u, target, s)));
         }
-        int[] fresh = null;
-        int[] any = null;
-        double freshScore = Double.NEGATIVE_INFINITY;
-        double anyScore = Double.NEGATIVE_INFINITY;
+        var peaks = new LinkedHashSet<Outcome>();
+        for (Outcome s : from) {
+            peaks.add(Outcome.of(climb(u, target, model, s.toArray())));
+        }
+        var best = new Best(u, target, model, offered);
+        boolean additive = !u.linked(); // then a change's worth is its contributions': those short of the target skipped
+        double floor = target - Moves.EPS - 1e-12;
         for (Outcome peak : peaks) {
-            for (int[] c : around(u, peak.toArray())) {
-                if (u.utility(c) < target - Moves.EPS || u.forbids(c)) {
-                    continue;
-                }
-                double score = model.parties().isEmpty() ? u.utility(c) : model.logProduct(c);
-                if (score > anyScore) {
-                    any = c;
-                    anyScore = score;
-                }
-                if (score > freshScore && !offered.contains(Outcome.of(c))) {
-                    fresh = c;
-                    freshScore = score;
-                }
-            }
-        }
-        return fresh != null ? fresh : any != null ? any : u.bestPackage();
-    }
-
-    /** {@code peak} and every package one or two changes from it, the earlier issues' changes first. */
-    private static List<int[]> around(UtilityTable u, int[] peak) {
-        var out = new ArrayList<int[]>();
-        out.add(peak);
-        for (int i = 0; i < peak.length; i++) {
-            for (int k = 0; k < u.radix(i); k++) {
-                if (k == peak[i]) {
-                    continue;
-                }
-                int[] c = peak.clone();
-                c[i] = k;
-                out.add(c);
-                for (int j = i + 1; j < peak.length; j++) {
-                    for (int m = 0; m < u.radix(j); m++) {
-                        if (m != peak[j]) {
-                            int[] d = c.clone();
-                            d[j] = m;
-                            out.add(d);
+            int[] c = peak.toArray();
+            double base = u.utility(c);
+            best.consider(c);
+            for (int i = 0; i < c.length; i++) {
+                int was = c[i];
+                for (int k = 0; k < u.radix(i); k++) {
+                    if (k == was) {
+                        continue;
+                    }
+                    c[i] = k;
+                    double one = base + u.contribution(i, k) - u.contribution(i, was);
+                    if (!additive || one >= floor) {
+                        best.consider(c);
+                    }
+                    for (int j = i + 1; j < c.length; j++) {
+                        int had = c[j];
+                        for (int m = 0; m < u.radix(j); m++) {
+                            if (m != had
+                                    && (!additive || one + u.contribution(j, m) - u.contribution(j, had) >= floor)) {
+                                c[j] = m;
+                                best.consider(c);
+                            }
                         }
+                        c[j] = had;
                     }
                 }
+                c[i] = was;
             }
         }
-        return out;
+        return best.fresh != null ? best.fresh : best.any != null ? best.any : u.bestPackage();
+    }
+
+    /** The best fresh package and the best of any seen so far, each a copy of the working array. */
+    private static final class Best {
+        private final UtilityTable u;
+        private final double target;
+        private final OpponentModel model;
+        /** Whether the model has anyone in it: the maker's own utility scores a package when it has not. */
+        private final boolean modelled;
+        private final Set<Outcome> offered;
+        int[] fresh;
+        int[] any;
+        double freshScore = Double.NEGATIVE_INFINITY;
+        double anyScore = Double.NEGATIVE_INFINITY;
+
+        Best(UtilityTable u, double target, OpponentModel model, Set<Outcome> offered) {
+            this.u = u;
+            this.target = target;
+            this.model = model;
+            this.modelled = !model.parties().isEmpty();
+            this.offered = offered;
+        }
+
+        /** Takes {@code c} (copied) when it is worth the target, breaks nothing and scores above the best so far. */
+        void consider(int[] c) {
+            if (u.utility(c) < target - Moves.EPS) {
+                return;
+            }
+            double score = modelled ? model.logProduct(c) : u.utility(c);
+            if (score <= freshScore && score <= anyScore || u.forbids(c)) {
+                return;
+            }
+            if (score > anyScore) {
+                any = c.clone();
+                anyScore = score;
+            }
+            if (score > freshScore && !offered.contains(Outcome.of(c))) {
+                fresh = c.clone();
+                freshScore = score;
+            }
+        }
     }
 
     /**
@@ -155,15 +186,26 @@ final class NashSeeker implements Agent {
         if (model.parties().isEmpty() || u.utility(c) < target || u.forbids(c)) {
             return c;
         }
+        double[] at = new double[model.size()];
         for (int step = 0; step < 4 * c.length; step++) {
             int[] best = null;
-            double bestScore = model.logProduct(c);
+            model.utilities(c, at);
+            double bestScore = 1;
+            for (double x : at) {
+                bestScore *= x;
+            }
+            double base = u.utility(c);
             for (int i = 0; i < c.length; i++) {
                 for (int k = 0; k < u.radix(i); k++) {
+                    double score = model.productWith(at, c, i, k);
+                    if (score <= bestScore * (1 + 1e-12)
+                            || (!u.linked() && base + u.contribution(i, k) - u.contribution(i,
+                                    c[i]) < target - 1e-12)) {
+                        continue;
+                    }
                     int was = c[i];
                     c[i] = k;
-                    double score = model.logProduct(c);
-                    if (score > bestScore + 1e-12 && u.utility(c) >= target && !u.forbids(c)) {
+                    if (u.utility(c) >= target && !u.forbids(c)) {
                         best = c.clone();
                         bestScore = score;
                     }

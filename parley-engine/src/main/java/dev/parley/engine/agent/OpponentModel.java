@@ -12,7 +12,7 @@ import java.util.Map;
  * Tykhonov's frequency-analysis opponent models in GENIUS agents; a package a party accepts counts as one it offers,
  * since it said yes to it): a party values an option by how often it offers it, (f + 1) / (f_max + 1) on each issue,
  * and weighs an issue by how seldom it moves it between consecutive packages, 1 + the number of times it kept it,
- * normalised to sum to 1. Estimated utilities lie in [0, 1]. Immutable.
+ * normalised to sum to 1. Estimated utilities lie in (0, 1]. Immutable.
  */
 final class OpponentModel {
     /** Per modelled party: [issue][option] estimated value and [issue] estimated weight. */
@@ -145,6 +145,36 @@ final class OpponentModel {
                 u += w[i] * v[i][c[i]];
             }
             s += Math.log(u);
+        }
+        return s;
+    }
+    /** The number of parties modelled. */
+    int size() {
+        return valueArray.length;
+    }
+
+    /** Each modelled party's estimated utility of {@code c}, in the parties' order, into {@code into}. */
+    void utilities(int[] c, double[] into) {
+        for (int p = 0; p < valueArray.length; p++) {
+            double[][] v = valueArray[p];
+            double[] w = weightArray[p];
+            double u = 0;
+            for (int i = 0; i < c.length; i++) {
+                u += w[i] * v[i][c[i]];
+            }
+            into[p] = u;
+        }
+    }
+
+    /**
+     * The estimated Nash product (not its log: estimated utilities are positive) of {@code c} with option {@code k}
+     * on issue {@code i}, from {@code at}, the parties' {@link #utilities} of {@code c}: one term per party rather than
+     * one per party and issue.
+     */
+    double productWith(double[] at, int[] c, int i, int k) {
+        double s = 1;
+        for (int p = 0; p < valueArray.length; p++) {
+            s *= at[p] + weightArray[p][i] * (valueArray[p][i][k] - valueArray[p][i][c[i]]);
         }
         return s;
     }

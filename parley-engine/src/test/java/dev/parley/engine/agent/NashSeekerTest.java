@@ -32,6 +32,12 @@ class NashSeekerTest {
         assertThat(m.utility("B", new int[]{2, 0})).isCloseTo(0.75 * 1 + 0.25 * 1, within(1e-12));
         assertThat(m.utility("B", new int[]{0, 1})).isCloseTo(0.75 * 0.25 + 0.25 * (2.0 / 3), within(1e-12));
         assertThat(m.logProduct(new int[]{2, 0})).isCloseTo(0, within(1e-12));
+        // From x2 y0 (worth 1 to B), y1 instead: 0.75 * 1 + 0.25 * 2/3; x0 instead: 0.75 * 1/4 + 0.25 * 1.
+        double[] at = new double[1];
+        m.utilities(new int[]{2, 0}, at);
+        assertThat(at[0]).isCloseTo(1, within(1e-12));
+        assertThat(m.productWith(at, new int[]{2, 0}, 1, 1)).isCloseTo(0.75 + 0.25 * 2 / 3.0, within(1e-12));
+        assertThat(m.productWith(at, new int[]{2, 0}, 0, 0)).isCloseTo(0.75 / 4 + 0.25, within(1e-12));
     }
 
     @Test
