@@ -187,6 +187,27 @@ class RunCommandTest {
     }
 
     @Test
+    void aDiscount_isAppliedToTheDealReported_andHurriesTheAgents() throws IOException {
+        JsonNode plain = Cli.run("run", "--protocol", "alternating", "--format", "json").json();
+        Cli r = Cli.run("run", "--protocol", "alternating", "--discount", "0.9", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = r.json();
+        assertThat(plain.has("discounted")).isFalse();
+        assertThat(doc.get("result").get("type").asText()).isEqualTo("agreement");
+        int last = doc.get("rounds").get(doc.get("rounds").size() - 1).get("round").asInt();
+        JsonNode d = doc.get("discounted");
+        assertThat(d.get("factor").asDouble()).isEqualTo(0.9);
+        assertThat(d.get("delay").asInt()).isEqualTo(last - 1); // rows count rounds from 1, the delay from 0
+        assertThat(d.get("multiplier").asDouble()).isCloseTo(Math.pow(0.9, last - 1), within(1e-12));
+        doc.get("utilities").properties().forEach(e -> assertThat(d.get("utilities").get(e.getKey()).asDouble())
+                .isCloseTo(e.getValue().asDouble() * Math.pow(0.9, last - 1), within(1e-11)));
+        // delay costs, so the time-dependent principals agree sooner than without a discount
+        assertThat(last).isLessThan(plain.get("rounds").get(plain.get("rounds").size() - 1).get("round").asInt());
+        assertThat(Cli.run("run", "--protocol", "alternating", "--discount", "0.9").out()).contains(
+                "Discounted (δ = 0.9): the deal came in round " + last + ", worth δ^" + (last - 1));
+    }
+
+    @Test
     void json_givesTheGapPerIssue_andEachPartysDistanceToAcceptance_onEveryRow() throws IOException {
         var s = dev.parley.scenario.BuiltinScenarios.find("ceasefire-2025").orElseThrow();
         for (String protocol : List.of("single-text", "saop", "shuttle")) {

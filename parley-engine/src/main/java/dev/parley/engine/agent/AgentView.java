@@ -56,11 +56,13 @@ public final class AgentView {
         private final ProtocolKind protocol;
         private final SeatRole seatRole;
         private final SeatLog log;
+        /** The protocol's δ. */
+        private final double discount;
         /** The seat's one view, made at its first use. */
         private AgentView current;
 
         private Seat(String party, List<Party> parties, List<Issue> issues, Profile profile, UtilityTable utilities,
-                ProtocolKind protocol, SeatRole seatRole, SeatLog log) {
+                ProtocolKind protocol, SeatRole seatRole, SeatLog log, double discount) {
             this.party = party;
             this.parties = List.copyOf(parties);
             this.issues = List.copyOf(issues);
@@ -69,13 +71,14 @@ public final class AgentView {
             this.protocol = protocol;
             this.seatRole = seatRole;
             this.log = log;
+            this.discount = discount;
         }
 
         /** {@code party}'s seat under {@code protocol}, seeing {@code log}. */
         public static Seat of(String party, List<Party> parties, List<Issue> issues, Profile profile,
                 UtilityTable utilities, Protocol protocol, SeatLog log) {
             return new Seat(party, parties, issues, profile, utilities, protocol.kind(), protocol.seatRole(party),
-                    log);
+                    log, protocol.discount());
         }
 
         /**
@@ -248,6 +251,24 @@ public final class AgentView {
     /** The share of the time gone, in [0, 1]. */
     public double time() {
         return Math.min(1.0, round / (double) deadline);
+    }
+
+    /** δ: what a deal is worth per round of delay, a deal in round t worth δ^t of its utility; 1 for none. */
+    public double discount() {
+        return seat.discount;
+    }
+
+    /**
+     * The share of the time gone on the discount's clock: (1 − δ^round) / (1 − δ^deadline), the share already lost
+     * of what delay to the deadline costs a deal. It runs ahead of {@link #time()} when δ &lt; 1 (the early rounds
+     * cost most) and is {@link #time()} without a discount.
+     */
+    public double discountedTime() {
+        double d = seat.discount;
+        if (d >= 1) {
+            return time();
+        }
+        return Math.min(1.0, (1 - Math.pow(d, round)) / (1 - Math.pow(d, deadline)));
     }
 
     public boolean ended() {

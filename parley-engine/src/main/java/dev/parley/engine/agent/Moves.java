@@ -44,11 +44,14 @@ final class Moves {
         return new Action.Vote(acceptable(v, v.onTable().orElseThrow()));
     }
 
-    /** The utility a time-dependent target starts from (the best) and ends at (the reservation, or the best). */
+    /**
+     * The utility a time-dependent target starts from (the best) and ends at (the reservation, or the best), on the
+     * discount's clock ({@link AgentView#discountedTime}): with a discount it concedes sooner, since delay costs.
+     */
     static double timeDependentTarget(AgentView v, double e) {
         double max = best(v);
         double min = Math.min(max, v.profile().reservation());
-        return max - (max - min) * Math.pow(v.time(), 1 / e);
+        return max - (max - min) * Math.pow(v.discountedTime(), 1 / e);
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Set;
  * Nash point (AgentGG, MiCRO).
  * <ul>
  * <li>It concedes in time like a time-dependent agent (Faratin et al. 1998) with e = 0.15, a little later than
- * boulware (0.2): held firmer than boulware, it gains more against it, and its bids still find the deal.
+ * boulware (0.2): held firmer than boulware, it gains more against it, and its bids still find the deal. Under a
+ * discount it concedes on the discount's clock, as they do.
  * <li>Among the packages worth its target it bids the one that, by its {@link OpponentModel} of the others' offers,
  * gives them the largest estimated Nash product, and that it has not offered before (MiCRO's rule of a new bid each
  * time): a bid the others refused is not made again while a fresh one reaches the target. The packages looked at are
@@ -22,7 +23,7 @@ import java.util.Set;
  * first brought up to its target) and every package one or two changes from a peak; never the whole space, and never
  * a package it forbids.
  * <li>It accepts an acceptable offer worth its target, or at least what it would bid next (AC_next, Baarslag et al.
- * 2014), or, in the last 5% of the time, at least as good as the best it has been offered (AC_combi's time part).
+ * 2014; with a discount δ, at least δ times that, what its bid would be worth accepted a round later), or, in the last 5% of the time, at least as good as the best it has been offered (AC_combi's time part).
  * </ul>
  * In shuttle it answers as a time-dependent party would. Its state is its model's counts, brought up to date from the
  * events it has not read yet, and the packages it has offered (a replay rebuilds both, move by move). Not
@@ -66,8 +67,9 @@ final class NashSeeker implements Agent {
         if (standing.isPresent() && !v.tabledBy().orElse("").equals(v.party()) && Moves.acceptable(v, standing
                 .get())) {
             double u = v.utility(standing.get());
-            if (u >= target - Moves.EPS || u >= v.utilities().utility(bid) - Moves.EPS || (v.time() >= LATE
-                    && u >= bestOffered(v) - Moves.EPS)) {
+            if (u >= target - Moves.EPS || u >= v.discount() * v.utilities().utility(bid) - Moves.EPS
+                    || (v.time() >= LATE
+                            && u >= bestOffered(v) - Moves.EPS)) {
                 return new Action.Accept();
             }
         }

@@ -74,6 +74,11 @@ public sealed interface Protocol permits SingleText, Shuttle, StackedOffers, Zeu
         return settings().kind();
     }
 
+    /** δ: what a deal is worth per round of delay, a deal in round t worth δ^t of its utility; 1 for none. */
+    default double discount() {
+        return 1;
+    }
+
     /** Every seat, in turn order, with its role. */
     Seats seats();
 

@@ -118,7 +118,8 @@ public final class StackedOffers extends Rules implements Protocol {
         return negotiators;
     }
 
-    /** δ: what a deal is worth per round of delay (1 for none). */
+    /** δ: alternating's, from its settings; 1 in saop. */
+    @Override
     public double discount() {
         return discount;
     }

@@ -259,6 +259,16 @@ public final class Story {
             out.append(Text.wrap("Deal: ", deal.get().format(s.issues()), 110));
             Assessment a = analysis.assess(deal.get());
             out.append(compare(deal.get(), a));
+            discounted(a).ifPresent(d -> {
+                out.append(String.format(Locale.ROOT,
+                        "Discounted (δ = %s): the deal came in round %d, worth δ^%d = %.4f of "
+                                + "its utility, as is each reservation%n",
+                        Json.exact(protocol
+                                .discount()),
+                        d.delay() + 1, d.delay(), d.multiplier()));
+                out.append(Text.wrap("  ", String.join(", ", d.utilities().entrySet().stream().map(e -> e.getKey()
+                        + " " + four(e.getValue())).toList()), 110));
+            });
             if (a.flags().isEmpty()) {
                 out.append("Lopsided: no flag raised").append(a.paretoOptimal()
                         ? "; Pareto-optimal in the zone.\n"
@@ -295,6 +305,25 @@ public final class Story {
                     granted), 110));
         }
         return out.toString();
+    }
+
+    /**
+     * Under a discount δ &lt; 1, the deal as it is worth when agreed: the rounds of delay t (the protocol's round
+     * number, 0 for a deal in the first round), δ^t, and each party's utility times δ^t.
+     */
+    record Discounted(int delay, double multiplier, Map<String, Double> utilities) {
+    }
+
+    private Optional<Discounted> discounted(Assessment a) {
+        double d = protocol.discount();
+        if (d >= 1) {
+            return Optional.empty();
+        }
+        int t = result.state().round();
+        double m = Math.pow(d, t);
+        var u = new LinkedHashMap<String, Double>();
+        a.utilities().forEach((party, x) -> u.put(party, x * m));
+        return Optional.of(new Discounted(t, m, u));
     }
 
     private String reason() {
@@ -387,6 +416,14 @@ public final class Story {
             a.nashProductShare().ifPresent(x -> doc.put("nashProductShare", Json.exact(x)));
             // the same assessment with every figure a number: shares, victory index, each flag's figures
             doc.put("deal", AnalysisJson.assessment(a, s.issues()));
+            discounted(a).ifPresent(x -> {
+                var m = new LinkedHashMap<String, Object>();
+                m.put("factor", Json.exact(protocol.discount()));
+                m.put("delay", x.delay());
+                m.put("multiplier", Json.exact(x.multiplier()));
+                m.put("utilities", Json.exact(x.utilities()));
+                doc.put("discounted", m);
+            });
         });
         var solutions = new LinkedHashMap<String, Object>();
         analysis.solutions().forEach((k, v) -> solutions.put(k.id(), AnalysisJson.solution(v, s.issues())));
