@@ -100,7 +100,7 @@ class TournamentReaderTest {
     @CsvSource(delimiter = '|', textBlock = """
             format: parley/1                          | t.yaml:1:9 format: must be parley-tournament/1, not 'parley/1'
             protocols: [alternatin]                   | t.yaml:2:13 protocols[0]: unknown protocol 'alternatin' (did you mean 'alternating'?) (protocols: single-text, shuttle, saop, alternating, zeuthen)
-            agents: {negotiator: [boulwar]}           | t.yaml:2:23 agents.negotiator[0]: unknown agent 'boulwar' (agents: boulware, linear, conceder, nash-seeker, tit-for-tat, hardliner, random, could-sign, truthful, annealing, strategic, hill-climb, learning, interested, anneal, objection-trader, zeuthen)
+            agents: {negotiator: [boulwar]}           | t.yaml:2:23 agents.negotiator[0]: unknown agent 'boulwar' (agents: boulware, linear, conceder, nash-seeker, tit-for-tat, hardliner, random, could-sign, truthful, annealing, strategic, hill-climb, learning, interested, anneal, model-trader, objection-trader, zeuthen)
             agents: {voters: [truthful]}              | t.yaml:2:10 agents.voters: unknown seat role (did you mean 'voter'?) (roles: text-mediator, voter, shuttle-mediator, respondent, negotiator, bargainer, ratifier)
             agents: {negotiator: [truthful]}          | t.yaml:2:23 agents.negotiator[0]: truthful cannot fill a negotiator seat (one that makes and accepts offers in turn); agents for it: boulware, linear, conceder, nash-seeker, tit-for-tat, hardliner, random
             repetitions: 0                            | t.yaml:2:14 repetitions: 0 is outside 1 to 1000000
@@ -108,7 +108,7 @@ class TournamentReaderTest {
             timeLimit: 3000000h                       | t.yaml:2:12 timeLimit: must be a duration up to a day: seconds (e.g. 60) or 500ms, 30s, 5m, 1h; got '3000000h'
             seed: 1e17                                | t.yaml:2:7 seed: 1e17 is too large to be read exactly; keep it within ±2^53
             seats: {XX: truthful}                     | t.yaml:2:8 seats: XX has a seat in none of the tournament's sessions
-            seats: {UA: boulwar}                      | t.yaml:2:13 seats.UA: unknown agent 'boulwar' (agents: boulware, linear, conceder, nash-seeker, tit-for-tat, hardliner, random, could-sign, truthful, annealing, strategic, hill-climb, learning, interested, anneal, objection-trader, zeuthen)
+            seats: {UA: boulwar}                      | t.yaml:2:13 seats.UA: unknown agent 'boulwar' (agents: boulware, linear, conceder, nash-seeker, tit-for-tat, hardliner, random, could-sign, truthful, annealing, strategic, hill-climb, learning, interested, anneal, model-trader, objection-trader, zeuthen)
             seats: {UA: hill-climb}                   | t.yaml:2:13 seats.UA: hill-climb cannot fill a negotiator seat (one that makes and accepts offers in turn); agents for it: boulware, linear, conceder, nash-seeker, tit-for-tat, hardliner, random
             scenarios: [no-such-thing]                | no-such-thing: no such file (named at scenarios[0], line 2)
             scenarios: [{generate: {options: 1}}]     | t.yaml:2:34 scenarios[0].generate.options: 1 is outside 2 to 10000

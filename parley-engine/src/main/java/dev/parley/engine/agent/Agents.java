@@ -81,6 +81,10 @@ public final class Agents {
                     (p, r) -> new LearningMediator(r, dev.parley.engine.analysis.Stance.INTERESTED)),
             agent("anneal", "single-text mediator: changes many issues early, one late", Map.of(),
                     EnumSet.of(SeatRole.TEXT_MEDIATOR), (p, r) -> new AnnealingMediator(r)),
+            agent("model-trader", "shuttle mediator: presents everyone the package a frequency model of what they "
+                    + "said ranks fairest, a fresh one each round; late on, moves what they still object to", Map.of(),
+                    EnumSet.of(SeatRole.SHUTTLE_MEDIATOR),
+                    (p, r) -> new ModelTrader()),
             agent("objection-trader", "shuttle mediator: moves each issue a party objects to toward what it asked, "
                     + "trading across the sides", Map.of(), EnumSet.of(SeatRole.SHUTTLE_MEDIATOR),
                     (p, r) -> new ObjectionTrader()),
@@ -102,7 +106,7 @@ public final class Agents {
         var m = new EnumMap<SeatRole, String>(SeatRole.class);
         m.put(SeatRole.TEXT_MEDIATOR, "hill-climb");
         m.put(SeatRole.VOTER, "truthful");
-        m.put(SeatRole.SHUTTLE_MEDIATOR, "objection-trader");
+        m.put(SeatRole.SHUTTLE_MEDIATOR, "model-trader");
         m.put(SeatRole.RESPONDENT, "linear");
         m.put(SeatRole.NEGOTIATOR, "boulware");
         m.put(SeatRole.BARGAINER, "zeuthen");

@@ -36,14 +36,18 @@ final class ObjectionTrader implements Agent {
         }
         int lastRound = v.round() - 1;
         if (lastRound >= 0 && reworkedAfter < lastRound) {
-            rework(v, lastRound);
+            current = rework(v, current, lastRound);
             reworkedAfter = lastRound;
         }
         String to = v.counterpart().orElseThrow();
         return new Action.Present(to, current, relayFor(v, to));
     }
 
-    private void rework(AgentView v, int round) {
+    /**
+     * {@code current} reworked after {@code round}: for each party that rejected it that round, one issue it objected
+     * to moved by one option toward the option it asked for, contested issues last.
+     */
+    static Outcome rework(AgentView v, Outcome current, int round) {
         int[] c = current.toArray();
         var rejections = new ArrayList<Event.Rejected>();
         for (NumberedEvent n : v.log().recent(4 * v.parties().size())) {
@@ -85,11 +89,11 @@ final class ObjectionTrader implements Agent {
                 next[chosen] = c[chosen] + dir;
             }
         }
-        current = Outcome.of(next);
+        return Outcome.of(next);
     }
 
     /** The latest objection of a party other than {@code to}, reframed, linked to its event number. */
-    private Optional<Action.Relay> relayFor(AgentView v, String to) {
+    static Optional<Action.Relay> relayFor(AgentView v, String to) {
         List<NumberedEvent> events = v.numberedEvents(0);
         for (int n = events.size() - 1; n >= 0; n--) {
             if (events.get(n).event() instanceof Event.Rejected r && !r.party().equals(to)

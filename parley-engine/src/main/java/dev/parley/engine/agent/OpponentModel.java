@@ -23,7 +23,7 @@ final class OpponentModel {
     private final double[][][] valueArray;
     private final double[][] weightArray;
 
-    private OpponentModel(Map<String, double[][]> values, Map<String, double[]> weights) {
+    OpponentModel(Map<String, double[][]> values, Map<String, double[]> weights) {
         this.values = values;
         this.weights = weights;
         this.valueArray = values.values().toArray(new double[0][][]);
