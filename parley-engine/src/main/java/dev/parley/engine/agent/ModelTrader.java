@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +41,8 @@ final class ModelTrader implements Agent {
      * The share of the deadline after which it closes: from the package most parties accepted, it moves the issues the
      * parties still object to. Searching to the end leaves the last rejecting party just short (on the default
      * scenario RU, 0.003 short in the last round, and deals in 86% of NegotiationQuality's random scenarios);
-     * closing from 0.75 to 0.95 of the deadline gave 91–94% deals there, 0.85 the most, and on the default scenario
+     * closing from 0.75 to 0.95 of the deadline gave 91–94% deals there, 0.85 the most (measured before the closing
+     * checked that the mediator can sign its package; with the check, 92% at 0.85), and on the default scenario
      * an NPS that varies with it from 0.18 to 0.62.
      */
     static final double CLOSE = 0.85;
@@ -145,14 +147,14 @@ final class ModelTrader implements Agent {
          * Counts {@code e} when it is a party's answer, returning the package the answer asks for: an accepted package
          * as it stands, a rejected one with each issue objected to at the option asked for.
          */
-        java.util.Optional<Outcome> add(Event e) {
+        Optional<Outcome> add(Event e) {
             if (e instanceof Event.Accepted a) {
                 int[] c = a.outcome().toArray();
                 for (int i = 0; i < c.length; i++) {
                     counts(asked, a.party())[i][c[i]]++;
                     counts(refused, a.party())[i][c[i]] = -1;
                 }
-                return java.util.Optional.of(a.outcome());
+                return Optional.of(a.outcome());
             }
             if (e instanceof Event.Rejected r) {
                 int[] c = r.outcome().toArray();
@@ -166,9 +168,9 @@ final class ModelTrader implements Agent {
                     int[] x = counts(refused, r.party())[i];
                     x[c[i]] = x[c[i]] < 0 ? -1 : x[c[i]] + 1;
                 }
-                return java.util.Optional.of(Outcome.of(wish));
+                return Optional.of(Outcome.of(wish));
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         private int[][] counts(Map<String, int[][]> of, String party) {

@@ -16,8 +16,13 @@ import dev.parley.engine.protocol.Settings;
 import dev.parley.engine.session.Seating;
 import dev.parley.engine.session.Session;
 import dev.parley.engine.utility.UtilityTable;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -135,21 +140,21 @@ class ModelTraderTest {
         Session session = talks(seed);
         int close = (int) Math.ceil(ModelTrader.CLOSE * session.protocol().settings().rounds());
         var byRound = new HashMap<Integer, Outcome>();
-        var acceptedBy = new java.util.LinkedHashMap<Outcome, java.util.Set<String>>();
-        var objected = new HashMap<Integer, java.util.Set<Integer>>();
+        var acceptedBy = new LinkedHashMap<Outcome, Set<String>>();
+        var objected = new HashMap<Integer, Set<Integer>>();
         int[] moves = new int[2];
         for (Event e : session.events()) {
             switch (e) {
                 case Event.Presented x when !byRound.containsKey(x.round()) -> {
                     byRound.put(x.round(), x.outcome());
-                    int most = acceptedBy.values().stream().mapToInt(java.util.Set::size).max().orElse(0);
+                    int most = acceptedBy.values().stream().mapToInt(Set::size).max().orElse(0);
                     if (x.round() == close && most > 0) {
                         assertThat(acceptedBy.get(x.outcome())).as("round %d", close).hasSize(most);
                     } else if (x.round() > close) {
                         moves[1]++;
                         int[] was = byRound.get(x.round() - 1).toArray();
                         int[] now = x.outcome().toArray();
-                        var asked = objected.getOrDefault(x.round() - 1, java.util.Set.of());
+                        var asked = objected.getOrDefault(x.round() - 1, Set.of());
                         boolean move = true;
                         for (int i = 0; i < now.length; i++) {
                             move &= now[i] == was[i] || asked.contains(i) && Math.abs(now[i] - was[i]) == 1;
@@ -157,10 +162,10 @@ class ModelTraderTest {
                         moves[0] += move ? 1 : 0;
                     }
                 }
-                case Event.Accepted a -> acceptedBy.computeIfAbsent(a.outcome(), o -> new java.util.HashSet<>()).add(a
+                case Event.Accepted a -> acceptedBy.computeIfAbsent(a.outcome(), o -> new HashSet<>()).add(a
                         .party());
                 case Event.Rejected r -> r.objections().forEach(id -> objected.computeIfAbsent(r.round(),
-                        k -> new java.util.HashSet<>()).add(Issue.indexIn(session.scenario().issues(), id)));
+                        k -> new HashSet<>()).add(Issue.indexIn(session.scenario().issues(), id)));
                 default -> {
                 }
             }
@@ -189,9 +194,9 @@ class ModelTraderTest {
     }
 
     private static Issue issue(String id, int options) {
-        var list = new java.util.ArrayList<Option>();
+        var list = new ArrayList<Option>();
         for (int k = 0; k < options; k++) {
-            list.add(new Option(id.toLowerCase(java.util.Locale.ROOT) + k, id.toLowerCase(java.util.Locale.ROOT) + k));
+            list.add(new Option(id.toLowerCase(Locale.ROOT) + k, id.toLowerCase(Locale.ROOT) + k));
         }
         return new Issue(id, id, list);
     }
